@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import starlight from "@astrojs/starlight";
+import mdx from "@astrojs/mdx";
+import react from "@astrojs/react";
+import { satteri } from "@astrojs/markdown-satteri";
+import { playgroundBlocks } from "./src/integrations/playground-blocks.mjs";
+
+export default defineConfig({
+  site: "http://localhost:4321",
+  markdown: {
+    // Lessons write playgrounds as code fences inside <Playground>; this plugin turns them into props.
+    processor: satteri({ mdastPlugins: [playgroundBlocks()] }),
+  },
+  integrations: [
+    starlight({
+      title: "Async, Animated",
+      description: "See how asynchronous programming works: Python's asyncio model, animated, in TypeScript playgrounds.",
+      favicon: "/favicon.svg",
+      customCss: ["./src/styles/site.css"],
+      sidebar: [
+        { label: "Start here", items: [{ label: "Welcome", slug: "index" }] },
+        { label: "Lessons", items: [{ autogenerate: { directory: "lessons" } }] },
+      ],
+    }),
+    mdx(),
+    react(),
+  ],
+  vite: {
+    worker: { format: "es" },
+    // esbuild-wasm's browser build is an ES module; keep Vite from pre-bundling it into the page.
+    optimizeDeps: { exclude: ["esbuild-wasm"] },
+  },
+});

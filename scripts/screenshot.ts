@@ -1,0 +1,22 @@
+// Take a screenshot of a page of the running site in Debian's Chromium: `node scripts/screenshot.ts /path out.png [--run] [--nojs]`.
+import { chromium } from "@playwright/test";
+const [path = "/", out = "/tmp/shot.png", ...flags] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const context = await browser.newContext({ javaScriptEnabled: !flags.includes("--nojs"), viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+page.on("console", (m) => console.log(`[console.${m.type()}] ${m.text()}`));
+page.on("request", (r) => { if (!r.url().startsWith("http://localhost:4321")) console.log("[external request]", r.url()); });
+await page.goto(`http://localhost:4321${path}`);
+const pg = page.locator("[data-playground]").first();
+if (flags.includes("--run")) {
+  await pg.scrollIntoViewIfNeeded();
+  await pg.getByRole("button", { name: "Run" }).click();
+  await page.waitForFunction(() => ["done", "error"].includes(document.querySelector("[data-playground]")?.getAttribute("data-status") ?? ""), null, { timeout: 60_000 });
+  console.log("status", await pg.getAttribute("data-status"), "end", await pg.getAttribute("data-virtual-end"));
+}
+if (await pg.count()) await pg.screenshot({ path: out });
+else await page.screenshot({ path: out, fullPage: false });
+await browser.close();

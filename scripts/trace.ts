@@ -1,0 +1,47 @@
+// Run a playground program in Node on the site's runtime:
+//   npm run trace -- program.ts            printed lines with their virtual times, then the end time
+//   npm run trace -- program.ts --json     one JSON object: { stdout, stderr, virtualEnd, error, events, version }
+//   npm run trace -- program.ts --svg out.svg   also write the timing diagram
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import * as esbuild from "esbuild";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { compileProgram, runProgram, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/index.ts";
+import { TimingDiagramSvg } from "../src/components/timing/TimingDiagram.tsx";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { json: { type: "boolean" }, svg: { type: "string" }, help: { type: "boolean", short: "h" } },
+});
+const file = positionals[0];
+if (values.help || !file) {
+  console.error("usage: npm run trace -- program.ts [--json] [--svg diagram.svg]");
+  process.exit(file ? 0 : 2);
+}
+
+let program;
+try {
+  program = await compileProgram(readFileSync(file, "utf8"), esbuild.transform as never, ASYNCIO_EXPORTS);
+} catch (error) {
+  if (!(error instanceof CompileError)) throw error;
+  for (const p of error.problems) console.error(`${file}:${p.line}:${p.column}: ${p.message}`);
+  process.exit(1);
+}
+const result = await runProgram(program);
+
+if (values.svg) {
+  const svg = renderToStaticMarkup(createElement(TimingDiagramSvg, { events: result.events, idPrefix: "trace", standalone: true }));
+  writeFileSync(values.svg, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
+}
+if (values.json) {
+  console.log(JSON.stringify(result));
+} else {
+  for (const e of result.events) {
+    if (e.kind !== "print") continue;
+    const prefix = e.stream === "stderr" ? "!" : " ";
+    for (const line of e.text.split("\n")) console.log(`${prefix}[${e.t.toFixed(3)}] ${line}`);
+  }
+  console.log(`ended at ${result.virtualEnd.toFixed(3)} s${result.error ? ` with ${result.error.message}` : ""}`);
+}
+process.exitCode = result.error ? 1 : 0;

@@ -1,0 +1,60 @@
+// The code editor: Sandpack's CodeMirror editor only. Sandpack's preview, layout and "open in
+// CodeSandbox" pieces are left out on purpose: they load code from CodeSandbox's servers.
+import { useEffect, useRef } from "react";
+import { SandpackProvider, SandpackCodeEditor, useActiveCode } from "@codesandbox/sandpack-react";
+
+const FILE = "/main.ts";
+
+// Sandpack's theme slots, pointed at Starlight's colours so the editor follows light and dark mode.
+const SITE_THEME = {
+  colors: {
+    surface1: "var(--sl-color-black)",
+    surface2: "var(--sl-color-gray-6)",
+    surface3: "var(--sl-color-gray-5)",
+    clickable: "var(--sl-color-gray-2)",
+    base: "var(--sl-color-white)",
+    disabled: "var(--sl-color-gray-4)",
+    hover: "var(--sl-color-white)",
+    accent: "var(--sl-color-accent)",
+  },
+  syntax: {
+    plain: "var(--sl-color-white)",
+    comment: { color: "var(--sl-color-gray-3)", fontStyle: "italic" as const },
+    keyword: "var(--pg-syntax-keyword)",
+    tag: "var(--pg-syntax-keyword)",
+    punctuation: "var(--sl-color-gray-2)",
+    definition: "var(--pg-syntax-definition)",
+    property: "var(--pg-syntax-definition)",
+    static: "var(--pg-syntax-static)",
+    string: "var(--pg-syntax-string)",
+  },
+  font: { body: "var(--sl-font)", mono: "var(--sl-font-mono)", size: "0.875rem", lineHeight: "1.55" },
+};
+
+function ReportChanges({ onChange }: { onChange: (code: string) => void }) {
+  const { code } = useActiveCode();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    onChange(code);
+  }, [code, onChange]);
+  return null;
+}
+
+/** The TypeScript editor; reports every edit through `onChange`. */
+export default function Editor({ code, onChange }: { code: string; onChange: (code: string) => void }) {
+  return (
+    <SandpackProvider
+      files={{ [FILE]: { code } }}
+      options={{ activeFile: FILE, visibleFiles: [FILE], autorun: false }}
+      theme={SITE_THEME}
+      className="pg-sandpack"
+    >
+      <SandpackCodeEditor showTabs={false} showLineNumbers showRunButton={false} />
+      <ReportChanges onChange={onChange} />
+    </SandpackProvider>
+  );
+}

@@ -1,0 +1,212 @@
+// One playground: editor (loaded lazily), Python twin, Run / Reset, console and timing diagram.
+// Server-rendered with the build's own run of the lesson code, so the page reads without
+// JavaScript; hydrated when it scrolls into view; the editor itself loads after that.
+import { lazy, Suspense, useCallback, useEffect, useState, type KeyboardEvent } from "react";
+import type { CompileProblem } from "../../runtime/compile.ts";
+import type { RunResult } from "../../runtime/trace.ts";
+import { Console } from "../console/Console.tsx";
+import { TimingDiagram } from "../timing/TimingDiagram.tsx";
+import { compile, runCompiled } from "./browser-runner.ts";
+import "./playground.css";
+
+const Editor = lazy(() => import("./Editor.tsx"));
+
+type Status = "idle" | "compiling" | "running" | "done" | "error";
+
+export interface Expectation {
+  stdout: string[] | null;
+  virtualEnd: number | null;
+}
+
+export interface PlaygroundProps {
+  id: string;
+  code: string;
+  python?: string;
+  initial: RunResult;
+  expectation: Expectation;
+}
+
+let compilerWarm = false;
+
+function StaticCode({ code, label }: { code: string; label: string }) {
+  return (
+    <pre className="pg-static-code" aria-label={label} tabIndex={0}>
+      <code>{code}</code>
+    </pre>
+  );
+}
+
+function matchesExpectation(result: RunResult, expectation: Expectation): boolean | null {
+  if (!expectation.stdout && expectation.virtualEnd === null) return null;
+  const sameOutput = !expectation.stdout || JSON.stringify(result.stdout) === JSON.stringify(expectation.stdout);
+  const sameEnd = expectation.virtualEnd === null || Math.abs(result.virtualEnd - expectation.virtualEnd) < 5e-4;
+  return sameOutput && sameEnd;
+}
+
+function Problems({ problems }: { problems: CompileProblem[] }) {
+  return (
+    <div className="pg-problems" data-compile-error role="alert">
+      <p className="pg-problems-title">The code does not compile:</p>
+      {problems.map((p, i) => (
+        <div key={i}>
+          <p data-compile-problem>
+            Line {p.line}, column {p.column}: {p.message}
+          </p>
+          {p.lineText !== undefined ? <pre aria-hidden="true">{`${p.lineText}\n${" ".repeat(Math.max(0, p.column - 1))}^`}</pre> : null}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The interactive playground (a React island). */
+export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation }: PlaygroundProps) {
+  const [code, setCode] = useState(lessonCode);
+  const [tab, setTab] = useState<"ts" | "python">("ts");
+  const [status, setStatus] = useState<Status>("idle");
+  const [result, setResult] = useState<RunResult | null>(initial);
+  const [resultCode, setResultCode] = useState(lessonCode);
+  const [problems, setProblems] = useState<CompileProblem[]>([]);
+  const [crash, setCrash] = useState<string | null>(null);
+  const [hydrated, setHydrated] = useState(false);
+  const [editorGeneration, setEditorGeneration] = useState(0);
+  const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
+
+  // Edits survive a reload: restore this playground's saved code, once, after hydration.
+  useEffect(() => {
+    setHydrated(true);
+    const saved = localStorage.getItem(storageKey);
+    if (saved !== null && saved !== lessonCode) setCode(saved);
+  }, [storageKey, lessonCode]);
+
+  const onEdit = useCallback(
+    (next: string) => {
+      setCode(next);
+      if (next === lessonCode) localStorage.removeItem(storageKey);
+      else localStorage.setItem(storageKey, next);
+    },
+    [lessonCode, storageKey],
+  );
+
+  const run = useCallback(async () => {
+    setProblems([]);
+    setCrash(null);
+    setStatus("compiling");
+    const compiled = await compile(code);
+    compilerWarm = true;
+    if (!compiled.ok) {
+      setProblems(compiled.problems);
+      setStatus("error");
+      return;
+    }
+    setStatus("running");
+    const outcome = await runCompiled(compiled.program);
+    if (outcome.kind === "crashed") {
+      setCrash(outcome.message);
+      setResult(null);
+      setStatus("error");
+      return;
+    }
+    setResult(outcome.result);
+    setResultCode(code);
+    setStatus(outcome.result.error ? "error" : "done");
+  }, [code]);
+
+  const reset = () => {
+    localStorage.removeItem(storageKey);
+    setCode(lessonCode);
+    setEditorGeneration((g) => g + 1);
+    setResult(initial);
+    setResultCode(lessonCode);
+    setProblems([]);
+    setCrash(null);
+    setStatus("idle");
+  };
+
+  const onEditorKeys = (event: KeyboardEvent) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void run();
+    }
+  };
+
+  const busy = status === "compiling" || status === "running";
+  const statusText =
+    status === "compiling"
+      ? compilerWarm
+        ? "Compiling…"
+        : "Loading the compiler (esbuild, about 4 MB, once per visit)…"
+      : status === "running"
+        ? "Running…"
+        : "";
+  const match = result ? matchesExpectation(result, expectation) : null;
+  const stale = result !== null && resultCode !== code;
+
+  return (
+    <section
+      className="pg not-content"
+      data-playground={id}
+      data-status={status}
+      data-virtual-end={result ? result.virtualEnd.toFixed(3) : undefined}
+      data-expected-stdout={expectation.stdout ? JSON.stringify(expectation.stdout) : undefined}
+      data-expected-end={expectation.virtualEnd !== null ? expectation.virtualEnd.toFixed(3) : undefined}
+      aria-label={`Playground ${id}`}
+    >
+      <div className="pg-toolbar">
+        <div role="tablist" aria-label="Program" className="pg-tabs">
+          <button role="tab" type="button" aria-selected={tab === "ts"} aria-controls={`${id}-code`} onClick={() => setTab("ts")}>
+            TypeScript
+          </button>
+          {python ? (
+            <button role="tab" type="button" aria-selected={tab === "python"} aria-controls={`${id}-code`} onClick={() => setTab("python")}>
+              Python twin
+            </button>
+          ) : null}
+        </div>
+        <div className="pg-actions">
+          <button type="button" className="pg-run" onClick={() => void run()} disabled={!hydrated || busy}>
+            Run
+          </button>
+          <button type="button" onClick={reset} disabled={!hydrated || busy}>
+            Reset
+          </button>
+        </div>
+      </div>
+      <div id={`${id}-code`} role="tabpanel" className="pg-code" onKeyDownCapture={onEditorKeys}>
+        {tab === "python" && python ? (
+          <StaticCode code={python} label="Python twin (read-only)" />
+        ) : hydrated ? (
+          <Suspense fallback={<StaticCode code={code} label="TypeScript program" />}>
+            <Editor key={editorGeneration} code={code} onChange={onEdit} />
+          </Suspense>
+        ) : (
+          <StaticCode code={code} label="TypeScript program" />
+        )}
+      </div>
+      <p className="pg-hint">
+        Edit, then press Run (or Ctrl/⌘+Enter in the editor). To leave the editor with the keyboard, press Esc, then Tab.
+      </p>
+      <p className="pg-status" role="status" aria-live="polite">
+        {statusText}
+      </p>
+      {problems.length ? <Problems problems={problems} /> : null}
+      {crash ? (
+        <p className="pg-crash" role="alert" data-run-error>
+          {crash}
+        </p>
+      ) : null}
+      {result ? (
+        <div className="pg-output">
+          {stale ? <p className="pg-stale">This output is from the code before your edits. Press Run to see yours.</p> : null}
+          <Console events={result.events} />
+          <p className="pg-summary">
+            Ended at <strong>{result.virtualEnd.toFixed(3)} s</strong> of virtual time.
+            {match === true ? <span className="pg-match"> ✓ Matches the lesson's expected output.</span> : null}
+            {match === false ? <span className="pg-mismatch"> ✗ Differs from the lesson's expected output.</span> : null}
+          </p>
+          <TimingDiagram events={result.events} idPrefix={`pg-${id}`} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+// Messages between the page and its two workers: the compiler (esbuild-wasm, kept warm) and the
+// runner (one fresh worker per run, so a runaway program can be stopped by terminating it).
+import type { CompiledProgram, CompileProblem } from "../../runtime/compile.ts";
+import type { RunResult } from "../../runtime/trace.ts";
+
+export type CompileRequest = { id: number; source: string };
+export type CompileReply =
+  | { id: number; ok: true; program: CompiledProgram }
+  | { id: number; ok: false; problems: CompileProblem[] };
+
+export type RunRequest = { program: CompiledProgram };
+export type RunReply = { ok: true; result: RunResult } | { ok: false; message: string };

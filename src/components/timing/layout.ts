@@ -1,0 +1,78 @@
+// Geometry of the timing diagram, as a pure function of a timeline: where each lane, state bar and
+// axis tick goes. The view only draws what this returns.
+import type { LaneState, Timeline } from "../../runtime/timeline.ts";
+
+export interface Bar {
+  x: number;
+  width: number;
+  state: LaneState;
+  from: number;
+  to: number;
+  label?: string;
+  title: string;
+}
+
+export interface LaneRow {
+  name: string;
+  detail?: string;
+  kind: "thread" | "task";
+  y: number;
+  bars: Bar[];
+}
+
+export interface DiagramLayout {
+  width: number;
+  height: number;
+  laneHeight: number;
+  labelWidth: number;
+  axisY: number;
+  ticks: { x: number; label: string }[];
+  rows: LaneRow[];
+  end: number;
+}
+
+const NICE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 3600];
+/** Zero-time steps (code that ran without virtual time passing) still get a visible sliver. */
+export const MIN_BAR_WIDTH = 3;
+
+const STATE_WORDS: Record<LaneState, string> = {
+  running: "running",
+  ready: "ready (in the queue)",
+  waiting: "waiting",
+  blocked: "blocked",
+};
+
+/** Lay out lanes on a virtual-seconds axis; `width` is in SVG user units. */
+export function layoutDiagram(timeline: Timeline, width = 760, laneHeight = 28, labelWidth = 168): DiagramLayout {
+  const end = timeline.end > 0 ? timeline.end : 1;
+  const step = NICE_STEPS.find((s) => end / s <= 6) ?? Math.ceil(end / 6);
+  const plotWidth = width - labelWidth - 12;
+  const x = (t: number) => labelWidth + (t / end) * plotWidth;
+  const decimals = String(step).split(".")[1]?.length ?? 0;
+  const ticks: { x: number; label: string }[] = [];
+  for (let i = 0; i * step <= end + 1e-9; i++) ticks.push({ x: x(i * step), label: `${(i * step).toFixed(decimals)} s` });
+
+  const rows: LaneRow[] = timeline.lanes.map((lane, index) => ({
+    name: lane.name,
+    detail: lane.detail,
+    kind: lane.kind,
+    y: index * laneHeight,
+    bars: lane.intervals
+      .filter((iv) => iv.to > iv.from || iv.state === "running" || iv.state === "blocked")
+      .map((iv) => {
+        const width = Math.max(x(iv.to) - x(iv.from), MIN_BAR_WIDTH);
+        const what = iv.label ? ` ${iv.state === "waiting" ? "on" : "in"} ${iv.label}` : "";
+        return {
+          x: Math.min(x(iv.from), labelWidth + plotWidth - width),
+          width,
+          state: iv.state,
+          from: iv.from,
+          to: iv.to,
+          label: iv.label,
+          title: `${lane.name} ${STATE_WORDS[iv.state]}${what}, ${iv.from.toFixed(3)}–${iv.to.toFixed(3)} s`,
+        };
+      }),
+  }));
+  const axisY = rows.length * laneHeight + 6;
+  return { width, height: axisY + 22, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end };
+}

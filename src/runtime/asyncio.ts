@@ -1,0 +1,205 @@
+// The playground's `asyncio` module: the functions a program imports, bound to one Session.
+// Each mirrors the Python function of the same name (see DESIGN.md's table).
+import { EventLoop } from "./loop.ts";
+import { Future } from "./future.ts";
+import { Task } from "./task.ts";
+import { Coroutine, BARE_YIELD } from "./coroutine.ts";
+import { gather, type GatherOptions } from "./gather.ts";
+import { CancelledError, InvalidStateError, RuntimeError, TimeoutError, ValueError, describeError } from "./errors.ts";
+import { andThen, withCleanup, type MaybePromise } from "./maybe-async.ts";
+import { formatPrintArgs, pyRepr } from "./python-format.ts";
+import type { Session } from "./session.ts";
+
+/** The names a program may import from "asyncio". */
+export const ASYNCIO_EXPORTS = [
+  "run",
+  "createTask",
+  "sleep",
+  "blockingSleep",
+  "print",
+  "gather",
+  "createFuture",
+  "currentTask",
+  "CancelledError",
+  "InvalidStateError",
+  "TimeoutError",
+] as const;
+
+/** What `run(main())` returns: await it for main's result (or its exception). */
+export class LoopRun<T> implements PromiseLike<T> {
+  /** Whether the program awaited (or chained) this run, so a failure was seen. */
+  observed = false;
+  failure: { error: unknown } | null = null;
+  private readonly promise: Promise<T>;
+  constructor(outcome: MaybePromise<T>) {
+    this.promise = Promise.resolve(outcome);
+    this.promise.catch((error) => (this.failure = { error }));
+  }
+  then<A = T, B = never>(onResult?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((error: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    this.observed = true;
+    return this.promise.then(onResult, onError);
+  }
+}
+
+/** Build the module object for one program run. */
+export function createAsyncio(session: Session) {
+  const runs: LoopRun<unknown>[] = [];
+
+  const runningLoop = (): EventLoop => {
+    if (!session.runningLoop) throw new RuntimeError("no running event loop");
+    return session.runningLoop;
+  };
+
+  // BaseEventLoop.run_until_complete: run passes until `future` is done, then give its result.
+  const runUntilComplete = <T>(loop: EventLoop, future: Future<T>): MaybePromise<T> => {
+    const stopWhenDone = (f: Future<T>) => {
+      if (!f.cancelled()) f.exception();
+      loop.stop();
+    };
+    future.addDoneCallback(stopWhenDone, { label: "stop the loop" });
+    const ran = withCleanup(() => loop.runForever(), () => future.removeDoneCallback(stopWhenDone));
+    return andThen(ran, () => {
+      if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+      return future.result();
+    });
+  };
+
+  // asyncio.runners._cancel_all_tasks, then the two shutdown steps of Runner.close.
+  const closeLoop = (loop: EventLoop): MaybePromise<void> => {
+    const toCancel = [...loop.tasks].filter((t) => !t.done()) as Task[];
+    const cancelled: MaybePromise<unknown> = toCancel.length
+      ? (toCancel.forEach((t) => t.cancel()), runUntilComplete(loop, gather(session, toCancel, { returnExceptions: true })))
+      : undefined;
+    return andThen(cancelled, () => {
+      for (const task of toCancel) {
+        if (task.cancelled() || task.exception() === undefined) continue;
+        session.write(`unhandled exception during asyncio.run() shutdown\ntask: ${task}\n${describeError(task.exception())}`, "stderr");
+      }
+      // Runner.close awaits loop.shutdown_asyncgens() and loop.shutdown_default_executor(), each a task
+      // that ends at once: they take task names and loop passes, so CPython's names stay in step.
+      const shutdown = (name: string) => runUntilComplete(loop, new Task(loop, new Coroutine(session, function* () {}, name), undefined, true));
+      return andThen(shutdown("shutdown_asyncgens"), () => andThen(shutdown("shutdown_default_executor"), () => undefined));
+    });
+  };
+
+  const reportLostExceptions = (loop: EventLoop) => {
+    for (const task of loop.tasks as Set<Task>) {
+      if (task.logTraceback)
+        session.write(`Task exception was never retrieved\nfuture: ${task}\n${describeError(task.exception())}`, "stderr");
+    }
+  };
+
+  return {
+    /** asyncio.run(main()): run the event loop until `main` is done; remaining tasks are cancelled. */
+    run<T>(main: Coroutine<T>): LoopRun<T> {
+      if (session.runningLoop) throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
+      if (!(main instanceof Coroutine)) throw new ValueError(`a coroutine was expected, got ${pyRepr(main)}`);
+      const loop = new EventLoop(session);
+      session.emit({ kind: "loop-start", loop: loop.id });
+      const mainTask = new Task(loop, main);
+      const closeThen = (after: () => MaybePromise<T>) => andThen(closeLoop(loop), after);
+      const body = (): MaybePromise<T> => {
+        let result: MaybePromise<T>;
+        try {
+          result = runUntilComplete(loop, mainTask);
+        } catch (error) {
+          return closeThen(() => Promise.reject(error));
+        }
+        if (result instanceof Promise)
+          return result.then((value) => closeThen(() => value), (error) => closeThen(() => Promise.reject(error)));
+        return closeThen(() => result);
+      };
+      const finish = () => {
+        reportLostExceptions(loop);
+        session.emit({ kind: "loop-end", loop: loop.id });
+      };
+      let outcome: MaybePromise<T>;
+      try {
+        outcome = withCleanup(body, finish);
+      } catch (error) {
+        outcome = Promise.reject(error);
+      }
+      const handle = new LoopRun<T>(outcome);
+      runs.push(handle as LoopRun<unknown>);
+      return handle;
+    },
+
+    /** asyncio.create_task(coro, name=...): schedule a coroutine to run soon, as a task. */
+    createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
+      return new Task(runningLoop(), coro, options.name);
+    },
+
+    /** await asyncio.sleep(delay, result): suspend this task for `delay` virtual seconds. */
+    sleep<T = undefined>(delay: number, result?: T): Coroutine<T | undefined> {
+      if (typeof delay !== "number" || Number.isNaN(delay)) throw new TypeError(`sleep() takes a number of seconds, got ${pyRepr(delay)}`);
+      return new Coroutine(
+        session,
+        function* () {
+          if (delay <= 0) {
+            yield BARE_YIELD;
+            return result;
+          }
+          const loop = runningLoop();
+          const future = new Future<T | undefined>(loop);
+          future.waitInfo = { what: "sleep", label: `sleep(${pyRepr(delay)})`, until: loop.time() + delay };
+          const task = loop.currentTask instanceof Task ? loop.currentTask : undefined;
+          const timer = loop.callLater(delay, () => !future.done() && future.setResult(result), {
+            label: `sleep(${pyRepr(delay)}) timer${task ? ` of ${task.name}` : ""}`,
+            task: task?.id,
+          });
+          try {
+            return (yield future) as T | undefined;
+          } finally {
+            timer.cancel();
+          }
+        },
+        "sleep",
+      );
+    },
+
+    /** Python's time.sleep(s): hold the thread (and the loop on it) for `seconds`. */
+    blockingSleep(seconds: number): void {
+      if (typeof seconds !== "number" || Number.isNaN(seconds)) throw new TypeError(`blockingSleep() takes a number of seconds, got ${pyRepr(seconds)}`);
+      if (seconds < 0) throw new ValueError("sleep length must be non-negative");
+      const task = session.runningLoop?.currentTask;
+      const taskId = task instanceof Task ? task.id : undefined;
+      session.emit({ kind: "blocking-start", until: session.now + seconds, task: taskId, line: session.currentLine(), label: `blockingSleep(${pyRepr(seconds)})` });
+      session.advanceTo(session.now + seconds);
+      session.emit({ kind: "blocking-end", task: taskId });
+    },
+
+    /** Python's print(*args): one console line, stamped with the virtual time. */
+    print(...args: unknown[]): void {
+      const task = session.runningLoop?.currentTask;
+      session.write(formatPrintArgs(args), "stdout", task instanceof Task ? task.id : undefined);
+    },
+
+    /** asyncio.gather(*aws, return_exceptions=...): results in argument order. */
+    gather(awaitables: readonly unknown[], options?: GatherOptions): Future<unknown[]> {
+      return gather(session, awaitables, options);
+    },
+
+    /** loop.create_future(): a pending future on the running loop. */
+    createFuture<T = unknown>(): Future<T> {
+      return new Future<T>(runningLoop());
+    },
+
+    /** asyncio.current_task(): the task running now, or null. */
+    currentTask(): Task | null {
+      const task = session.runningLoop?.currentTask;
+      return task instanceof Task ? task : null;
+    },
+
+    CancelledError,
+    InvalidStateError,
+    TimeoutError,
+
+    /** Runs that failed while the program never awaited them (their error would be lost). */
+    unobservedFailures(): unknown[] {
+      return runs.filter((r) => r.failure && !r.observed).map((r) => r.failure!.error);
+    },
+  };
+}
+
+/** The module object a program gets for `import ... from "asyncio"`. */
+export type AsyncioModule = ReturnType<typeof createAsyncio>;

@@ -1,0 +1,37 @@
+// The exception classes of the playground's `asyncio` module, named as Python names them.
+
+/** Raised inside a task at its await point when the task is cancelled (asyncio.CancelledError). */
+export class CancelledError extends Error {
+  override name = "CancelledError";
+}
+
+/** Raised when a future's result is asked for in the wrong state (asyncio.InvalidStateError). */
+export class InvalidStateError extends Error {
+  override name = "InvalidStateError";
+}
+
+/** Raised when a timeout expires (Python's builtin TimeoutError). */
+export class TimeoutError extends Error {
+  override name = "TimeoutError";
+}
+
+/** Python's RuntimeError: misuse of the loop, such as awaiting a coroutine twice. */
+export class RuntimeError extends Error {
+  override name = "RuntimeError";
+}
+
+/** Python's ValueError: an argument of the right type but a wrong value. */
+export class ValueError extends Error {
+  override name = "ValueError";
+}
+
+/** A program ran past one of the runtime's limits (steps or virtual time); not catchable as a normal error. */
+export class LimitExceeded extends Error {
+  override name = "LimitExceeded";
+}
+
+/** The "Type: message" line Python prints for an exception, used in the console and the trace. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
+  return `Uncaught ${typeof error}: ${String(error)}`;
+}

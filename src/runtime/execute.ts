@@ -1,0 +1,98 @@
+// Run a compiled program on a fresh Session and collect its RunResult. The program's top level is
+// one generator (see compile.ts); it may `await run(main())`, which is real JavaScript awaiting.
+import { Session, type SessionOptions } from "./session.ts";
+import { createAsyncio, ASYNCIO_EXPORTS } from "./asyncio.ts";
+import { Coroutine } from "./coroutine.ts";
+import { Future } from "./future.ts";
+import { RuntimeError, describeError } from "./errors.ts";
+import { isThenable } from "./maybe-async.ts";
+import { TRACE_VERSION, type RunResult } from "./trace.ts";
+import type { CompiledProgram } from "./compile.ts";
+
+export { ASYNCIO_EXPORTS };
+
+/** Options of one run: limits on steps and virtual time. */
+export type RunOptions = Pick<SessionOptions, "limits">;
+
+// `new Function` puts two lines ("function anonymous(__rt\n) {") before the body.
+const FUNCTION_HEADER_LINES = 2;
+
+/** Run a compiled program to its end and return its printed lines, end time and trace. */
+export async function runProgram(program: CompiledProgram, options: RunOptions = {}): Promise<RunResult> {
+  const session = new Session({ ...options, siteLines: program.siteLines });
+  const asyncio = createAsyncio(session);
+  const { unobservedFailures, ...exported } = asyncio;
+  const rt = {
+    asyncio: exported,
+    async: (thisArg: unknown, args: ArrayLike<unknown> | null, body: (...a: unknown[]) => Generator, site: number, name: string) =>
+      new Coroutine(session, () => body.apply(thisArg, args ? Array.from(args) : []), name, site),
+    program: (body: (console: unknown) => Generator) => driveTopLevel(body(consoleFor(session))),
+  };
+  // Compiled code marks each await and asyncio call with its site (see compile.ts).
+  Object.assign(rt, {
+    __at: (site: number, value: unknown) => ((session.site = site), value),
+    __call: (site: number, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => ((session.site = site), fn(...args)),
+  });
+
+  let error: unknown;
+  let failed = false;
+  try {
+    await new Function("__rt", program.code)(rt);
+  } catch (caught) {
+    [failed, error] = [true, caught];
+  }
+  const lost = unobservedFailures();
+  if (!failed && lost.length) [failed, error] = [true, lost[0]];
+
+  for (const coro of session.unawaited) session.write(`RuntimeWarning: coroutine '${coro.name}' was never awaited`, "stderr");
+  const failure = failed ? { message: describeError(error), line: errorLine(error, program) ?? session.currentLine() } : undefined;
+  if (failure) session.write(failure.line ? `${failure.message} (line ${failure.line})` : failure.message, "stderr");
+  session.emit({ kind: "program-end", error: failure?.message, line: failure?.line });
+  return { version: TRACE_VERSION, stdout: session.stdout, stderr: session.stderr, virtualEnd: session.now, error: failure, events: session.events };
+}
+
+// The program's own top level: `await` here is JavaScript's, for run(...) and real promises only.
+async function driveTopLevel(program: Generator): Promise<unknown> {
+  let throwing = false;
+  let payload: unknown;
+  for (;;) {
+    const step = throwing ? program.throw(payload) : program.next(payload);
+    if (step.done) return step.value;
+    const awaited = step.value;
+    throwing = true;
+    if (awaited instanceof Coroutine || awaited instanceof Future) {
+      const what = awaited instanceof Coroutine ? `${awaited.name}() is a coroutine` : "a future or task";
+      payload = new RuntimeError(`'await' outside the event loop: ${what}. Start the loop with await run(main()) and await it inside main.`);
+    } else if (isThenable(awaited)) {
+      try {
+        [throwing, payload] = [false, await awaited];
+      } catch (caught) {
+        payload = caught;
+      }
+    } else [throwing, payload] = [false, awaited];
+  }
+}
+
+// console.log and friends write to the playground console, formatted as JavaScript would.
+function consoleFor(session: Session) {
+  const format = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : safeJson(a))).join(" ");
+  const out = (...args: unknown[]) => session.write(format(args), "stdout");
+  const err = (...args: unknown[]) => session.write(format(args), "stderr");
+  return { log: out, info: out, debug: out, warn: err, error: err };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+// The reader's line where an uncaught error was raised, from its stack (V8 and SpiderMonkey shapes).
+function errorLine(error: unknown, program: CompiledProgram): number | undefined {
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const match = /<anonymous>:(\d+):\d+/.exec(stack) ?? /Function:(\d+):\d+/.exec(stack);
+  if (!match) return undefined;
+  return program.lineMap[Number(match[1]) - FUNCTION_HEADER_LINES - 1] || undefined;
+}

@@ -1,0 +1,62 @@
+// A line-for-line port of CPython's heapq (Lib/heapq.py): the event loop's timer heap must break
+// ties between equal deadlines exactly as CPython's does, and heapq is not a stable sort.
+
+/** Anything with a deadline: items compare by `when` alone, as TimerHandle.__lt__ does. */
+export interface HeapItem {
+  when: number;
+}
+
+/** heapq.heappush: push `item` onto `heap`, keeping the heap invariant. */
+export function heappush<T extends HeapItem>(heap: T[], item: T): void {
+  heap.push(item);
+  siftdown(heap, 0, heap.length - 1);
+}
+
+/** heapq.heappop: pop and return the smallest item. */
+export function heappop<T extends HeapItem>(heap: T[]): T {
+  const last = heap.pop();
+  if (last === undefined) throw new RangeError("heappop from an empty heap");
+  if (heap.length === 0) return last;
+  const smallest = heap[0];
+  heap[0] = last;
+  siftup(heap, 0);
+  return smallest;
+}
+
+/** heapq.heapify: turn an array into a heap in place, in linear time. */
+export function heapify<T extends HeapItem>(heap: T[]): void {
+  for (let i = Math.floor(heap.length / 2) - 1; i >= 0; i--) siftup(heap, i);
+}
+
+// heapq._siftdown: move the item at `pos` up towards `startpos` while it is smaller than its parent.
+function siftdown<T extends HeapItem>(heap: T[], startpos: number, pos: number): void {
+  const newitem = heap[pos];
+  while (pos > startpos) {
+    const parentpos = (pos - 1) >> 1;
+    const parent = heap[parentpos];
+    if (newitem.when < parent.when) {
+      heap[pos] = parent;
+      pos = parentpos;
+      continue;
+    }
+    break;
+  }
+  heap[pos] = newitem;
+}
+
+// heapq._siftup: bubble the smaller child up until hitting a leaf, then sift the item down (Floyd).
+function siftup<T extends HeapItem>(heap: T[], pos: number): void {
+  const endpos = heap.length;
+  const startpos = pos;
+  const newitem = heap[pos];
+  let childpos = 2 * pos + 1;
+  while (childpos < endpos) {
+    const rightpos = childpos + 1;
+    if (rightpos < endpos && !(heap[childpos].when < heap[rightpos].when)) childpos = rightpos;
+    heap[pos] = heap[childpos];
+    pos = childpos;
+    childpos = 2 * pos + 1;
+  }
+  heap[pos] = newitem;
+  siftdown(heap, startpos, pos);
+}

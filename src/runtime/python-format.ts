@@ -1,0 +1,54 @@
+// How the playground shows values: as Python's print() and repr() would, so a TypeScript program
+// and its Python twin print the same text (arrays as lists, undefined as None, true as True).
+
+/** Python's str(): strings stay raw, everything else is repr(). */
+export function pyStr(value: unknown): string {
+  return typeof value === "string" ? value : pyRepr(value);
+}
+
+/** Python's repr() for the JavaScript values a playground can hold. */
+export function pyRepr(value: unknown, seen: Set<object> = new Set()): string {
+  if (value === undefined || value === null) return "None";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string") return quote(value);
+  if (typeof value === "symbol") return value.toString();
+  if (typeof value === "function") return `<function ${value.name || "<lambda>"}>`;
+  if (value instanceof Error) return `${value.name}(${value.message ? quote(value.message) : ""})`;
+  if (seen.has(value)) return Array.isArray(value) ? "[...]" : "{...}";
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) return `[${value.map((v) => pyRepr(v, seen)).join(", ")}]`;
+    if (value instanceof Map)
+      return `{${[...value].map(([k, v]) => `${pyRepr(k, seen)}: ${pyRepr(v, seen)}`).join(", ")}}`;
+    if (value instanceof Set) return value.size ? `{${[...value].map((v) => pyRepr(v, seen)).join(", ")}}` : "set()";
+    const own = value.toString;
+    if (own !== Object.prototype.toString) return String(value);
+    return `{${Object.entries(value).map(([k, v]) => `${quote(k)}: ${pyRepr(v, seen)}`).join(", ")}}`;
+  } finally {
+    seen.delete(value);
+  }
+}
+
+/** Python's print(*args): str() of each, joined by spaces. */
+export function formatPrintArgs(args: readonly unknown[]): string {
+  return args.map((a) => pyStr(a)).join(" ");
+}
+
+function formatNumber(n: number): string {
+  if (Number.isNaN(n)) return "nan";
+  if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
+  return String(n);
+}
+
+// Python's string repr: single quotes unless the text has one and no double quote.
+function quote(text: string): string {
+  const q = text.includes("'") && !text.includes('"') ? '"' : "'";
+  const escaped = text
+    .replace(/\\/g, "\\\\")
+    .replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r")
+    .replace(/\t/g, "\\t");
+  return q + (q === "'" ? escaped.replace(/'/g, "\\'") : escaped) + q;
+}

@@ -1,0 +1,118 @@
+// asyncio.Task (Lib/asyncio/tasks.py): a future that drives a coroutine. `step` sends into or
+// throws into the coroutine and sorts what came back, as Task.__step does; every resumption goes
+// through the loop's ready queue.
+import { Future } from "./future.ts";
+import { Coroutine } from "./coroutine.ts";
+import { CancelledError, LimitExceeded, RuntimeError, describeError } from "./errors.ts";
+import { pyRepr } from "./python-format.ts";
+import type { EventLoop } from "./loop.ts";
+
+const NO_ERROR = Symbol("no error");
+
+/** A coroutine scheduled on the loop; awaiting the task gives the coroutine's result. */
+export class Task<T = unknown> extends Future<T> {
+  readonly id: number;
+  readonly name: string;
+  readonly coro: Coroutine<T>;
+  /** cancel() was asked while the task was not waiting: raise CancelledError at its next step. */
+  private mustCancel = false;
+  private taskCancelMessage: string | undefined;
+  /** The future this task waits on (Task._fut_waiter). */
+  private futWaiter: Future | null = null;
+  /** Site where the task is suspended, for the resume event's line. */
+  private waitSite = -1;
+
+  /** `internal`: made by run() itself (its shutdown steps); views leave such tasks out. */
+  constructor(loop: EventLoop, coro: Coroutine<T>, name?: string, internal = false) {
+    super(loop);
+    if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyRepr(coro)}`);
+    const session = loop.session;
+    this.id = session.newId();
+    this.name = name ?? `Task-${++session.taskNameCounter}`;
+    this.coro = coro;
+    this.waitInfo = { what: "task", label: this.name, task: this.id };
+    this.waitSite = coro.site;
+    const parent = loop.currentTask instanceof Task ? loop.currentTask.id : undefined;
+    session.emit({ kind: "task-created", task: this.id, name: this.name, coro: coro.name, line: session.currentLine(), parent, internal: internal || undefined });
+    loop.callSoon(() => this.step(), { label: `start ${this.name}`, role: "step", task: this.id });
+    loop.tasks.add(this);
+  }
+
+  /** Task.cancel: ask the task to raise CancelledError at its current await point. */
+  override cancel(message?: string): boolean {
+    this.logTraceback = false;
+    if (this.done()) return false;
+    if (this.futWaiter?.cancel(message)) return true;
+    this.mustCancel = true;
+    this.taskCancelMessage = message;
+    return true;
+  }
+
+  override toString(): string {
+    const state = this.state === "PENDING" ? "pending" : this.state === "CANCELLED" ? "cancelled" : "finished";
+    let text = `<Task ${state} name='${this.name}' coro=<${this.coro.name}()>`;
+    if (this.state === "FINISHED")
+      text += this.hasException ? ` exception=${pyRepr(this.exceptionValue)}` : ` result=${pyRepr(this.resultValue)}`;
+    return text + ">";
+  }
+
+  protected override onDone(): void {
+    const outcome = this.state === "CANCELLED" ? "cancelled" : this.hasException ? "exception" : "result";
+    const value = outcome === "result" ? pyRepr(this.resultValue) : outcome === "exception" ? describeError(this.exceptionValue) : undefined;
+    this.loop.session.emit({ kind: "task-done", task: this.id, outcome, value });
+  }
+
+  // Task.__step: run the coroutine until it waits on something or ends.
+  private step(error: unknown = NO_ERROR): void {
+    if (this.done()) throw new RuntimeError(`step(): already done: ${this}`);
+    if (this.mustCancel) {
+      if (!(error instanceof CancelledError)) error = this.makeCancelledError();
+      this.mustCancel = false;
+    }
+    this.futWaiter = null;
+    const loop = this.loop;
+    const session = loop.session;
+    loop.currentTask = this;
+    session.emit({ kind: "task-resumed", task: this.id, line: session.lineOf(this.waitSite), first: !this.coro.started });
+    try {
+      const outcome = error === NO_ERROR ? this.coro.send(undefined) : this.coro.throw(error);
+      this.waitSite = session.site;
+      if (outcome.done) {
+        if (this.mustCancel) {
+          this.mustCancel = false;
+          super.cancel(this.taskCancelMessage);
+        } else this.setResult(outcome.value as T);
+      } else if (outcome.waitOn === null) {
+        // A bare yield (sleep(0)) gives the loop one pass.
+        session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: { what: "yield", label: "sleep(0)" } });
+        loop.callSoon(() => this.step(), { label: `resume ${this.name}`, role: "step", task: this.id });
+      } else {
+        const waitOn = outcome.waitOn;
+        if (waitOn === this) throw new RuntimeError(`Task cannot await on itself: ${this}`);
+        session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: waitOn.waitInfo });
+        waitOn.addDoneCallback((f) => this.wakeup(f), { label: `wake ${this.name}`, role: "step", task: this.id });
+        this.futWaiter = waitOn;
+        if (this.mustCancel && waitOn.cancel(this.taskCancelMessage)) this.mustCancel = false;
+      }
+    } catch (raised) {
+      if (raised instanceof LimitExceeded) throw raised;
+      if (raised instanceof CancelledError) {
+        this.cancelledExc = raised;
+        super.cancel();
+      } else this.setException(raised);
+    } finally {
+      loop.currentTask = null;
+    }
+  }
+
+  // Task.__wakeup: the awaited future is done; resume with its result or raise its exception.
+  private wakeup(future: Future): void {
+    try {
+      future.result();
+    } catch (error) {
+      this.step(error);
+      return;
+    }
+    this.step();
+  }
+}

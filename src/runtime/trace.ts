@@ -1,0 +1,72 @@
+// The trace: the one contract between the runtime and the views. A run appends events in order;
+// views (timing diagram, stepper, console) are pure functions of the events.
+// Versioned: add optional fields freely; renaming or removing anything bumps TRACE_VERSION.
+
+/** The schema version written into every trace. */
+export const TRACE_VERSION = 1;
+
+/** What a suspended task is waiting on. */
+export interface WaitInfo {
+  what: "sleep" | "task" | "future" | "yield" | "io";
+  /** Human-readable, e.g. "sleep(1)" or "Task-2". */
+  label: string;
+  /** Virtual time at which a timer will wake it, when known. */
+  until?: number;
+  /** The awaited task, when it waits on one. */
+  task?: number;
+}
+
+interface EventBase<K extends string> {
+  kind: K;
+  /** Position in the trace, 0-based. */
+  seq: number;
+  /** Virtual time in seconds. */
+  t: number;
+}
+
+type Event<K extends string, Fields> = EventBase<K> & Fields;
+
+/** Every event a run can record. `line` is the reader's TypeScript line (1-based) when known. */
+export type TraceEvent =
+  | Event<"loop-start", { loop: number }>
+  | Event<"loop-end", { loop: number }>
+  | Event<"task-created", { task: number; name: string; coro: string; line?: number; parent?: number; internal?: boolean }>
+  /** A callback entered the ready queue; role "step" means it runs `task`. */
+  | Event<"handle-queued", { handle: number; role: "step" | "callback"; task?: number; label: string }>
+  /** A callback left the ready queue and runs now (cancelled ones are skipped: `skipped`). */
+  | Event<"handle-run", { handle: number; skipped?: boolean }>
+  | Event<"task-resumed", { task: number; line?: number; first: boolean }>
+  | Event<"task-suspended", { task: number; line?: number; on: WaitInfo }>
+  | Event<"task-done", { task: number; outcome: "result" | "exception" | "cancelled"; value?: string }>
+  | Event<"timer-set", { timer: number; due: number; label: string; task?: number }>
+  | Event<"timer-cancelled", { timer: number }>
+  /** A due timer moved to the ready queue as `handle`. */
+  | Event<"timer-fired", { timer: number; handle: number }>
+  /** The thread is held by a blocking call (Python's time.sleep) until `until`. */
+  | Event<"blocking-start", { until: number; task?: number; line?: number; label: string }>
+  | Event<"blocking-end", { task?: number }>
+  | Event<"print", { text: string; stream: "stdout" | "stderr"; task?: number; line?: number }>
+  | Event<"program-end", { error?: string; line?: number }>;
+
+/** The kinds of event, e.g. "task-suspended". */
+export type TraceEventKind = TraceEvent["kind"];
+
+/** The event of one kind, e.g. `EventOf<"print">`. */
+export type EventOf<K extends TraceEventKind> = Extract<TraceEvent, { kind: K }>;
+
+/** An event before the recorder stamps it with `seq` and `t`. */
+export type UnstampedEvent = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, "seq" | "t"> : never) : never;
+
+/** The outcome of running one program: what the CLI prints as JSON and the views draw. */
+export interface RunResult {
+  version: number;
+  /** Printed lines in order, exactly as printed. */
+  stdout: string[];
+  /** Warnings and errors, as Python would write them to stderr. */
+  stderr: string[];
+  /** Virtual seconds when the program ended. */
+  virtualEnd: number;
+  /** Set when the program stopped with an uncaught exception or hit a limit. */
+  error?: { message: string; line?: number };
+  events: TraceEvent[];
+}

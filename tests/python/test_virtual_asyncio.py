@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Checks for virtual_asyncio.py. Run: python3 tests/python/test_virtual_asyncio.py
+
+Each program runs in its own subprocess through the real CLI (stdin `-`),
+because the tool patches process-wide state and task names must start at
+Task-1 as they do in a fresh CPython.
+"""
+import json
+import pathlib
+import subprocess
+import sys
+import textwrap
+import time
+
+TOOL = pathlib.Path(__file__).with_name("virtual_asyncio.py")
+
+
+def run(program):
+    proc = subprocess.run([sys.executable, str(TOOL), "-"], check=True,
+                          input=textwrap.dedent(program), text=True,
+                          capture_output=True)
+    assert proc.stderr == "", proc.stderr
+    return json.loads(proc.stdout)  # stdout holds exactly one JSON object
+
+
+def test_two_tasks():
+    r = run("""
+        import asyncio
+        async def w(name, d):
+            await asyncio.sleep(d)
+            print(name, asyncio.current_task().get_name())
+        async def main():
+            await asyncio.gather(w("slow", 2), w("fast", 1))
+            print("main", asyncio.current_task().get_name())
+        asyncio.run(main())
+    """)
+    assert r["stdout"] == ["fast Task-3", "slow Task-2", "main Task-1"], r
+    assert r["stamps"] == [1.0, 2.0, 2.0], r
+    assert r["virtualEnd"] == 2.0 and r["error"] is None, r
+
+
+def test_time_sleep_without_loop():
+    r = run("""
+        import time
+        print(time.time())
+        time.sleep(1)
+        print(time.monotonic())
+        time.sleep(2)
+        print(time.perf_counter())
+    """)
+    assert r["stdout"] == ["0.0", "1.0", "3.0"], r
+    assert r["stamps"] == [0.0, 1.0, 3.0], r
+    assert r["virtualEnd"] == 3.0, r
+
+
+def test_blocking_sleep_delays_other_task():
+    r = run("""
+        import asyncio, time
+        async def polite():
+            await asyncio.sleep(1)          # timer due at 1.0 ...
+            print("polite", asyncio.get_running_loop().time())
+        async def rude():
+            time.sleep(2)                   # ... but the loop is blocked until 2.0
+            print("rude")
+        async def main():
+            await asyncio.gather(polite(), rude())
+        asyncio.run(main())
+    """)
+    assert r["stdout"] == ["rude", "polite 2.0"], r
+    assert r["stamps"] == [2.0, 2.0] and r["virtualEnd"] == 2.0, r
+
+
+def test_many_sleeps_are_fast():
+    t0 = time.perf_counter()
+    r = run("""
+        import asyncio
+        async def main():
+            for _ in range(100000):
+                await asyncio.sleep(0.001)
+            print("end")
+        asyncio.run(main())
+    """)
+    wall = time.perf_counter() - t0
+    assert wall < 5, wall
+    assert r["stdout"] == ["end"] and abs(r["virtualEnd"] - 100.0) < 1e-6, r
+
+
+def test_uncaught_exception():
+    r = run("""
+        import asyncio
+        async def main():
+            print("before")
+            await asyncio.sleep(0.5)
+            raise ValueError("boom")
+        asyncio.run(main())
+        print("never")
+    """)
+    assert r["stdout"] == ["before"] and r["stamps"] == [0.0], r
+    assert r["error"] == "ValueError: boom" and r["virtualEnd"] == 0.5, r
+
+
+def test_stamps_and_shared_clock():
+    r = run("""
+        import asyncio, time
+        async def main(d):
+            print("start", end="")         # line completes later
+            await asyncio.sleep(d)
+            print(" done\\nnext")           # two lines at once
+        time.sleep(0.25)
+        asyncio.run(main(0.5))              # second run shares clock + counters
+        asyncio.run(main(1))
+        print(asyncio.run(asyncio.sleep(0, "x")), time.time())
+    """)
+    assert r["stdout"] == ["start done", "next", "start done", "next", "x 1.75"], r
+    assert r["stamps"] == [0.75, 0.75, 1.75, 1.75, 1.75], r
+
+
+def test_float_arithmetic_is_cpythons():
+    # 0.1 + 0.2 != 0.3: the clock adds timeouts exactly like real time would.
+    r = run("""
+        import asyncio, time
+        time.sleep(0.1); time.sleep(0.2)
+        print(time.time())
+    """)
+    assert r["stdout"] == [repr(0.1 + 0.2)] and r["virtualEnd"] == 0.1 + 0.2, r
+
+
+def test_stderr_and_deadlock():
+    r = run("""
+        import asyncio
+        async def boom():
+            raise RuntimeError("lost")
+        async def main():
+            asyncio.create_task(boom())
+            asyncio.sleep(1)                 # never awaited -> warning
+            await asyncio.sleep(0.1)
+            await asyncio.Future()           # would hang forever in CPython
+        asyncio.run(main())
+    """)
+    err = "\n".join(r["stderr"])
+    assert "coroutine 'sleep' was never awaited" in err, r
+    assert "Task exception was never retrieved" in err, r
+    assert "RuntimeError: lost" in err, r
+    assert r["error"].startswith("Deadlock:") and r["virtualEnd"] == 0.1, r
+
+
+def test_wait_for_timeout():
+    r = run("""
+        import asyncio
+        async def main():
+            try:
+                await asyncio.wait_for(asyncio.sleep(10), 1.5)
+            except TimeoutError:
+                print("timeout", asyncio.get_running_loop().time())
+        asyncio.run(main())
+    """)
+    assert r["stdout"] == ["timeout 1.5"] and r["virtualEnd"] == 1.5, r
+
+
+if __name__ == "__main__":
+    tests = [f for name, f in sorted(globals().items()) if name.startswith("test_")]
+    for test in tests:
+        test()
+        print("ok  ", test.__name__)
+    print(f"{len(tests)} passed")

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Run an ordinary asyncio program on a VIRTUAL clock, deterministically.
+
+    python3 tests/python/virtual_asyncio.py PROGRAM.py     (or `-` for stdin)
+
+Prints one JSON object:
+    {"stdout": [...lines], "stamps": [...virtual seconds per line],
+     "virtualEnd": seconds, "stderr": [...lines], "error": null | "Type: msg"}
+
+The point is to get CPython's *own* scheduling order and timer arithmetic,
+only without waiting: the event loop is CPython's real loop
+(BaseEventLoop._run_once is not touched); only three things are swapped:
+  * loop.time()             -> the virtual clock (BaseEventLoop.time normally
+                               returns time.monotonic()),
+  * the selector            -> a fake whose select(timeout) does no I/O and
+                               just moves the clock forward by `timeout`,
+  * time.sleep/time/monotonic/perf_counter -> the same virtual clock.
+Written for CPython 3.11.
+"""
+import asyncio
+import gc
+import io
+import json
+import selectors
+import sys
+import time
+import types
+
+
+class Clock:
+    """The single virtual clock shared by the whole program (all loops,
+    code before/after asyncio.run). Starts at 0.0."""
+    now = 0.0
+
+
+class Deadlock(BaseException):
+    """Raised when the real loop would block forever in select(None).
+    BaseException so that a program's `except Exception` cannot hide it."""
+
+
+class VirtualSelector(selectors.SelectSelector):
+    """SelectSelector keeps the fd bookkeeping that SelectorEventLoop needs
+    (its self-pipe is registered in BaseSelectorEventLoop._make_self_pipe),
+    but select() never touches the OS."""
+
+    def select(self, timeout=None):
+        # BaseEventLoop._run_once computes timeout as
+        #   0 if callbacks are ready, else
+        #   min(max(0, next_timer_when - self.time()), MAXIMUM_SELECT_TIMEOUT)
+        #   else None (nothing ready, no timers).
+        # Blocking for `timeout` seconds == advancing the clock by exactly it;
+        # _run_once then adds _clock_resolution itself to pick ready timers.
+        if timeout is None:
+            raise Deadlock("event loop would block forever: no ready "
+                           "callbacks and no timers scheduled")
+        if timeout > 0:
+            Clock.now = Clock.now + timeout
+        return []  # no I/O events, ever
+
+
+class VirtualEventLoop(asyncio.SelectorEventLoop):
+    """CPython's real (Unix) selector event loop, on the virtual clock.
+    _clock_resolution is left as BaseEventLoop.__init__ sets it
+    (time.get_clock_info('monotonic').resolution)."""
+
+    def __init__(self):
+        super().__init__(selector=VirtualSelector())
+
+    def time(self):  # overrides BaseEventLoop.time (time.monotonic())
+        return Clock.now
+
+
+class VirtualPolicy(asyncio.DefaultEventLoopPolicy):
+    # BaseDefaultEventLoopPolicy.new_event_loop() returns self._loop_factory();
+    # asyncio.run -> Runner._lazy_init -> events.new_event_loop() -> here.
+    _loop_factory = VirtualEventLoop
+
+
+def _sleep(secs):
+    secs = float(secs)
+    if secs < 0:  # same check and message as the real time.sleep
+        raise ValueError("sleep length must be non-negative")
+    Clock.now = Clock.now + secs  # "blocks" everything: nothing else runs
+
+
+def _now():
+    return Clock.now
+
+
+class LineRecorder(io.TextIOBase):
+    """Stand-in for sys.stdout / sys.stderr: splits the text into lines and
+    notes the virtual time at which each line was completed ('\\n' written)."""
+
+    def __init__(self):
+        self.lines, self.stamps, self._partial = [], [], ""
+
+    def writable(self):
+        return True
+
+    def write(self, s):
+        *done, self._partial = (self._partial + s).split("\n")
+        for line in done:
+            self.lines.append(line)
+            self.stamps.append(Clock.now)
+        return len(s)
+
+    def finish(self):  # an unterminated last line completes at program end
+        if self._partial:
+            self.write("\n")
+
+
+def run(source, filename="<program>"):
+    """Run program text; return the result dict. Patches process-wide state
+    (time module, policy, sys.std*), so run one program per process: task
+    names (Task-1, ...) come from asyncio's global counter, never reset."""
+    for name in ("time", "monotonic", "perf_counter"):
+        setattr(time, name, _now)
+    time.sleep = _sleep
+    asyncio.set_event_loop_policy(VirtualPolicy())
+
+    out, err = LineRecorder(), LineRecorder()
+    real_out, real_err, real_main = sys.stdout, sys.stderr, sys.modules["__main__"]
+    # warnings.showwarning and logging's lastResort handler (used by the
+    # 'asyncio' logger for "Task exception was never retrieved") both look up
+    # sys.stderr at write time, so swapping sys.stderr captures them.
+    sys.stdout, sys.stderr = out, err
+    main = types.ModuleType("__main__")  # like runpy: a fresh __main__
+    main.__file__ = filename
+    sys.modules["__main__"] = main
+    sys.argv = [filename]
+    error = None
+    try:
+        exec(compile(source, filename, "exec"), main.__dict__)
+    except SystemExit as e:
+        if e.code not in (None, 0):
+            error = f"SystemExit: {e.code}"
+    except BaseException as e:  # noqa: BLE001 - report anything uncaught
+        msg = str(e)
+        error = f"{type(e).__name__}: {msg}" if msg else type(e).__name__
+    finally:
+        # (`e` and its traceback are already dropped: Python deletes the
+        # except-variable.) Like interpreter shutdown: clear globals and collect cycles while
+        # stderr is still captured, so late "never retrieved" logs land here.
+        main.__dict__.clear()
+        gc.collect()
+        out.finish()
+        err.finish()
+        sys.stdout, sys.stderr = real_out, real_err
+        sys.modules["__main__"] = real_main
+    return {"stdout": out.lines, "stamps": out.stamps, "virtualEnd": Clock.now,
+            "stderr": err.lines, "error": error}
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.exit("usage: virtual_asyncio.py PROGRAM.py | -")
+    if argv[1] == "-":
+        source, filename = sys.stdin.read(), "<stdin>"
+    else:
+        with open(argv[1], encoding="utf-8") as f:
+            source, filename = f.read(), argv[1]
+    print(json.dumps(run(source, filename)))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
