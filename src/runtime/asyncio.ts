@@ -100,13 +100,14 @@ export function createAsyncio(session: Session) {
       const closeThen = (after: () => MaybePromise<T>) => andThen(closeLoop(loop), after);
       const body = (): MaybePromise<T> => {
         let result: MaybePromise<T>;
+        // After a limit is hit nothing may run, not even the shutdown's cancellations.
+        const failWith = (error: unknown) => (session.stopped ? Promise.reject(error) : closeThen(() => Promise.reject(error)));
         try {
           result = runUntilComplete(loop, mainTask);
         } catch (error) {
-          return closeThen(() => Promise.reject(error));
+          return failWith(error);
         }
-        if (result instanceof Promise)
-          return result.then((value) => closeThen(() => value), (error) => closeThen(() => Promise.reject(error)));
+        if (result instanceof Promise) return result.then((value) => closeThen(() => value), failWith);
         return closeThen(() => result);
       };
       const finish = () => {
@@ -184,9 +185,9 @@ export function createAsyncio(session: Session) {
       return new Future<T>(runningLoop());
     },
 
-    /** asyncio.current_task(): the task running now, or null. */
+    /** asyncio.current_task(): the task running now (null between steps); RuntimeError outside a loop. */
     currentTask(): Task | null {
-      const task = session.runningLoop?.currentTask;
+      const task = runningLoop().currentTask;
       return task instanceof Task ? task : null;
     },
 

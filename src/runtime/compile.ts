@@ -5,7 +5,7 @@
 // object, and tag every await and every call of an asyncio function with a site id whose reader's
 // line we look up once, here, through esbuild's source map. Output lines are kept 1:1 with
 // esbuild's, so stack traces map through the same table.
-import { parse, type Node } from "acorn";
+import { Parser, type Node } from "acorn";
 import { ancestor } from "acorn-walk";
 import { TraceMap, originalPositionFor, eachMapping, LEAST_UPPER_BOUND } from "@jridgewell/trace-mapping";
 
@@ -52,7 +52,20 @@ export const ESBUILD_OPTIONS = {
   supported: { "top-level-await": true },
   sourcemap: "external",
   sourcefile: "main.ts",
+  // Keep imports the program never uses, so a wrong name or module is reported, not dropped.
+  tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
 } as const;
+
+// The program body is parsed as one function, so `export` inside it names nothing at "module" level:
+// skip acorn's check for that (exports are stripped below), keep every other error.
+const ProgramParser = Parser.extend(
+  (Base: any) =>
+    class extends Base {
+      raiseRecoverable(pos: number, message: string) {
+        if (!/^Export '/.test(message)) super.raiseRecoverable(pos, message);
+      }
+    },
+);
 
 // The program body becomes one generator run by `__rt.program`; the prefix stays on line 1.
 const PREFIX = "return __rt.program(function* (console) {const { __at, __call } = __rt;";
@@ -100,7 +113,7 @@ export async function compileProgram(
     return { message, line: pos.line, column: pos.column + 1, lineText: sourceLines[pos.line - 1] };
   };
 
-  const ast = parse(PREFIX + js + SUFFIX, {
+  const ast = ProgramParser.parse(PREFIX + js + SUFFIX, {
     ecmaVersion: "latest",
     sourceType: "module",
     allowImportExportEverywhere: true,
@@ -172,12 +185,19 @@ export async function compileProgram(
       }
       edit(node.start, node.end, parts.length ? `const { ${parts.join(", ")} } = __rt.asyncio;` : "", 0);
     },
+    // A program exports nothing: `export` on a declaration is dropped, `export default` refused.
     ExportNamedDeclaration(node: AnyNode) {
-      if (node.declaration) edit(node.start, node.declaration.start, "", 0);
+      const isDefault = (node.specifiers as AnyNode[]).some((s) => (s.exported.name ?? s.exported.value) === "default");
+      if (isDefault) problems.push(problemAt(node.start - shift, "A playground is a program, not a module: remove `export default`."));
+      else if (node.source) problems.push(problemAt(node.start - shift, "A playground is a program, not a module: remove this `export ... from`."));
+      else if (node.declaration) edit(node.start, node.declaration.start, "", 0);
       else edit(node.start, node.end, "", 0);
     },
     ExportDefaultDeclaration(node: AnyNode) {
       problems.push(problemAt(node.start - shift, "A playground is a program, not a module: remove `export default`."));
+    },
+    ExportAllDeclaration(node: AnyNode) {
+      problems.push(problemAt(node.start - shift, "A playground is a program, not a module: remove this `export ... from`."));
     },
     YieldExpression(node: AnyNode, _state: unknown, ancestors: AnyNode[]) {
       yields.push({ node, fn: nearestFunction(ancestors), depth: ancestors.length });

@@ -106,6 +106,7 @@ export class Coroutine<T = unknown> {
           stack.push(awaited.claim());
           [throwing, payload] = [false, undefined];
         } catch (error) {
+          this.session.noteRaised(error);
           [throwing, payload] = [true, error];
         }
         continue;
@@ -128,7 +129,9 @@ export class Coroutine<T = unknown> {
         this.waitingOn = this.wrapPromise(awaited);
         return { done: false, waitOn: this.waitingOn };
       }
-      [throwing, payload] = [true, new TypeError(`object ${typeName(awaited)} can't be used in 'await' expression`)];
+      payload = new TypeError(`object ${typeName(awaited)} can't be used in 'await' expression`);
+      this.session.noteRaised(payload);
+      throwing = true;
     }
   }
 
@@ -138,10 +141,14 @@ export class Coroutine<T = unknown> {
     if (!loop) throw new RuntimeError("no running event loop");
     const future = new Future(loop);
     future.waitInfo = { what: "io", label: "a JavaScript promise" };
+    const site = this.session.site;
     loop.watchIo(
       promise,
       (ok, value) => {
         if (future.done()) return;
+        // A rejection from JavaScript's promise machinery (e.g. our then() guard) has no line of the
+        // reader's on its stack: it belongs to the await that waited for it.
+        if (!ok) this.session.noteRaised(value, site);
         if (ok) future.setResult(value);
         else future.setException(value);
       },

@@ -3,6 +3,12 @@
 /** Raised inside a task at its await point when the task is cancelled (asyncio.CancelledError). */
 export class CancelledError extends Error {
   override name = "CancelledError";
+  /** Python's exception args: CancelledError() and CancelledError('') print differently. */
+  readonly args: unknown[];
+  constructor(...args: [message?: string]) {
+    super(args[0] ?? "");
+    this.args = args;
+  }
 }
 
 /** Raised when a future's result is asked for in the wrong state (asyncio.InvalidStateError). */

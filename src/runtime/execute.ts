@@ -26,7 +26,7 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
     asyncio: exported,
     async: (thisArg: unknown, args: ArrayLike<unknown> | null, body: (...a: unknown[]) => Generator, site: number, name: string) =>
       new Coroutine(session, () => body.apply(thisArg, args ? Array.from(args) : []), name, site),
-    program: (body: (console: unknown) => Generator) => driveTopLevel(body(consoleFor(session))),
+    program: (body: (console: unknown) => Generator) => driveTopLevel(session, body(consoleFor(session))),
   };
   // Compiled code marks each await and asyncio call with its site (see compile.ts).
   Object.assign(rt, {
@@ -44,15 +44,18 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
   const lost = unobservedFailures();
   if (!failed && lost.length) [failed, error] = [true, lost[0]];
 
-  for (const coro of session.unawaited) session.write(`RuntimeWarning: coroutine '${coro.name}' was never awaited`, "stderr");
-  const failure = failed ? { message: describeError(error), line: errorLine(error, program) ?? session.currentLine() } : undefined;
+  // Python's warnings filter shows each warning once per place; we know the coroutine, not the place.
+  for (const name of new Set([...session.unawaited].map((c) => c.name)))
+    session.write(`RuntimeWarning: coroutine '${name}' was never awaited`, "stderr");
+  const line = session.raisedLine(error) ?? errorLine(error, program) ?? session.currentLine();
+  const failure = failed ? { message: describeError(error), line } : undefined;
   if (failure) session.write(failure.line ? `${failure.message} (line ${failure.line})` : failure.message, "stderr");
   session.emit({ kind: "program-end", error: failure?.message, line: failure?.line });
   return { version: TRACE_VERSION, stdout: session.stdout, stderr: session.stderr, virtualEnd: session.now, error: failure, events: session.events };
 }
 
 // The program's own top level: `await` here is JavaScript's, for run(...) and real promises only.
-async function driveTopLevel(program: Generator): Promise<unknown> {
+async function driveTopLevel(session: Session, program: Generator): Promise<unknown> {
   let throwing = false;
   let payload: unknown;
   for (;;) {
@@ -63,6 +66,7 @@ async function driveTopLevel(program: Generator): Promise<unknown> {
     if (awaited instanceof Coroutine || awaited instanceof Future) {
       const what = awaited instanceof Coroutine ? `${awaited.name}() is a coroutine` : "a future or task";
       payload = new RuntimeError(`'await' outside the event loop: ${what}. Start the loop with await run(main()) and await it inside main.`);
+      session.noteRaised(payload);
     } else if (isThenable(awaited)) {
       try {
         [throwing, payload] = [false, await awaited];

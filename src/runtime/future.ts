@@ -42,7 +42,7 @@ export class Future<T = unknown> {
   /** The result; re-raises the exception; CancelledError if cancelled; InvalidStateError if pending. */
   result(): T {
     if (this.state === "CANCELLED") throw this.makeCancelledError();
-    if (this.state !== "FINISHED") throw new InvalidStateError("Result is not ready.");
+    if (this.state !== "FINISHED") throw new InvalidStateError("Result is not set.");
     this.logTraceback = false;
     if (this.hasException) throw this.exceptionValue;
     return this.resultValue as T;
@@ -104,7 +104,12 @@ export class Future<T = unknown> {
       this.cancelledExc = null;
       return exc;
     }
-    return new CancelledError(this.cancelMessage ?? "");
+    return this.cancelMessage === undefined ? new CancelledError() : new CancelledError(this.cancelMessage);
+  }
+
+  /** The message given to cancel(), if any (gather reports it for cancelled children). */
+  cancelMessageOf(): string | undefined {
+    return this.cancelMessage;
   }
 
   /** Called once when the future becomes done, before its callbacks are scheduled. */

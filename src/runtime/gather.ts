@@ -78,7 +78,7 @@ export function gather(session: Session, awaitables: readonly unknown[], options
     }
     if (nfinished === nfuts) {
       const results = children.map((child) => {
-        if (child.cancelled()) return new CancelledError(child.makeCancelledError().message);
+        if (child.cancelled()) return new CancelledError(child.cancelMessageOf() ?? "");
         const exc = child.exception();
         return exc !== undefined ? exc : child.result();
       });

@@ -15,7 +15,11 @@ export function pyRepr(value: unknown, seen: Set<object> = new Set()): string {
   if (typeof value === "string") return quote(value);
   if (typeof value === "symbol") return value.toString();
   if (typeof value === "function") return `<function ${value.name || "<lambda>"}>`;
-  if (value instanceof Error) return `${value.name}(${value.message ? quote(value.message) : ""})`;
+  if (value instanceof Error) {
+    const args = (value as { args?: unknown }).args;
+    if (Array.isArray(args)) return `${value.name}(${args.map((a) => pyRepr(a, seen)).join(", ")})`;
+    return `${value.name}(${value.message ? quote(value.message) : ""})`;
+  }
   if (seen.has(value)) return Array.isArray(value) ? "[...]" : "{...}";
   seen.add(value);
   try {

@@ -40,6 +40,8 @@ export class Session {
   readonly unawaited = new Set<{ name: string }>();
   /** Set once a limit is hit; from then on every step stops the program. */
   stopped: LimitExceeded | null = null;
+  /** The site where the runtime raised an error into the program (an await point), for its line. */
+  private readonly raisedAt = new WeakMap<object, number>();
   private steps = 0;
   private nextId = 1;
   private readonly siteLines: readonly number[];
@@ -67,6 +69,17 @@ export class Session {
   /** The reader's line of a site id, if known. */
   lineOf(site: number): number | undefined {
     return this.siteLines[site] || undefined;
+  }
+
+  /** Remember that the runtime raised `error` at `site` (by default the current one), unless known. */
+  noteRaised(error: unknown, site = this.site): void {
+    if (typeof error === "object" && error !== null && !this.raisedAt.has(error)) this.raisedAt.set(error, site);
+  }
+
+  /** The reader's line where the runtime raised `error`, if it did. */
+  raisedLine(error: unknown): number | undefined {
+    const site = typeof error === "object" && error !== null ? this.raisedAt.get(error) : undefined;
+    return site === undefined ? undefined : this.lineOf(site);
   }
 
   /** Move the clock forward to `time`, stopping the program past the virtual-time cap. */

@@ -16,7 +16,6 @@ export class Task<T = unknown> extends Future<T> {
   readonly coro: Coroutine<T>;
   /** cancel() was asked while the task was not waiting: raise CancelledError at its next step. */
   private mustCancel = false;
-  private taskCancelMessage: string | undefined;
   /** The future this task waits on (Task._fut_waiter). */
   private futWaiter: Future | null = null;
   /** Site where the task is suspended, for the resume event's line. */
@@ -44,7 +43,7 @@ export class Task<T = unknown> extends Future<T> {
     if (this.done()) return false;
     if (this.futWaiter?.cancel(message)) return true;
     this.mustCancel = true;
-    this.taskCancelMessage = message;
+    this.cancelMessage = message;
     return true;
   }
 
@@ -80,7 +79,7 @@ export class Task<T = unknown> extends Future<T> {
       if (outcome.done) {
         if (this.mustCancel) {
           this.mustCancel = false;
-          super.cancel(this.taskCancelMessage);
+          super.cancel(this.cancelMessage);
         } else this.setResult(outcome.value as T);
       } else if (outcome.waitOn === null) {
         // A bare yield (sleep(0)) gives the loop one pass.
@@ -92,7 +91,7 @@ export class Task<T = unknown> extends Future<T> {
         session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: waitOn.waitInfo });
         waitOn.addDoneCallback((f) => this.wakeup(f), { label: `wake ${this.name}`, role: "step", task: this.id });
         this.futWaiter = waitOn;
-        if (this.mustCancel && waitOn.cancel(this.taskCancelMessage)) this.mustCancel = false;
+        if (this.mustCancel && waitOn.cancel(this.cancelMessage)) this.mustCancel = false;
       }
     } catch (raised) {
       if (raised instanceof LimitExceeded) throw raised;

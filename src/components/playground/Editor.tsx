@@ -1,6 +1,6 @@
 // The code editor: Sandpack's CodeMirror editor only. Sandpack's preview, layout and "open in
 // CodeSandbox" pieces are left out on purpose: they load code from CodeSandbox's servers.
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { SandpackProvider, SandpackCodeEditor, useActiveCode } from "@codesandbox/sandpack-react";
 
 const FILE = "/main.ts";
@@ -44,11 +44,13 @@ function ReportChanges({ onChange }: { onChange: (code: string) => void }) {
   return null;
 }
 
-/** The TypeScript editor; reports every edit through `onChange`. */
+/** The TypeScript editor, starting from `code`; reports every edit through `onChange`. */
 export default function Editor({ code, onChange }: { code: string; onChange: (code: string) => void }) {
+  // Sandpack re-syncs whenever `files` changes: hand it the starting code once, then let it own the text.
+  const [files] = useState(() => ({ [FILE]: { code } }));
   return (
     <SandpackProvider
-      files={{ [FILE]: { code } }}
+      files={files}
       options={{ activeFile: FILE, visibleFiles: [FILE], autorun: false }}
       theme={SITE_THEME}
       className="pg-sandpack"

@@ -1,0 +1,77 @@
+// Every playground on every page, discovered from the built site: the pre-rendered output equals
+// the lesson's declared expectation (also with JavaScript off), a live run gives the same, an edit
+// changes the output and survives a reload, Reset restores the lesson, compile errors are shown.
+import { test, expect, discoverPlaygrounds, playground, expectationOf, consoleLines, runPlayground, typeCode, lessonCode } from "./support.ts";
+
+const pages = discoverPlaygrounds();
+// Appended to any program: one more line and 1.5 s more, whatever the program does.
+const EDIT = `\nimport { blockingSleep as extraSleep, print as extraPrint } from "asyncio";\nextraSleep(1.5);\nextraPrint("edited");\n`;
+
+test("the site has playgrounds to check", () => {
+  expect(pages.length).toBeGreaterThanOrEqual(7);
+});
+
+for (const { path, ids } of pages) {
+  test.describe(path, () => {
+    test("pre-rendered output matches the declared expectation, with JavaScript disabled", async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(path);
+      for (const id of ids) {
+        const pg = playground(page, id);
+        const expected = await expectationOf(pg);
+        expect(expected.stdout.length, `${id} declares its output`).toBeGreaterThan(0);
+        expect(await consoleLines(pg), id).toEqual(expected.stdout);
+        await expect(pg).toHaveAttribute("data-virtual-end", expected.end);
+        await expect(pg.locator("[data-timing-diagram] [data-lane]").first()).toBeVisible();
+        await expect(pg.locator("pre").first()).toContainText("asyncio");
+      }
+      await context.close();
+    });
+
+    for (const id of ids) {
+      test(`${id}: live run, edit, reload, reset`, async ({ page, browser }) => {
+        const original = await lessonCode(browser, path, id);
+        await page.goto(path);
+        const pg = playground(page, id);
+        const expected = await expectationOf(pg);
+
+        expect(await runPlayground(pg)).toBe("done");
+        expect(await consoleLines(pg)).toEqual(expected.stdout);
+        await expect(pg).toHaveAttribute("data-virtual-end", expected.end);
+
+        await typeCode(page, pg, original + EDIT);
+        expect(await runPlayground(pg)).toBe("done");
+        const edited = [...expected.stdout, "edited"];
+        const editedEnd = (Number(expected.end) + 1.5).toFixed(3);
+        expect(await consoleLines(pg)).toEqual(edited);
+        await expect(pg).toHaveAttribute("data-virtual-end", editedEnd);
+
+        // The edit survives a reload: the output is marked stale until the edited code runs again.
+        await page.reload();
+        const reloaded = playground(page, id);
+        await reloaded.scrollIntoViewIfNeeded();
+        await expect(reloaded.locator(".pg-stale")).toBeVisible();
+        expect(await runPlayground(reloaded)).toBe("done");
+        expect(await consoleLines(reloaded)).toEqual(edited);
+
+        // Reset brings back the lesson's code and output.
+        await reloaded.getByRole("button", { name: "Reset" }).click();
+        expect(await consoleLines(reloaded)).toEqual(expected.stdout);
+        expect(await runPlayground(reloaded)).toBe("done");
+        expect(await consoleLines(reloaded)).toEqual(expected.stdout);
+        await expect(reloaded).toHaveAttribute("data-virtual-end", expected.end);
+      });
+    }
+
+    test("a compile error is shown with its line and column, not thrown", async ({ page }) => {
+      await page.goto(path);
+      const pg = playground(page, ids[0]);
+      await pg.scrollIntoViewIfNeeded();
+      await typeCode(page, pg, 'import { print } from "asyncio";\nconst x = ;\nprint(x);\n');
+      expect(await runPlayground(pg)).toBe("error");
+      await expect(pg.locator("[data-compile-problem]").first()).toContainText("Line 2, column 11");
+      await pg.getByRole("button", { name: "Reset" }).click();
+    });
+  });
+}

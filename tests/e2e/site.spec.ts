@@ -1,0 +1,57 @@
+// Site-level behaviour: lesson order in the sidebar, offline search, the examples' diagrams.
+import { test, expect, playground } from "./support.ts";
+
+const LESSON_ORDER = ["why-async", "terms", "example-1-synchronous", "example-2-awaiting-coroutines", "example-3-create-task", "example-4-await-order", "example-5-blocking-the-loop"];
+
+test("the sidebar lists the lessons in lesson order", async ({ page }) => {
+  await page.goto("/lessons/why-async/");
+  const hrefs = await page.locator("nav[aria-label='Main'] a[href^='/lessons/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  expect(hrefs).toEqual(LESSON_ORDER.map((slug) => `/lessons/${slug}/`));
+});
+
+test("search works offline and finds a lesson", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Search" }).first().click();
+  await page.locator("dialog input[type='search'], .pagefind-ui__search-input").first().fill("createTask");
+  await expect(page.locator(".pagefind-ui__result-link").first()).toBeVisible();
+  await expect(page.locator(".pagefind-ui__result-link").first()).toHaveAttribute("href", /\/lessons\//);
+});
+
+test("example 3: two fetch lanes overlap from 0 and the run ends at 2.000 s", async ({ page }) => {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await expect(pg).toHaveAttribute("data-virtual-end", "2.000");
+  for (const lane of ["Task-2", "Task-3"]) {
+    const waiting = pg.locator(`[data-lane="${lane}"] [data-state="waiting"]`).first();
+    await expect(waiting).toHaveAttribute("data-from", "0.000");
+  }
+  await expect(pg.locator('[data-lane="Task-2"] [data-state="waiting"]').first()).toHaveAttribute("data-to", "1.000");
+  await expect(pg.locator('[data-lane="Task-3"] [data-state="waiting"]').first()).toHaveAttribute("data-to", "2.000");
+});
+
+test("example 5: the loop is drawn blocked, and task 2 starts only after task 1 is done", async ({ page }) => {
+  await page.goto("/lessons/example-5-blocking-the-loop/");
+  const pg = playground(page, "blocking-the-loop");
+  await expect(pg).toHaveAttribute("data-virtual-end", "3.000");
+  const blocked = pg.locator('[data-lane="Event loop"] [data-state="blocked"]');
+  await expect(blocked).toHaveCount(2);
+  const lines = await pg.locator("[data-console-line]").allTextContents();
+  expect(lines.indexOf("Do something with 2...")).toBeGreaterThan(lines.indexOf("Done with 1"));
+});
+
+test("a program that never yields is stopped and the page stays responsive", async ({ page }) => {
+  test.slow();
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await pg.scrollIntoViewIfNeeded();
+  await pg.locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText('import { print } from "asyncio";\nprint("before");\nwhile (true) {}\n');
+  await pg.getByRole("button", { name: "Run", exact: true }).click();
+  // The page keeps answering while the worker spins.
+  expect(await page.evaluate(() => 1 + 1)).toBe(2);
+  await expect(pg).toHaveAttribute("data-status", "error", { timeout: 30_000 });
+  await expect(pg.locator("[data-run-error]")).toContainText("real time");
+  await pg.getByRole("button", { name: "Reset" }).click();
+});

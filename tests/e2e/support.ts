@@ -1,0 +1,94 @@
+// Shared e2e helpers: playground discovery from the built site, a guard against console errors and
+// requests to other hosts, and editor typing.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { test as base, expect, type Browser, type Page, type Locator } from "@playwright/test";
+
+export interface PagePlaygrounds {
+  path: string;
+  ids: string[];
+}
+
+/** Every built page that has playgrounds, with their ids, read from dist/ (no per-lesson lists). */
+export function discoverPlaygrounds(distDir = "dist"): PagePlaygrounds[] {
+  const pages: PagePlaygrounds[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === "index.html") {
+        const ids = [...readFileSync(full, "utf8").matchAll(/data-playground="([^"]+)"/g)].map((m) => m[1]);
+        if (ids.length) pages.push({ path: `/${relative(distDir, dir).split(sep).join("/")}/`.replace(/\/+$/, "/").replace(/^\/\/$/, "/"), ids });
+      }
+    }
+  };
+  walk(distDir);
+  return pages.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** `test` whose every page fails on a console error or a request that leaves the site's origin. */
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const problems: string[] = [];
+      page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      page.on("request", (r) => {
+        const url = r.url();
+        if (!url.startsWith(baseURL!) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.push(`request to another host: ${url}`);
+      });
+      await use();
+      expect(problems, "console errors and foreign requests").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** The playground root with this id. */
+export function playground(page: Page, id: string): Locator {
+  return page.locator(`[data-playground="${id}"]`);
+}
+
+/** What the lesson declares: printed lines and end time, from the playground's data attributes. */
+export async function expectationOf(pg: Locator): Promise<{ stdout: string[]; end: string }> {
+  return {
+    stdout: JSON.parse((await pg.getAttribute("data-expected-stdout")) ?? "[]"),
+    end: (await pg.getAttribute("data-expected-end")) ?? "",
+  };
+}
+
+/** The console's printed lines, exactly as printed. */
+export async function consoleLines(pg: Locator): Promise<string[]> {
+  return pg.locator("[data-console-line]").allTextContents();
+}
+
+/** Press Run and wait for the run to finish; returns the final status. */
+export async function runPlayground(pg: Locator): Promise<string> {
+  await pg.scrollIntoViewIfNeeded();
+  const run = pg.getByRole("button", { name: "Run", exact: true });
+  await expect(run).toBeEnabled();
+  await run.click();
+  await expect(pg).toHaveAttribute("data-status", /^(done|error)$/, { timeout: 60_000 });
+  return (await pg.getAttribute("data-status")) ?? "";
+}
+
+/** Replace the editor's text (the Sandpack/CodeMirror editor must be loaded). */
+export async function typeCode(page: Page, pg: Locator, code: string): Promise<void> {
+  const editor = pg.locator(".cm-content");
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+}
+
+/** The lesson's program as the page ships it (read with JavaScript off, before any editor exists). */
+export async function lessonCode(browser: Browser, path: string, id: string): Promise<string> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(path);
+  const code = await playground(page, id).locator('pre[aria-label="TypeScript program"]').textContent();
+  await context.close();
+  return code ?? "";
+}
