@@ -1,0 +1,73 @@
+// `npm run bench`: figures to watch, printed as ratios and against budgets. Never a pass/fail test:
+// the machines are shared and noisy.
+//   1. scheduler throughput: many tasks and sleeps, our runtime vs CPython's asyncio (virtual clock)
+//   2. compile latency: the compiler on a lesson-sized program (native esbuild, warm)
+//   3. page weight: what a chapter page loads up front, and what loads only when a playground is used
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import * as esbuild from "esbuild";
+import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../src/runtime/index.ts";
+
+const TASKS = 2000;
+const SLEEPS = 20;
+const ts = `import { run, createTask, sleep } from "asyncio";
+async function worker(i: number) { for (let k = 0; k < ${SLEEPS}; k++) await sleep((i % 7) * 0.001); }
+async function main() { const tasks = []; for (let i = 0; i < ${TASKS}; i++) tasks.push(createTask(worker(i))); for (const t of tasks) await t; }
+await run(main());`;
+const py = `import asyncio
+async def worker(i):
+    for k in range(${SLEEPS}):
+        await asyncio.sleep((i % 7) * 0.001)
+async def main():
+    tasks = [asyncio.create_task(worker(i)) for i in range(${TASKS})]
+    for t in tasks:
+        await t
+asyncio.run(main())`;
+
+const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+
+console.log(`1. Scheduler: ${TASKS} tasks × ${SLEEPS} sleeps`);
+const program = await compileProgram(ts, esbuild.transform as never, ASYNCIO_EXPORTS);
+const ours: number[] = [];
+let events = 0;
+for (let i = 0; i < 3; i++) {
+  const start = performance.now();
+  const result = await runProgram(program);
+  ours.push(performance.now() - start);
+  events = result.events.length;
+}
+const theirs: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const start = performance.now();
+  execFileSync("python3", ["tests/python/virtual_asyncio.py", "-"], { input: py });
+  theirs.push(performance.now() - start);
+}
+const oursMs = median(ours);
+const pyMs = median(theirs);
+console.log(`   ours (with the full trace, ${events} events): ${oursMs.toFixed(0)} ms; CPython 3.11 (incl. start-up): ${pyMs.toFixed(0)} ms`);
+console.log(`   ratio ours/CPython: ${(oursMs / pyMs).toFixed(2)} (budget ≤ 2.00)`);
+
+console.log("2. Compile latency (example 3, native esbuild, warm)");
+const example3 = readFileSync("src/content/docs/lessons/example-3-create-task.mdx", "utf8").match(/```ts\n([\s\S]*?)```/)?.[1] ?? ts;
+const compiles: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const start = performance.now();
+  await compileProgram(example3, esbuild.transform as never, ASYNCIO_EXPORTS);
+  compiles.push(performance.now() - start);
+}
+console.log(`   median ${median(compiles).toFixed(1)} ms (budget ≤ 50 ms; esbuild-wasm in the browser adds its own start-up)`);
+
+console.log("3. Page weight (gzip), /lessons/example-3-create-task/");
+const page = "dist/lessons/example-3-create-task/index.html";
+if (!existsSync(page)) console.log("   (build the site first: npm run build)");
+else {
+  const html = readFileSync(page, "utf8");
+  const assets = new Set([...html.matchAll(/(?:src|href)="(\/_astro\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]));
+  const gz = (path: string) => gzipSync(readFileSync(`dist${path}`)).length;
+  const upFront = gzipSync(html).length + [...assets].reduce((n, a) => n + gz(a), 0);
+  console.log(`   HTML + linked CSS/JS: ${kb(upFront)} (budget ≤ 150 KB)`);
+  const lazy = readdirSync("dist/_astro").filter((f) => /^(Editor|PlaygroundIsland|client|compiler\.worker|runner\.worker|esbuild).*\.(js|wasm)$/.test(f));
+  for (const f of lazy) console.log(`   on use: ${f} ${kb(gz(`/_astro/${f}`))}`);
+}
