@@ -5,7 +5,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
-const context = await browser.newContext({ javaScriptEnabled: !flags.includes("--nojs"), viewport: { width: 1280, height: 900 } });
+const context = await browser.newContext({ javaScriptEnabled: !flags.includes("--nojs"), viewport: { width: 1280, height: 900 }, colorScheme: flags.includes("--dark") ? "dark" : "light" });
 const page = await context.newPage();
 page.on("console", (m) => console.log(`[console.${m.type()}] ${m.text()}`));
 page.on("request", (r) => { if (!r.url().startsWith("http://localhost:4321")) console.log("[external request]", r.url()); });

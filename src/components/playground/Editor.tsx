@@ -28,7 +28,7 @@ const SITE_THEME = {
     static: "var(--pg-syntax-static)",
     string: "var(--pg-syntax-string)",
   },
-  font: { body: "var(--sl-font)", mono: "var(--sl-font-mono)", size: "0.875rem", lineHeight: "1.55" },
+  font: { body: "var(--__sl-font)", mono: "var(--__sl-font-mono)", size: "0.875rem", lineHeight: "1.55" },
 };
 
 function ReportChanges({ onChange }: { onChange: (code: string) => void }) {

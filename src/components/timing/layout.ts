@@ -43,7 +43,7 @@ const STATE_WORDS: Record<LaneState, string> = {
 };
 
 /** Lay out lanes on a virtual-seconds axis; `width` is in SVG user units. */
-export function layoutDiagram(timeline: Timeline, width = 760, laneHeight = 28, labelWidth = 168): DiagramLayout {
+export function layoutDiagram(timeline: Timeline, width = 640, laneHeight = 26, labelWidth = 150): DiagramLayout {
   const end = timeline.end > 0 ? timeline.end : 1;
   const step = NICE_STEPS.find((s) => end / s <= 6) ?? Math.ceil(end / 6);
   const plotWidth = width - labelWidth - 12;
