@@ -5,7 +5,11 @@ import { Future } from "./future.ts";
 import { Task } from "./task.ts";
 import { Coroutine, BARE_YIELD } from "./coroutine.ts";
 import { gather, type GatherOptions } from "./gather.ts";
-import { CancelledError, InvalidStateError, RuntimeError, TimeoutError, ValueError, describeError } from "./errors.ts";
+import { CancelledError, ExceptionGroup, InvalidStateError, QueueEmpty, QueueFull, RuntimeError, TimeoutError, ValueError, describeError } from "./errors.ts";
+import { defineLocks } from "./locks.ts";
+import { defineQueue } from "./queues.ts";
+import { defineTimeouts } from "./timeouts.ts";
+import { defineTaskGroup } from "./task-group.ts";
 import { andThen, withCleanup, type MaybePromise } from "./maybe-async.ts";
 import { formatPrintArgs, pyRepr } from "./python-format.ts";
 import type { Session } from "./session.ts";
@@ -20,9 +24,21 @@ export const ASYNCIO_EXPORTS = [
   "gather",
   "createFuture",
   "currentTask",
+  "TaskGroup",
+  "Semaphore",
+  "BoundedSemaphore",
+  "Lock",
+  "Event",
+  "Queue",
+  "timeout",
+  "waitFor",
+  "shield",
   "CancelledError",
   "InvalidStateError",
   "TimeoutError",
+  "ExceptionGroup",
+  "QueueEmpty",
+  "QueueFull",
 ] as const;
 
 /** What `run(main())` returns: await it for main's result (or its exception). */
@@ -45,10 +61,11 @@ export class LoopRun<T> implements PromiseLike<T> {
 export function createAsyncio(session: Session) {
   const runs: LoopRun<unknown>[] = [];
 
-  const runningLoop = (): EventLoop => {
-    if (!session.runningLoop) throw new RuntimeError("no running event loop");
-    return session.runningLoop;
-  };
+  const runningLoop = (): EventLoop => session.loop();
+  const locks = defineLocks(session);
+  const { Queue } = defineQueue(session, locks.Event);
+  const { timeout, waitFor, shield } = defineTimeouts(session);
+  const { TaskGroup } = defineTaskGroup(session);
 
   // BaseEventLoop.run_until_complete: run passes until `future` is done, then give its result.
   const runUntilComplete = <T>(loop: EventLoop, future: Future<T>): MaybePromise<T> => {
@@ -191,9 +208,18 @@ export function createAsyncio(session: Session) {
       return task instanceof Task ? task : null;
     },
 
+    TaskGroup,
+    ...locks,
+    Queue,
+    timeout,
+    waitFor,
+    shield,
     CancelledError,
     InvalidStateError,
     TimeoutError,
+    ExceptionGroup,
+    QueueEmpty,
+    QueueFull,
 
     /** Runs that failed while the program never awaited them (their error would be lost). */
     unobservedFailures(): unknown[] {

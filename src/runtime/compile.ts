@@ -71,14 +71,15 @@ const ProgramParser = Parser.extend(
 const PREFIX = "return __rt.program(function* (console) {const { __at, __call } = __rt;";
 const SUFFIX = "\n});";
 
+// esbuild helpers we implement ourselves, on the scheduler (see execute.ts).
+const OWN_HELPERS: Record<string, string> = { __async: "__rt.async", __callDispose: "__rt.callDispose" };
+
 // esbuild helpers for async features the scheduler does not model yet.
 const UNSUPPORTED_HELPERS: Record<string, string> = {
   __await: "async generators",
   __asyncGenerator: "async generators",
   __yieldStar: "yield* inside async generators",
   __forAwait: "for await",
-  __callDispose: "await using",
-  __using: "using declarations",
 };
 
 type AnyNode = Node & Record<string, any>;
@@ -140,10 +141,10 @@ export async function compileProgram(
     const decl = stmt.declarations[0];
     const name: string = decl.id.name ?? "";
     const base = name.replace(/\d+$/, "");
-    if (base === "__async" && decl.init) {
-      asyncHelper = name;
+    if (base in OWN_HELPERS && decl.init) {
+      if (base === "__async") asyncHelper = name;
       const original = js.slice(decl.init.start - shift, decl.init.end - shift);
-      edit(decl.init.start, decl.init.end, "__rt.async" + "\n".repeat(countNewlines(original)), 0);
+      edit(decl.init.start, decl.init.end, OWN_HELPERS[base] + "\n".repeat(countNewlines(original)), 0);
     } else if (base in UNSUPPORTED_HELPERS) {
       unsupported.set(name, UNSUPPORTED_HELPERS[base]);
     }

@@ -31,6 +31,28 @@ export class ValueError extends Error {
   override name = "ValueError";
 }
 
+/** Several exceptions raised together, as a TaskGroup raises its tasks' failures (ExceptionGroup). */
+export class ExceptionGroup extends Error {
+  override name = "ExceptionGroup";
+  /** The exceptions, in the order they happened. */
+  readonly exceptions: unknown[];
+  constructor(message: string, exceptions: unknown[]) {
+    // Python's str(group) names how many it holds.
+    super(`${message} (${exceptions.length} sub-exception${exceptions.length === 1 ? "" : "s"})`);
+    this.exceptions = exceptions;
+  }
+}
+
+/** asyncio.QueueEmpty: get_nowait() on an empty queue. */
+export class QueueEmpty extends Error {
+  override name = "QueueEmpty";
+}
+
+/** asyncio.QueueFull: put_nowait() on a full queue. */
+export class QueueFull extends Error {
+  override name = "QueueFull";
+}
+
 /** A program ran past one of the runtime's limits (steps or virtual time); not catchable as a normal error. */
 export class LimitExceeded extends Error {
   override name = "LimitExceeded";

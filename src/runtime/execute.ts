@@ -6,6 +6,7 @@ import { Coroutine } from "./coroutine.ts";
 import { Future } from "./future.ts";
 import { RuntimeError, describeError } from "./errors.ts";
 import { isThenable } from "./maybe-async.ts";
+import { callDispose } from "./dispose.ts";
 import { TRACE_VERSION, type RunResult } from "./trace.ts";
 import type { CompiledProgram } from "./compile.ts";
 
@@ -26,6 +27,7 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
     asyncio: exported,
     async: (thisArg: unknown, args: ArrayLike<unknown> | null, body: (...a: unknown[]) => Generator, site: number, name: string) =>
       new Coroutine(session, () => body.apply(thisArg, args ? Array.from(args) : []), name, site),
+    callDispose: callDispose(session),
     program: (body: (console: unknown) => Generator) => driveTopLevel(session, body(consoleFor(session))),
   };
   // Compiled code marks each await and asyncio call with its site (see compile.ts).

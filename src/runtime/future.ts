@@ -1,6 +1,6 @@
 // asyncio.Future (Lib/asyncio/futures.py): a placeholder for a result that is not ready yet.
 // Completion never calls callbacks inline: each goes through loop.callSoon, as in CPython.
-import { CancelledError, InvalidStateError } from "./errors.ts";
+import { CancelledError, InvalidStateError, describeError } from "./errors.ts";
 import type { EventLoop, HandleInfo } from "./loop.ts";
 import type { WaitInfo } from "./trace.ts";
 
@@ -110,6 +110,12 @@ export class Future<T = unknown> {
   /** The message given to cancel(), if any (gather reports it for cancelled children). */
   cancelMessageOf(): string | undefined {
     return this.cancelMessage;
+  }
+
+  toString(): string {
+    if (this.state === "PENDING") return "<Future pending>";
+    if (this.state === "CANCELLED") return "<Future cancelled>";
+    return this.hasException ? `<Future finished exception=${describeError(this.exceptionValue)}>` : `<Future finished result=${String(this.resultValue)}>`;
   }
 
   /** Called once when the future becomes done, before its callbacks are scheduled. */

@@ -27,9 +27,12 @@ export function pyRepr(value: unknown, seen: Set<object> = new Set()): string {
     if (value instanceof Map)
       return `{${[...value].map(([k, v]) => `${pyRepr(k, seen)}: ${pyRepr(v, seen)}`).join(", ")}}`;
     if (value instanceof Set) return value.size ? `{${[...value].map((v) => pyRepr(v, seen)).join(", ")}}` : "set()";
-    const own = value.toString;
-    if (own !== Object.prototype.toString) return String(value);
-    return `{${Object.entries(value).map(([k, v]) => `${quote(k)}: ${pyRepr(v, seen)}`).join(", ")}}`;
+    const proto = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null)
+      return `{${Object.entries(value).map(([k, v]) => `${quote(k)}: ${pyRepr(v, seen)}`).join(", ")}}`;
+    // A class instance: its own toString if it has one, else Python's default <Name object>.
+    if (value.toString !== Object.prototype.toString) return String(value);
+    return `<${value.constructor?.name ?? "object"} object>`;
   } finally {
     seen.delete(value);
   }

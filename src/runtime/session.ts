@@ -1,6 +1,6 @@
 // One run of one program: the virtual clock, the trace recorder and the limits. Everything the
 // runtime does goes through a Session, so runs never share state and the same code gives the same trace.
-import { LimitExceeded } from "./errors.ts";
+import { LimitExceeded, RuntimeError } from "./errors.ts";
 import type { TraceEvent, UnstampedEvent } from "./trace.ts";
 import type { EventLoop } from "./loop.ts";
 
@@ -49,6 +49,12 @@ export class Session {
   constructor(options: SessionOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.siteLines = options.siteLines ?? [];
+  }
+
+  /** asyncio.get_running_loop(): the running loop, or RuntimeError outside one. */
+  loop(): EventLoop {
+    if (!this.runningLoop) throw new RuntimeError("no running event loop");
+    return this.runningLoop;
   }
 
   /** A fresh id for a task, handle, timer or loop (unique within the run). */

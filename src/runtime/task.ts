@@ -18,6 +18,8 @@ export class Task<T = unknown> extends Future<T> {
   private mustCancel = false;
   /** The future this task waits on (Task._fut_waiter). */
   private futWaiter: Future | null = null;
+  /** cancel() calls not yet matched by uncancel() (Task._num_cancels_requested). */
+  private numCancelsRequested = 0;
   /** Site where the task is suspended, for the resume event's line. */
   private waitSite = -1;
 
@@ -41,10 +43,22 @@ export class Task<T = unknown> extends Future<T> {
   override cancel(message?: string): boolean {
     this.logTraceback = false;
     if (this.done()) return false;
+    this.numCancelsRequested++;
     if (this.futWaiter?.cancel(message)) return true;
     this.mustCancel = true;
     this.cancelMessage = message;
     return true;
+  }
+
+  /** How many cancellation requests are pending (Task.cancelling). */
+  cancelling(): number {
+    return this.numCancelsRequested;
+  }
+
+  /** Take back one cancellation request, as TaskGroup and timeout do; returns how many remain. */
+  uncancel(): number {
+    if (this.numCancelsRequested > 0) this.numCancelsRequested--;
+    return this.numCancelsRequested;
   }
 
   override toString(): string {

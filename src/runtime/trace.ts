@@ -7,7 +7,7 @@ export const TRACE_VERSION = 1;
 
 /** What a suspended task is waiting on. */
 export interface WaitInfo {
-  what: "sleep" | "task" | "future" | "yield" | "io";
+  what: "sleep" | "task" | "future" | "yield" | "io" | "lock" | "semaphore" | "event" | "queue" | "taskgroup";
   /** Human-readable, e.g. "sleep(1)" or "Task-2". */
   label: string;
   /** Virtual time at which a timer will wake it, when known. */
