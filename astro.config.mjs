@@ -21,6 +21,7 @@ export default defineConfig({
       sidebar: [
         { label: "Start here", items: [{ label: "Welcome", slug: "index" }] },
         { label: "Lessons", items: [{ autogenerate: { directory: "lessons" } }] },
+        { label: "Reference", items: [{ autogenerate: { directory: "reference" } }] },
       ],
     }),
     mdx(),
