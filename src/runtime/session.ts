@@ -64,7 +64,13 @@ export class Session {
 
   /** Append an event, stamped with its position and the current virtual time. */
   emit(event: UnstampedEvent): void {
-    this.events.push({ ...event, seq: this.events.length, t: this.now } as TraceEvent);
+    const stamped = { ...event, seq: this.events.length, t: this.now } as TraceEvent;
+    // While a task runs, the last site it passed is where this event comes from.
+    if (!("line" in event) && this.runningLoop?.currentTask) {
+      const line = this.currentLine();
+      if (line !== undefined) stamped.line = line;
+    }
+    this.events.push(stamped);
   }
 
   /** The reader's line of the last site passed, if known. */

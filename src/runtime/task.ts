@@ -63,7 +63,10 @@ export class Task<T = unknown> extends Future<T> {
 
   override toString(): string {
     const state = this.state === "PENDING" ? "pending" : this.state === "CANCELLED" ? "cancelled" : "finished";
-    let text = `<Task ${state} name='${this.name}' coro=<${this.coro.name}()>`;
+    // As CPython shows it: where a pending coroutine is, or where a finished one was defined.
+    const session = this.loop.session;
+    const where = this.done() ? `done, defined at main.ts:${session.lineOf(this.coro.site) ?? "?"}` : `running at main.ts:${session.lineOf(this.waitSite) ?? "?"}`;
+    let text = `<Task ${state} name='${this.name}' coro=<${this.coro.name}() ${where}>`;
     if (this.state === "FINISHED")
       text += this.hasException ? ` exception=${pyRepr(this.exceptionValue)}` : ` result=${pyRepr(this.resultValue)}`;
     return text + ">";

@@ -22,31 +22,33 @@ interface EventBase<K extends string> {
   seq: number;
   /** Virtual time in seconds. */
   t: number;
+  /** The reader's TypeScript line (1-based) this event comes from, when one is known. */
+  line?: number;
 }
 
 type Event<K extends string, Fields> = EventBase<K> & Fields;
 
-/** Every event a run can record. `line` is the reader's TypeScript line (1-based) when known. */
+/** Every event a run can record. Events recorded while a task runs carry the line it was at. */
 export type TraceEvent =
   | Event<"loop-start", { loop: number }>
   | Event<"loop-end", { loop: number }>
-  | Event<"task-created", { task: number; name: string; coro: string; line?: number; parent?: number; internal?: boolean }>
+  | Event<"task-created", { task: number; name: string; coro: string; parent?: number; internal?: boolean }>
   /** A callback entered the ready queue; role "step" means it runs `task`. */
   | Event<"handle-queued", { handle: number; role: "step" | "callback"; task?: number; label: string }>
   /** A callback left the ready queue and runs now (cancelled ones are skipped: `skipped`). */
   | Event<"handle-run", { handle: number; skipped?: boolean }>
-  | Event<"task-resumed", { task: number; line?: number; first: boolean }>
-  | Event<"task-suspended", { task: number; line?: number; on: WaitInfo }>
+  | Event<"task-resumed", { task: number; first: boolean }>
+  | Event<"task-suspended", { task: number; on: WaitInfo }>
   | Event<"task-done", { task: number; outcome: "result" | "exception" | "cancelled"; value?: string }>
   | Event<"timer-set", { timer: number; due: number; label: string; task?: number }>
   | Event<"timer-cancelled", { timer: number }>
   /** A due timer moved to the ready queue as `handle`. */
   | Event<"timer-fired", { timer: number; handle: number }>
   /** The thread is held by a blocking call (Python's time.sleep) until `until`. */
-  | Event<"blocking-start", { until: number; task?: number; line?: number; label: string }>
+  | Event<"blocking-start", { until: number; task?: number; label: string }>
   | Event<"blocking-end", { task?: number }>
-  | Event<"print", { text: string; stream: "stdout" | "stderr"; task?: number; line?: number }>
-  | Event<"program-end", { error?: string; line?: number }>;
+  | Event<"print", { text: string; stream: "stdout" | "stderr"; task?: number }>
+  | Event<"program-end", { error?: string }>;
 
 /** The kinds of event, e.g. "task-suspended". */
 export type TraceEventKind = TraceEvent["kind"];

@@ -644,9 +644,9 @@ async function main() {
 await run(main());
 `);
     expect(r.stdout).toEqual([
-      "<Task pending name='Task-2' coro=<f()>>",
-      "<Task finished name='Task-2' coro=<f()> result=[1, 'x']>",
-      "<Task cancelled name='Task-3' coro=<f()>>",
+      "<Task pending name='Task-2' coro=<f() running at main.ts:3>>",
+      "<Task finished name='Task-2' coro=<f() done, defined at main.ts:3> result=[1, 'x']>",
+      "<Task cancelled name='Task-3' coro=<f() done, defined at main.ts:3>>",
     ]);
   });
 
@@ -1003,7 +1003,7 @@ print("after run");
     expect(r.stderr).toContain("RuntimeWarning: coroutine 'forgotten' was never awaited");
     const lost = r.stderr.indexOf("Task exception was never retrieved");
     expect(lost).toBeGreaterThanOrEqual(0);
-    expect(r.stderr.slice(lost + 1, lost + 3)).toEqual(["future: <Task finished name='Task-2' coro=<failing()> exception=Boom('lost')>", "Boom: lost"]);
+    expect(r.stderr.slice(lost + 1, lost + 3)).toEqual(["future: <Task finished name='Task-2' coro=<failing() done, defined at main.ts:11> exception=Boom('lost')>", "Boom: lost"]);
   });
 
   it("CPython reports the same two things, and the same stdout", async () => {
@@ -1379,7 +1379,7 @@ print("after run");
     ]);
     expect(both.ts.stderr).toEqual([
       "unhandled exception during asyncio.run() shutdown",
-      "task: <Task finished name='Task-3' coro=<faulty()> exception=Oops('in cleanup')>",
+      "task: <Task finished name='Task-3' coro=<faulty() done, defined at main.ts:18> exception=Oops('in cleanup')>",
       "Oops: in cleanup",
     ]);
     expectSameAsCPython(both);
