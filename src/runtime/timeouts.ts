@@ -11,6 +11,16 @@ import type { Session } from "./session.ts";
 
 type TimeoutState = "active" | "expiring" | "expired" | "finished";
 
+// wait_for's ending when time ran out: the result if it came anyway, TimeoutError if it was cancelled.
+function resultOrTimeout<T>(fut: Future<T>): T {
+  try {
+    return fut.result();
+  } catch (error) {
+    if (error instanceof CancelledError) throw new TimeoutError();
+    throw error;
+  }
+}
+
 // tasks._release_waiter: wake whoever waits on `waiter`.
 const releaseWaiter = (waiter: Future) => {
   if (!waiter.done()) waiter.setResult(undefined);
@@ -118,12 +128,7 @@ export function defineTimeouts(session: Session) {
           const fut = ensureFuture(session, awaitable, loop) as Future<T>;
           if (fut.done()) return fut.result();
           yield* cancelAndWait(fut, loop);
-          try {
-            return fut.result();
-          } catch (error) {
-            if (error instanceof CancelledError) throw new TimeoutError();
-            throw error;
-          }
+          return resultOrTimeout(fut);
         }
         const waiter = new Future(loop);
         waiter.waitInfo = { what: "future", label: `waitFor(…, ${timeout})`, until: loop.time() + timeout };
@@ -144,12 +149,7 @@ export function defineTimeouts(session: Session) {
           if (fut.done()) return fut.result();
           fut.removeDoneCallback(cb);
           yield* cancelAndWait(fut, loop);
-          try {
-            return fut.result();
-          } catch (error) {
-            if (error instanceof CancelledError) throw new TimeoutError();
-            throw error;
-          }
+          return resultOrTimeout(fut);
         } finally {
           timeoutHandle.cancel();
         }
