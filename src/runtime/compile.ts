@@ -59,12 +59,12 @@ export const ESBUILD_OPTIONS = {
 // The program body is parsed as one function, so `export` inside it names nothing at "module" level:
 // skip acorn's check for that (exports are stripped below), keep every other error.
 const ProgramParser = Parser.extend(
-  (Base: any) =>
-    class extends Base {
+  (Base) =>
+    class extends (Base as any) {
       raiseRecoverable(pos: number, message: string) {
         if (!/^Export '/.test(message)) super.raiseRecoverable(pos, message);
       }
-    },
+    } as unknown as typeof Parser,
 );
 
 // The program body becomes one generator run by `__rt.program`; the prefix stays on line 1.

@@ -61,9 +61,9 @@ async function driveTopLevel(session: Session, program: Generator): Promise<unkn
   let throwing = false;
   let payload: unknown;
   for (;;) {
-    const step = throwing ? program.throw(payload) : program.next(payload);
+    const step: IteratorResult<unknown, unknown> = throwing ? program.throw(payload) : program.next(payload);
     if (step.done) return step.value;
-    const awaited = step.value;
+    const awaited: unknown = step.value;
     throwing = true;
     if (awaited instanceof Coroutine || awaited instanceof Future) {
       const what = awaited instanceof Coroutine ? `${awaited.name}() is a coroutine` : "a future or task";

@@ -7,7 +7,11 @@ import type { WaitInfo } from "./trace.ts";
 /** A future's state, named as CPython names them. */
 export type FutureState = "PENDING" | "CANCELLED" | "FINISHED";
 
-type DoneCallback<T> = { fn: (future: Future<T>) => void; info: HandleInfo };
+// Method syntax on purpose: a callback for Future<unknown> also serves a Future<T>.
+interface DoneCallback<T> {
+  fn(future: Future<T>): void;
+  info: HandleInfo;
+}
 
 /** A result that will be set later; awaiting it suspends the task until then. */
 export class Future<T = unknown> {

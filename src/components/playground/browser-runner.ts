@@ -1,17 +1,14 @@
 // Compile and run a playground program off the main thread. The compiler worker stays warm; each run
 // gets a fresh runner worker, and a watchdog terminates it if the program never finishes (a
 // `while (true) {}` would otherwise hold it forever), so the page never freezes.
-import type { CompiledProgram, CompileProblem } from "../../runtime/compile.ts";
+import type { CompiledProgram } from "../../runtime/compile.ts";
 import type { RunResult } from "../../runtime/trace.ts";
 import type { CompileReply, RunReply } from "./protocol.ts";
 
 /** Real seconds a run may take before the watchdog stops it. */
 export const WATCHDOG_SECONDS = 10;
 
-export type Outcome =
-  | { kind: "done"; result: RunResult }
-  | { kind: "compile-error"; problems: CompileProblem[] }
-  | { kind: "crashed"; message: string };
+export type Outcome = { kind: "done"; result: RunResult } | { kind: "crashed"; message: string };
 
 let compiler: Worker | null = null;
 let nextId = 1;
