@@ -62,7 +62,7 @@ export class Future<T = unknown> {
 
   /** Mark the future done with a result and schedule its callbacks. */
   setResult(value: T): void {
-    if (this.state !== "PENDING") throw new InvalidStateError(`invalid state: ${this.state}`);
+    if (this.state !== "PENDING") throw new InvalidStateError("invalid state");
     this.resultValue = value;
     this.state = "FINISHED";
     this.finished();
@@ -70,7 +70,7 @@ export class Future<T = unknown> {
 
   /** Mark the future done with an exception and schedule its callbacks. */
   setException(error: unknown): void {
-    if (this.state !== "PENDING") throw new InvalidStateError(`invalid state: ${this.state}`);
+    if (this.state !== "PENDING") throw new InvalidStateError("invalid state");
     this.exceptionValue = error;
     this.hasException = true;
     this.state = "FINISHED";

@@ -89,6 +89,8 @@ export class Task<T = unknown> extends Future<T> {
     const loop = this.loop;
     const session = loop.session;
     loop.currentTask = this;
+    // The task resumes where it suspended: until it passes another site, that is its line.
+    session.site = this.waitSite;
     session.emit({ kind: "task-resumed", task: this.id, line: session.lineOf(this.waitSite), first: !this.coro.started });
     try {
       const outcome = error === NO_ERROR ? this.coro.send(undefined) : this.coro.throw(error);

@@ -432,3 +432,46 @@ await run(main());
     expect(r.stderr).toContain("RuntimeWarning: coroutine 'sleep' was never awaited");
   });
 });
+
+describe("trace lines belong to the task that is running", () => {
+  it("every event recorded for a task carries a line inside that task's function", async () => {
+    const source = `import { run, sleep, print, createTask, waitFor } from "asyncio";
+async function ping() {
+  for (let i = 0; i < 3; i++) {
+    await sleep(0.5);
+    print("ping", i);
+  }
+}
+async function pong() {
+  for (let i = 0; i < 3; i++) {
+    try { await waitFor(sleep(0.7), 0.6); } catch { print("late"); }
+    print("pong", i);
+  }
+}
+async function main() {
+  const a = createTask(ping());
+  const b = createTask(pong());
+  await a;
+  await b;
+}
+await run(main());
+`;
+    const r = await runTs(source);
+    expect(r.stdout).toContain("late");
+    const ranges: Record<string, [number, number]> = { ping: [2, 7], pong: [8, 13], main: [14, 19] };
+    const coroOf = new Map<number, string>();
+    let checked = 0;
+    for (const e of r.events) {
+      if (e.kind === "task-created") coroOf.set(e.task, e.coro);
+      const task = "task" in e ? e.task : undefined;
+      const range = task === undefined ? undefined : ranges[coroOf.get(task) ?? ""];
+      // Events a task records itself; handle-queued names the task it will run, queued by another.
+      const ownEvent = ["task-resumed", "task-suspended", "print", "timer-set", "timer-cancelled", "task-done"].includes(e.kind);
+      if (!range || e.line === undefined || !ownEvent) continue;
+      expect(e.line, `${e.kind} of ${coroOf.get(task!)} at seq ${e.seq}`).toBeGreaterThanOrEqual(range[0]);
+      expect(e.line, `${e.kind} of ${coroOf.get(task!)} at seq ${e.seq}`).toBeLessThanOrEqual(range[1]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+});
