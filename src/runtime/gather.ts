@@ -82,7 +82,8 @@ export function gather(session: Session, awaitables: readonly unknown[], options
         const exc = child.exception();
         return exc !== undefined ? exc : child.result();
       });
-      if (outer.cancelRequested) outer.setException(fut.makeCancelledError());
+      // CPython's results loop rebinds `fut`, so the error comes from the last child in argument order.
+      if (outer.cancelRequested) outer.setException(children[children.length - 1].makeCancelledError());
       else outer.setResult(results);
     }
   };

@@ -29,7 +29,9 @@ export class Task<T = unknown> extends Future<T> {
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyRepr(coro)}`);
     const session = loop.session;
     this.id = session.newId();
-    this.name = name ?? `Task-${++session.taskNameCounter}`;
+    // asyncio.create_task names a task after creating it, so a named task still uses up a number.
+    const number = ++session.taskNameCounter;
+    this.name = name ?? `Task-${number}`;
     this.coro = coro;
     this.waitInfo = { what: "task", label: this.name, task: this.id };
     this.waitSite = coro.site;
