@@ -53,6 +53,11 @@ export class QueueFull extends Error {
   override name = "QueueFull";
 }
 
+/** Every task waits and nothing can wake them: CPython would hang forever; we stop and say so. */
+export class Deadlock extends Error {
+  override name = "Deadlock";
+}
+
 /** A program ran past one of the runtime's limits (steps or virtual time); not catchable as a normal error. */
 export class LimitExceeded extends Error {
   override name = "LimitExceeded";

@@ -2,7 +2,7 @@
 // queue of callbacks, a heap of timers, and `runOnce`, whose phases follow `_run_once` line by line.
 // Time is the session's virtual clock: where CPython's selector would sleep, the clock jumps.
 import { heapify, heappop, heappush, type HeapItem } from "./heapq.ts";
-import { RuntimeError, LimitExceeded, describeError } from "./errors.ts";
+import { Deadlock, RuntimeError, LimitExceeded, describeError } from "./errors.ts";
 import { withCleanup, type MaybePromise } from "./maybe-async.ts";
 import type { Session } from "./session.ts";
 
@@ -204,7 +204,7 @@ export class EventLoop {
       });
     }
     if (timeout === null && this.settledIo.length === 0)
-      throw new RuntimeError("Deadlock: every task is waiting, and no timer or I/O can wake any of them");
+      throw new Deadlock("every task is waiting, and no timer or I/O can wake any of them (CPython would hang here forever)");
     if (this.settledIo.length) this.processIo();
     else if (timeout) this.session.advanceTo(this.time() + timeout);
     this.runReady();
