@@ -157,6 +157,74 @@ def test_wait_for_timeout():
     assert r["stdout"] == ["timeout 1.5"] and r["virtualEnd"] == 1.5, r
 
 
+def run_batch(programs):
+    proc = subprocess.run([sys.executable, str(TOOL), "--batch"], check=True,
+                          input=json.dumps([textwrap.dedent(p) for p in programs]),
+                          text=True, capture_output=True)
+    assert proc.stderr == "", proc.stderr
+    return json.loads(proc.stdout)  # one JSON array, one result per program
+
+
+def test_batch_runs_each_program_as_a_fresh_process_would():
+    named = """
+        import asyncio, time
+        async def child():
+            await asyncio.sleep(0.1)
+            print("child", asyncio.current_task().get_name())
+        async def main():
+            time.sleep(0.2)
+            asyncio.sleep(1)                 # never awaited -> warning
+            await asyncio.gather(child(), child())
+            print("main", asyncio.current_task().get_name(), time.time())
+        asyncio.run(main())
+    """
+    failing = """
+        import asyncio
+        async def main():
+            await asyncio.sleep(0.5)
+            raise ValueError("boom")
+        asyncio.run(main())
+    """
+    escaping = """
+        import os
+        print("leaving")
+        os._exit(3)                          # kills its own process only
+    """
+    programs = [named, failing, escaping, named, ""]
+    results = run_batch(programs)
+    assert len(results) == len(programs), results
+    # Clock at 0.0, names from Task-1, the warning shown again: same as alone.
+    alone = run(named)
+    assert results[0] == alone and results[3] == alone, (results, alone)
+    assert alone["stdout"] == ["child Task-2", "child Task-3",
+                               "main Task-1 0.30000000000000004"], alone
+    assert any("never awaited" in line for line in alone["stderr"]), alone
+    assert results[1] == run(failing), results[1]
+    assert results[1]["error"] == "ValueError: boom", results[1]
+    assert results[2]["error"].startswith("HarnessError:"), results[2]
+    assert results[4] == {"stdout": [], "stamps": [], "virtualEnd": 0.0,
+                          "stderr": [], "error": None}, results[4]
+    assert run_batch([]) == []
+
+
+def test_serve_answers_each_line_with_a_batch():
+    named = """
+        import asyncio
+        async def main():
+            print(asyncio.current_task().get_name())
+        asyncio.run(main())
+    """
+    requests = [[named, named], [], [named]]
+    proc = subprocess.run([sys.executable, str(TOOL), "--serve"], check=True,
+                          input="".join(json.dumps([textwrap.dedent(p) for p in r]) + "\n"
+                                        for r in requests),
+                          text=True, capture_output=True)
+    assert proc.stderr == "", proc.stderr
+    answers = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [len(a) for a in answers] == [2, 0, 1], answers
+    assert all(r["stdout"] == ["Task-1"] for a in answers for r in a), answers
+
+
 if __name__ == "__main__":
     tests = [f for name, f in sorted(globals().items()) if name.startswith("test_")]
     for test in tests:
