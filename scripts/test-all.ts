@@ -1,4 +1,5 @@
 // `npm test`: every suite, then one summary line for all of them together ("N passed, N failed").
+//   0. the type check
 //   1. unit and CPython-differential tests (vitest)
 //   2. the CPython virtual-clock harness's own tests (python3)
 //   3. build the site, then every page and playground in Debian's Chromium (Playwright)
@@ -36,6 +37,10 @@ if (!existsSync(chromium)) {
   }
   if (!existsSync(chromium)) console.error(`No Chromium at ${chromium}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
 }
+
+// 0. types (tsc): the runtime, views, scripts and tests
+const types = sh("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+tallies.push({ suite: "typecheck (tsc)", passed: types.status === 0 ? 1 : 0, failed: types.status === 0 ? 0 : 1 });
 
 // 1. vitest
 const unit = sh("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]);

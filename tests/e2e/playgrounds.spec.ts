@@ -1,9 +1,12 @@
 // Every playground on every page, discovered from the built site: the pre-rendered output equals
-// the lesson's declared expectation (also with JavaScript off), a live run gives the same, an edit
-// changes the output and survives a reload, Reset restores the lesson, compile errors are shown.
+// the lesson's declared expectation (also with JavaScript off), a live run gives the same; on each
+// page's first playground, an edit changes the output and survives a reload, Reset restores the
+// lesson, and compile errors are shown.
 import { test, expect, discoverPlaygrounds, playground, expectationOf, consoleLines, runPlayground, typeCode, lessonCode } from "./support.ts";
 
 const pages = discoverPlaygrounds();
+// The tests are independent (each has its own page and storage): spread them over the workers.
+test.describe.configure({ mode: "parallel" });
 // Appended to any program: one more line and 1.5 s more, whatever the program does.
 const EDIT = `\nimport { blockingSleep as extraSleep, print as extraPrint } from "asyncio";\nextraSleep(1.5);\nextraPrint("edited");\n`;
 
@@ -29,40 +32,50 @@ for (const { path, ids } of pages) {
       await context.close();
     });
 
-    for (const id of ids) {
-      test(`${id}: live run, edit, reload, reset`, async ({ page, browser }) => {
-        const original = await lessonCode(browser, path, id);
-        await page.goto(path);
+    // Every playground's live run, in one page load: the compiler is cold only for the first.
+    test("every playground's live run gives its declared output and end time", async ({ page }) => {
+      await page.goto(path);
+      for (const id of ids) {
         const pg = playground(page, id);
         const expected = await expectationOf(pg);
+        expect(await runPlayground(pg), id).toBe("done");
+        expect(await consoleLines(pg), id).toEqual(expected.stdout);
+        await expect(pg, id).toHaveAttribute("data-virtual-end", expected.end);
+      }
+    });
 
-        expect(await runPlayground(pg)).toBe("done");
-        expect(await consoleLines(pg)).toEqual(expected.stdout);
-        await expect(pg).toHaveAttribute("data-virtual-end", expected.end);
+    // Editing, reloading and resetting are the same machinery for every playground: checked on the
+    // page's first one (a full cycle per playground took most of the suite's time).
+    test(`${ids[0]}: edit, reload, reset`, async ({ page, browser }) => {
+      const id = ids[0];
+      const original = await lessonCode(browser, path, id);
+      await page.goto(path);
+      const pg = playground(page, id);
+      const expected = await expectationOf(pg);
+      await pg.scrollIntoViewIfNeeded();
 
-        await typeCode(page, pg, original + EDIT);
-        expect(await runPlayground(pg)).toBe("done");
-        const edited = [...expected.stdout, "edited"];
-        const editedEnd = (Number(expected.end) + 1.5).toFixed(3);
-        expect(await consoleLines(pg)).toEqual(edited);
-        await expect(pg).toHaveAttribute("data-virtual-end", editedEnd);
+      await typeCode(page, pg, original + EDIT);
+      expect(await runPlayground(pg)).toBe("done");
+      const edited = [...expected.stdout, "edited"];
+      const editedEnd = (Number(expected.end) + 1.5).toFixed(3);
+      expect(await consoleLines(pg)).toEqual(edited);
+      await expect(pg).toHaveAttribute("data-virtual-end", editedEnd);
 
-        // The edit survives a reload: the output is marked stale until the edited code runs again.
-        await page.reload();
-        const reloaded = playground(page, id);
-        await reloaded.scrollIntoViewIfNeeded();
-        await expect(reloaded.locator(".pg-stale")).toBeVisible();
-        expect(await runPlayground(reloaded)).toBe("done");
-        expect(await consoleLines(reloaded)).toEqual(edited);
+      // The edit survives a reload: the output is marked stale until the edited code runs again.
+      await page.reload();
+      const reloaded = playground(page, id);
+      await reloaded.scrollIntoViewIfNeeded();
+      await expect(reloaded.locator(".pg-stale")).toBeVisible();
+      expect(await runPlayground(reloaded)).toBe("done");
+      expect(await consoleLines(reloaded)).toEqual(edited);
 
-        // Reset brings back the lesson's code and output.
-        await reloaded.getByRole("button", { name: "Reset" }).click();
-        expect(await consoleLines(reloaded)).toEqual(expected.stdout);
-        expect(await runPlayground(reloaded)).toBe("done");
-        expect(await consoleLines(reloaded)).toEqual(expected.stdout);
-        await expect(reloaded).toHaveAttribute("data-virtual-end", expected.end);
-      });
-    }
+      // Reset brings back the lesson's code and output.
+      await reloaded.getByRole("button", { name: "Reset" }).click();
+      expect(await consoleLines(reloaded)).toEqual(expected.stdout);
+      expect(await runPlayground(reloaded)).toBe("done");
+      expect(await consoleLines(reloaded)).toEqual(expected.stdout);
+      await expect(reloaded).toHaveAttribute("data-virtual-end", expected.end);
+    });
 
     test("a compile error is shown with its line and column, not thrown", async ({ page }) => {
       await page.goto(path);

@@ -1,10 +1,15 @@
-// One playground: editor (loaded lazily), Python twin, Run / Reset, console and timing diagram.
+// One playground: editor (loaded lazily), Python twin, Run / Reset, console, timing diagram, and the
+// event-loop stepper under it (linked to the diagram), with the event log as the diagram's text.
 // Server-rendered with the build's own run of the lesson code, so the page reads without
 // JavaScript; hydrated when it scrolls into view; the editor itself loads after that.
-import { lazy, Suspense, useCallback, useEffect, useState, type KeyboardEvent } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { CompileProblem } from "../../runtime/compile.ts";
+import { deriveSteps } from "../../runtime/steps.ts";
 import type { RunResult } from "../../runtime/trace.ts";
 import { Console } from "../console/Console.tsx";
+import { Stepper } from "../stepper/Stepper.tsx";
+import { useStepper } from "../stepper/use-stepper.ts";
+import { EventLog } from "../timing/EventLog.tsx";
 import { TimingDiagram } from "../timing/TimingDiagram.tsx";
 import { compile, runCompiled } from "./browser-runner.ts";
 import "./playground.css";
@@ -70,6 +75,8 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
   const [crash, setCrash] = useState<string | null>(null);
   const [hydrated, setHydrated] = useState(false);
   const [editorGeneration, setEditorGeneration] = useState(0);
+  const steps = useMemo(() => (result ? deriveSteps(result.events) : []), [result]);
+  const stepper = useStepper(steps);
   const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
 
   // Edits survive a reload: restore this playground's saved code, once, after hydration.
@@ -204,7 +211,9 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
             {match === true ? <span className="pg-match"> ✓ Matches the lesson's expected output.</span> : null}
             {match === false ? <span className="pg-mismatch"> ✗ Differs from the lesson's expected output.</span> : null}
           </p>
-          <TimingDiagram events={result.events} idPrefix={`pg-${id}`} />
+          <TimingDiagram events={result.events} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} />
+          <Stepper events={result.events} code={resultCode} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
+          <EventLog events={result.events} model={stepper} interactive={hydrated} name={id} />
         </div>
       ) : null}
     </section>

@@ -1,8 +1,13 @@
 // The timing diagram: one lane per thread and task, each state drawn by shape and pattern as well as
-// colour (Okabe–Ito palette), on a virtual-seconds axis. Pure: a trace in, an SVG out.
+// colour (Okabe–Ito palette), on a virtual-seconds axis. Pure: a trace in, an SVG out. Linked to the
+// stepper when one is given: it marks the step's time, a click jumps the stepper to that point, and
+// the diagram is one tab stop whose arrow keys move between the steps.
+import { useMemo, type MouseEvent } from "react";
+import { stepAtTime } from "../../runtime/steps.ts";
 import { deriveTimeline } from "../../runtime/timeline.ts";
 import type { TraceEvent } from "../../runtime/trace.ts";
-import { layoutDiagram, type Bar } from "./layout.ts";
+import type { StepperModel } from "../stepper/use-stepper.ts";
+import { layoutDiagram, type Bar, type DiagramLayout } from "./layout.ts";
 
 const LEGEND: { state: Bar["state"]; text: string }[] = [
   { state: "running", text: "running (solid)" },
@@ -56,13 +61,53 @@ text { font: 12px sans-serif; fill: #222; } .pg-tick line, .pg-lane-base { strok
 .pg-tick text, .pg-lane-detail, .pg-bar-label { fill: #666; font-size: 10px; } .pg-running { stroke: var(--pg-running); }
 .pg-ready { stroke: var(--pg-ready); } .pg-waiting { stroke: var(--pg-waiting); } .pg-blocked { stroke: var(--pg-blocked); }`;
 
-/** Just the SVG of a run's diagram, styled for use as a file of its own (the CLI's --svg). */
-export function TimingDiagramSvg({ events, idPrefix, standalone = false }: { events: readonly TraceEvent[]; idPrefix: string; standalone?: boolean }) {
-  const layout = layoutDiagram(deriveTimeline(events));
+/** A one-line description of the diagram, for its accessible name. */
+function summaryOf(layout: DiagramLayout): string {
   const tasks = layout.rows.filter((r) => r.kind === "task").length;
-  const summary = `Timing diagram: ${tasks} task${tasks === 1 ? "" : "s"} over ${layout.end.toFixed(3)} virtual seconds.`;
+  return `Timing diagram: ${tasks} task${tasks === 1 ? "" : "s"} over ${layout.end.toFixed(3)} virtual seconds.`;
+}
+
+/** Where the stepper is: a line across every lane at its time, and a ring on its task's lane. */
+function Cursor({ layout, t, lane }: { layout: DiagramLayout; t: number; lane?: string }) {
+  const x = layout.xOf(t);
+  const row = lane === undefined ? undefined : layout.rows.find((r) => r.id === lane);
+  return (
+    <g className="pg-cursor" data-cursor data-t={t.toFixed(3)} aria-hidden="true">
+      <line x1={x} x2={x} y1={0} y2={layout.axisY} />
+      <path d={`M${x - 5},${layout.axisY} L${x + 5},${layout.axisY} L${x},${layout.axisY - 7} Z`} />
+      {row ? <circle cx={x} cy={row.y + layout.laneHeight / 2} r={6} /> : null}
+    </g>
+  );
+}
+
+interface SvgProps {
+  events: readonly TraceEvent[];
+  idPrefix: string;
+  standalone?: boolean;
+  /** The stepper's time, and the lane of the task its step is about. */
+  cursor?: { t: number; lane?: string };
+  /** A click at virtual time `t` on `lane`; `tolerance` is a few pixels, in seconds. */
+  onPick?: (t: number, lane: string | undefined, tolerance: number) => void;
+  /** The layout, when the caller has it already. */
+  layout?: DiagramLayout;
+}
+
+/** Just the SVG of a run's diagram, styled for use as a file of its own (the CLI's --svg). */
+export function TimingDiagramSvg({ events, idPrefix, standalone = false, cursor, onPick, layout: given }: SvgProps) {
+  const layout = useMemo(() => given ?? layoutDiagram(deriveTimeline(events)), [given, events]);
+  const summary = summaryOf(layout);
+  const pick = (event: MouseEvent<SVGSVGElement>) => {
+    if (!onPick) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const scale = layout.width / box.width;
+    const x = (event.clientX - box.left) * scale;
+    const y = (event.clientY - box.top) * scale;
+    const row = layout.rows.find((r) => y >= r.y && y < r.y + layout.laneHeight);
+    onPick(layout.timeAt(x), row?.id, layout.timeAt(layout.labelWidth + 6 * scale) - layout.timeAt(layout.labelWidth));
+  };
   return (
     <svg
+      onClick={onPick ? pick : undefined}
       xmlns="http://www.w3.org/2000/svg"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       role="img"
@@ -73,7 +118,7 @@ export function TimingDiagramSvg({ events, idPrefix, standalone = false }: { eve
       {standalone ? <style>{STANDALONE_STYLE}</style> : null}
       <Patterns idPrefix={idPrefix} />
         {layout.ticks.map((tick) => (
-          <g key={tick.label} className="pg-tick">
+          <g key={tick.label} className="pg-tick" data-tick={tick.t.toFixed(3)}>
             <line x1={tick.x} x2={tick.x} y1={0} y2={layout.axisY} />
             <text x={tick.x} y={layout.axisY + 14} textAnchor="middle">
               {tick.label}
@@ -99,16 +144,52 @@ export function TimingDiagramSvg({ events, idPrefix, standalone = false }: { eve
             )}
           </g>
         ))}
+      {cursor ? <Cursor layout={layout} t={cursor.t} lane={cursor.lane} /> : null}
     </svg>
   );
 }
 
+/** The link to a stepper: its model, and whether the page is hydrated (keys and clicks work). */
+export interface DiagramLink {
+  model: StepperModel;
+  interactive: boolean;
+}
+
 /** The diagram for one run, with its legend; `idPrefix` keeps SVG pattern ids unique on the page. */
-export function TimingDiagram({ events, idPrefix }: { events: readonly TraceEvent[]; idPrefix: string }) {
+export function TimingDiagram({ events, idPrefix, link }: { events: readonly TraceEvent[]; idPrefix: string; link?: DiagramLink }) {
   const end = events.length ? events[events.length - 1].t : 0;
+  const layout = useMemo(() => layoutDiagram(deriveTimeline(events)), [events]);
+  const current = link?.model.steps[link.model.step];
+  const cursor = current ? { t: current.t, lane: current.task === undefined ? undefined : `task-${current.task}` } : undefined;
+  const onPick = link?.interactive
+    ? (t: number, lane: string | undefined, tolerance: number) => {
+        const task = lane?.startsWith("task-") ? Number(lane.slice(5)) : undefined;
+        link.model.go(stepAtTime(link.model.steps, t, { task, tolerance }));
+      }
+    : undefined;
+  const svg = <TimingDiagramSvg events={events} idPrefix={idPrefix} cursor={cursor} onPick={onPick} layout={layout} />;
+  const count = link?.model.steps.length ?? 0;
   return (
     <figure className="pg-timing" data-timing-diagram data-end={end.toFixed(3)}>
-      <TimingDiagramSvg events={events} idPrefix={idPrefix} />
+      {link?.interactive && current ? (
+        // One tab stop: a slider over the stepper's steps, whose value is the step and its sentence.
+        <div
+          className="pg-timing-plot"
+          role="slider"
+          tabIndex={0}
+          aria-label={`${summaryOf(layout)} Arrow keys move between events; click a point to step there.`}
+          aria-valuemin={1}
+          aria-valuemax={count}
+          aria-valuenow={link.model.step + 1}
+          aria-valuetext={`Step ${link.model.step + 1} of ${count}, t=${current.t.toFixed(3)} s: ${current.narration}`}
+          onKeyDown={link.model.onKeyDown}
+          data-diagram-focus
+        >
+          {svg}
+        </div>
+      ) : (
+        svg
+      )}
       <figcaption className="pg-legend">
         {LEGEND.map(({ state, text }) => (
           <span key={state} className="pg-legend-item">

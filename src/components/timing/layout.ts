@@ -13,6 +13,8 @@ export interface Bar {
 }
 
 export interface LaneRow {
+  /** The timeline lane's id: "thread" or "task-<id>". */
+  id: string;
   name: string;
   detail?: string;
   kind: "thread" | "task";
@@ -26,9 +28,12 @@ export interface DiagramLayout {
   laneHeight: number;
   labelWidth: number;
   axisY: number;
-  ticks: { x: number; label: string }[];
+  ticks: { x: number; label: string; t: number }[];
   rows: LaneRow[];
   end: number;
+  /** Where virtual time `t` is on the x axis, and back (the stepper's cursor and clicks). */
+  xOf: (t: number) => number;
+  timeAt: (x: number) => number;
 }
 
 const NICE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 3600];
@@ -49,10 +54,12 @@ export function layoutDiagram(timeline: Timeline, width = 640, laneHeight = 26, 
   const plotWidth = width - labelWidth - 12;
   const x = (t: number) => labelWidth + (t / end) * plotWidth;
   const decimals = String(step).split(".")[1]?.length ?? 0;
-  const ticks: { x: number; label: string }[] = [];
-  for (let i = 0; i * step <= end + 1e-9; i++) ticks.push({ x: x(i * step), label: `${(i * step).toFixed(decimals)} s` });
+  const ticks: { x: number; label: string; t: number }[] = [];
+  for (let i = 0; i * step <= end + 1e-9; i++) ticks.push({ x: x(i * step), label: `${(i * step).toFixed(decimals)} s`, t: i * step });
+  const timeAt = (px: number) => Math.min(timeline.end, Math.max(0, ((px - labelWidth) / plotWidth) * end));
 
   const rows: LaneRow[] = timeline.lanes.map((lane, index) => ({
+    id: lane.id,
     name: lane.name,
     detail: lane.detail,
     kind: lane.kind,
@@ -74,5 +81,5 @@ export function layoutDiagram(timeline: Timeline, width = 640, laneHeight = 26, 
       }),
   }));
   const axisY = rows.length * laneHeight + 6;
-  return { width, height: axisY + 22, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end };
+  return { width, height: axisY + 22, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, xOf: x, timeAt };
 }

@@ -1,0 +1,161 @@
+// The state panes of one step: the event loop and its clock, the ready queue in FIFO order, the tasks
+// that wait and on what, the timers, the finished tasks and the console so far. Each state has a
+// word and a pattern as well as its colour (the diagram's Okabe–Ito variables).
+import type { ReactNode } from "react";
+import type { LoopActivity, StepState } from "../../runtime/steps.ts";
+
+const WHY: Record<string, string> = {
+  start: "first step",
+  wake: "woken",
+  resume: "yielded",
+  step: "next step",
+  timer: "timer due",
+  callback: "callback",
+};
+
+function Pane({ id, title, className, children, note }: { id: string; title: string; className?: string; children: ReactNode; note?: ReactNode }) {
+  return (
+    <div className={`pg-pane ${className ?? ""}`} role="group" aria-labelledby={id}>
+      <p className="pg-pane-title" id={id}>
+        {title}
+      </p>
+      {note ? <p className="pg-pane-note">{note}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+const fmt = (t: number) => t.toFixed(3);
+
+function Activity({ activity, state }: { activity: LoopActivity; state: StepState }) {
+  switch (activity.state) {
+    case "task":
+      return (
+        <p className="pg-chip pg-chip-running" data-running={activity.name}>
+          <span className="pg-chip-word">running</span> <strong>{activity.name}</strong> · {activity.coro}()
+          {activity.line !== undefined ? ` · line ${activity.line}` : ""}
+        </p>
+      );
+    case "callback":
+      return (
+        <p className="pg-chip pg-chip-running" data-running={activity.label}>
+          <span className="pg-chip-word">running callback</span> <strong>{activity.label}</strong>
+        </p>
+      );
+    case "blocked":
+      return (
+        <p className="pg-chip pg-chip-blocked" data-running={activity.name ?? "Main thread"}>
+          <span className="pg-chip-word">blocked</span> by <strong>{activity.label}</strong>
+          {activity.name ? ` in ${activity.name}` : ""} until {fmt(activity.until)}: nothing else runs
+        </p>
+      );
+    case "idle": {
+      const next = state.ready.length
+        ? "between handles: it takes the next one from the head of the ready queue"
+        : state.timers.length
+          ? `idle: nothing is ready, so it sleeps until the next timer (${fmt(state.timers[0].due)})`
+          : "idle: nothing is ready";
+      return (
+        <p className="pg-chip pg-chip-idle">
+          <span className="pg-chip-word">{next}</span>
+        </p>
+      );
+    }
+    case "no-loop":
+      return (
+        <p className="pg-chip pg-chip-idle">
+          <span className="pg-chip-word">no event loop is running: the program runs on the main thread</span>
+        </p>
+      );
+  }
+}
+
+// How the queue splits between the pass under way (_run_once runs only what was ready when it
+// began) and the next one.
+function readyNote(length: number, thisPass: number): string | undefined {
+  if (length === 0) return undefined;
+  if (thisPass === 0) return length === 1 ? "It runs in the next pass of the loop." : "Head first. They run in the next pass of the loop.";
+  if (thisPass === length)
+    return length === 1 ? "It was ready when this pass began, so it runs in this pass." : "Head first. All were ready when this pass began, so all run in it.";
+  return `Head first. The first ${thisPass === 1 ? "one was" : `${thisPass} were`} ready when this pass began and run${thisPass === 1 ? "s" : ""} in it; the rest run in the next pass.`;
+}
+
+/** Every pane of one step's state; `idPrefix` keeps the title ids unique on the page. */
+export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: string }) {
+  const fresh = (f: boolean) => (f ? " pg-fresh" : "");
+  const thisPass = state.ready.filter((q) => q.thisPass).length;
+  return (
+    <div className="pg-panes">
+      <Pane id={`${idPrefix}-loop`} title={state.loopRunning ? "Event loop" : "Main thread"} className="pg-pane-loop">
+        <div className={`pg-activity${state.activity.state === "blocked" ? " pg-activity-blocked" : ""}`} key={`${state.activity.state}-${"task" in state.activity ? state.activity.task : ""}`}>
+          <Activity activity={state.activity} state={state} />
+        </div>
+        <p className="pg-clock">
+          Clock <span data-clock>{fmt(state.t)}</span> s{state.pass ? <span className="pg-pass"> · pass {state.pass} of the loop</span> : null}
+        </p>
+      </Pane>
+      <Pane
+        id={`${idPrefix}-ready`}
+        title={`Ready queue (${state.ready.length})`}
+        className="pg-pane-ready"
+        note={readyNote(state.ready.length, thisPass)}
+      >
+        {state.ready.length === 0 ? <p className="pg-empty">Empty</p> : null}
+        <ol className="pg-ready" data-ready-queue>
+          {state.ready.map((q) => (
+            <li key={q.handle} className={`pg-ready-entry${q.thisPass ? " pg-this-pass" : " pg-next-pass"}${fresh(q.fresh)}${q.why === "timer" ? " pg-from-timer" : ""}`} data-pass={q.thisPass ? "this" : "next"}>
+              <span data-ready-item>{q.name}</span>
+              <span className="pg-tag">
+                {WHY[q.why]} · {q.thisPass ? "this pass" : "next pass"}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </Pane>
+      <Pane id={`${idPrefix}-waiting`} title={`Waiting (${state.waiting.length})`} className="pg-pane-waiting">
+        {state.waiting.length === 0 ? <p className="pg-empty">No task waits</p> : null}
+        <ul className="pg-list">
+          {state.waiting.map((w) => (
+            <li key={w.task} className={`pg-waiting-entry${fresh(w.fresh)}`} data-waiting-item={w.name}>
+              <strong>{w.name}</strong> {w.coro}() waits on <em>{w.on.label}</em>
+              {w.on.until !== undefined ? ` until ${fmt(w.on.until)}` : ""}
+              {w.line !== undefined ? <span className="pg-tag">at line {w.line}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </Pane>
+      <Pane id={`${idPrefix}-timers`} title={`Timers (${state.timers.length})`} className="pg-pane-timers">
+        {state.timers.length === 0 ? <p className="pg-empty">None</p> : null}
+        <ul className="pg-list">
+          {state.timers.map((t) => (
+            <li key={t.timer} className={`pg-timer-entry${fresh(t.fresh)}`} data-timer-item={fmt(t.due)}>
+              <span className="pg-due">{fmt(t.due)}</span> {t.label}
+            </li>
+          ))}
+        </ul>
+      </Pane>
+      <Pane id={`${idPrefix}-done`} title={`Done (${state.done.length})`} className="pg-pane-done">
+        {state.done.length === 0 ? <p className="pg-empty">No task has finished</p> : null}
+        <ul className="pg-list">
+          {state.done.map((d) => (
+            <li key={d.task} className={`pg-done-entry${fresh(d.fresh)}`} data-done-item={d.name}>
+              <strong>{d.name}</strong> {d.coro}(){" "}
+              {d.outcome === "result" ? `returned ${d.value ?? "None"}` : d.outcome === "cancelled" ? "was cancelled" : `raised ${d.value?.split("\n")[0] ?? ""}`}
+            </li>
+          ))}
+        </ul>
+      </Pane>
+      <Pane id={`${idPrefix}-console`} title="Console so far" className="pg-pane-console">
+        {state.console.length === 0 ? <p className="pg-empty">Nothing printed yet</p> : null}
+        <ol className="pg-step-console">
+          {state.console.map((l, i) => (
+            <li key={i} className={l.stream === "stderr" ? "pg-stderr" : undefined} data-stepper-console-line>
+              <span className="pg-stamp">{fmt(l.t)}</span>
+              <span>{l.text}</span>
+            </li>
+          ))}
+        </ol>
+      </Pane>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// The event log: every step of the run as a table row (time, task, what happened), the text
+// alternative to the timing diagram. Linked to the stepper: the current step is marked, and each
+// row's number is a button that jumps there.
+import type { Step } from "../../runtime/steps.ts";
+import type { TraceEvent } from "../../runtime/trace.ts";
+import type { StepperModel } from "../stepper/use-stepper.ts";
+
+/** Rows beyond this are left out (a page with thousands of rows helps nobody); the stepper has them all. */
+const MAX_ROWS = 1000;
+
+/** The log of one run's steps; `interactive` once the island is hydrated. */
+export function EventLog({ events, model, interactive, name }: { events: readonly TraceEvent[]; model: StepperModel; interactive: boolean; name: string }) {
+  const names = new Map<number, string>();
+  for (const e of events) if (e.kind === "task-created") names.set(e.task, e.name);
+  const rows: Step[] = model.steps.slice(0, MAX_ROWS);
+  return (
+    <details className="pg-log" data-event-log>
+      <summary>Event log: the run as a table ({model.steps.length} steps)</summary>
+      <div className="pg-log-scroll" tabIndex={0} role="region" aria-label={`Event log: ${name}`}>
+        <table>
+          <caption>Every step of the run, in order: what the timing diagram shows, as text.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Step</th>
+              <th scope="col">Time (s)</th>
+              <th scope="col">Task</th>
+              <th scope="col">What happens</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((step, i) => (
+              <tr key={step.seq} aria-current={i === model.step ? "step" : undefined} data-log-row={i}>
+                <td>
+                  {interactive ? (
+                    <button type="button" className="pg-log-go" onClick={() => model.go(i)} aria-label={`Show step ${i + 1} in the stepper`}>
+                      {i + 1}
+                    </button>
+                  ) : (
+                    i + 1
+                  )}
+                </td>
+                <td>{step.t.toFixed(3)}</td>
+                <td>{step.task === undefined ? "" : (names.get(step.task) ?? "")}</td>
+                <td>{step.narration}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {model.steps.length > MAX_ROWS ? (
+          <p className="pg-log-more">
+            The first {MAX_ROWS} of {model.steps.length} steps are listed; the stepper shows them all.
+          </p>
+        ) : null}
+      </div>
+    </details>
+  );
+}
