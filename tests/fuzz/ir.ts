@@ -3,6 +3,7 @@
 // as a closing brace, becomes a blank Python line). The shrinker (shrink.ts) removes statements
 // from this tree; the bookkeeping fields below say what may be removed without making a program
 // that is wrong, or whose output is legitimately unordered in CPython.
+import { ASYNCIO_EXPORTS } from "../../src/runtime/index.ts";
 
 /** An exception class a handler catches. */
 export type ErrorClass = "Boom" | "CancelledError" | "TimeoutError" | "ExceptionGroup" | "QueueEmpty" | "QueueFull";
@@ -102,30 +103,6 @@ const PY_ERROR: Record<ErrorClass, string> = {
   QueueFull: "asyncio.QueueFull",
 };
 
-/** The names a program may import from "asyncio", found in its TypeScript (string literals aside). */
-const IMPORTABLE = [
-  "run",
-  "createTask",
-  "sleep",
-  "blockingSleep",
-  "print",
-  "gather",
-  "currentTask",
-  "CancelledError",
-  "TimeoutError",
-  "ExceptionGroup",
-  "QueueEmpty",
-  "QueueFull",
-  "TaskGroup",
-  "Semaphore",
-  "BoundedSemaphore",
-  "Lock",
-  "Event",
-  "Queue",
-  "waitFor",
-  "timeout",
-  "shield",
-];
 
 /** Render a program in both languages, leaving out functions main never reaches and unused globals. */
 export function renderProgram(ir: ProgramIR): ProgramText {
@@ -156,7 +133,7 @@ export function renderProgram(ir: ProgramIR): ProgramText {
   for (const l of ir.epilogue ?? []) emit(l.ts, l.py);
 
   const code = body.ts.join("\n").replace(/"(?:[^"\\]|\\.)*"/g, '""');
-  const imports = IMPORTABLE.filter((name) => new RegExp(`\\b${name}\\b`).test(code));
+  const imports = ASYNCIO_EXPORTS.filter((name) => new RegExp(`\\b${name}\\b`).test(code));
   if (!imports.includes("run")) imports.unshift("run");
   const ts = [`import { ${imports.join(", ")} } from "asyncio";`, ...body.ts].join("\n") + "\n";
   const py = ["import asyncio, time", ...body.py].join("\n") + "\n";

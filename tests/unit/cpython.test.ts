@@ -7,17 +7,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { collectPlaygrounds } from "../../src/integrations/playground-blocks.mjs";
+import { collectPlaygrounds, type PlaygroundBlock } from "../../src/integrations/playground-blocks.mjs";
 import { runTs } from "../support/run-ts.ts";
 import { runPython, stdoutStamps } from "../support/cpython.ts";
 
-interface Playground {
-  id?: string;
-  end?: string;
-  code: string;
-  python?: string;
-  expected?: string;
-}
+type Playground = PlaygroundBlock;
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DOCS = join(ROOT, "src/content/docs");

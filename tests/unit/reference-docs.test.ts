@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { collectPlaygrounds } from "../../src/integrations/playground-blocks.mjs";
+import { collectPlaygrounds, type PlaygroundBlock } from "../../src/integrations/playground-blocks.mjs";
 import { ASYNCIO_EXPORTS, TRACE_VERSION } from "../../src/runtime/index.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -16,13 +16,7 @@ const read = (path: string) => readFileSync(`${ROOT}/${path}`, "utf8");
 const API_PAGE = "src/content/docs/reference/asyncio-api.mdx";
 const TRACE_PAGE = "src/content/docs/reference/trace-format.mdx";
 
-interface Playground {
-  id?: string;
-  end?: string;
-  code: string;
-  python?: string;
-  expected?: string;
-}
+type Playground = PlaygroundBlock;
 
 // --- The schema, from trace.ts's source text ---
 

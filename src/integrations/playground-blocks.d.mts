@@ -1,0 +1,22 @@
+// Types for playground-blocks.mjs (plain JavaScript, so astro.config.mjs can load it as is).
+
+/** One playground as a lesson declares it: its attributes and the text of its fences. */
+export interface PlaygroundBlock {
+  id?: string;
+  end?: string;
+  /** The ```ts fence. */
+  code: string;
+  /** The ```python fence. */
+  python?: string;
+  /** The ```output fence. */
+  expected?: string;
+}
+
+/** Every playground of one lesson's MDX source, with its props (for tests and scripts). */
+export function collectPlaygrounds(source: string, file?: string): Promise<PlaygroundBlock[]>;
+
+/** Parse one Playground element's fences into string props; throws an author-facing error. */
+export function playgroundProps(children: unknown[], where: string): Omit<PlaygroundBlock, "id" | "end">;
+
+/** The Sätteri plugin, for `satteri({ mdastPlugins: [playgroundBlocks()] })`. */
+export function playgroundBlocks(): import("satteri").MdastPluginEntry;
