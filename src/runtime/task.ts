@@ -93,7 +93,8 @@ export class Task<T = unknown> extends Future<T> {
     loop.currentTask = this;
     // The task resumes where it suspended: until it passes another site, that is its line.
     session.site = this.waitSite;
-    session.emit({ kind: "task-resumed", task: this.id, line: session.lineOf(this.waitSite), first: !this.coro.started });
+    const thrown = error === NO_ERROR ? undefined : describeError(error);
+    session.emit({ kind: "task-resumed", task: this.id, line: session.lineOf(this.waitSite), first: !this.coro.started, thrown });
     try {
       const outcome = error === NO_ERROR ? this.coro.send(undefined) : this.coro.throw(error);
       this.waitSite = session.site;

@@ -37,7 +37,8 @@ export type TraceEvent =
   | Event<"handle-queued", { handle: number; role: "step" | "callback"; task?: number; label: string }>
   /** A callback left the ready queue and runs now (cancelled ones are skipped: `skipped`). */
   | Event<"handle-run", { handle: number; skipped?: boolean }>
-  | Event<"task-resumed", { task: number; first: boolean }>
+  /** `thrown`: the task resumes by having this exception raised at its await (e.g. "CancelledError"). */
+  | Event<"task-resumed", { task: number; first: boolean; thrown?: string }>
   | Event<"task-suspended", { task: number; on: WaitInfo }>
   | Event<"task-done", { task: number; outcome: "result" | "exception" | "cancelled"; value?: string }>
   | Event<"timer-set", { timer: number; due: number; label: string; task?: number }>
