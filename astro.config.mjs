@@ -21,7 +21,10 @@ export default defineConfig({
       sidebar: [
         { label: "Start here", items: [{ label: "Welcome", slug: "index" }] },
         { label: "Lessons", items: [{ autogenerate: { directory: "lessons" } }] },
-        { label: "Reference", items: [{ autogenerate: { directory: "reference" } }] },
+        {
+          label: "Reference",
+          items: [{ autogenerate: { directory: "reference" } }, { slug: "glossary" }, { slug: "python-typescript" }],
+        },
       ],
     }),
     mdx(),

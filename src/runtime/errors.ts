@@ -36,10 +36,13 @@ export class ExceptionGroup extends Error {
   override name = "ExceptionGroup";
   /** The exceptions, in the order they happened. */
   readonly exceptions: unknown[];
+  /** Python's exception args, so it prints as ExceptionGroup('message', [...]) does. */
+  readonly args: unknown[];
   constructor(message: string, exceptions: unknown[]) {
     // Python's str(group) names how many it holds.
     super(`${message} (${exceptions.length} sub-exception${exceptions.length === 1 ? "" : "s"})`);
     this.exceptions = exceptions;
+    this.args = [message, exceptions];
   }
 }
 
