@@ -194,11 +194,23 @@ function cpythonQueues(source: string): Promise<{ queues: string[][]; stdout: st
   });
 }
 
+/** How many handles the loop ran (not skipped) up to the one in which the first run's main task finished. */
+function handlesRunUntilMainDone(events: readonly TraceEvent[]): number {
+  const main = events.find((e): e is EventOf<"task-created"> => e.kind === "task-created")?.task;
+  let ran = 0;
+  for (const e of events) {
+    if (e.kind === "handle-run" && !e.skipped) ran++;
+    if (e.kind === "task-done" && e.task === main) return ran;
+  }
+  return ran;
+}
+
 /** The replay's queue after each handle the loop ran (skipped handles are not run by CPython). */
 function replayQueues(events: readonly TraceEvent[]): string[][] {
   const queues = readyQueues(events);
   return events.flatMap((e, i) =>
-    e.kind === "handle-run" && !e.skipped ? [queues[i].map((q) => (q.task !== undefined ? `task:${q.name}` : q.why === "timer" ? "timer" : "callback"))] : [],
+    // A due timer is a timer even when it belongs to a task (its sleep's timer), as CPython's describe() says.
+    e.kind === "handle-run" && !e.skipped ? [queues[i].map((q) => (q.why === "timer" ? "timer" : q.task !== undefined ? `task:${q.name}` : "callback"))] : [],
   );
 }
 
@@ -299,7 +311,12 @@ describe("the replayed ready queue is CPython's, after every handle the loop run
     const [python, result] = await Promise.all([cpythonQueues(py), runTs(ts)]);
     expect(python.error).toBeNull();
     expect(result.stdout).toEqual(python.stdout);
-    expect(replayQueues(result.events)).toEqual(python.queues);
+    // Until main is done. Then asyncio.run cancels what is left in the order of a Python set
+    // (object addresses), which no model can reproduce; the runtime uses creation order.
+    const ours = replayQueues(result.events);
+    const untilMainDone = handlesRunUntilMainDone(result.events);
+    expect(ours.slice(0, untilMainDone)).toEqual(python.queues.slice(0, untilMainDone));
+    expect(ours.length).toBe(python.queues.length);
     // And the views' derivation runs over it without finding a pop that is not the head.
     expect(deriveStepStates(result.events, { strict: true }).at(-1)!.kind).toBe("program-end");
   });
