@@ -61,7 +61,11 @@ export class LoopRun<T> implements PromiseLike<T> {
 export function createAsyncio(session: Session) {
   const runs: LoopRun<unknown>[] = [];
 
-  const runningLoop = (): EventLoop => session.loop();
+  // The task running now, for the trace (print and blockingSleep may also run outside any loop).
+  const currentTaskId = () => {
+    const task = session.runningLoop?.currentTask;
+    return task instanceof Task ? task.id : undefined;
+  };
   const locks = defineLocks(session);
   const { Queue } = defineQueue(session, locks.Event);
   const { timeout, waitFor, shield } = defineTimeouts(session);
@@ -144,7 +148,7 @@ export function createAsyncio(session: Session) {
 
     /** asyncio.create_task(coro, name=...): schedule a coroutine to run soon, as a task. */
     createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
-      return new Task(runningLoop(), coro, options.name);
+      return new Task(session.loop(), coro, options.name);
     },
 
     /** await asyncio.sleep(delay, result): suspend this task for `delay` virtual seconds. */
@@ -157,7 +161,7 @@ export function createAsyncio(session: Session) {
             yield BARE_YIELD;
             return result;
           }
-          const loop = runningLoop();
+          const loop = session.loop();
           const future = new Future<T | undefined>(loop);
           future.waitInfo = { what: "sleep", label: `sleep(${pyRepr(delay)})`, until: loop.time() + delay };
           const task = loop.currentTask instanceof Task ? loop.currentTask : undefined;
@@ -179,8 +183,7 @@ export function createAsyncio(session: Session) {
     blockingSleep(seconds: number): void {
       if (typeof seconds !== "number" || Number.isNaN(seconds)) throw new TypeError(`blockingSleep() takes a number of seconds, got ${pyRepr(seconds)}`);
       if (seconds < 0) throw new ValueError("sleep length must be non-negative");
-      const task = session.runningLoop?.currentTask;
-      const taskId = task instanceof Task ? task.id : undefined;
+      const taskId = currentTaskId();
       session.emit({ kind: "blocking-start", until: session.now + seconds, task: taskId, line: session.currentLine(), label: `blockingSleep(${pyRepr(seconds)})` });
       session.advanceTo(session.now + seconds);
       session.emit({ kind: "blocking-end", task: taskId });
@@ -188,8 +191,7 @@ export function createAsyncio(session: Session) {
 
     /** Python's print(*args): one console line, stamped with the virtual time. */
     print(...args: unknown[]): void {
-      const task = session.runningLoop?.currentTask;
-      session.write(formatPrintArgs(args), "stdout", task instanceof Task ? task.id : undefined);
+      session.write(formatPrintArgs(args), "stdout", currentTaskId());
     },
 
     /** asyncio.gather(*aws, return_exceptions=...): results in argument order. */
@@ -199,12 +201,12 @@ export function createAsyncio(session: Session) {
 
     /** loop.create_future(): a pending future on the running loop. */
     createFuture<T = unknown>(): Future<T> {
-      return new Future<T>(runningLoop());
+      return new Future<T>(session.loop());
     },
 
     /** asyncio.current_task(): the task running now (null between steps); RuntimeError outside a loop. */
     currentTask(): Task | null {
-      const task = runningLoop().currentTask;
+      const task = session.loop().currentTask;
       return task instanceof Task ? task : null;
     },
 

@@ -137,8 +137,7 @@ export class Coroutine<T = unknown> {
 
   // A native promise is real I/O: the loop waits for it in real time and wakes us when it settles.
   private wrapPromise(promise: PromiseLike<unknown>): Future {
-    const loop = this.session.runningLoop;
-    if (!loop) throw new RuntimeError("no running event loop");
+    const loop = this.session.loop();
     const future = new Future(loop);
     future.waitInfo = { what: "io", label: "a JavaScript promise" };
     const site = this.session.site;

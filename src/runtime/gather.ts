@@ -3,7 +3,7 @@
 import { Future } from "./future.ts";
 import { Coroutine } from "./coroutine.ts";
 import { Task } from "./task.ts";
-import { CancelledError, RuntimeError } from "./errors.ts";
+import { CancelledError } from "./errors.ts";
 import type { EventLoop } from "./loop.ts";
 import type { Session } from "./session.ts";
 
@@ -33,11 +33,7 @@ class GatheringFuture extends Future<unknown[]> {
 /** asyncio.ensure_future: a future stays as it is, a coroutine becomes a task. */
 export function ensureFuture(session: Session, awaitable: unknown, loop?: EventLoop): Future {
   if (awaitable instanceof Future) return awaitable;
-  if (awaitable instanceof Coroutine) {
-    const running = loop ?? session.runningLoop;
-    if (!running) throw new RuntimeError("no running event loop");
-    return new Task(running, awaitable);
-  }
+  if (awaitable instanceof Coroutine) return new Task(loop ?? session.loop(), awaitable);
   throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
 }
 
@@ -46,9 +42,7 @@ export function gather(session: Session, awaitables: readonly unknown[], options
   if (!Array.isArray(awaitables)) throw new TypeError("gather takes an array of awaitables: gather([task1, task2])");
   const returnExceptions = options.returnExceptions ?? false;
   if (!awaitables.length) {
-    const loop = session.runningLoop;
-    if (!loop) throw new RuntimeError("no running event loop");
-    const outer = new Future<unknown[]>(loop);
+    const outer = new Future<unknown[]>(session.loop());
     outer.setResult([]);
     return outer;
   }
