@@ -14,6 +14,9 @@
 // previous pass ran out (timers that fire just before it belong to it), and its length is the queue
 // length at that moment (nothing is queued between the due timers moving over and that first run).
 import type { TraceEvent, TraceEventKind, WaitInfo } from "./trace.ts";
+import { printedLines, type ConsoleLine } from "./console-lines.ts";
+
+export type { ConsoleLine };
 
 /** One step: the event it is drawn at and its narration. */
 export interface Step {
@@ -70,14 +73,6 @@ export interface PendingTimer {
   label: string;
   task?: number;
   fresh: boolean;
-}
-
-/** One printed line with its virtual time. */
-export interface ConsoleLine {
-  t: number;
-  text: string;
-  stream: "stdout" | "stderr";
-  line?: number;
 }
 
 /** What the thread is doing: no loop yet, a loop between callbacks, a task, a callback, or a blocking call. */
@@ -344,7 +339,7 @@ class Replay {
         break;
       }
       case "print":
-        for (const text of e.text.split("\n")) this.console.push({ t: e.t, text, stream: e.stream, line: e.line });
+        this.console.push(...printedLines(e));
         if (e.task !== undefined && e.line !== undefined) this.setLine(e.task, e.line);
         break;
       case "program-end":

@@ -3,6 +3,7 @@
 // same virtual times.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { consoleLines } from "../../src/runtime/console-lines.ts";
 import type { RunResult } from "../../src/runtime/index.ts";
 
 const TOOL = fileURLToPath(new URL("../python/virtual_asyncio.py", import.meta.url));
@@ -42,11 +43,9 @@ export function runPython(source: string): Promise<PythonResult> {
 
 /** The virtual time of each stdout line of a TypeScript run, from its print events (Python's `stamps`). */
 export function stdoutStamps(result: RunResult): number[] {
-  const stamps: number[] = [];
-  for (const e of result.events) {
-    if (e.kind === "print" && e.stream === "stdout") for (const _ of e.text.split("\n")) stamps.push(e.t);
-  }
-  return stamps;
+  return consoleLines(result.events)
+    .filter((l) => l.stream === "stdout")
+    .map((l) => l.t);
 }
 
 /** Strip the common leading indentation, so Python twins can be written inline in tests. */

@@ -1,22 +1,6 @@
 // The console: every line the program printed, stamped with the virtual time it was printed at.
+import { consoleLines } from "../../runtime/console-lines.ts";
 import type { TraceEvent } from "../../runtime/trace.ts";
-
-interface ConsoleLine {
-  t: number;
-  text: string;
-  stream: "stdout" | "stderr";
-  line?: number;
-}
-
-/** Printed lines from a trace, one entry per line of text. */
-export function consoleLines(events: readonly TraceEvent[]): ConsoleLine[] {
-  const lines: ConsoleLine[] = [];
-  for (const e of events) {
-    if (e.kind !== "print") continue;
-    for (const text of e.text.split("\n")) lines.push({ t: e.t, text, stream: e.stream, line: e.line });
-  }
-  return lines;
-}
 
 /** The console view: stdout lines carry `data-console-line` with exactly the printed text. */
 export function Console({ events, upTo }: { events: readonly TraceEvent[]; upTo?: number }) {
