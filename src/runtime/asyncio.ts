@@ -88,8 +88,9 @@ export function createAsyncio(session: Session) {
   // asyncio.runners._cancel_all_tasks, then the two shutdown steps of Runner.close.
   const closeLoop = (loop: EventLoop): MaybePromise<void> => {
     const toCancel = [...loop.tasks].filter((t) => !t.done()) as Task[];
+    for (const task of toCancel) task.cancel();
     const cancelled: MaybePromise<unknown> = toCancel.length
-      ? (toCancel.forEach((t) => t.cancel()), runUntilComplete(loop, gather(session, toCancel, { returnExceptions: true })))
+      ? runUntilComplete(loop, gather(session, toCancel, { returnExceptions: true }))
       : undefined;
     return andThen(cancelled, () => {
       for (const task of toCancel) {

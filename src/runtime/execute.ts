@@ -29,12 +29,10 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
       new Coroutine(session, () => body.apply(thisArg, args ? Array.from(args) : []), name, site),
     callDispose: callDispose(session),
     program: (body: (console: unknown) => Generator) => driveTopLevel(session, body(consoleFor(session))),
-  };
-  // Compiled code marks each await and asyncio call with its site (see compile.ts).
-  Object.assign(rt, {
+    // Compiled code marks each await and asyncio call with its site (see compile.ts).
     __at: (site: number, value: unknown) => ((session.site = site), value),
     __call: (site: number, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => ((session.site = site), fn(...args)),
-  });
+  };
 
   let error: unknown;
   let failed = false;
