@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../src/runtime/index.ts";
+import { nodeWorkerHost } from "../src/runtime/node-worker-host.ts";
 
 const TASKS = 2000;
 const SLEEPS = 20;
@@ -34,7 +35,7 @@ const ours: number[] = [];
 let events = 0;
 for (let i = 0; i < 3; i++) {
   const start = performance.now();
-  const result = await runProgram(program);
+  const result = await runProgram(program, { workers: nodeWorkerHost });
   ours.push(performance.now() - start);
   events = result.events.length;
 }

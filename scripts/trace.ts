@@ -2,21 +2,23 @@
 //   npm run trace -- program.ts            printed lines with their virtual times, then the end time
 //   npm run trace -- program.ts --json     one JSON object: { stdout, stderr, virtualEnd, error, events, version }
 //   npm run trace -- program.ts --svg out.svg   also write the timing diagram
+//   npm run trace -- program.ts --real      on the wall clock (real-time mode) instead of the virtual one
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { compileProgram, runProgram, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/index.ts";
+import { nodeWorkerHost } from "../src/runtime/node-worker-host.ts";
 import { TimingDiagramSvg } from "../src/components/timing/TimingDiagram.tsx";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { json: { type: "boolean" }, svg: { type: "string" }, help: { type: "boolean", short: "h" } },
+  options: { json: { type: "boolean" }, real: { type: "boolean" }, svg: { type: "string" }, help: { type: "boolean", short: "h" } },
 });
 const file = positionals[0];
 if (values.help || !file) {
-  console.error("usage: npm run trace -- program.ts [--json] [--svg diagram.svg]");
+  console.error("usage: npm run trace -- program.ts [--json] [--svg diagram.svg] [--real]");
   process.exit(file ? 0 : 2);
 }
 
@@ -28,7 +30,7 @@ try {
   for (const p of error.problems) console.error(`${file}:${p.line}:${p.column}: ${p.message}`);
   process.exit(1);
 }
-const result = await runProgram(program);
+const result = await runProgram(program, { workers: nodeWorkerHost, clock: values.real ? "real" : "virtual" });
 
 if (values.svg) {
   const svg = renderToStaticMarkup(createElement(TimingDiagramSvg, { events: result.events, idPrefix: "trace", standalone: true }));

@@ -10,6 +10,8 @@ import { defineLocks } from "./locks.ts";
 import { defineQueue } from "./queues.ts";
 import { defineTimeouts } from "./timeouts.ts";
 import { defineTaskGroup } from "./task-group.ts";
+import { defineExecutors } from "./executors.ts";
+import type { WorkerHost } from "./worker-host.ts";
 import { andThen, withCleanup, type MaybePromise } from "./maybe-async.ts";
 import { formatPrintArgs, pyRepr } from "./python-format.ts";
 import type { Session } from "./session.ts";
@@ -39,6 +41,13 @@ export const ASYNCIO_EXPORTS = [
   "ExceptionGroup",
   "QueueEmpty",
   "QueueFull",
+  "toThread",
+  "runInExecutor",
+  "ThreadPool",
+  "ProcessPool",
+  "cpu",
+  "cpuCount",
+  "threadName",
 ] as const;
 
 /** What `run(main())` returns: await it for main's result (or its exception). */
@@ -58,7 +67,7 @@ export class LoopRun<T> implements PromiseLike<T> {
 }
 
 /** Build the module object for one program run. */
-export function createAsyncio(session: Session) {
+export function createAsyncio(session: Session, workers?: WorkerHost) {
   const runs: LoopRun<unknown>[] = [];
 
   // The task running now, for the trace (print and blockingSleep may also run outside any loop).
@@ -70,6 +79,18 @@ export function createAsyncio(session: Session) {
   const { Queue } = defineQueue(session, locks.Event);
   const { timeout, waitFor, shield } = defineTimeouts(session);
   const { TaskGroup } = defineTaskGroup(session);
+  const { defaultExecutorIdle, terminateAll, ...executors } = defineExecutors(session, workers);
+
+  // The loop's thread held by a blocking call: nothing else on the loop runs meanwhile.
+  const hold = (name: string, seconds: number, work: "sleep" | "cpu") => {
+    if (typeof seconds !== "number" || Number.isNaN(seconds)) throw new TypeError(`${name}() takes a number of seconds, got ${pyRepr(seconds)}`);
+    if (seconds < 0) throw new ValueError("sleep length must be non-negative");
+    const taskId = currentTaskId();
+    const label = `${name}(${pyRepr(seconds)})`;
+    session.emit({ kind: "blocking-start", until: session.now + seconds, task: taskId, line: session.currentLine(), label, work: work === "cpu" ? "cpu" : undefined });
+    session.hold(seconds, work);
+    session.emit({ kind: "blocking-end", task: taskId });
+  };
 
   // BaseEventLoop.run_until_complete: run passes until `future` is done, then give its result.
   const runUntilComplete = <T>(loop: EventLoop, future: Future<T>): MaybePromise<T> => {
@@ -97,9 +118,14 @@ export function createAsyncio(session: Session) {
         if (task.cancelled() || task.exception() === undefined) continue;
         session.write(`unhandled exception during asyncio.run() shutdown\ntask: ${task}\n${describeError(task.exception())}`, "stderr");
       }
-      // Runner.close awaits loop.shutdown_asyncgens() and loop.shutdown_default_executor(), each a task
-      // that ends at once: they take task names and loop passes, so CPython's names stay in step.
-      const shutdown = (name: string) => runUntilComplete(loop, new Task(loop, new Coroutine(session, function* () {}, name), undefined, true));
+      // Runner.close awaits loop.shutdown_asyncgens() and loop.shutdown_default_executor(), each a task:
+      // they take task names and loop passes, so CPython's names stay in step. The second waits for
+      // the default thread pool's jobs (asyncio.run waits for to_thread's threads).
+      const shutdown = (name: string) =>
+        runUntilComplete(loop, new Task(loop, new Coroutine(session, function* () {
+          const idle = name === "shutdown_default_executor" ? defaultExecutorIdle(loop) : undefined;
+          if (idle) yield idle;
+        }, name), undefined, true));
       return andThen(shutdown("shutdown_asyncgens"), () => andThen(shutdown("shutdown_default_executor"), () => undefined));
     });
   };
@@ -133,6 +159,7 @@ export function createAsyncio(session: Session) {
         return closeThen(() => result);
       };
       const finish = () => {
+        loop.closed = true;
         reportLostExceptions(loop);
         session.emit({ kind: "loop-end", loop: loop.id });
       };
@@ -182,12 +209,17 @@ export function createAsyncio(session: Session) {
 
     /** Python's time.sleep(s): hold the thread (and the loop on it) for `seconds`. */
     blockingSleep(seconds: number): void {
-      if (typeof seconds !== "number" || Number.isNaN(seconds)) throw new TypeError(`blockingSleep() takes a number of seconds, got ${pyRepr(seconds)}`);
-      if (seconds < 0) throw new ValueError("sleep length must be non-negative");
-      const taskId = currentTaskId();
-      session.emit({ kind: "blocking-start", until: session.now + seconds, task: taskId, line: session.currentLine(), label: `blockingSleep(${pyRepr(seconds)})` });
-      session.advanceTo(session.now + seconds);
-      session.emit({ kind: "blocking-end", task: taskId });
+      hold("blockingSleep", seconds, "sleep");
+    },
+
+    /** Declared CPU work: compute for `seconds`, holding the thread (in a worker: that lane). */
+    cpu(seconds: number): void {
+      hold("cpu", seconds, "cpu");
+    },
+
+    /** threading.current_thread().name: "MainThread" here; a worker's lane name inside a job. */
+    threadName(): string {
+      return "MainThread";
     },
 
     /** Python's print(*args): one console line, stamped with the virtual time. */
@@ -223,6 +255,11 @@ export function createAsyncio(session: Session) {
     ExceptionGroup,
     QueueEmpty,
     QueueFull,
+
+    ...executors,
+
+    /** Stop every thread and process worker of the run. */
+    terminateWorkers: terminateAll,
 
     /** Runs that failed while the program never awaited them (their error would be lost). */
     unobservedFailures(): unknown[] {

@@ -71,3 +71,17 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
   return `Uncaught ${typeof error}: ${String(error)}`;
 }
+
+const BY_NAME: Record<string, new (message: string) => Error> = {
+  CancelledError, InvalidStateError, TimeoutError, RuntimeError, ValueError, QueueEmpty, QueueFull,
+  Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError,
+};
+
+/** An exception of the class called `name` (one of ours or a JavaScript built-in), else an Error with that name. */
+export function errorNamed(name: string, message: string): Error {
+  const Class = BY_NAME[name];
+  if (Class) return new Class(message);
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}

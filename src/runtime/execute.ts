@@ -8,21 +8,26 @@ import { RuntimeError, describeError } from "./errors.ts";
 import { isThenable } from "./maybe-async.ts";
 import { callDispose } from "./dispose.ts";
 import { TRACE_VERSION, type RunResult } from "./trace.ts";
+import { consoleLines } from "./console-lines.ts";
+import { webWorkerHost, type WorkerHost } from "./worker-host.ts";
 import type { CompiledProgram } from "./compile.ts";
 
 export { ASYNCIO_EXPORTS };
 
-/** Options of one run: limits on steps and virtual time. */
-export type RunOptions = Pick<SessionOptions, "limits">;
+/** Options of one run: limits, the clock, and where threads and processes get real workers. */
+export interface RunOptions extends Pick<SessionOptions, "limits" | "clock"> {
+  /** Real workers for toThread and the pools; the browser's Web Workers when not given. */
+  workers?: WorkerHost;
+}
 
 // `new Function` puts two lines ("function anonymous(__rt\n) {") before the body.
 const FUNCTION_HEADER_LINES = 2;
 
 /** Run a compiled program to its end and return its printed lines, end time and trace. */
 export async function runProgram(program: CompiledProgram, options: RunOptions = {}): Promise<RunResult> {
-  const session = new Session({ ...options, siteLines: program.siteLines });
-  const asyncio = createAsyncio(session);
-  const { unobservedFailures, ...exported } = asyncio;
+  const session = new Session({ ...options, siteLines: program.siteLines, code: program.code, lineMap: program.lineMap });
+  const asyncio = createAsyncio(session, options.workers ?? webWorkerHost());
+  const { unobservedFailures, terminateWorkers, ...exported } = asyncio;
   const rt = {
     asyncio: exported,
     async: (thisArg: unknown, args: ArrayLike<unknown> | null, body: (...a: unknown[]) => Generator, site: number, name: string) =>
@@ -43,6 +48,9 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
   }
   const lost = unobservedFailures();
   if (!failed && lost.length) [failed, error] = [true, lost[0]];
+  // As Python's interpreter does at exit, let threads and processes still at work finish.
+  if (!session.stopped) await finishBackgroundWork(session);
+  terminateWorkers();
 
   // Python's warnings filter shows each warning once per place; we know the coroutine, not the place.
   for (const name of new Set([...session.unawaited].map((c) => c.name)))
@@ -51,7 +59,19 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
   const failure = failed ? { message: describeError(error), line } : undefined;
   if (failure) session.write(failure.line ? `${failure.message} (line ${failure.line})` : failure.message, "stderr");
   session.emit({ kind: "program-end", error: failure?.message, line: failure?.line });
-  return { version: TRACE_VERSION, stdout: session.stdout, stderr: session.stderr, virtualEnd: session.now, error: failure, events: session.events };
+  const lines = consoleLines(session.events);
+  const stdout = lines.filter((l) => l.stream === "stdout").map((l) => l.text);
+  const stderr = lines.filter((l) => l.stream === "stderr").map((l) => l.text);
+  return { version: TRACE_VERSION, stdout, stderr, virtualEnd: session.now, error: failure, events: session.events };
+}
+
+// Jobs still running when the program ends: wait for their replies and play out what they did.
+async function finishBackgroundWork(session: Session): Promise<void> {
+  while (session.agenda.busy()) {
+    await session.agenda.replies();
+    const next = session.agenda.nextTime();
+    if (next !== undefined) session.advanceTo(Math.max(next, session.now));
+  }
 }
 
 // The program's own top level: `await` here is JavaScript's, for run(...) and real promises only.

@@ -88,6 +88,8 @@ export class EventLoop {
   currentTask: LoopTask | null = null;
   /** Every task created on this loop (asyncio's _all_tasks, without the weak references). */
   readonly tasks = new Set<LoopTask>();
+  /** Set when run() has finished with this loop (loop.close()): threads can no longer call back. */
+  closed = false;
   private readonly ready = new Deque<Handle>();
   private scheduled: TimerHandle[] = [];
   private timerCancelledCount = 0;
@@ -102,7 +104,7 @@ export class EventLoop {
     this.id = session.newId();
   }
 
-  /** The loop's clock (loop.time()): the session's virtual seconds. */
+  /** The loop's clock (loop.time()): the session's seconds, virtual or real. */
   time(): number {
     return this.session.now;
   }
@@ -190,14 +192,28 @@ export class EventLoop {
         heappop(this.scheduled).scheduled = false;
       }
     }
-    // 2. How long the selector may wait: not at all if something is ready, else until the next timer.
+    // 2. Threads, on the virtual clock: a job's happenings are known only once its worker has
+    //    replied, so wait (for real) for every reply before deciding how far the clock may move.
+    const replies = this.session.realTime ? undefined : this.session.agenda.replies();
+    if (replies) return replies.then(() => this.runOnce());
+    // 3. How long the selector may wait: not at all if something is ready, else until the next timer
+    //    or the next thing a thread does (its print, its end), whichever comes first.
     let timeout: number | null = null;
     if (this.ready.length || this.stopping) timeout = 0;
     else if (this.scheduled.length)
       timeout = Math.min(Math.max(0, this.scheduled[0].when - this.time()), MAXIMUM_SELECT_TIMEOUT);
-    // 3. "select": real I/O is waited for in real time; virtual time passes instantly.
-    if (timeout !== 0 && this.pendingIo > 0 && this.settledIo.length === 0) {
-      return new Promise<void>((resolve) => (this.wakeOnIo = resolve)).then(() => {
+    const threadTime = this.session.agenda.nextTime();
+    if (threadTime !== undefined && timeout !== 0) timeout = Math.min(timeout ?? Infinity, Math.max(0, threadTime - this.time()));
+    // 4. "select": real I/O (and, in real-time mode, timers) are waited for in real time; virtual time
+    //    passes instantly.
+    const realWait = this.session.realTime && timeout !== null && timeout > 0;
+    if (timeout !== 0 && this.settledIo.length === 0 && (this.pendingIo > 0 || realWait)) {
+      let alarm: ReturnType<typeof setTimeout> | undefined;
+      return new Promise<void>((resolve) => {
+        this.wakeOnIo = resolve;
+        if (realWait) alarm = setTimeout(resolve, timeout! * 1000);
+      }).then(() => {
+        clearTimeout(alarm);
         this.wakeOnIo = null;
         this.processIo();
         this.runReady();
@@ -205,8 +221,9 @@ export class EventLoop {
     }
     if (timeout === null && this.settledIo.length === 0)
       throw new Deadlock("every task is waiting, and no timer or I/O can wake any of them (CPython would hang here forever)");
-    if (this.settledIo.length) this.processIo();
-    else if (timeout) this.session.advanceTo(this.time() + timeout);
+    const ioSettled = this.settledIo.length > 0;
+    if (ioSettled) this.processIo();
+    if (!this.session.realTime) this.session.advanceTo(this.time() + (ioSettled ? 0 : (timeout ?? 0)));
     this.runReady();
     return undefined;
   }
@@ -217,7 +234,7 @@ export class EventLoop {
     for (const enqueue of settled) enqueue();
   }
 
-  // 4. Move due timers to the ready queue, then run only what was ready when this pass began.
+  // 5. Move due timers to the ready queue, then run only what was ready when this pass began.
   private runReady(): void {
     const endTime = this.time() + CLOCK_RESOLUTION;
     while (this.scheduled.length) {

@@ -3,6 +3,7 @@
 import { LimitExceeded, RuntimeError } from "./errors.ts";
 import type { TraceEvent, UnstampedEvent } from "./trace.ts";
 import type { EventLoop } from "./loop.ts";
+import { Agenda } from "./agenda.ts";
 
 /** Limits that stop runaway programs, with a message that names the limit. */
 export interface Limits {
@@ -20,16 +21,23 @@ export interface SessionOptions {
   limits?: Partial<Limits>;
   /** The reader's line of each site id, from the compiler. */
   siteLines?: readonly number[];
+  /** The compiled code and the reader's line of each of its lines, to place a worker's errors. */
+  code?: string;
+  lineMap?: readonly number[];
+  /** "virtual" (default): time jumps and runs are deterministic. "real": the wall clock. */
+  clock?: "virtual" | "real";
 }
 
 /** A program run: its clock (shared by every event loop it starts), trace and console. */
 export class Session {
-  /** Virtual seconds since the program started; only ever moves forward. */
-  now = 0;
   readonly events: TraceEvent[] = [];
-  readonly stdout: string[] = [];
-  readonly stderr: string[] = [];
   readonly limits: Limits;
+  /** Whether time is the wall clock (real-time mode) rather than virtual. */
+  readonly realTime: boolean;
+  /** When the run started, in epoch seconds (real-time mode: what workers' times are measured from). */
+  readonly origin = (performance.timeOrigin + performance.now()) / 1000;
+  /** What threads and processes will do, in time order, once their workers have replied (virtual mode). */
+  readonly agenda = new Agenda();
   /** The last site the program passed (an await or an asyncio call), set by compiled code. */
   site = -1;
   /** The loop that is running now, as asyncio's get_running_loop() sees it. */
@@ -40,15 +48,31 @@ export class Session {
   readonly unawaited = new Set<{ name: string }>();
   /** Set once a limit is hit; from then on every step stops the program. */
   stopped: LimitExceeded | null = null;
-  /** The site where the runtime raised an error into the program (an await point), for its line. */
-  private readonly raisedAt = new WeakMap<object, number>();
+  /** The site where the runtime raised an error into the program (an await point), or its line. */
+  private readonly raisedAt = new WeakMap<object, { site?: number; line?: number }>();
   private steps = 0;
   private nextId = 1;
+  private virtualNow = 0;
   private readonly siteLines: readonly number[];
+  private readonly code: string;
+  private readonly lineMap: readonly number[];
 
   constructor(options: SessionOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.siteLines = options.siteLines ?? [];
+    this.code = options.code ?? "";
+    this.lineMap = options.lineMap ?? [];
+    this.realTime = options.clock === "real";
+  }
+
+  /** Seconds since the program started (virtual, or real in real-time mode); only ever moves forward. */
+  get now(): number {
+    return this.realTime ? this.realSeconds(performance.timeOrigin + performance.now()) : this.virtualNow;
+  }
+
+  /** Seconds since the run started of an epoch time in milliseconds (workers report those). */
+  realSeconds(epochMs: number): number {
+    return epochMs / 1000 - this.origin;
   }
 
   /** asyncio.get_running_loop(): the running loop, or RuntimeError outside one. */
@@ -76,6 +100,17 @@ export class Session {
     this.events.push(stamped);
   }
 
+  /** Record an event that happened at `time`, which may be before the last one recorded (a worker
+   * tells what it did only when it replies): it goes in its place, and later events move up one. */
+  emitAt(time: number, event: UnstampedEvent): void {
+    const stamped = event as TraceEvent;
+    stamped.t = time;
+    let index = this.events.length;
+    while (index > 0 && this.events[index - 1].t > time) index--;
+    this.events.splice(index, 0, stamped);
+    for (let i = index; i < this.events.length; i++) this.events[i].seq = i;
+  }
+
   /** The reader's line of the last site passed, if known. */
   currentLine(): number | undefined {
     return this.lineOf(this.site);
@@ -88,22 +123,44 @@ export class Session {
 
   /** Remember that the runtime raised `error` at `site` (by default the current one), unless known. */
   noteRaised(error: unknown, site = this.site): void {
-    if (typeof error === "object" && error !== null && !this.raisedAt.has(error)) this.raisedAt.set(error, site);
+    if (typeof error === "object" && error !== null && !this.raisedAt.has(error)) this.raisedAt.set(error, { site });
+  }
+
+  /** Remember the reader's line where `error` was raised (in a worker, say). */
+  noteRaisedLine(error: object, line: number): void {
+    this.raisedAt.set(error, { line });
   }
 
   /** The reader's line where the runtime raised `error`, if it did. */
   raisedLine(error: unknown): number | undefined {
-    const site = typeof error === "object" && error !== null ? this.raisedAt.get(error) : undefined;
-    return site === undefined ? undefined : this.lineOf(site);
+    const where = typeof error === "object" && error !== null ? this.raisedAt.get(error) : undefined;
+    return where?.line ?? (where?.site === undefined ? undefined : this.lineOf(where.site));
   }
 
-  /** Move the clock forward to `time`, stopping the program past the virtual-time cap. */
+  /** The reader's line of line `line` (1-based) of `source`, a function's text in the compiled code. */
+  lineInSource(source: string, line: number): number | undefined {
+    const at = this.code.indexOf(source);
+    if (at < 0) return undefined;
+    const codeLine = this.code.slice(0, at).split("\n").length + line - 1;
+    return this.lineMap[codeLine - 1] || undefined;
+  }
+
+  /** Move the virtual clock forward to `time`, doing on the way what threads do before it; stops
+   * the program past the virtual-time cap. */
   advanceTo(time: number): void {
     if (time > this.limits.maxVirtualTime) {
-      this.now = this.limits.maxVirtualTime;
+      this.virtualNow = this.limits.maxVirtualTime;
       this.stop(`the virtual clock reached ${this.limits.maxVirtualTime} s (the virtual-time cap)`);
     }
-    if (time > this.now) this.now = time;
+    this.agenda.runUpTo(time, (when) => (this.virtualNow = Math.max(this.virtualNow, when)));
+    if (time > this.virtualNow) this.virtualNow = time;
+  }
+
+  /** Hold the thread the program runs on for `seconds`: the virtual clock jumps; in real-time mode
+   * the thread really waits (blockingSleep) or computes (cpu). */
+  hold(seconds: number, work: "sleep" | "cpu"): void {
+    if (!this.realTime) return this.advanceTo(this.now + seconds);
+    holdFor(seconds, work === "cpu");
   }
 
   /** Count one loop callback, stopping the program past the step cap. */
@@ -116,11 +173,22 @@ export class Session {
   /** Write a line (or lines) to the console, as Python's print or stderr would. */
   write(text: string, stream: "stdout" | "stderr", task?: number): void {
     this.emit({ kind: "print", text, stream, task, line: stream === "stdout" ? this.currentLine() : undefined });
-    (stream === "stdout" ? this.stdout : this.stderr).push(...text.split("\n"));
   }
 
   private stop(reason: string): never {
     this.stopped = new LimitExceeded(`Stopped: ${reason}. Does a task loop forever?`);
     throw this.stopped;
+  }
+}
+
+// Atomics.wait sleeps without burning a core, where SharedArrayBuffer exists (Node; cross-origin
+// isolated pages); elsewhere, and for cpu(), spin on the clock.
+const sleeper = typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(4)) : null;
+
+/** Hold this thread for `seconds` of real time, computing (spin) or sleeping. */
+export function holdFor(seconds: number, spin: boolean): void {
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    if (!spin && sleeper) Atomics.wait(sleeper, 0, 0, Math.max(1, until - performance.now()));
   }
 }

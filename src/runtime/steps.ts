@@ -90,6 +90,30 @@ export interface LineMarker {
   name: string;
 }
 
+/** One thread or process of a pool (a lane of the trace), and what it does now. */
+export interface WorkerLane {
+  lane: number;
+  name: string;
+  pool: string;
+  poolKind: "thread" | "process";
+  /** The job it runs, e.g. "fetchData(1)"; undefined when idle. */
+  job?: string;
+  /** Running the job's code, or held in a blockingSleep / cpu call of it. */
+  state: "idle" | "running" | "blocked";
+  /** The blocking call it is in, and when that ends. */
+  label?: string;
+  until?: number;
+  fresh: boolean;
+}
+
+/** A pool's queue: jobs waiting for a free lane, first in first out. */
+export interface PoolQueue {
+  pool: number;
+  name: string;
+  maxWorkers: number;
+  queued: string[];
+}
+
 /** Everything the stepper shows at one step. */
 export interface StepState extends Step {
   index: number;
@@ -106,6 +130,10 @@ export interface StepState extends Step {
   markers: LineMarker[];
   /** The loop's pass (_run_once call) under way, 1-based; 0 before the first. */
   pass: number;
+  /** Threads and processes of the run's pools, in the order they started. */
+  workers: WorkerLane[];
+  /** Pools with jobs waiting for a free lane. */
+  poolQueues: PoolQueue[];
 }
 
 interface TaskRecord {
@@ -164,6 +192,9 @@ class Replay {
   t = 0;
   /** The line the main thread is at, outside any task. */
   topLine: number | undefined;
+  readonly pools = new Map<number, { name: string; kind: "thread" | "process"; maxWorkers: number; queued: { job: number; label: string }[] }>();
+  readonly jobs = new Map<number, { label: string; pool: number }>();
+  readonly lanes = new Map<number, Omit<WorkerLane, "fresh"> & { since: number }>();
 
   private readonly strict: boolean;
   constructor(strict: boolean) {
@@ -179,6 +210,9 @@ class Replay {
     for (const [id, info] of this.timerInfo) copy.timerInfo.set(id, info);
     copy.console.push(...this.console);
     for (const h of this.internalHandles) copy.internalHandles.add(h);
+    for (const [id, pool] of this.pools) copy.pools.set(id, { ...pool, queued: pool.queued.slice() });
+    for (const [id, job] of this.jobs) copy.jobs.set(id, job);
+    for (const [id, lane] of this.lanes) copy.lanes.set(id, { ...lane });
     const { loopDepth, activity, passLeft, passOpen, pass, actor, lastDone, prev, passBegan, t, topLine } = this;
     return Object.assign(copy, { loopDepth, activity, passLeft, passOpen, pass, actor, lastDone, prev, passBegan, t, topLine });
   }
@@ -191,6 +225,9 @@ class Replay {
   }
   taskName(id: number | undefined): string {
     return id === undefined ? "?" : (this.tasks.get(id)?.name ?? `task ${id}`);
+  }
+  laneName(id: number): string {
+    return this.lanes.get(id)?.name ?? `lane ${id}`;
   }
   /** Whether an event belongs to asyncio.run's shutdown tasks (folded away). */
   isInternal(e: TraceEvent): boolean {
@@ -322,7 +359,33 @@ class Replay {
       case "timer-cancelled":
         this.timers.delete(e.timer);
         break;
+      case "pool-created":
+        this.pools.set(e.pool, { name: e.name, kind: e.poolKind, maxWorkers: e.maxWorkers, queued: [] });
+        break;
+      case "job-queued":
+        this.jobs.set(e.job, { label: e.label, pool: e.pool });
+        this.pools.get(e.pool)?.queued.push({ job: e.job, label: e.label });
+        break;
+      case "job-started": {
+        const pool = this.pools.get(e.pool);
+        if (pool) pool.queued = pool.queued.filter((q) => q.job !== e.job);
+        const job = this.jobs.get(e.job)?.label;
+        this.lanes.set(e.lane, { lane: e.lane, name: e.laneName, pool: pool?.name ?? "", poolKind: pool?.kind ?? "thread", job, state: "running", since: e.seq });
+        break;
+      }
+      case "job-done": {
+        const lane = e.lane === undefined ? undefined : this.lanes.get(e.lane);
+        if (lane) Object.assign(lane, { job: undefined, state: "idle", label: undefined, until: undefined, since: e.seq });
+        const pool = this.pools.get(this.jobs.get(e.job)?.pool ?? -1);
+        if (pool) pool.queued = pool.queued.filter((q) => q.job !== e.job);
+        break;
+      }
       case "blocking-start":
+        if (e.lane !== undefined) {
+          const lane = this.lanes.get(e.lane);
+          if (lane) Object.assign(lane, { state: "blocked", label: e.label, until: e.until, since: e.seq });
+          break;
+        }
         if (e.task !== undefined) {
           const task = this.tasks.get(e.task);
           if (task) Object.assign(task, { state: "blocked", since: e.seq, line: e.line ?? task.line });
@@ -330,6 +393,11 @@ class Replay {
         this.activity = { state: "blocked", label: e.label, until: e.until, task: e.task, name: e.task === undefined ? undefined : this.taskName(e.task) };
         break;
       case "blocking-end": {
+        if (e.lane !== undefined) {
+          const lane = this.lanes.get(e.lane);
+          if (lane) Object.assign(lane, { state: "running", label: undefined, until: undefined, since: e.seq });
+          break;
+        }
         const task = e.task === undefined ? undefined : this.tasks.get(e.task);
         if (task) {
           task.state = "running";
@@ -346,7 +414,8 @@ class Replay {
         break;
     }
     // Events recorded while a task runs carry the line it is at.
-    if (e.line !== undefined && this.activity.state === "task" && e.kind !== "task-resumed") this.setLine(this.activity.task, e.line);
+    const fromWorker = "lane" in e && e.lane !== undefined;
+    if (e.line !== undefined && this.activity.state === "task" && e.kind !== "task-resumed" && !fromWorker) this.setLine(this.activity.task, e.line);
   }
 
   private setLine(task: number, line: number): void {
@@ -401,13 +470,17 @@ class Replay {
       console: this.console.slice(),
       markers,
       pass: this.pass,
+      workers: [...this.lanes.values()].map(({ since, ...lane }) => ({ ...lane, fresh: fresh(since) })),
+      poolQueues: [...this.pools.entries()]
+        .filter(([, p]) => p.queued.length)
+        .map(([pool, p]) => ({ pool, name: p.name, maxWorkers: p.maxWorkers, queued: p.queued.map((q) => q.label) })),
     };
   }
 }
 
 /** The line a top-level event (outside any task) points at: where the main thread is. */
 function topLine(e: TraceEvent): number | undefined {
-  if (e.kind === "print" || e.kind === "blocking-start") return e.task === undefined ? e.line : undefined;
+  if (e.kind === "print" || e.kind === "blocking-start") return e.task === undefined && e.lane === undefined ? e.line : undefined;
   if (e.kind === "task-created") return e.parent === undefined && !e.internal ? e.line : undefined;
   if (e.kind === "program-end") return e.line;
   return undefined;
@@ -494,16 +567,38 @@ function narrate(e: TraceEvent, next: TraceEvent | undefined, r: Replay): string
       const timer = r.timers.get(e.timer);
       return `The timer ${quote(timer?.label ?? `timer ${e.timer}`)}${timer ? ` (due at t=${fmt(timer.due)})` : ""} is cancelled.`;
     }
+    case "pool-created":
+      return `The program makes a ${e.name} of up to ${e.maxWorkers} ${e.poolKind === "thread" ? "threads" : "processes"}${at(e.line)}.`;
+    case "job-queued": {
+      const pool = r.pools.get(e.pool);
+      const busy = pool ? [...r.lanes.values()].filter((l) => l.pool === pool.name && l.job !== undefined).length : 0;
+      const full = pool && busy >= pool.maxWorkers ? `; all ${pool.maxWorkers} of its workers are busy, so it waits in the pool's queue` : "";
+      return `${who(e.task)} hands ${e.label} to the ${pool?.name ?? "pool"}${at(e.line)}${full}.`;
+    }
+    case "job-started": {
+      const known = r.lanes.has(e.lane) ? "" : " (a new worker)";
+      return `${e.laneName}${known} starts ${r.jobs.get(e.job)?.label ?? "a job"}, in parallel with the event loop.`;
+    }
+    case "job-done": {
+      const label = r.jobs.get(e.job)?.label ?? "A job";
+      if (e.outcome === "cancelled") return `${label} is cancelled before any worker started it.`;
+      const where = e.lane === undefined ? "" : ` in ${r.laneName(e.lane)}`;
+      const how = e.outcome === "exception" ? `raises ${e.value ?? "an exception"}` : `returns ${e.value ?? "None"}`;
+      return `${label}${where} ${how}; the worker tells the loop (call_soon_threadsafe), and is free for the next job.`;
+    }
     case "blocking-start": {
+      if (e.lane !== undefined) return `${r.laneName(e.lane)} calls ${e.label}${at(e.line)}: that ${e.work === "cpu" ? "worker computes" : "worker sleeps"} until t=${fmt(e.until)}; the event loop is not held.`;
       const nothing = r.loopDepth > 0 ? ", and the event loop cannot run anything else" : "";
       return `${who(e.task)} calls ${e.label}${at(e.line)}: the thread is blocked until t=${fmt(e.until)}${nothing}.`;
     }
     case "blocking-end":
+      if (e.lane !== undefined) return `${r.laneName(e.lane)}'s blocking call returns at t=${fmt(e.t)}.`;
       return `The blocking call returns at t=${fmt(e.t)}; ${e.task === undefined ? "the program" : name(e.task)} goes on.`;
     case "print": {
       const text = e.text.includes("\n") ? `${firstLine(e.text)}…` : e.text;
       if (e.stream === "stderr") return `A message is written to stderr: ${quote(text)}.`;
-      return `${who(e.task)} prints ${quote(text)}${at(e.line)}.`;
+      const speaker = e.lane !== undefined ? r.laneName(e.lane) : who(e.task);
+      return `${speaker} prints ${quote(text)}${at(e.line)}.`;
     }
   }
 }
@@ -633,5 +728,7 @@ function emptyState(): StepState {
     console: [],
     markers: [],
     pass: 0,
+    workers: [],
+    poolQueues: [],
   };
 }

@@ -7,7 +7,7 @@ export const TRACE_VERSION = 1;
 
 /** What a suspended task is waiting on. */
 export interface WaitInfo {
-  what: "sleep" | "task" | "future" | "yield" | "io" | "lock" | "semaphore" | "event" | "queue" | "taskgroup";
+  what: "sleep" | "task" | "future" | "yield" | "io" | "lock" | "semaphore" | "event" | "queue" | "taskgroup" | "executor";
   /** Human-readable, e.g. "sleep(1)" or "Task-2". */
   label: string;
   /** Virtual time at which a timer will wake it, when known. */
@@ -45,10 +45,20 @@ export type TraceEvent =
   | Event<"timer-cancelled", { timer: number }>
   /** A due timer moved to the ready queue as `handle`. */
   | Event<"timer-fired", { timer: number; handle: number }>
-  /** The thread is held by a blocking call (Python's time.sleep) until `until`. */
-  | Event<"blocking-start", { until: number; task?: number; label: string }>
-  | Event<"blocking-end", { task?: number }>
-  | Event<"print", { text: string; stream: "stdout" | "stderr"; task?: number }>
+  /** A thread is held by a blocking call until `until`: the loop's (no `lane`) or a worker lane's.
+   * `work` says whether it computes (cpu) or sleeps (blockingSleep, Python's time.sleep: the default). */
+  | Event<"blocking-start", { until: number; task?: number; lane?: number; label: string; work?: "sleep" | "cpu" }>
+  | Event<"blocking-end", { task?: number; lane?: number }>
+  /** A printed line; from a task (`task`), a worker lane (`lane`) or top-level code. */
+  | Event<"print", { text: string; stream: "stdout" | "stderr"; task?: number; lane?: number }>
+  /** A thread or process pool (ThreadPoolExecutor / ProcessPoolExecutor) was made. */
+  | Event<"pool-created", { pool: number; poolKind: "thread" | "process"; name: string; maxWorkers: number }>
+  /** A job (a function call to run in a pool) entered the pool's queue, from `task` if one ran. */
+  | Event<"job-queued", { job: number; pool: number; label: string; task?: number }>
+  /** A lane (one thread or process of the pool) started the job. */
+  | Event<"job-started", { job: number; pool: number; lane: number; laneName: string }>
+  /** A job ended: its value's repr, or its exception's name; cancelled jobs never started. */
+  | Event<"job-done", { job: number; lane?: number; outcome: "result" | "exception" | "cancelled"; value?: string }>
   | Event<"program-end", { error?: string }>;
 
 /** The kinds of event, e.g. "task-suspended". */

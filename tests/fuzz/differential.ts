@@ -6,6 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../../src/runtime/index.ts";
+import { nodeWorkerHost } from "../../src/runtime/node-worker-host.ts";
 import { observable, type PythonResult } from "../support/cpython.ts";
 import type { ProgramText } from "./ir.ts";
 
@@ -30,7 +31,7 @@ export interface Outcome {
 export async function runTypeScript(source: string): Promise<Outcome> {
   try {
     const compiled = await compileProgram(source, esbuild.transform as never, ASYNCIO_EXPORTS);
-    return observable(await runProgram(compiled));
+    return observable(await runProgram(compiled, { workers: nodeWorkerHost }));
   } catch (error) {
     return { stdout: [], stamps: [], virtualEnd: null, error: `HarnessError: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` };
   }

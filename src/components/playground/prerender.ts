@@ -3,6 +3,7 @@
 // build with a message for its author.
 import * as esbuild from "esbuild";
 import { compileProgram, runProgram, ASYNCIO_EXPORTS, CompileError, type RunResult } from "../../runtime/index.ts";
+import { nodeWorkerHost } from "../../runtime/node-worker-host.ts";
 
 const cache = new Map<string, Promise<RunResult>>();
 
@@ -11,7 +12,7 @@ export function prerender(code: string, where: string): Promise<RunResult> {
   let result = cache.get(code);
   if (!result) {
     result = compileProgram(code, esbuild.transform as never, ASYNCIO_EXPORTS)
-      .then((program) => runProgram(program))
+      .then((program) => runProgram(program, { workers: nodeWorkerHost }))
       .catch((error) => {
         const detail = error instanceof CompileError ? error.message : String(error);
         throw new Error(`Playground ${where} does not compile:\n${detail}`);

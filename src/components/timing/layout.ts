@@ -1,6 +1,6 @@
 // Geometry of the timing diagram, as a pure function of a timeline: where each lane, state bar and
 // axis tick goes. The view only draws what this returns.
-import type { LaneState, Timeline } from "../../runtime/timeline.ts";
+import type { Lane, LaneState, Timeline } from "../../runtime/timeline.ts";
 
 export interface Bar {
   x: number;
@@ -17,7 +17,7 @@ export interface LaneRow {
   id: string;
   name: string;
   detail?: string;
-  kind: "thread" | "task";
+  kind: Lane["kind"];
   y: number;
   bars: Bar[];
 }

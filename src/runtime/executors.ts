@@ -1,0 +1,325 @@
+// Threads and processes: pools of real workers that run plain functions beside the event loop, as
+// concurrent.futures' ThreadPoolExecutor / ProcessPoolExecutor do, and asyncio's bridges to them
+// (loop.run_in_executor, asyncio.to_thread). Each pool slot is a lane of the trace; a job waits in
+// the pool's queue until a lane is free. In the browser both kinds are Web Workers: what tells them
+// apart is their names and defaults (see the lesson on choosing), not their isolation.
+import { Coroutine } from "./coroutine.ts";
+import { Future } from "./future.ts";
+import { Task } from "./task.ts";
+import { ASYNC_DISPOSE } from "./dispose.ts";
+import { RuntimeError, ValueError, errorNamed } from "./errors.ts";
+import { formatPrintArgs, pyRepr } from "./python-format.ts";
+import type { EventLoop } from "./loop.ts";
+import type { JobReply, JobRequest } from "./job-worker.ts";
+import type { JobWorker, WorkerHost } from "./worker-host.ts";
+import type { Session } from "./session.ts";
+
+/** `using pool = ...` looks for this (esbuild falls back to Symbol.for when it is missing). */
+const DISPOSE: symbol = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for("Symbol.dispose");
+
+/** The core count virtual runs assume, so the same program draws the same lanes on every machine. */
+export const VIRTUAL_CPU_COUNT = 4;
+
+/** Options of a pool (ThreadPoolExecutor / ProcessPoolExecutor). */
+export interface PoolOptions {
+  /** How many lanes (threads or processes) may run jobs at once. */
+  maxWorkers?: number;
+  /** Thread pools: the lanes' name prefix (Python's thread_name_prefix). */
+  namePrefix?: string;
+}
+
+interface Job {
+  id: number;
+  label: string;
+  request: JobRequest;
+  future: Future<unknown>;
+  state: "queued" | "running" | "finished" | "cancelled";
+  start: number;
+}
+
+interface Lane {
+  id: number;
+  name: string;
+  worker: JobWorker | null;
+  job: Job | null;
+  /** Real-time mode: wakes the loop, which waits for this lane's reply like any real I/O. */
+  onReplied?: () => void;
+}
+
+/** Build ThreadPool, ProcessPool, toThread, runInExecutor and friends for one run. */
+export function defineExecutors(session: Session, host: WorkerHost | undefined) {
+  const cores = () =>
+    session.realTime ? ((globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? VIRTUAL_CPU_COUNT) : VIRTUAL_CPU_COUNT;
+  const pools: Pool[] = [];
+  let threadPoolCounter = 0;
+  let processCounter = 0;
+
+  abstract class Pool {
+    readonly id = session.newId();
+    readonly maxWorkers: number;
+    private readonly lanes: Lane[] = [];
+    private readonly queue: Job[] = [];
+    private readonly jobs = new Set<Job>();
+    private closed = false;
+    private idleWaiters: Future<unknown>[] = [];
+
+    constructor(kind: "thread" | "process", options: PoolOptions, defaultWorkers: number) {
+      const maxWorkers = options.maxWorkers ?? defaultWorkers;
+      if (!Number.isInteger(maxWorkers) || maxWorkers <= 0) throw new ValueError("maxWorkers must be greater than 0");
+      this.maxWorkers = maxWorkers;
+      pools.push(this);
+      session.emit({ kind: "pool-created", pool: this.id, poolKind: kind, name: this.constructor.name, maxWorkers });
+    }
+
+    /** The name of the next lane this pool starts. */
+    protected abstract laneName(index: number): string;
+
+    /** executor.submit + asyncio.wrap_future: run `fn(...args)` in a lane; the future gets its result. */
+    submit(loop: EventLoop, fn: unknown, args: unknown[]): Future<unknown> {
+      if (this.closed) throw new RuntimeError("cannot schedule new futures after shutdown");
+      const { name, source } = describeFunction(fn);
+      const id = session.newId();
+      const label = `${name}(${args.map((a) => pyRepr(a)).join(", ")})`;
+      const future = new Future<unknown>(loop);
+      future.waitInfo = { what: "executor", label: `${label} in ${this.constructor.name}` };
+      const job: Job = { id, label, future, state: "queued", start: 0, request: { job: id, source, args, laneName: "", clock: session.realTime ? "real" : "virtual" } };
+      this.jobs.add(job);
+      const task = loop.currentTask instanceof Task ? loop.currentTask.id : undefined;
+      session.emit({ kind: "job-queued", job: id, pool: this.id, label, task });
+      // asyncio's _chain_future: cancelling the asyncio future cancels the job if it has not started.
+      future.addDoneCallback(
+        () => {
+          if (!future.cancelled() || job.state !== "queued") return;
+          this.queue.splice(this.queue.indexOf(job), 1);
+          this.finish(job, "cancelled");
+        },
+        { label: "_call_check_cancel" },
+      );
+      this.queue.push(job);
+      this.dispatch();
+      return future;
+    }
+
+    /** executor.shutdown(wait, cancel_futures): no new jobs; queued ones may be cancelled. */
+    shutdown(options: { wait?: boolean; cancelFutures?: boolean } = {}): void {
+      this.closed = true;
+      if (options.cancelFutures) for (const job of this.queue.splice(0)) this.cancelQueued(job);
+      const unfinished = [...this.jobs].filter((j) => j.state === "queued" || j.state === "running").length;
+      if ((options.wait ?? true) && unfinished)
+        throw new RuntimeError(
+          `${this.constructor.name}.shutdown() would block the event loop until ${unfinished} job${unfinished === 1 ? "" : "s"} finish: await their futures first, or use \`await using\` so the loop keeps running while they finish`,
+        );
+    }
+
+    /** `using pool = new ProcessPool()`: shut down at the end of the block (Python's `with`). */
+    [DISPOSE](): void {
+      this.shutdown();
+    }
+
+    /** `await using pool = ...`: at the end of the block, wait (without blocking the loop) for every job. */
+    [ASYNC_DISPOSE](): Future<unknown> | undefined {
+      this.closed = true;
+      return this.whenIdle(session.loop());
+    }
+
+    /** A future that is done once no job is queued or running (undefined when that is already so). */
+    whenIdle(loop: EventLoop): Future<unknown> | undefined {
+      if (![...this.jobs].some((j) => j.state === "queued" || j.state === "running")) return undefined;
+      const idle = new Future<unknown>(loop);
+      idle.waitInfo = { what: "executor", label: `${this.constructor.name}'s jobs` };
+      this.idleWaiters.push(idle);
+      return idle;
+    }
+
+    /** Stop every worker (at the end of the run). */
+    terminate(): void {
+      for (const lane of this.lanes) lane.worker?.terminate();
+    }
+
+    // ThreadPoolExecutor._adjust_thread_count: an idle lane takes the job, else a new lane if the
+    // pool may grow, else the job waits in the queue for the first lane that frees up.
+    private dispatch(): void {
+      while (this.queue.length) {
+        let lane = this.lanes.find((l) => l.job === null);
+        if (!lane && this.lanes.length < this.maxWorkers) {
+          lane = { id: session.newId(), name: this.laneName(this.lanes.length), worker: null, job: null };
+          this.lanes.push(lane);
+        }
+        if (!lane) return;
+        this.start(this.queue.shift()!, lane);
+      }
+    }
+
+    private start(job: Job, lane: Lane): void {
+      if (!host) {
+        this.finish(job, "exception", new RuntimeError("threads and processes need Web Workers (or Node's worker_threads), which this runtime was not given"));
+        return;
+      }
+      [job.state, job.start, lane.job] = ["running", session.now, job];
+      job.request.laneName = lane.name;
+      session.emit({ kind: "job-started", job: job.id, pool: this.id, lane: lane.id, laneName: lane.name });
+      lane.worker ??= host.spawn(
+        lane.name,
+        (reply) => this.replied(lane, reply),
+        (message) => this.replied(lane, { job: lane.job?.id ?? -1, ok: false, error: { name: "RuntimeError", message: `the worker ${lane.name} failed: ${message}`, site: -1 }, happenings: [], start: 0, end: 0 }),
+      );
+      session.agenda.expectReply();
+      // In real time the loop waits for the reply like any real I/O; replied() settles it.
+      if (session.realTime)
+        job.future.loop.watchIo(new Promise<void>((resolve) => (lane.onReplied = resolve)), () => undefined, { label: `reply of ${job.label}` });
+      lane.worker.post(job.request);
+    }
+
+    // A worker replied: place what it did on the run's clock (virtual: after the job's start, through
+    // the agenda; real: at the wall-clock times it reports), then free its lane.
+    private replied(lane: Lane, reply: JobReply): void {
+      const job = lane.job;
+      if (!job || job.id !== reply.job) return;
+      const timeOf = (at: number) => (session.realTime ? session.realSeconds(at * 1000) : job.start + at);
+      // Happenings at the same virtual time go in job order, then in the order the job did them.
+      let index = 0;
+      const place = (at: number, emit: (t: number) => void) => {
+        const t = timeOf(at);
+        if (session.realTime) emit(t);
+        else session.agenda.at(t, [job.id, index++], () => emit(t));
+      };
+      for (const h of reply.happenings) {
+        const line = session.lineOf(h.site);
+        if (h.kind === "print") {
+          place(h.at, (t) => session.emitAt(t, { kind: "print", text: formatPrintArgs(h.args), stream: "stdout", lane: lane.id, line }));
+        } else {
+          const label = `${h.work === "cpu" ? "cpu" : "blockingSleep"}(${pyRepr(h.seconds)})`;
+          place(h.from, (t) => session.emitAt(t, { kind: "blocking-start", until: timeOf(h.to), lane: lane.id, label, work: h.work, line }));
+          place(h.to, (t) => session.emitAt(t, { kind: "blocking-end", lane: lane.id }));
+        }
+      }
+      const error = reply.ok ? undefined : workerError(reply.error!, job.request.source, session);
+      place(reply.end, (t) => {
+        [lane.job, job.state] = [null, "finished"];
+        session.emitAt(t, { kind: "job-done", job: job.id, lane: lane.id, outcome: reply.ok ? "result" : "exception", value: reply.ok ? pyRepr(reply.value) : error!.name });
+        this.complete(job, reply.ok, reply.ok ? reply.value : error);
+        this.dispatch();
+      });
+      lane.onReplied?.();
+      session.agenda.replied();
+    }
+
+    // The worker's call_soon_threadsafe(_set_state): the asyncio future learns the outcome on the loop.
+    private complete(job: Job, ok: boolean, value: unknown): void {
+      const future = job.future;
+      if (future.loop.closed) return;
+      future.loop.callSoon(
+        () => {
+          if (!future.done()) {
+            if (ok) future.setResult(value);
+            else future.setException(value);
+          }
+          this.notifyIfIdle();
+        },
+        { label: `_set_state of ${job.label}` },
+      );
+    }
+
+    private cancelQueued(job: Job): void {
+      this.finish(job, "cancelled");
+      if (!job.future.done()) job.future.cancel();
+    }
+
+    private finish(job: Job, outcome: "cancelled" | "exception", error?: unknown): void {
+      job.state = outcome === "cancelled" ? "cancelled" : "finished";
+      session.emit({ kind: "job-done", job: job.id, outcome, value: error instanceof Error ? error.name : undefined });
+      if (error !== undefined && !job.future.done()) job.future.setException(error);
+      this.notifyIfIdle();
+    }
+
+    private notifyIfIdle(): void {
+      if ([...this.jobs].some((j) => j.state === "queued" || j.state === "running")) return;
+      for (const idle of this.idleWaiters.splice(0)) if (!idle.done() && !idle.loop.closed) idle.setResult(undefined);
+    }
+  }
+
+  /** concurrent.futures.ThreadPoolExecutor: lanes named like Python's threads ("asyncio_0"). */
+  class ThreadPool extends Pool {
+    private readonly prefix: string;
+    constructor(options: PoolOptions = {}) {
+      super("thread", options, Math.min(32, cores() + 4));
+      this.prefix = options.namePrefix ?? `ThreadPoolExecutor-${threadPoolCounter++}`;
+    }
+    protected laneName(index: number): string {
+      return `${this.prefix}_${index}`;
+    }
+  }
+
+  /** concurrent.futures.ProcessPoolExecutor: lanes named like Python's processes ("Process-1"). */
+  class ProcessPool extends Pool {
+    constructor(options: PoolOptions = {}) {
+      super("process", options, cores());
+    }
+    protected laneName(): string {
+      return `Process-${++processCounter}`;
+    }
+  }
+
+  let defaultExecutor: ThreadPool | null = null;
+
+  /** loop.run_in_executor(executor, fn, *args): a future for `fn(...args)` run in the pool (null: the default thread pool). */
+  function runInExecutor(pool: Pool | null | undefined, fn: unknown, ...args: unknown[]): Future<unknown> {
+    const loop = session.loop();
+    if (pool == null) pool = defaultExecutor ??= new ThreadPool({ namePrefix: "asyncio" });
+    if (!(pool instanceof Pool)) throw new TypeError("runInExecutor() takes a ThreadPool, a ProcessPool or null first");
+    return pool.submit(loop, fn, args);
+  }
+
+  return {
+    ThreadPool,
+    ProcessPool,
+    runInExecutor,
+
+    /** asyncio.to_thread(fn, *args): a coroutine that runs `fn(...args)` in the default thread pool. */
+    toThread(fn: unknown, ...args: unknown[]): Coroutine<unknown> {
+      describeFunction(fn);
+      return new Coroutine(session, function* () {
+        return yield runInExecutor(null, fn, ...args);
+      }, "toThread");
+    },
+
+    /** os.cpu_count(): the machine's cores in real-time mode; VIRTUAL_CPU_COUNT on the virtual clock. */
+    cpuCount: cores,
+
+    /** What loop.shutdown_default_executor() waits for: the default pool's jobs (undefined if none). */
+    defaultExecutorIdle(loop: EventLoop): Future<unknown> | undefined {
+      return defaultExecutor?.whenIdle(loop);
+    },
+
+    /** Stop every worker of the run. */
+    terminateAll(): void {
+      for (const pool of pools) pool.terminate();
+    },
+  };
+}
+
+// What crosses to a worker is the function's source text: it must be a plain function that uses
+// only its arguments and the worker's own print / blockingSleep / cpu / threadName.
+function describeFunction(fn: unknown): { name: string; source: string } {
+  if (typeof fn !== "function") throw new TypeError(`a function to run was expected, got ${pyRepr(fn)}`);
+  const source = Function.prototype.toString.call(fn);
+  const name = fn.name || "anonymous";
+  if (/^class\b/.test(source)) throw new TypeError(`${name} is a class; threads and processes run plain functions`);
+  if (/\[native code\]/.test(source)) throw new TypeError(`${name} is built in; wrap it: (x) => ${name}(x)`);
+  if (/\b__async\d*\(/.test(source))
+    throw new TypeError(`${name} is an async function: threads and processes run plain functions (await it on the loop instead)`);
+  return { name, source };
+}
+
+// The worker's exception, rebuilt on the loop so the awaiting task gets the same type and message.
+function workerError(error: NonNullable<JobReply["error"]>, source: string, session: Session): Error {
+  let message = error.message;
+  if (error.name === "ReferenceError")
+    message += ": a function run in a thread or process sees only its arguments and print, blockingSleep, cpu and threadName; pass what it needs as arguments";
+  const rebuilt = errorNamed(error.name, message);
+  const line = error.line === undefined ? undefined : session.lineInSource(source, error.line);
+  if (line !== undefined) session.noteRaisedLine(rebuilt, line);
+  else session.noteRaised(rebuilt, error.site);
+  return rebuilt;
+}
+

@@ -1,0 +1,118 @@
+// What runs inside a thread or process lane: a real worker (a Web Worker in the browser, a
+// worker_thread in Node) that receives a plain function's source and arguments, runs it, and replies
+// with its result or exception and what it printed and declared, each stamped with its time.
+// `jobWorkerMain` is sent to the worker as text (its `toString()`), so it must not use anything
+// from outside its own body: no imports, no helpers of this module.
+
+/** A job for a worker: the function's source text and the arguments to call it with. */
+export interface JobRequest {
+  job: number;
+  /** The function's compiled source, e.g. "function fetchData(param) { ... }". */
+  source: string;
+  args: unknown[];
+  /** The lane's name, for threadName(). */
+  laneName: string;
+  /** "virtual": blockingSleep and cpu add to the job's clock; "real": they take real time. */
+  clock: "virtual" | "real";
+}
+
+/** Something a job did, at a time on the job's clock (see JobReply.start). */
+export type JobHappening =
+  | { kind: "print"; args: unknown[]; at: number; site: number }
+  | { kind: "span"; work: "sleep" | "cpu"; seconds: number; from: number; to: number; site: number };
+
+/** A worker's answer. Times are seconds: from the job's start (virtual), or epoch seconds (real). */
+export interface JobReply {
+  job: number;
+  ok: boolean;
+  value?: unknown;
+  /** `line`: where in the function's source it was raised (1 = the source's first line), if known. */
+  error?: { name: string; message: string; site: number; line?: number };
+  happenings: JobHappening[];
+  start: number;
+  end: number;
+}
+
+/** The worker's whole program, as text to start a worker with. Tools that keep function names
+ * (tsx, vitest) wrap functions in esbuild's `__name` helper, which the worker must then define. */
+export const JOB_WORKER_SOURCE = `var __name = (target) => target;\n(${jobWorkerMain.toString()})();\n`;
+
+function jobWorkerMain(): void {
+  type Port = { postMessage(message: unknown): void };
+  const scope = globalThis as unknown as {
+    require?: (id: string) => { parentPort: Port & { on(kind: string, fn: (m: unknown) => void): void } };
+    postMessage?: (message: unknown) => void;
+    onmessage?: (event: { data: unknown }) => void;
+  };
+  // Node evaluates this as a CommonJS script (worker_threads, eval: true); browsers as a classic worker.
+  const nodePort = typeof scope.require === "function" ? scope.require("node:worker_threads").parentPort : null;
+  const reply = (message: unknown) => (nodePort ? nodePort.postMessage(message) : scope.postMessage!(message));
+  const epochSeconds = () => (performance.timeOrigin + performance.now()) / 1000;
+  // Atomics.wait sleeps without burning a core; it needs SharedArrayBuffer (Node always, browsers
+  // only on cross-origin isolated pages). Elsewhere, spin.
+  const sleeper = typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(4)) : null;
+  const holdFor = (seconds: number, spin: boolean) => {
+    const until = epochSeconds() + seconds;
+    if (!spin && sleeper) {
+      while (epochSeconds() < until) Atomics.wait(sleeper, 0, 0, Math.max(1, (until - epochSeconds()) * 1000));
+      return;
+    }
+    while (epochSeconds() < until) {
+      /* computing, on purpose */
+    }
+  };
+  // Arguments of print cross back by structured clone; what cannot cross is sent as its text.
+  const cloneable = (value: unknown) => {
+    try {
+      return structuredClone(value);
+    } catch {
+      return String(value);
+    }
+  };
+
+  const run = (request: JobRequest) => {
+    const real = request.clock === "real";
+    const start = real ? epochSeconds() : 0;
+    let offset = 0;
+    let site = -1;
+    const clock = () => (real ? epochSeconds() : offset);
+    const happenings: JobHappening[] = [];
+    const span = (work: "sleep" | "cpu", seconds: unknown) => {
+      if (typeof seconds !== "number" || !(seconds >= 0)) throw new TypeError(`${work === "sleep" ? "blockingSleep" : "cpu"}() takes a number of seconds >= 0, got ${String(seconds)}`);
+      const from = clock();
+      if (real) holdFor(seconds, work === "cpu");
+      else offset += seconds;
+      happenings.push({ kind: "span", work, seconds, from, to: clock(), site });
+    };
+    // What a function run in a worker can use besides its arguments (compiled code calls asyncio
+    // functions through __call, which records the call's site for its line).
+    const api: Record<string, unknown> = {
+      __call: (callSite: number, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => ((site = callSite), fn(...args)),
+      print: (...args: unknown[]) => void happenings.push({ kind: "print", args: args.map(cloneable), at: clock(), site }),
+      blockingSleep: (seconds: unknown) => span("sleep", seconds),
+      cpu: (seconds: unknown) => span("cpu", seconds),
+      threadName: () => request.laneName,
+    };
+    const finish = (fields: Partial<JobReply>) => ({ job: request.job, happenings, start, end: clock(), ...fields });
+    try {
+      const fn = new Function(...Object.keys(api), `"use strict"; return (${request.source});`)(...Object.values(api));
+      const value = fn(...request.args);
+      try {
+        reply(finish({ ok: true, value }));
+      } catch {
+        const message = `the result of ${fn.name || "the function"} cannot be sent back from a worker (only data: numbers, strings, arrays, plain objects, typed arrays)`;
+        reply(finish({ ok: false, error: { name: "TypeError", message, site } }));
+      }
+    } catch (error) {
+      const e = error as { name?: string; message?: string; stack?: string };
+      const isError = typeof error === "object" && error !== null;
+      // new Function puts two lines ("function anonymous(...\n) {") before the body, whose first line is the source's.
+      const frame = /<anonymous>:(\d+):\d+/.exec(isError ? String(e.stack) : "");
+      const line = frame ? Number(frame[1]) - 2 : undefined;
+      reply(finish({ ok: false, error: { name: isError ? String(e.name) : "Error", message: isError ? String(e.message) : String(error), site, line } }));
+    }
+  };
+
+  if (nodePort) nodePort.on("message", (message) => run(message as JobRequest));
+  else scope.onmessage = (event) => run(event.data as JobRequest);
+}
