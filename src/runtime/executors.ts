@@ -117,17 +117,20 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
     }
 
     /** `await using pool = ...`: at the end of the block, wait (without blocking the loop) for every job. */
-    [ASYNC_DISPOSE](): Future<unknown> | undefined {
+    [ASYNC_DISPOSE](): Future<unknown> {
       this.closed = true;
       return this.whenIdle(session.loop());
     }
 
-    /** A future that is done once no job is queued or running (undefined when that is already so). */
-    whenIdle(loop: EventLoop): Future<unknown> | undefined {
-      if (![...this.jobs].some((j) => j.state === "queued" || j.state === "running")) return undefined;
+    /** A future that a pool thread sets (call_soon_threadsafe) once no job is queued or running,
+     * as the thread of loop.shutdown_default_executor() does after executor.shutdown(wait=True). */
+    whenIdle(loop: EventLoop): Future<unknown> {
       const idle = new Future<unknown>(loop);
       idle.waitInfo = { what: "executor", label: `${this.constructor.name}'s jobs` };
       this.idleWaiters.push(idle);
+      // Already idle: the thread finds nothing to wait for, right after the loop's current step.
+      if (session.realTime) this.notifyIfIdle();
+      else session.agenda.at(session.now, [Number.MAX_SAFE_INTEGER], () => this.notifyIfIdle());
       return idle;
     }
 
@@ -208,16 +211,16 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
     private complete(job: Job, ok: boolean, value: unknown): void {
       const future = job.future;
       if (future.loop.closed) return;
+      // Handle.info.threadsafe: the worker calls call_soon_threadsafe, which also wakes the loop's selector.
       future.loop.callSoon(
         () => {
-          if (!future.done()) {
-            if (ok) future.setResult(value);
-            else future.setException(value);
-          }
-          this.notifyIfIdle();
+          if (future.done()) return;
+          if (ok) future.setResult(value);
+          else future.setException(value);
         },
-        { label: `_set_state of ${job.label}` },
+        { label: `_set_state of ${job.label}`, threadsafe: true },
       );
+      this.notifyIfIdle();
     }
 
     private cancelQueued(job: Job): void {
@@ -234,7 +237,10 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
 
     private notifyIfIdle(): void {
       if ([...this.jobs].some((j) => j.state === "queued" || j.state === "running")) return;
-      for (const idle of this.idleWaiters.splice(0)) if (!idle.done() && !idle.loop.closed) idle.setResult(undefined);
+      for (const idle of this.idleWaiters.splice(0)) {
+        if (idle.loop.closed) continue;
+        idle.loop.callSoon(() => !idle.done() && idle.setResult(undefined), { label: "set_result", threadsafe: true });
+      }
     }
   }
 
@@ -286,7 +292,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
     /** os.cpu_count(): the machine's cores in real-time mode; VIRTUAL_CPU_COUNT on the virtual clock. */
     cpuCount: cores,
 
-    /** What loop.shutdown_default_executor() waits for: the default pool's jobs (undefined if none). */
+    /** What loop.shutdown_default_executor() waits for: the default pool's jobs (undefined if it was never made). */
     defaultExecutorIdle(loop: EventLoop): Future<unknown> | undefined {
       return defaultExecutor?.whenIdle(loop);
     },

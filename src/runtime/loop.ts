@@ -11,6 +11,8 @@ export interface HandleInfo {
   label: string;
   role?: "step" | "callback";
   task?: number;
+  /** Queued from another thread (call_soon_threadsafe): it also writes to the loop's self-pipe. */
+  threadsafe?: boolean;
 }
 
 // Constants of base_events.py.
@@ -98,6 +100,8 @@ export class EventLoop {
   private pendingIo = 0;
   private settledIo: (() => void)[] = [];
   private wakeOnIo: (() => void) | null = null;
+  /** A thread wrote to the self-pipe (call_soon_threadsafe): the next select reports it readable. */
+  private selfPipeWritten = false;
 
   constructor(session: Session) {
     this.session = session;
@@ -113,6 +117,7 @@ export class EventLoop {
   callSoon(callback: () => void, info: HandleInfo): Handle {
     const handle = new Handle(this.session.newId(), callback, info);
     this.ready.push(handle);
+    if (info.threadsafe) this.selfPipeWritten = true;
     this.session.emit({ kind: "handle-queued", handle: handle.id, role: info.role ?? "callback", task: info.task, label: info.label });
     return handle;
   }
@@ -216,6 +221,7 @@ export class EventLoop {
         clearTimeout(alarm);
         this.wakeOnIo = null;
         this.processIo();
+        this.readSelfPipe();
         this.runReady();
       });
     }
@@ -224,8 +230,16 @@ export class EventLoop {
     const ioSettled = this.settledIo.length > 0;
     if (ioSettled) this.processIo();
     if (!this.session.realTime) this.session.advanceTo(this.time() + (ioSettled ? 0 : (timeout ?? 0)));
+    this.readSelfPipe();
     this.runReady();
     return undefined;
+  }
+
+  // BaseSelectorEventLoop._process_events: a readable self-pipe queues _read_from_self, which drains it.
+  private readSelfPipe(): void {
+    if (!this.selfPipeWritten) return;
+    this.selfPipeWritten = false;
+    this.callSoon(() => undefined, { label: "_read_from_self" });
   }
 
   private processIo(): void {

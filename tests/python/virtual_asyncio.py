@@ -19,12 +19,14 @@ see run_isolated).
 
 The point is to get CPython's *own* scheduling order and timer arithmetic,
 only without waiting: the event loop is CPython's real loop
-(BaseEventLoop._run_once is not touched); only three things are swapped:
+(BaseEventLoop._run_once is not touched); only these things are swapped:
   * loop.time()             -> the virtual clock (BaseEventLoop.time normally
                                returns time.monotonic()),
   * the selector            -> a fake whose select(timeout) does no I/O and
                                just moves the clock forward by `timeout`,
-  * time.sleep/time/monotonic/perf_counter -> the same virtual clock.
+  * time.sleep/time/monotonic/perf_counter -> the same virtual clock,
+  * worker threads (to_thread, run_in_executor) take turns on that clock
+                               (virtual_threads.py).
 Written for CPython 3.11.
 """
 import asyncio
@@ -36,9 +38,12 @@ import os
 import selectors
 import signal
 import sys
+import threading
 import time
 import types
 import warnings
+
+import virtual_threads
 
 
 class Clock:
@@ -52,24 +57,43 @@ class Deadlock(BaseException):
     BaseException so that a program's `except Exception` cannot hide it."""
 
 
+# Threads (to_thread, run_in_executor) run on the same clock: see virtual_threads.py.
+THREADS, _thread_aware_sleep = virtual_threads.install(Clock)
+# Real seconds to wait for a thread outside the pools (asyncio.run's
+# shutdown_default_executor joins the pool's threads in one) before calling
+# a loop with nothing scheduled a deadlock.
+REAL_WAIT_FOR_STRAY_THREADS = 5.0
+
+
 class VirtualSelector(selectors.SelectSelector):
     """SelectSelector keeps the fd bookkeeping that SelectorEventLoop needs
     (its self-pipe is registered in BaseSelectorEventLoop._make_self_pipe),
-    but select() never touches the OS."""
+    but select() does no I/O: it moves the clock."""
+
+    loop = None  # set by VirtualEventLoop
 
     def select(self, timeout=None):
         # BaseEventLoop._run_once computes timeout as
         #   0 if callbacks are ready, else
         #   min(max(0, next_timer_when - self.time()), MAXIMUM_SELECT_TIMEOUT)
         #   else None (nothing ready, no timers).
-        # Blocking for `timeout` seconds == advancing the clock by exactly it;
-        # _run_once then adds _clock_resolution itself to pick ready timers.
-        if timeout is None:
-            raise Deadlock("event loop would block forever: no ready "
-                           "callbacks and no timers scheduled")
-        if timeout > 0:
-            Clock.now = Clock.now + timeout
-        return []  # no I/O events, ever
+        # Blocking for `timeout` seconds == advancing the clock by exactly it,
+        # letting worker threads run on the way (a thread that finishes calls
+        # call_soon_threadsafe, which ends the wait early, as the self-pipe
+        # would); _run_once then adds _clock_resolution itself to pick ready timers.
+        limit = None if timeout is None else Clock.now + timeout
+        THREADS.run_until(limit, stop_early=lambda: bool(self.loop._ready))
+        # A thread's call_soon_threadsafe wrote to the self-pipe: report it
+        # readable, as a real select would (it queues _read_from_self).
+        events = super().select(0)
+        if events or self.loop._ready or timeout is not None:
+            return events
+        if threading.active_count() > 1:
+            events = super().select(REAL_WAIT_FOR_STRAY_THREADS)
+            if events:
+                return events
+        raise Deadlock("event loop would block forever: no ready "
+                       "callbacks and no timers scheduled")
 
 
 class VirtualEventLoop(asyncio.SelectorEventLoop):
@@ -79,6 +103,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
 
     def __init__(self):
         super().__init__(selector=VirtualSelector())
+        self._selector.loop = self
 
     def time(self):  # overrides BaseEventLoop.time (time.monotonic())
         return Clock.now
@@ -88,13 +113,6 @@ class VirtualPolicy(asyncio.DefaultEventLoopPolicy):
     # BaseDefaultEventLoopPolicy.new_event_loop() returns self._loop_factory();
     # asyncio.run -> Runner._lazy_init -> events.new_event_loop() -> here.
     _loop_factory = VirtualEventLoop
-
-
-def _sleep(secs):
-    secs = float(secs)
-    if secs < 0:  # same check and message as the real time.sleep
-        raise ValueError("sleep length must be non-negative")
-    Clock.now = Clock.now + secs  # "blocks" everything: nothing else runs
 
 
 def _now():
@@ -130,7 +148,7 @@ def run(source, filename="<program>"):
     names (Task-1, ...) come from asyncio's global counter."""
     for name in ("time", "monotonic", "perf_counter"):
         setattr(time, name, _now)
-    time.sleep = _sleep
+    time.sleep = _thread_aware_sleep
     asyncio.set_event_loop_policy(VirtualPolicy())
 
     out, err = LineRecorder(), LineRecorder()
@@ -146,6 +164,8 @@ def run(source, filename="<program>"):
     error = None
     try:
         exec(compile(source, filename, "exec"), main.__dict__)
+        # Like interpreter exit: concurrent.futures joins the pools' threads.
+        THREADS.run_until(None)
     except SystemExit as e:
         if e.code not in (None, 0):
             error = f"SystemExit: {e.code}"

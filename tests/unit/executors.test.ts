@@ -2,6 +2,7 @@
 // real workers (Node's worker_threads here), on the virtual clock unless the run asks for real time.
 import { describe, expect, it } from "vitest";
 import { runTs } from "../support/run-ts.ts";
+import { dedent, observable, runPython } from "../support/cpython.ts";
 import { deriveTimeline, deriveStepStates, type EventOf, type RunResult, type TraceEvent } from "../../src/runtime/index.ts";
 
 const HEAD = `import { run, sleep, print, createTask, gather, toThread, runInExecutor, ThreadPool, ProcessPool, blockingSleep, cpu, threadName, CancelledError } from "asyncio";\n`;
@@ -277,5 +278,108 @@ await run(main());
     const times = result.events.map((e) => e.t);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(result.virtualEnd).toBeGreaterThanOrEqual(0.05);
+  });
+});
+
+// The same programs under CPython's own to_thread / run_in_executor / ThreadPoolExecutor, with its
+// threads taking turns on the virtual clock (tests/python/virtual_threads.py).
+describe("against CPython", () => {
+  const twins: { name: string; ts: string; py: string }[] = [
+    {
+      name: "a pool of two runs five jobs in three rounds; results in order",
+      ts: `${HEAD}
+function work(i: number) { print("start", i); blockingSleep(1); print("end", i); return i * 10; }
+async function main() {
+  const pool = new ThreadPool({ maxWorkers: 2 });
+  print(await gather([1, 2, 3, 4, 5].map((i) => runInExecutor(pool, work, i))));
+}
+await run(main());
+`,
+      py: dedent(`
+        import asyncio, time
+        from concurrent.futures import ThreadPoolExecutor
+        def work(i):
+            print("start", i); time.sleep(1); print("end", i); return i * 10
+        async def main():
+            loop = asyncio.get_running_loop()
+            pool = ThreadPoolExecutor(max_workers=2)
+            print(await asyncio.gather(*[loop.run_in_executor(pool, work, i) for i in [1, 2, 3, 4, 5]]))
+        asyncio.run(main())
+      `),
+    },
+    {
+      name: "cancelling a queued job and a running one",
+      ts: `${HEAD}
+function work(i: number) { print("start", i); blockingSleep(1); print("end", i); return i; }
+async function main() {
+  const pool = new ProcessPool({ maxWorkers: 1 });
+  const first = runInExecutor(pool, work, 1);
+  const second = runInExecutor(pool, work, 2);
+  await sleep(0.5);
+  print("cancel", first.cancel(), second.cancel());
+  await sleep(1);
+  print("done", first.cancelled(), second.cancelled());
+}
+await run(main());
+`,
+      py: dedent(`
+        import asyncio, time
+        from concurrent.futures import ProcessPoolExecutor
+        def work(i):
+            print("start", i); time.sleep(1); print("end", i); return i
+        async def main():
+            loop = asyncio.get_running_loop()
+            pool = ProcessPoolExecutor(max_workers=1)
+            first = loop.run_in_executor(pool, work, 1)
+            second = loop.run_in_executor(pool, work, 2)
+            await asyncio.sleep(0.5)
+            print("cancel", first.cancel(), second.cancel())
+            await asyncio.sleep(1)
+            print("done", first.cancelled(), second.cancelled())
+        asyncio.run(main())
+      `),
+    },
+    {
+      name: "the loop blocks while a thread works; main returns before the thread, and run waits for it",
+      ts: `${HEAD}
+function beat(n: number) { for (let i = 1; i <= n; i++) { blockingSleep(0.5); print("beat", i); } return n; }
+async function main() {
+  const t = createTask(toThread(beat, 3));
+  await sleep(0);
+  print("loop blocks");
+  blockingSleep(1.2);
+  print("loop free", await t);
+  createTask(toThread(beat, 2));
+  await sleep(0.1);
+  print("main returns");
+}
+await run(main());
+print("after run");
+`,
+      py: dedent(`
+        import asyncio, time
+        def beat(n):
+            for i in range(1, n + 1):
+                time.sleep(0.5); print("beat", i)
+            return n
+        async def main():
+            t = asyncio.create_task(asyncio.to_thread(beat, 3))
+            await asyncio.sleep(0)
+            print("loop blocks")
+            time.sleep(1.2)
+            print("loop free", await t)
+            asyncio.create_task(asyncio.to_thread(beat, 2))
+            await asyncio.sleep(0.1)
+            print("main returns")
+        asyncio.run(main())
+        print("after run")
+      `),
+    },
+  ];
+  it.each(twins)("$name", async ({ ts, py }) => {
+    const [python, result] = await Promise.all([runPython(py), runTs(ts)]);
+    expect(python.error).toBeNull();
+    expect(python.stdout.length).toBeGreaterThan(2);
+    expect(observable(result)).toEqual(observable(python));
   });
 });

@@ -29,6 +29,8 @@ export interface PlaygroundProps {
   python?: string;
   initial: RunResult;
   expectation: Expectation;
+  /** "real": the run uses the wall clock (real CPU work shows its real duration). */
+  clock?: "virtual" | "real";
 }
 
 let compilerWarm = false;
@@ -65,7 +67,7 @@ function Problems({ problems }: { problems: CompileProblem[] }) {
 }
 
 /** The interactive playground (a React island). */
-export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation }: PlaygroundProps) {
+export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual" }: PlaygroundProps) {
   const [code, setCode] = useState(lessonCode);
   const [tab, setTab] = useState<"ts" | "python">("ts");
   const [status, setStatus] = useState<Status>("idle");
@@ -107,7 +109,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       return;
     }
     setStatus("running");
-    const outcome = await runCompiled(compiled.program);
+    const outcome = await runCompiled(compiled.program, clock);
     if (outcome.kind === "crashed") {
       setCrash(outcome.message);
       setResult(null);
@@ -117,7 +119,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
     setResult(outcome.result);
     setResultCode(code);
     setStatus(outcome.result.error ? "error" : "done");
-  }, [code]);
+  }, [code, clock]);
 
   const reset = () => {
     localStorage.removeItem(storageKey);

@@ -3,7 +3,7 @@
 // `while (true) {}` would otherwise hold it forever), so the page never freezes.
 import type { CompiledProgram } from "../../runtime/compile.ts";
 import type { RunResult } from "../../runtime/trace.ts";
-import type { CompileReply, RunReply } from "./protocol.ts";
+import type { CompileReply, RunReply, RunRequest } from "./protocol.ts";
 
 /** Real seconds a run may take before the watchdog stops it. */
 export const WATCHDOG_SECONDS = 10;
@@ -35,7 +35,7 @@ export function compile(source: string): Promise<CompileReply> {
 }
 
 /** Run a compiled program in a fresh worker, stopping it after WATCHDOG_SECONDS of real time. */
-export function runCompiled(program: CompiledProgram): Promise<Outcome> {
+export function runCompiled(program: CompiledProgram, clock: "virtual" | "real" = "virtual"): Promise<Outcome> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" });
     const watchdog = setTimeout(() => {
@@ -56,6 +56,6 @@ export function runCompiled(program: CompiledProgram): Promise<Outcome> {
       worker.terminate();
       resolve({ kind: "crashed", message: event.message || "The runner worker failed to start." });
     };
-    worker.postMessage({ program });
+    worker.postMessage({ program, clock } satisfies RunRequest);
   });
 }

@@ -7,17 +7,18 @@ import { nodeWorkerHost } from "../../runtime/node-worker-host.ts";
 
 const cache = new Map<string, Promise<RunResult>>();
 
-/** Compile and run `code` once per distinct program. */
-export function prerender(code: string, where: string): Promise<RunResult> {
-  let result = cache.get(code);
+/** Compile and run `code` once per distinct program (and clock). */
+export function prerender(code: string, where: string, clock: "virtual" | "real" = "virtual"): Promise<RunResult> {
+  const key = `${clock}\n${code}`;
+  let result = cache.get(key);
   if (!result) {
     result = compileProgram(code, esbuild.transform as never, ASYNCIO_EXPORTS)
-      .then((program) => runProgram(program, { workers: nodeWorkerHost }))
+      .then((program) => runProgram(program, { workers: nodeWorkerHost, clock }))
       .catch((error) => {
         const detail = error instanceof CompileError ? error.message : String(error);
         throw new Error(`Playground ${where} does not compile:\n${detail}`);
       });
-    cache.set(code, result);
+    cache.set(key, result);
   }
   return result;
 }

@@ -8,5 +8,5 @@ export type CompileReply =
   | { id: number; ok: true; program: CompiledProgram }
   | { id: number; ok: false; problems: CompileProblem[] };
 
-export type RunRequest = { program: CompiledProgram };
+export type RunRequest = { program: CompiledProgram; clock: "virtual" | "real" };
 export type RunReply = { ok: true; result: RunResult } | { ok: false; message: string };

@@ -5,7 +5,7 @@ import type { RunReply, RunRequest } from "./protocol.ts";
 self.onmessage = async (event: MessageEvent<RunRequest>) => {
   let reply: RunReply;
   try {
-    reply = { ok: true, result: await runProgram(event.data.program) };
+    reply = { ok: true, result: await runProgram(event.data.program, { clock: event.data.clock }) };
   } catch (error) {
     reply = { ok: false, message: String(error) };
   }
