@@ -407,7 +407,7 @@ class Replay {
         break;
       }
       case "print":
-        this.console.push(...printedLines(e));
+        this.console.push(...printedLines(e, e.lane === undefined ? undefined : this.laneName(e.lane)));
         if (e.task !== undefined && e.line !== undefined) this.setLine(e.task, e.line);
         break;
       case "program-end":
@@ -518,6 +518,10 @@ function narrate(e: TraceEvent, next: TraceEvent | undefined, r: Replay): string
         const because = on ? (on.task !== undefined && on.task === r.lastDone ? `${on.label} is done` : `${on.label} is over`) : "what it waited on is done";
         return `${name(e.task)} is woken because ${because}: its next step ${joins()}.`;
       }
+      if (e.label === "_read_from_self")
+        return `A worker wrote to the loop's self-pipe when it handed its result over, so the loop's select wakes up and queues ${quote(e.label)}, which empties the pipe; it ${joins()}.`;
+      if (e.label.startsWith("_set_state of "))
+        return `${e.label.slice(14)} is done in its worker, which hands the outcome to the loop (call_soon_threadsafe): the callback ${quote(e.label)} ${joins()}.`;
       const cause = r.lastDone !== undefined ? `${name(r.lastDone)} is done, so its callback ${quote(e.label)}` : `The callback ${quote(e.label)}`;
       return `${cause} ${joins()}.`;
     }

@@ -1,4 +1,5 @@
-// The console: every line the program printed, stamped with the virtual time it was printed at.
+// The console: every line the program printed, stamped with the time it was printed at; lines from
+// threads and processes are marked with the worker that printed them.
 import { consoleLines } from "../../runtime/console-lines.ts";
 import type { TraceEvent } from "../../runtime/trace.ts";
 
@@ -14,6 +15,11 @@ export function Console({ events, upTo }: { events: readonly TraceEvent[]; upTo?
             <span className="pg-stamp" data-console-stamp title={`virtual time ${l.t.toFixed(3)} s`}>
               {l.t.toFixed(3)}
             </span>
+            {l.worker ? (
+              <span className="pg-console-worker" data-console-worker title={`printed by the worker ${l.worker}`}>
+                {l.worker}
+              </span>
+            ) : null}
             {l.stream === "stdout" ? <span data-console-line>{l.text}</span> : <span data-console-stderr>{l.text}</span>}
           </li>
         ))}

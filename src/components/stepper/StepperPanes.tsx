@@ -70,6 +70,35 @@ function Activity({ activity, state }: { activity: LoopActivity; state: StepStat
   }
 }
 
+// Threads and processes beside the loop: each worker and its job, and the jobs waiting for one.
+function Workers({ state, idPrefix }: { state: StepState; idPrefix: string }) {
+  return (
+    <Pane id={`${idPrefix}-workers`} title={`Threads and processes (${state.workers.length})`} className="pg-pane-workers">
+      <ul className="pg-list">
+        {state.workers.map((w) => (
+          <li key={w.lane} className={`pg-worker-entry pg-worker-${w.state}${w.fresh ? " pg-fresh" : ""}`} data-worker-item={w.name} data-worker-state={w.state}>
+            <strong>{w.name}</strong> <span className="pg-tag">{w.poolKind}</span>{" "}
+            {w.state === "idle" ? (
+              "idle"
+            ) : w.state === "blocked" ? (
+              <>
+                runs {w.job}, held in <em>{w.label}</em> until {fmt(w.until ?? state.t)}
+              </>
+            ) : (
+              <>runs {w.job}</>
+            )}
+          </li>
+        ))}
+      </ul>
+      {state.poolQueues.map((q) => (
+        <p key={q.pool} className="pg-pane-note" data-pool-queue={q.name}>
+          {q.name} queue ({q.queued.length} waiting, at most {q.maxWorkers} at once): {q.queued.join(", ")}
+        </p>
+      ))}
+    </Pane>
+  );
+}
+
 // How the queue splits between the pass under way (_run_once runs only what was ready when it
 // began) and the next one.
 function readyNote(length: number, thisPass: number): string | undefined {
@@ -134,6 +163,7 @@ export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: 
           ))}
         </ul>
       </Pane>
+      {state.workers.length || state.poolQueues.length ? <Workers state={state} idPrefix={idPrefix} /> : null}
       <Pane id={`${idPrefix}-done`} title={`Done (${state.done.length})`} className="pg-pane-done">
         {state.done.length === 0 ? <p className="pg-empty">No task has finished</p> : null}
         <ul className="pg-list">
@@ -151,6 +181,7 @@ export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: 
           {state.console.map((l, i) => (
             <li key={i} className={l.stream === "stderr" ? "pg-stderr" : undefined} data-stepper-console-line>
               <span className="pg-stamp">{fmt(l.t)}</span>
+              {l.worker ? <span className="pg-console-worker">{l.worker}</span> : null}
               <span>{l.text}</span>
             </li>
           ))}

@@ -64,7 +64,9 @@ text { font: 12px sans-serif; fill: #222; } .pg-tick line, .pg-lane-base { strok
 /** A one-line description of the diagram, for its accessible name. */
 function summaryOf(layout: DiagramLayout): string {
   const tasks = layout.rows.filter((r) => r.kind === "task").length;
-  return `Timing diagram: ${tasks} task${tasks === 1 ? "" : "s"} over ${layout.end.toFixed(3)} virtual seconds.`;
+  const workers = layout.rows.filter((r) => r.kind === "worker").length;
+  const also = workers ? ` and ${workers} thread${workers === 1 ? "" : "s"} or process${workers === 1 ? "" : "es"}` : "";
+  return `Timing diagram: ${tasks} task${tasks === 1 ? "" : "s"}${also} over ${layout.end.toFixed(3)} seconds.`;
 }
 
 /** Where the stepper is: a line across every lane at its time, and a ring on its task's lane. */
