@@ -151,7 +151,8 @@ def install(clock):
         """A process pool, as threads on the virtual clock."""
 
         def __init__(self, max_workers=None, *args, **kwargs):
-            super().__init__(max_workers or os.cpu_count())
+            # A prefix of its own, so it does not use up ThreadPoolExecutor's name counter.
+            super().__init__(max_workers or os.cpu_count(), thread_name_prefix="Process")
 
     concurrent.futures.ProcessPoolExecutor = ProcessPoolExecutor
     os.cpu_count = lambda: 4
