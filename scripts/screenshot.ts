@@ -1,4 +1,6 @@
-// Take a screenshot of a page of the running site in Debian's Chromium: `node scripts/screenshot.ts /path out.png [--run] [--nojs]`.
+// Take a screenshot of a page of the running site in Debian's Chromium:
+//   node scripts/screenshot.ts /path out.png [--run] [--nojs] [--dark] [--nth N] [--select CSS]
+// --nth picks the page's Nth playground (0-based); --select shoots one element inside it.
 import { chromium } from "@playwright/test";
 const [path = "/", out = "/tmp/shot.png", ...flags] = process.argv.slice(2);
 const browser = await chromium.launch({
@@ -8,15 +10,18 @@ const browser = await chromium.launch({
 const context = await browser.newContext({ javaScriptEnabled: !flags.includes("--nojs"), viewport: { width: 1280, height: 900 }, colorScheme: flags.includes("--dark") ? "dark" : "light" });
 const page = await context.newPage();
 page.on("console", (m) => console.log(`[console.${m.type()}] ${m.text()}`));
-page.on("request", (r) => { if (!r.url().startsWith("http://localhost:4321")) console.log("[external request]", r.url()); });
+page.on("request", (r) => { if (!r.url().startsWith("http://localhost:4321") && !r.url().startsWith("blob:http://localhost:4321/")) console.log("[external request]", r.url()); });
 await page.goto(`http://localhost:4321${path}`);
-const pg = page.locator("[data-playground]").first();
+const option = (name: string) => (flags.includes(name) ? flags[flags.indexOf(name) + 1] : undefined);
+const pg = page.locator("[data-playground]").nth(Number(option("--nth") ?? 0));
 if (flags.includes("--run")) {
   await pg.scrollIntoViewIfNeeded();
   await pg.getByRole("button", { name: "Run" }).click();
-  await page.waitForFunction(() => ["done", "error"].includes(document.querySelector("[data-playground]")?.getAttribute("data-status") ?? ""), null, { timeout: 60_000 });
+  await pg.locator(":scope[data-status=done], :scope[data-status=error]").waitFor({ timeout: 60_000 });
   console.log("status", await pg.getAttribute("data-status"), "end", await pg.getAttribute("data-virtual-end"));
 }
-if (await pg.count()) await pg.screenshot({ path: out });
+const selected = option("--select");
+if (selected) await pg.locator(selected).first().screenshot({ path: out });
+else if (await pg.count()) await pg.screenshot({ path: out });
 else await page.screenshot({ path: out, fullPage: false });
 await browser.close();

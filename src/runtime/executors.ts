@@ -63,12 +63,16 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
     private closed = false;
     private idleWaiters: Future<unknown>[] = [];
 
+    /** "ThreadPool" or "ProcessPool", for labels (a minified bundle renames classes). */
+    readonly name: string;
+
     constructor(kind: "thread" | "process", options: PoolOptions, defaultWorkers: number) {
+      this.name = kind === "thread" ? "ThreadPool" : "ProcessPool";
       const maxWorkers = options.maxWorkers ?? defaultWorkers;
       if (!Number.isInteger(maxWorkers) || maxWorkers <= 0) throw new ValueError("maxWorkers must be greater than 0");
       this.maxWorkers = maxWorkers;
       pools.push(this);
-      session.emit({ kind: "pool-created", pool: this.id, poolKind: kind, name: this.constructor.name, maxWorkers });
+      session.emit({ kind: "pool-created", pool: this.id, poolKind: kind, name: this.name, maxWorkers });
     }
 
     /** The name of the next lane this pool starts. */
@@ -81,7 +85,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
       const id = session.newId();
       const label = `${name}(${args.map((a) => pyRepr(a)).join(", ")})`;
       const future = new Future<unknown>(loop);
-      future.waitInfo = { what: "executor", label: `${label} in ${this.constructor.name}` };
+      future.waitInfo = { what: "executor", label: `${label} in ${this.name}` };
       const job: Job = { id, label, future, state: "queued", start: 0, request: { job: id, source, args, laneName: "", clock: session.realTime ? "real" : "virtual" } };
       this.jobs.add(job);
       const task = loop.currentTask instanceof Task ? loop.currentTask.id : undefined;
@@ -107,7 +111,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
       const unfinished = [...this.jobs].filter((j) => j.state === "queued" || j.state === "running").length;
       if ((options.wait ?? true) && unfinished)
         throw new RuntimeError(
-          `${this.constructor.name}.shutdown() would block the event loop until ${unfinished} job${unfinished === 1 ? "" : "s"} finish: await their futures first, or use \`await using\` so the loop keeps running while they finish`,
+          `${this.name}.shutdown() would block the event loop until ${unfinished} job${unfinished === 1 ? "" : "s"} finish: await their futures first, or use \`await using\` so the loop keeps running while they finish`,
         );
     }
 
@@ -126,7 +130,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
      * as the thread of loop.shutdown_default_executor() does after executor.shutdown(wait=True). */
     whenIdle(loop: EventLoop): Future<unknown> {
       const idle = new Future<unknown>(loop);
-      idle.waitInfo = { what: "executor", label: `${this.constructor.name}'s jobs` };
+      idle.waitInfo = { what: "executor", label: `${this.name}'s jobs` };
       this.idleWaiters.push(idle);
       // Already idle: the thread finds nothing to wait for, right after the loop's current step.
       if (session.realTime) this.notifyIfIdle();

@@ -134,6 +134,8 @@ export function defineLocks(session: Session) {
 
   /** asyncio.Semaphore: at most `value` holders at once; waiters get in FIFO order. */
   class Semaphore {
+    /** The class's name for labels (a minified bundle renames classes, so not constructor.name). */
+    protected readonly kind: string = "Semaphore";
     protected value: number;
     private waiters: Future[] | null = null;
 
@@ -156,7 +158,7 @@ export function defineLocks(session: Session) {
           return new Held(session, sem);
         }
         sem.waiters ??= [];
-        const fut = waiterFor("semaphore", `${sem.constructor.name}.acquire()`);
+        const fut = waiterFor("semaphore", `${sem.kind}.acquire()`);
         sem.waiters.push(fut);
         try {
           try {
@@ -173,7 +175,7 @@ export function defineLocks(session: Session) {
         }
         if (sem.value > 0) sem.wakeUpNext();
         return new Held(session, sem);
-      }, `${this.constructor.name}.acquire`);
+      }, `${this.kind}.acquire`);
     }
 
     /** Give a slot back and wake the next waiter. */
@@ -195,6 +197,7 @@ export function defineLocks(session: Session) {
 
   /** asyncio.BoundedSemaphore: releasing more than was acquired is a ValueError. */
   class BoundedSemaphore extends Semaphore {
+    protected override readonly kind: string = "BoundedSemaphore";
     private readonly bound: number;
     constructor(value = 1) {
       super(value);

@@ -97,7 +97,7 @@ export function deriveTimeline(events: readonly TraceEvent[]): Timeline {
         enter(tasks.get(e.task), "waiting", e, e.on.label);
         break;
       case "pool-created":
-        pools.set(e.pool, { kind: e.poolKind, name: e.name, queued: 0, lane: { id: `queue-${e.pool}`, kind: "queue", name: `${e.name} queue`, detail: "jobs waiting", intervals: [], open: null } });
+        pools.set(e.pool, { kind: e.poolKind, name: e.name, queued: 0, lane: { id: `queue-${e.pool}`, kind: "queue", name: `${e.name} queue`, intervals: [], open: null } });
         break;
       case "job-queued":
         jobs.set(e.job, { label: e.label, pool: e.pool });

@@ -35,7 +35,7 @@ export const test = base.extend<{ guard: void }>({
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
       page.on("request", (r) => {
         const url = r.url();
-        if (!url.startsWith(baseURL!) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.push(`request to another host: ${url}`);
+        if (!url.startsWith(baseURL!) && !url.startsWith("data:") && !url.startsWith(`blob:${baseURL}`)) problems.push(`request to another host: ${url}`);
       });
       await use();
       expect(problems, "console errors and foreign requests").toEqual([]);

@@ -47,8 +47,16 @@ const STATE_WORDS: Record<LaneState, string> = {
   blocked: "blocked",
 };
 
+// Room for lane names: "Task-12 · fetchData()" fits the default; long worker names
+// ("ThreadPoolExecutor-0_0 · thread") widen it, up to a limit (12px names, 10px details).
+function labelRoom(timeline: Timeline, least: number): number {
+  const widest = Math.max(0, ...timeline.lanes.map((l) => l.name.length * 6.8 + (l.detail ? (l.detail.length + 3) * 5.6 : 0) + 14));
+  return Math.min(240, Math.max(least, Math.ceil(widest)));
+}
+
 /** Lay out lanes on a virtual-seconds axis; `width` is in SVG user units. */
-export function layoutDiagram(timeline: Timeline, width = 640, laneHeight = 26, labelWidth = 150): DiagramLayout {
+export function layoutDiagram(timeline: Timeline, width = 640, laneHeight = 26, minLabelWidth = 150): DiagramLayout {
+  const labelWidth = labelRoom(timeline, minLabelWidth);
   const end = timeline.end > 0 ? timeline.end : 1;
   const step = NICE_STEPS.find((s) => end / s <= 6) ?? Math.ceil(end / 6);
   const plotWidth = width - labelWidth - 12;
