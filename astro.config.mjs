@@ -5,12 +5,14 @@ import mdx from "@astrojs/mdx";
 import react from "@astrojs/react";
 import { satteri } from "@astrojs/markdown-satteri";
 import { playgroundBlocks } from "./src/integrations/playground-blocks.mjs";
+import { diagramBlocks } from "./src/integrations/diagram-blocks.mjs";
 
 export default defineConfig({
   site: "http://localhost:4321",
   markdown: {
-    // Lessons write playgrounds as code fences inside <Playground>; this plugin turns them into props.
-    processor: satteri({ mdastPlugins: [playgroundBlocks()] }),
+    // Lessons write playgrounds as code fences inside <Playground>, and diagrams as a ```mermaid fence
+    // inside <Diagram>; these plugins turn the fences into props and import the components.
+    processor: satteri({ mdastPlugins: [playgroundBlocks(), diagramBlocks()] }),
   },
   integrations: [
     starlight({
