@@ -9,6 +9,9 @@ import { diagramBlocks } from "./src/integrations/diagram-blocks.mjs";
 
 export default defineConfig({
   site: "http://localhost:4321",
+  // Cross-origin isolation gives workers SharedArrayBuffer, so a thread in blockingSleep or httpGet
+  // really sleeps (Atomics.wait) instead of spinning a core. Hosts without these headers still work.
+  server: { headers: { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" } },
   markdown: {
     // Lessons write playgrounds as code fences inside <Playground>, and diagrams as a ```mermaid fence
     // inside <Diagram>; these plugins turn the fences into props and import the components.

@@ -9,7 +9,7 @@ import * as esbuild from "esbuild";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { compileProgram, runProgram, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/index.ts";
-import { nodeWorkerHost } from "../src/runtime/node-worker-host.ts";
+import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node-worker-host.ts";
 import { TimingDiagramSvg } from "../src/components/timing/TimingDiagram.tsx";
 
 const { values, positionals } = parseArgs({
@@ -30,7 +30,8 @@ try {
   for (const p of error.problems) console.error(`${file}:${p.line}:${p.column}: ${p.message}`);
   process.exit(1);
 }
-const result = await runProgram(program, { workers: nodeWorkerHost, clock: values.real ? "real" : "virtual" });
+const network = nodeNetworkHost(new URL("../public", import.meta.url).pathname);
+const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual" });
 
 if (values.svg) {
   const svg = renderToStaticMarkup(createElement(TimingDiagramSvg, { events: result.events, idPrefix: "trace", standalone: true }));

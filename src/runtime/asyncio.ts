@@ -11,6 +11,8 @@ import { defineQueue } from "./queues.ts";
 import { defineTimeouts } from "./timeouts.ts";
 import { defineTaskGroup } from "./task-group.ts";
 import { defineExecutors } from "./executors.ts";
+import { defineNetwork, type NetworkHost } from "./network.ts";
+import { decodeImage } from "./images.ts";
 import type { WorkerHost } from "./worker-host.ts";
 import { andThen, withCleanup, type MaybePromise } from "./maybe-async.ts";
 import { formatPrintArgs, pyRepr } from "./python-format.ts";
@@ -48,6 +50,10 @@ export const ASYNCIO_EXPORTS = [
   "cpu",
   "cpuCount",
   "threadName",
+  "perfCounter",
+  "httpGet",
+  "httpGetAsync",
+  "decodeImage",
 ] as const;
 
 /** What `run(main())` returns: await it for main's result (or its exception). */
@@ -67,7 +73,7 @@ export class LoopRun<T> implements PromiseLike<T> {
 }
 
 /** Build the module object for one program run. */
-export function createAsyncio(session: Session, workers?: WorkerHost) {
+export function createAsyncio(session: Session, workers?: WorkerHost, network?: NetworkHost) {
   const runs: LoopRun<unknown>[] = [];
 
   // The task running now, for the trace (print and blockingSleep may also run outside any loop).
@@ -79,14 +85,13 @@ export function createAsyncio(session: Session, workers?: WorkerHost) {
   const { Queue } = defineQueue(session, locks.Event);
   const { timeout, waitFor, shield } = defineTimeouts(session);
   const { TaskGroup } = defineTaskGroup(session);
-  const { defaultExecutorIdle, terminateAll, ...executors } = defineExecutors(session, workers);
+  const { defaultExecutorIdle, terminateAll, ...executors } = defineExecutors(session, workers, network?.base);
 
   // The loop's thread held by a blocking call: nothing else on the loop runs meanwhile.
-  const hold = (name: string, seconds: number, work: "sleep" | "cpu") => {
-    if (typeof seconds !== "number" || Number.isNaN(seconds)) throw new TypeError(`${name}() takes a number of seconds, got ${pyRepr(seconds)}`);
+  const hold = (label: string, seconds: number, work: "sleep" | "cpu") => {
+    if (typeof seconds !== "number" || Number.isNaN(seconds)) throw new TypeError(`${label.split("(")[0]}() takes a number of seconds, got ${pyRepr(seconds)}`);
     if (seconds < 0) throw new ValueError("sleep length must be non-negative");
     const taskId = currentTaskId();
-    const label = `${name}(${pyRepr(seconds)})`;
     session.emit({ kind: "blocking-start", until: session.now + seconds, task: taskId, line: session.currentLine(), label, work: work === "cpu" ? "cpu" : undefined });
     session.hold(seconds, work);
     session.emit({ kind: "blocking-end", task: taskId });
@@ -209,13 +214,21 @@ export function createAsyncio(session: Session, workers?: WorkerHost) {
 
     /** Python's time.sleep(s): hold the thread (and the loop on it) for `seconds`. */
     blockingSleep(seconds: number): void {
-      hold("blockingSleep", seconds, "sleep");
+      hold(`blockingSleep(${pyRepr(seconds)})`, seconds, "sleep");
     },
 
     /** Declared CPU work: compute for `seconds`, holding the thread (in a worker: that lane). */
     cpu(seconds: number): void {
-      hold("cpu", seconds, "cpu");
+      hold(`cpu(${pyRepr(seconds)})`, seconds, "cpu");
     },
+
+    /** time.perf_counter(): seconds on the run's clock (virtual, or real in real-time mode). */
+    perfCounter(): number {
+      return session.now;
+    },
+
+    decodeImage,
+    ...defineNetwork(session, network, hold),
 
     /** threading.current_thread().name: "MainThread" here; a worker's lane name inside a job. */
     threadName(): string {

@@ -10,6 +10,7 @@ import { callDispose } from "./dispose.ts";
 import { TRACE_VERSION, type RunResult } from "./trace.ts";
 import { consoleLines } from "./console-lines.ts";
 import { webWorkerHost, type WorkerHost } from "./worker-host.ts";
+import { browserNetworkHost, type NetworkHost } from "./network.ts";
 import type { CompiledProgram } from "./compile.ts";
 
 export { ASYNCIO_EXPORTS };
@@ -18,6 +19,8 @@ export { ASYNCIO_EXPORTS };
 export interface RunOptions extends Pick<SessionOptions, "limits" | "clock"> {
   /** Real workers for toThread and the pools; the browser's Web Workers when not given. */
   workers?: WorkerHost;
+  /** Where httpGet reads the site's files; the page's own origin when not given. */
+  network?: NetworkHost;
 }
 
 // `new Function` puts two lines ("function anonymous(__rt\n) {") before the body.
@@ -26,7 +29,7 @@ const FUNCTION_HEADER_LINES = 2;
 /** Run a compiled program to its end and return its printed lines, end time and trace. */
 export async function runProgram(program: CompiledProgram, options: RunOptions = {}): Promise<RunResult> {
   const session = new Session({ ...options, siteLines: program.siteLines, code: program.code, lineMap: program.lineMap });
-  const asyncio = createAsyncio(session, options.workers ?? webWorkerHost());
+  const asyncio = createAsyncio(session, options.workers ?? webWorkerHost(), options.network ?? browserNetworkHost());
   const { unobservedFailures, terminateWorkers, ...exported } = asyncio;
   const rt = {
     asyncio: exported,

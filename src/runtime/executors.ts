@@ -13,6 +13,11 @@ import type { EventLoop } from "./loop.ts";
 import type { JobReply, JobRequest } from "./job-worker.ts";
 import type { JobWorker, WorkerHost } from "./worker-host.ts";
 import type { Session } from "./session.ts";
+import { decodeImage } from "./images.ts";
+import { DEFAULT_LATENCY } from "./network.ts";
+
+/** Pure helpers a worker gets as source text, besides print, blockingSleep, cpu and the rest. */
+const WORKER_HELPERS = [decodeImage.toString()];
 
 /** `using pool = ...` looks for this (esbuild falls back to Symbol.for when it is missing). */
 const DISPOSE: symbol = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for("Symbol.dispose");
@@ -35,6 +40,8 @@ interface Job {
   future: Future<unknown>;
   state: "queued" | "running" | "finished" | "cancelled";
   start: number;
+  /** Real-time mode: wakes the loop, which waits for this job's reply like any real I/O. */
+  onReplied?: () => void;
 }
 
 interface Lane {
@@ -42,12 +49,10 @@ interface Lane {
   name: string;
   worker: JobWorker | null;
   job: Job | null;
-  /** Real-time mode: wakes the loop, which waits for this lane's reply like any real I/O. */
-  onReplied?: () => void;
 }
 
 /** Build ThreadPool, ProcessPool, toThread, runInExecutor and friends for one run. */
-export function defineExecutors(session: Session, host: WorkerHost | undefined) {
+export function defineExecutors(session: Session, host: WorkerHost | undefined, networkBase: string | undefined) {
   const cores = () =>
     session.realTime ? ((globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? VIRTUAL_CPU_COUNT) : VIRTUAL_CPU_COUNT;
   const pools: Pool[] = [];
@@ -86,7 +91,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
       const label = `${name}(${args.map((a) => pyRepr(a)).join(", ")})`;
       const future = new Future<unknown>(loop);
       future.waitInfo = { what: "executor", label: `${label} in ${this.name}` };
-      const job: Job = { id, label, future, state: "queued", start: 0, request: { job: id, source, args, laneName: "", clock: session.realTime ? "real" : "virtual" } };
+      const job: Job = { id, label, future, state: "queued", start: 0, request: { job: id, source, args, laneName: "", clock: session.realTime ? "real" : "virtual", start: 0, origin: session.origin, networkBase, defaultLatency: DEFAULT_LATENCY, helpers: WORKER_HELPERS } };
       this.jobs.add(job);
       const task = loop.currentTask instanceof Task ? loop.currentTask.id : undefined;
       session.emit({ kind: "job-queued", job: id, pool: this.id, label, task });
@@ -163,7 +168,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
         return;
       }
       [job.state, job.start, lane.job] = ["running", session.now, job];
-      job.request.laneName = lane.name;
+      [job.request.laneName, job.request.start] = [lane.name, job.start];
       session.emit({ kind: "job-started", job: job.id, pool: this.id, lane: lane.id, laneName: lane.name });
       lane.worker ??= host.spawn(
         lane.name,
@@ -173,7 +178,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
       session.agenda.expectReply();
       // In real time the loop waits for the reply like any real I/O; replied() settles it.
       if (session.realTime)
-        job.future.loop.watchIo(new Promise<void>((resolve) => (lane.onReplied = resolve)), () => undefined, { label: `reply of ${job.label}` });
+        job.future.loop.watchIo(new Promise<void>((resolve) => (job.onReplied = resolve)), () => undefined, { label: `reply of ${job.label}` });
       lane.worker.post(job.request);
     }
 
@@ -195,8 +200,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
         if (h.kind === "print") {
           place(h.at, (t) => session.emitAt(t, { kind: "print", text: formatPrintArgs(h.args), stream: "stdout", lane: lane.id, line }));
         } else {
-          const label = `${h.work === "cpu" ? "cpu" : "blockingSleep"}(${pyRepr(h.seconds)})`;
-          place(h.from, (t) => session.emitAt(t, { kind: "blocking-start", until: timeOf(h.to), lane: lane.id, label, work: h.work, line }));
+          place(h.from, (t) => session.emitAt(t, { kind: "blocking-start", until: timeOf(h.to), lane: lane.id, label: h.label, work: h.work, line }));
           place(h.to, (t) => session.emitAt(t, { kind: "blocking-end", lane: lane.id }));
         }
       }
@@ -207,7 +211,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined) 
         this.complete(job, reply.ok, reply.ok ? reply.value : error);
         this.dispatch();
       });
-      lane.onReplied?.();
+      job.onReplied?.();
       session.agenda.replied();
     }
 
@@ -321,11 +325,13 @@ function describeFunction(fn: unknown): { name: string; source: string } {
   return { name, source };
 }
 
+const WORKER_NAMES = "print, blockingSleep, cpu, threadName, perfCounter, httpGet and decodeImage";
+
 // The worker's exception, rebuilt on the loop so the awaiting task gets the same type and message.
 function workerError(error: NonNullable<JobReply["error"]>, source: string, session: Session): Error {
   let message = error.message;
   if (error.name === "ReferenceError")
-    message += ": a function run in a thread or process sees only its arguments and print, blockingSleep, cpu and threadName; pass what it needs as arguments";
+    message += `: a function run in a thread or process sees only its arguments and ${WORKER_NAMES}; pass what it needs as arguments`;
   const rebuilt = errorNamed(error.name, message);
   const line = error.line === undefined ? undefined : session.lineInSource(source, error.line);
   if (line !== undefined) session.noteRaisedLine(rebuilt, line);

@@ -14,12 +14,20 @@ export interface JobRequest {
   laneName: string;
   /** "virtual": blockingSleep and cpu add to the job's clock; "real": they take real time. */
   clock: "virtual" | "real";
+  /** When the job starts on the run's clock (virtual), and when the run started (real: epoch seconds). */
+  start: number;
+  origin: number;
+  /** The simulated network's base (the site's origin or a file: URL of its public folder). */
+  networkBase?: string;
+  defaultLatency: number;
+  /** Sources of pure helpers workers also get (decodeImage). */
+  helpers: string[];
 }
 
 /** Something a job did, at a time on the job's clock (see JobReply.start). */
 export type JobHappening =
   | { kind: "print"; args: unknown[]; at: number; site: number }
-  | { kind: "span"; work: "sleep" | "cpu"; seconds: number; from: number; to: number; site: number };
+  | { kind: "span"; work: "sleep" | "cpu"; label: string; from: number; to: number; site: number };
 
 /** A worker's answer. Times are seconds: from the job's start (virtual), or epoch seconds (real). */
 export interface JobReply {
@@ -40,12 +48,13 @@ export const JOB_WORKER_SOURCE = `var __name = (target) => target;\n(${jobWorker
 function jobWorkerMain(): void {
   type Port = { postMessage(message: unknown): void };
   const scope = globalThis as unknown as {
-    require?: (id: string) => { parentPort: Port & { on(kind: string, fn: (m: unknown) => void): void } };
+    require?: (id: string) => any;
     postMessage?: (message: unknown) => void;
     onmessage?: (event: { data: unknown }) => void;
   };
   // Node evaluates this as a CommonJS script (worker_threads, eval: true); browsers as a classic worker.
-  const nodePort = typeof scope.require === "function" ? scope.require("node:worker_threads").parentPort : null;
+  const nodePort: (Port & { on(kind: string, fn: (m: unknown) => void): void }) | null =
+    typeof scope.require === "function" ? scope.require("node:worker_threads").parentPort : null;
   const reply = (message: unknown) => (nodePort ? nodePort.postMessage(message) : scope.postMessage!(message));
   const epochSeconds = () => (performance.timeOrigin + performance.now()) / 1000;
   // Atomics.wait sleeps without burning a core; it needs SharedArrayBuffer (Node always, browsers
@@ -77,22 +86,42 @@ function jobWorkerMain(): void {
     let site = -1;
     const clock = () => (real ? epochSeconds() : offset);
     const happenings: JobHappening[] = [];
-    const span = (work: "sleep" | "cpu", seconds: unknown) => {
-      if (typeof seconds !== "number" || !(seconds >= 0)) throw new TypeError(`${work === "sleep" ? "blockingSleep" : "cpu"}() takes a number of seconds >= 0, got ${String(seconds)}`);
+    const span = (work: "sleep" | "cpu", seconds: unknown, label: string) => {
+      if (typeof seconds !== "number" || !(seconds >= 0)) throw new TypeError(`${label.split("(")[0]}() takes a number of seconds >= 0, got ${String(seconds)}`);
       const from = clock();
       if (real) holdFor(seconds, work === "cpu");
       else offset += seconds;
-      happenings.push({ kind: "span", work, seconds, from, to: clock(), site });
+      happenings.push({ kind: "span", work, label, from, to: clock(), site });
+    };
+    const repr = (value: unknown) => (typeof value === "string" ? `'${value}'` : String(value));
+    // The simulated network (network.ts): the site's files, after a latency that holds this thread.
+    const httpGet = (url: unknown, options?: { latency?: number }) => {
+      if (typeof url !== "string" || !url.startsWith("/") || !request.networkBase) throw new TypeError(`httpGet() takes a path of the site, such as "/samples/photo-01.ppm", got ${repr(url)}`);
+      span("sleep", options?.latency ?? request.defaultLatency, `httpGet(${repr(url)})`);
+      const base = request.networkBase;
+      if (base.startsWith("file:")) return new Uint8Array(scope.require!("node:fs").readFileSync(new URL(`.${url}`, base)) as ArrayBuffer);
+      const xhr = new XMLHttpRequest();
+      xhr.open("GET", new URL(url, base).href, false);
+      xhr.responseType = "arraybuffer";
+      xhr.send();
+      if (xhr.status !== 200) throw new Error(`${url}: HTTP ${xhr.status}`);
+      return new Uint8Array(xhr.response as ArrayBuffer);
     };
     // What a function run in a worker can use besides its arguments (compiled code calls asyncio
     // functions through __call, which records the call's site for its line).
     const api: Record<string, unknown> = {
       __call: (callSite: number, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => ((site = callSite), fn(...args)),
       print: (...args: unknown[]) => void happenings.push({ kind: "print", args: args.map(cloneable), at: clock(), site }),
-      blockingSleep: (seconds: unknown) => span("sleep", seconds),
-      cpu: (seconds: unknown) => span("cpu", seconds),
+      blockingSleep: (seconds: unknown) => span("sleep", seconds, `blockingSleep(${repr(seconds)})`),
+      cpu: (seconds: unknown) => span("cpu", seconds, `cpu(${repr(seconds)})`),
       threadName: () => request.laneName,
+      perfCounter: () => (real ? epochSeconds() - request.origin : request.start + offset),
+      httpGet,
     };
+    for (const helper of request.helpers) {
+      const fn = new Function(`return (${helper});`)() as (...a: unknown[]) => unknown;
+      api[fn.name] = fn;
+    }
     const finish = (fields: Partial<JobReply>) => ({ job: request.job, happenings, start, end: clock(), ...fields });
     try {
       const fn = new Function(...Object.keys(api), `"use strict"; return (${request.source});`)(...Object.values(api));

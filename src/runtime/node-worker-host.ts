@@ -1,5 +1,9 @@
-// Node's real threads for the runtime (build-time pre-rendering, tests, the trace CLI).
+// Node's real threads and files for the runtime (build-time pre-rendering, tests, the trace CLI).
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { NetworkHost } from "./network.ts";
 import { JOB_WORKER_SOURCE, type JobReply } from "./job-worker.ts";
 import type { WorkerHost } from "./worker-host.ts";
 
@@ -12,3 +16,14 @@ export const nodeWorkerHost: WorkerHost = {
     return { post: (request) => worker.postMessage(request), terminate: () => void worker.terminate() };
   },
 };
+
+/** The site's public/ folder, read from disk, as the simulated network's files. */
+export function nodeNetworkHost(publicDir: string): NetworkHost {
+  const base = pathToFileURL(publicDir.endsWith("/") ? publicDir : `${publicDir}/`).href;
+  const file = (path: string) => new URL(`.${path}`, base);
+  return {
+    base,
+    readSync: (path) => new Uint8Array(readFileSync(file(path))),
+    read: async (path) => new Uint8Array(await readFile(file(path))),
+  };
+}

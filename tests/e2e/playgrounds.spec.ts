@@ -2,7 +2,7 @@
 // the lesson's declared expectation (also with JavaScript off), a live run gives the same; on each
 // page's first playground, an edit changes the output and survives a reload, Reset restores the
 // lesson, and compile errors are shown.
-import { test, expect, discoverPlaygrounds, playground, expectationOf, consoleLines, runPlayground, typeCode, lessonCode } from "./support.ts";
+import { test, expect, discoverPlaygrounds, playground, expectationOf, expectDeclared, runPlayground, typeCode, lessonCode } from "./support.ts";
 
 const pages = discoverPlaygrounds();
 // The tests are independent (each has its own page and storage): spread them over the workers.
@@ -24,8 +24,7 @@ for (const { path, ids } of pages) {
         const pg = playground(page, id);
         const expected = await expectationOf(pg);
         expect(expected.stdout.length, `${id} declares its output`).toBeGreaterThan(0);
-        expect(await consoleLines(pg), id).toEqual(expected.stdout);
-        await expect(pg).toHaveAttribute("data-virtual-end", expected.end);
+        await expectDeclared(pg, expected, id);
         await expect(pg.locator("[data-timing-diagram] [data-lane]").first()).toBeVisible();
         await expect(pg.locator("pre").first()).toContainText("asyncio");
       }
@@ -39,8 +38,7 @@ for (const { path, ids } of pages) {
         const pg = playground(page, id);
         const expected = await expectationOf(pg);
         expect(await runPlayground(pg), id).toBe("done");
-        expect(await consoleLines(pg), id).toEqual(expected.stdout);
-        await expect(pg, id).toHaveAttribute("data-virtual-end", expected.end);
+        await expectDeclared(pg, expected, id);
       }
     });
 
@@ -56,10 +54,8 @@ for (const { path, ids } of pages) {
 
       await typeCode(page, pg, original + EDIT);
       expect(await runPlayground(pg)).toBe("done");
-      const edited = [...expected.stdout, "edited"];
-      const editedEnd = (Number(expected.end) + 1.5).toFixed(3);
-      expect(await consoleLines(pg)).toEqual(edited);
-      await expect(pg).toHaveAttribute("data-virtual-end", editedEnd);
+      const edited = { ...expected, stdout: [...expected.stdout, "edited"], end: (Number(expected.end) + 1.5).toFixed(3) };
+      await expectDeclared(pg, edited, "edited");
 
       // The edit survives a reload: the output is marked stale until the edited code runs again.
       await page.reload();
@@ -67,14 +63,13 @@ for (const { path, ids } of pages) {
       await reloaded.scrollIntoViewIfNeeded();
       await expect(reloaded.locator(".pg-stale")).toBeVisible();
       expect(await runPlayground(reloaded)).toBe("done");
-      expect(await consoleLines(reloaded)).toEqual(edited);
+      await expectDeclared(reloaded, edited, "edited, after a reload");
 
       // Reset brings back the lesson's code and output.
       await reloaded.getByRole("button", { name: "Reset" }).click();
-      expect(await consoleLines(reloaded)).toEqual(expected.stdout);
+      await expectDeclared(reloaded, expected, "reset");
       expect(await runPlayground(reloaded)).toBe("done");
-      expect(await consoleLines(reloaded)).toEqual(expected.stdout);
-      await expect(reloaded).toHaveAttribute("data-virtual-end", expected.end);
+      await expectDeclared(reloaded, expected, "reset, run again");
     });
 
     test("a compile error is shown with its line and column, not thrown", async ({ page }) => {

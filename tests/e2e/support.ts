@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { test as base, expect, type Browser, type Page, type Locator } from "@playwright/test";
+import { outputMatches } from "../../src/components/playground/expectation.ts";
 
 export interface PagePlaygrounds {
   path: string;
@@ -50,12 +51,20 @@ export function playground(page: Page, id: string): Locator {
   return page.locator(`[data-playground="${id}"]`);
 }
 
-/** What the lesson declares: printed lines and end time, from the playground's data attributes. */
-export async function expectationOf(pg: Locator): Promise<{ stdout: string[]; end: string }> {
+/** What the lesson declares: printed lines and end time (none on the real clock), from the playground's data attributes. */
+export async function expectationOf(pg: Locator): Promise<{ stdout: string[]; end: string; real: boolean }> {
   return {
     stdout: JSON.parse((await pg.getAttribute("data-expected-stdout")) ?? "[]"),
     end: (await pg.getAttribute("data-expected-end")) ?? "",
+    real: (await pg.getAttribute("data-clock")) === "real",
   };
+}
+
+/** Check the console against the declared lines ("…" matches any text) and, on the virtual clock, the end time. */
+export async function expectDeclared(pg: Locator, expected: { stdout: string[]; end: string; real: boolean }, what: string): Promise<void> {
+  const printed = await consoleLines(pg);
+  expect(outputMatches(expected.stdout, printed), `${what}: printed\n${printed.join("\n")}\ndeclared\n${expected.stdout.join("\n")}`).toBe(true);
+  if (!expected.real) await expect(pg, what).toHaveAttribute("data-virtual-end", expected.end);
 }
 
 /** The console's printed lines, exactly as printed. */

@@ -3,6 +3,9 @@
 //   2. its Python twin, run under CPython's own asyncio on a virtual clock
 //      (tests/python/virtual_asyncio.py), prints the same lines at the same virtual times.
 // New lessons and playgrounds are picked up automatically; no per-lesson test code is needed.
+// Real-time playgrounds (clock="real") print measured times: their output is matched with "…" as a
+// wildcard, they declare no end time, and their Python twin (which needs a network and an image
+// library) is shown, not run.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,8 +13,10 @@ import { describe, expect, it } from "vitest";
 import { collectPlaygrounds, type PlaygroundBlock } from "../../src/integrations/playground-blocks.mjs";
 import { runTs } from "../support/run-ts.ts";
 import { runPython, stdoutStamps } from "../support/cpython.ts";
+import { outputMatches } from "../../src/components/playground/expectation.ts";
 
-type Playground = PlaygroundBlock;
+type Playground = PlaygroundBlock & { clock?: string };
+const isReal = (pg: Playground) => pg.clock === "real";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DOCS = join(ROOT, "src/content/docs");
@@ -46,7 +51,9 @@ describe.each(lessons)("$file", ({ file, playgrounds }) => {
     const ids = playgrounds.map((pg) => pg.id);
     for (const pg of playgrounds) {
       expect(pg.id, `${file}: a <Playground> without id`).toBeTruthy();
-      expect(pg.end, `${file}#${pg.id}: no end="…" attribute`).toMatch(/^\d+(\.\d+)?$/);
+      expect(pg.clock ?? "virtual", `${file}#${pg.id}: clock`).toMatch(/^(virtual|real)$/);
+      if (isReal(pg)) expect(pg.end, `${file}#${pg.id}: a real-time playground has no end time`).toBeUndefined();
+      else expect(pg.end, `${file}#${pg.id}: no end="…" attribute`).toMatch(/^\d+(\.\d+)?$/);
     }
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -55,14 +62,15 @@ describe.each(lessons)("$file", ({ file, playgrounds }) => {
     const where = `${file}#${pg.id}`;
 
     it("TypeScript prints the declared output and ends at the declared time", async () => {
-      const r = await runTs(pg.code);
+      const r = await runTs(pg.code, { clock: isReal(pg) ? "real" : "virtual" });
       expect(r.error, `${where}: the program failed`).toBeUndefined();
-      expect(r.stdout, `${where}: printed lines`).toEqual(expectedLines(pg));
-      expect(r.virtualEnd, `${where}: virtual end`).toBeCloseTo(Number(pg.end), 9);
+      if (isReal(pg)) expect(outputMatches(expectedLines(pg), r.stdout), `${where}: printed lines\n${r.stdout.join("\n")}`).toBe(true);
+      else expect(r.stdout, `${where}: printed lines`).toEqual(expectedLines(pg));
+      if (!isReal(pg)) expect(r.virtualEnd, `${where}: virtual end`).toBeCloseTo(Number(pg.end), 9);
       expect(r.stderr, `${where}: warnings`).toEqual([]);
     });
 
-    it.runIf(pg.python)("the Python twin prints the same lines at the same times under CPython", async () => {
+    it.runIf(pg.python && !isReal(pg))("the Python twin prints the same lines at the same times under CPython", async () => {
       const [py, ts] = await Promise.all([runPython(pg.python!), runTs(pg.code)]);
       expect(py.error, `${where}: the Python twin failed`).toBeNull();
       expect(py.stdout, `${where}: CPython's printed lines`).toEqual(expectedLines(pg));

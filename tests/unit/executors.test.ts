@@ -279,6 +279,22 @@ await run(main());
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(result.virtualEnd).toBeGreaterThanOrEqual(0.05);
   });
+
+  it("in real-time mode, a worker that frees up takes the next queued job", async () => {
+    const result = await runTs(
+      `${HEAD}
+function spin(i: number) { cpu(0.01); return i; }
+async function main() {
+  const pool = new ThreadPool({ maxWorkers: 1 });
+  print(await gather([1, 2, 3].map((i) => runInExecutor(pool, spin, i))));
+}
+await run(main());
+`,
+      { clock: "real" },
+    );
+    expect(result.stdout).toEqual(["[1, 2, 3]"]);
+    expect(of(result, "job-started").map((e) => e.laneName)).toEqual(["ThreadPoolExecutor-0_0", "ThreadPoolExecutor-0_0", "ThreadPoolExecutor-0_0"]);
+  });
 });
 
 // The same programs under CPython's own to_thread / run_in_executor / ThreadPoolExecutor, with its

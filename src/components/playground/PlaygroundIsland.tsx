@@ -10,8 +10,10 @@ import { Console } from "../console/Console.tsx";
 import { Stepper } from "../stepper/Stepper.tsx";
 import { useStepper } from "../stepper/use-stepper.ts";
 import { EventLog } from "../timing/EventLog.tsx";
+import { Profile } from "../profile/Profile.tsx";
 import { TimingDiagram } from "../timing/TimingDiagram.tsx";
 import { compile, runCompiled } from "./browser-runner.ts";
+import { outputMatches } from "./expectation.ts";
 import "./playground.css";
 
 const Editor = lazy(() => import("./Editor.tsx"));
@@ -31,6 +33,8 @@ export interface PlaygroundProps {
   expectation: Expectation;
   /** "real": the run uses the wall clock (real CPU work shows its real duration). */
   clock?: "virtual" | "real";
+  /** Show the profile: per function, time computing, waiting, blocked and ready. */
+  profile?: boolean;
 }
 
 let compilerWarm = false;
@@ -43,10 +47,12 @@ function StaticCode({ code, label }: { code: string; label: string }) {
   );
 }
 
-function matchesExpectation(result: RunResult, expectation: Expectation): boolean | null {
-  if (!expectation.stdout && expectation.virtualEnd === null) return null;
-  const sameOutput = !expectation.stdout || JSON.stringify(result.stdout) === JSON.stringify(expectation.stdout);
-  const sameEnd = expectation.virtualEnd === null || Math.abs(result.virtualEnd - expectation.virtualEnd) < 5e-4;
+// Real-time runs end when they end: only their output is compared.
+function matchesExpectation(result: RunResult, expectation: Expectation, clock: "virtual" | "real"): boolean | null {
+  const end = clock === "real" ? null : expectation.virtualEnd;
+  if (!expectation.stdout && end === null) return null;
+  const sameOutput = !expectation.stdout || outputMatches(expectation.stdout, result.stdout);
+  const sameEnd = end === null || Math.abs(result.virtualEnd - end) < 5e-4;
   return sameOutput && sameEnd;
 }
 
@@ -67,7 +73,7 @@ function Problems({ problems }: { problems: CompileProblem[] }) {
 }
 
 /** The interactive playground (a React island). */
-export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual" }: PlaygroundProps) {
+export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false }: PlaygroundProps) {
   const [code, setCode] = useState(lessonCode);
   const [tab, setTab] = useState<"ts" | "python">("ts");
   const [status, setStatus] = useState<Status>("idle");
@@ -148,7 +154,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       : status === "running"
         ? "Running…"
         : "";
-  const match = result ? matchesExpectation(result, expectation) : null;
+  const match = result ? matchesExpectation(result, expectation, clock) : null;
   const stale = result !== null && resultCode !== code;
 
   return (
@@ -158,7 +164,8 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       data-status={status}
       data-virtual-end={result ? result.virtualEnd.toFixed(3) : undefined}
       data-expected-stdout={expectation.stdout ? JSON.stringify(expectation.stdout) : undefined}
-      data-expected-end={expectation.virtualEnd !== null ? expectation.virtualEnd.toFixed(3) : undefined}
+      data-expected-end={expectation.virtualEnd !== null && clock === "virtual" ? expectation.virtualEnd.toFixed(3) : undefined}
+      data-clock={clock}
       aria-label={`Playground ${id}`}
     >
       <div className="pg-toolbar">
@@ -209,11 +216,12 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
           {stale ? <p className="pg-stale">This output is from the code before your edits. Press Run to see yours.</p> : null}
           <Console events={result.events} />
           <p className="pg-summary">
-            Ended at <strong>{result.virtualEnd.toFixed(3)} s</strong> of virtual time.
+            Ended at <strong>{result.virtualEnd.toFixed(3)} s</strong> of {clock === "real" ? "real time, on this machine" : "virtual time"}.
             {match === true ? <span className="pg-match"> ✓ Matches the lesson's expected output.</span> : null}
             {match === false ? <span className="pg-mismatch"> ✗ Differs from the lesson's expected output.</span> : null}
           </p>
           <TimingDiagram events={result.events} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} />
+          {profile ? <Profile events={result.events} /> : null}
           <Stepper events={result.events} code={resultCode} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
           <EventLog events={result.events} model={stepper} interactive={hydrated} name={id} />
         </div>

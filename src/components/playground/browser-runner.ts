@@ -5,8 +5,8 @@ import type { CompiledProgram } from "../../runtime/compile.ts";
 import type { RunResult } from "../../runtime/trace.ts";
 import type { CompileReply, RunReply, RunRequest } from "./protocol.ts";
 
-/** Real seconds a run may take before the watchdog stops it. */
-export const WATCHDOG_SECONDS = 10;
+/** Real seconds a run may take before the watchdog stops it (real-time runs measure real work: more). */
+export const WATCHDOG_SECONDS = { virtual: 10, real: 30 };
 
 export type Outcome = { kind: "done"; result: RunResult } | { kind: "crashed"; message: string };
 
@@ -38,13 +38,14 @@ export function compile(source: string): Promise<CompileReply> {
 export function runCompiled(program: CompiledProgram, clock: "virtual" | "real" = "virtual"): Promise<Outcome> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" });
+    const limit = WATCHDOG_SECONDS[clock];
     const watchdog = setTimeout(() => {
       worker.terminate();
       resolve({
         kind: "crashed",
-        message: `Stopped: the program ran for ${WATCHDOG_SECONDS} s of real time without finishing. Is there a loop that never awaits?`,
+        message: `Stopped: the program ran for ${limit} s of real time without finishing. Is there a loop that never awaits?`,
       });
-    }, WATCHDOG_SECONDS * 1000);
+    }, limit * 1000);
     worker.onmessage = (event: MessageEvent<RunReply>) => {
       clearTimeout(watchdog);
       worker.terminate();

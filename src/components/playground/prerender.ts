@@ -3,7 +3,10 @@
 // build with a message for its author.
 import * as esbuild from "esbuild";
 import { compileProgram, runProgram, ASYNCIO_EXPORTS, CompileError, type RunResult } from "../../runtime/index.ts";
-import { nodeWorkerHost } from "../../runtime/node-worker-host.ts";
+import { nodeNetworkHost, nodeWorkerHost } from "../../runtime/node-worker-host.ts";
+
+// The build runs in the project's folder: the simulated network serves its public/ files.
+const network = nodeNetworkHost(`${process.cwd()}/public`);
 
 const cache = new Map<string, Promise<RunResult>>();
 
@@ -13,7 +16,7 @@ export function prerender(code: string, where: string, clock: "virtual" | "real"
   let result = cache.get(key);
   if (!result) {
     result = compileProgram(code, esbuild.transform as never, ASYNCIO_EXPORTS)
-      .then((program) => runProgram(program, { workers: nodeWorkerHost, clock }))
+      .then((program) => runProgram(program, { workers: nodeWorkerHost, network, clock }))
       .catch((error) => {
         const detail = error instanceof CompileError ? error.message : String(error);
         throw new Error(`Playground ${where} does not compile:\n${detail}`);
