@@ -9,6 +9,14 @@ import type { Session } from "./session.ts";
 /** Python's __aexit__: called with the error leaving the block (undefined, false if none). */
 export const AEXIT: unique symbol = Symbol("asyncio.__aexit__");
 
+/** Python's __exit__, for `using` (a plain `with`): called with the error leaving the block. */
+export const EXIT: unique symbol = Symbol("__exit__");
+
+/** A context manager for `using`: sees the error leaving the block; returning true swallows it. */
+export interface ContextManager {
+  [EXIT](error: unknown, hasError: boolean): boolean | void;
+}
+
 /** The well-known symbol `await using` looks for (esbuild falls back to Symbol.for when missing). */
 export const ASYNC_DISPOSE: symbol = (Symbol as { asyncDispose?: symbol }).asyncDispose ?? Symbol.for("Symbol.asyncDispose");
 
@@ -38,6 +46,8 @@ export function callDispose(session: Session) {
           if (value && typeof value === "object" && AEXIT in value) {
             const swallowed = yield (value as AsyncContextManager)[AEXIT](hasError ? error : undefined, hasError);
             if (swallowed === true) [error, hasError] = [undefined, false];
+          } else if (!isAsync && value && typeof value === "object" && EXIT in value) {
+            if ((value as ContextManager)[EXIT](hasError ? error : undefined, hasError) === true) [error, hasError] = [undefined, false];
           } else if (dispose) {
             const result = dispose.call(value);
             if (isAsync && (result instanceof Coroutine || result instanceof Future)) yield result;

@@ -6,9 +6,9 @@
 import { Coroutine } from "./coroutine.ts";
 import { Future } from "./future.ts";
 import { Task } from "./task.ts";
-import { ASYNC_DISPOSE } from "./dispose.ts";
+import { ASYNC_DISPOSE, EXIT } from "./dispose.ts";
 import { RuntimeError, ValueError, errorNamed } from "./errors.ts";
-import { formatPrintArgs, pyRepr } from "./python-format.ts";
+import { formatPrintArgs, pyRepr, shortRepr } from "./python-format.ts";
 import type { EventLoop } from "./loop.ts";
 import type { JobReply, JobRequest } from "./job-worker.ts";
 import type { JobWorker, WorkerHost } from "./worker-host.ts";
@@ -17,7 +17,7 @@ import { decodeImage } from "./images.ts";
 import { DEFAULT_LATENCY } from "./network.ts";
 
 /** Pure helpers a worker gets as source text, besides print, blockingSleep, cpu and the rest. */
-const WORKER_HELPERS = [decodeImage.toString()];
+const WORKER_HELPERS: [string, string][] = [["decodeImage", decodeImage.toString()]];
 
 /** `using pool = ...` looks for this (esbuild falls back to Symbol.for when it is missing). */
 const DISPOSE: symbol = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for("Symbol.dispose");
@@ -88,7 +88,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined, 
       if (this.closed) throw new RuntimeError("cannot schedule new futures after shutdown");
       const { name, source } = describeFunction(fn);
       const id = session.newId();
-      const label = `${name}(${args.map((a) => pyRepr(a)).join(", ")})`;
+      const label = `${name}(${args.map((a) => shortRepr(a)).join(", ")})`;
       const future = new Future<unknown>(loop);
       future.waitInfo = { what: "executor", label: `${label} in ${this.name}` };
       const job: Job = { id, label, future, state: "queued", start: 0, request: { job: id, source, args, laneName: "", clock: session.realTime ? "real" : "virtual", start: 0, origin: session.origin, networkBase, defaultLatency: DEFAULT_LATENCY, helpers: WORKER_HELPERS } };
@@ -123,6 +123,12 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined, 
     /** `using pool = new ProcessPool()`: shut down at the end of the block (Python's `with`). */
     [DISPOSE](): void {
       this.shutdown();
+    }
+
+    // Python's `with` waits for the jobs even when an exception leaves the block; we cannot block
+    // the loop, so then the jobs finish on their own and the block's exception goes on, unmasked.
+    [EXIT](_error: unknown, hasError: boolean): void {
+      this.shutdown({ wait: !hasError });
     }
 
     /** `await using pool = ...`: at the end of the block, wait (without blocking the loop) for every job. */
@@ -207,7 +213,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined, 
       const error = reply.ok ? undefined : workerError(reply.error!, job.request.source, session);
       place(reply.end, (t) => {
         [lane.job, job.state] = [null, "finished"];
-        session.emitAt(t, { kind: "job-done", job: job.id, lane: lane.id, outcome: reply.ok ? "result" : "exception", value: reply.ok ? pyRepr(reply.value) : error!.name });
+        session.emitAt(t, { kind: "job-done", job: job.id, lane: lane.id, outcome: reply.ok ? "result" : "exception", value: reply.ok ? shortRepr(reply.value, 60) : error!.name });
         this.complete(job, reply.ok, reply.ok ? reply.value : error);
         this.dispatch();
       });

@@ -20,8 +20,9 @@ export interface JobRequest {
   /** The simulated network's base (the site's origin or a file: URL of its public folder). */
   networkBase?: string;
   defaultLatency: number;
-  /** Sources of pure helpers workers also get (decodeImage). */
-  helpers: string[];
+  /** Pure helpers workers also get, by name (decodeImage): [name, source] pairs. The name is given
+   * because a minified bundle renames functions. */
+  helpers: [string, string][];
 }
 
 /** Something a job did, at a time on the job's clock (see JobReply.start). */
@@ -118,10 +119,7 @@ function jobWorkerMain(): void {
       perfCounter: () => (real ? epochSeconds() - request.origin : request.start + offset),
       httpGet,
     };
-    for (const helper of request.helpers) {
-      const fn = new Function(`return (${helper});`)() as (...a: unknown[]) => unknown;
-      api[fn.name] = fn;
-    }
+    for (const [name, source] of request.helpers) api[name] = new Function(`return (${source});`)();
     const finish = (fields: Partial<JobReply>) => ({ job: request.job, happenings, start, end: clock(), ...fields });
     try {
       const fn = new Function(...Object.keys(api), `"use strict"; return (${request.source});`)(...Object.values(api));

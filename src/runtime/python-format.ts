@@ -20,6 +20,8 @@ export function pyRepr(value: unknown, seen: Set<object> = new Set()): string {
     if (Array.isArray(args)) return `${value.name}(${args.map((a) => pyRepr(a, seen)).join(", ")})`;
     return `${value.name}(${value.message ? quote(value.message) : ""})`;
   }
+  // Binary data (a downloaded file, an image's pixels) is shown by its size, not byte by byte.
+  if (ArrayBuffer.isView(value)) return `<${value.constructor.name || "typed array"} of ${value.byteLength} bytes>`;
   if (seen.has(value)) return Array.isArray(value) ? "[...]" : "{...}";
   seen.add(value);
   try {
@@ -36,6 +38,12 @@ export function pyRepr(value: unknown, seen: Set<object> = new Set()): string {
   } finally {
     seen.delete(value);
   }
+}
+
+/** repr() cut to `max` characters, for labels (a job's arguments can be large). */
+export function shortRepr(value: unknown, max = 40): string {
+  const text = pyRepr(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** Python's print(*args): str() of each, joined by spaces. */

@@ -399,3 +399,18 @@ print("after run");
     expect(observable(result)).toEqual(observable(python));
   });
 });
+
+describe("`using` a pool when an exception leaves the block", () => {
+  it("lets the block's own exception through (the jobs still running finish on their own)", async () => {
+    const result = await runTs(`${HEAD}
+function work(i: number) { if (i === 1) throw new RangeError("bad job"); blockingSleep(1); print("finished", i); return i; }
+async function main() {
+  using pool = new ProcessPool({ maxWorkers: 2 });
+  await gather([1, 2].map((i) => runInExecutor(pool, work, i)));
+}
+await run(main());
+`);
+    expect(result.error?.message).toBe("RangeError: bad job");
+    expect(result.stdout).toEqual(["finished 2"]);
+  });
+});

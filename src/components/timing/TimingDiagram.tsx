@@ -28,6 +28,7 @@ function BarShape({ bar, laneHeight, idPrefix }: { bar: Bar; laneHeight: number;
       data-state={bar.state}
       data-from={bar.from.toFixed(3)}
       data-to={bar.to.toFixed(3)}
+      data-label={bar.label}
       x={bar.x}
       width={bar.width}
       rx={2}
