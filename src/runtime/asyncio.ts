@@ -130,7 +130,7 @@ export function createAsyncio(session: Session, workers?: WorkerHost, network?: 
         runUntilComplete(loop, new Task(loop, new Coroutine(session, function* () {
           const idle = name === "shutdown_default_executor" ? defaultExecutorIdle(loop) : undefined;
           if (idle) yield idle;
-        }, name), undefined, true));
+        }, name), { internal: true }));
       return andThen(shutdown("shutdown_asyncgens"), () => andThen(shutdown("shutdown_default_executor"), () => undefined));
     });
   };
@@ -181,7 +181,7 @@ export function createAsyncio(session: Session, workers?: WorkerHost, network?: 
 
     /** asyncio.create_task(coro, name=...): schedule a coroutine to run soon, as a task. */
     createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
-      return new Task(session.loop(), coro, options.name);
+      return new Task(session.loop(), coro, { name: options.name });
     },
 
     /** await asyncio.sleep(delay, result): suspend this task for `delay` virtual seconds. */

@@ -4,6 +4,7 @@ import { Session, type SessionOptions } from "./session.ts";
 import { createAsyncio, ASYNCIO_EXPORTS } from "./asyncio.ts";
 import { Coroutine } from "./coroutine.ts";
 import { Future } from "./future.ts";
+import { Task } from "./task.ts";
 import { RuntimeError, describeError } from "./errors.ts";
 import { isThenable } from "./maybe-async.ts";
 import { callDispose } from "./dispose.ts";
@@ -16,7 +17,7 @@ import type { CompiledProgram } from "./compile.ts";
 export { ASYNCIO_EXPORTS };
 
 /** Options of one run: limits, the clock, and where threads and processes get real workers. */
-export interface RunOptions extends Pick<SessionOptions, "limits" | "clock"> {
+export interface RunOptions extends Pick<SessionOptions, "limits" | "clock" | "model"> {
   /** Real workers for toThread and the pools; the browser's Web Workers when not given. */
   workers?: WorkerHost;
   /** Where httpGet reads the site's files; the page's own origin when not given. */
@@ -33,8 +34,12 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
   const { unobservedFailures, terminateWorkers, ...exported } = asyncio;
   const rt = {
     asyncio: exported,
-    async: (thisArg: unknown, args: ArrayLike<unknown> | null, body: (...a: unknown[]) => Generator, site: number, name: string) =>
-      new Coroutine(session, () => body.apply(thisArg, args ? Array.from(args) : []), name, site),
+    async: (thisArg: unknown, args: ArrayLike<unknown> | null, body: (...a: unknown[]) => Generator, site: number, name: string) => {
+      const coro = new Coroutine(session, () => body.apply(thisArg, args ? Array.from(args) : []), name, site);
+      // JavaScript's model: inside a running loop, the call starts now, as a task of its own.
+      if (!session.eager || !session.runningLoop) return coro;
+      return new Task(session.runningLoop, coro, { eager: true, line: callerLine(new Error().stack, program) });
+    },
     callDispose: callDispose(session),
     program: (body: (console: unknown) => Generator) => driveTopLevel(session, body(consoleFor(session))),
     // Compiled code marks each await and asyncio call with its site (see compile.ts).
@@ -114,6 +119,14 @@ function safeJson(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+// The reader's line of the call that made an eager task: the second frame in the program's code (the
+// first is the async function's own wrapper, which calls the runtime). Only eager runs pay for it.
+function callerLine(stack: string | undefined, program: CompiledProgram): number | undefined {
+  const frames = [...(stack ?? "").matchAll(/<anonymous>:(\d+):\d+/g)];
+  const frame = frames[1];
+  return frame ? program.lineMap[Number(frame[1]) - FUNCTION_HEADER_LINES - 1] || undefined : undefined;
 }
 
 // The reader's line where an uncaught error was raised, from its stack (V8 and SpiderMonkey shapes).

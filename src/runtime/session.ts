@@ -26,6 +26,9 @@ export interface SessionOptions {
   lineMap?: readonly number[];
   /** "virtual" (default): time jumps and runs are deterministic. "real": the wall clock. */
   clock?: "virtual" | "real";
+  /** "lazy" (default, asyncio's): calling an async function makes a coroutine that runs when
+   * awaited. "eager" (JavaScript's): inside a running loop the call starts at once, as a task. */
+  model?: "lazy" | "eager";
 }
 
 /** A program run: its clock (shared by every event loop it starts), trace and console. */
@@ -34,6 +37,8 @@ export class Session {
   readonly limits: Limits;
   /** Whether time is the wall clock (real-time mode) rather than virtual. */
   readonly realTime: boolean;
+  /** Whether async calls start at once (JavaScript's model) rather than when awaited. */
+  readonly eager: boolean;
   /** When the run started, in epoch seconds (real-time mode: what workers' times are measured from). */
   readonly origin = (performance.timeOrigin + performance.now()) / 1000;
   /** What threads and processes will do, in time order, once their workers have replied (virtual mode). */
@@ -63,6 +68,7 @@ export class Session {
     this.code = options.code ?? "";
     this.lineMap = options.lineMap ?? [];
     this.realTime = options.clock === "real";
+    this.eager = options.model === "eager";
   }
 
   /** Seconds since the program started (virtual, or real in real-time mode); only ever moves forward. */

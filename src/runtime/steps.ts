@@ -192,6 +192,8 @@ class Replay {
   t = 0;
   /** The line the main thread is at, outside any task. */
   topLine: number | undefined;
+  /** Tasks whose step is under way, innermost last: an eager start runs inside its caller's step. */
+  stepping: number[] = [];
   readonly pools = new Map<number, { name: string; kind: "thread" | "process"; maxWorkers: number; queued: { job: number; label: string }[] }>();
   readonly jobs = new Map<number, { label: string; pool: number }>();
   readonly lanes = new Map<number, Omit<WorkerLane, "fresh"> & { since: number }>();
@@ -214,7 +216,7 @@ class Replay {
     for (const [id, job] of this.jobs) copy.jobs.set(id, job);
     for (const [id, lane] of this.lanes) copy.lanes.set(id, { ...lane });
     const { loopDepth, activity, passLeft, passOpen, pass, actor, lastDone, prev, passBegan, t, topLine } = this;
-    return Object.assign(copy, { loopDepth, activity, passLeft, passOpen, pass, actor, lastDone, prev, passBegan, t, topLine });
+    return Object.assign(copy, { loopDepth, activity, passLeft, passOpen, pass, actor, lastDone, prev, passBegan, t, topLine, stepping: this.stepping.slice() });
   }
 
   get readyLength(): number {
@@ -331,6 +333,7 @@ class Replay {
         if (e.line !== undefined) task.line = e.line;
         this.actor = { task: e.task };
         this.activity = { state: "task", task: e.task, name: task.name, coro: task.coro, line: task.line };
+        this.stepping.push(e.task);
         break;
       }
       case "task-suspended": {
@@ -340,7 +343,7 @@ class Replay {
         task.on = e.on;
         task.since = e.seq;
         if (e.line !== undefined) task.line = e.line;
-        this.activity = { state: "idle" };
+        this.endStep(e.task);
         break;
       }
       case "task-done": {
@@ -348,7 +351,7 @@ class Replay {
         if (!task) break;
         Object.assign(task, { state: "done", outcome: e.outcome, value: e.value, on: undefined, since: e.seq });
         this.lastDone = e.task;
-        if (this.activity.state === "task" && this.activity.task === e.task) this.activity = { state: "idle" };
+        if (this.activity.state === "task" && this.activity.task === e.task) this.endStep(e.task);
         break;
       }
       case "timer-set":
@@ -415,7 +418,16 @@ class Replay {
     }
     // Events recorded while a task runs carry the line it is at.
     const fromWorker = "lane" in e && e.lane !== undefined;
-    if (e.line !== undefined && this.activity.state === "task" && e.kind !== "task-resumed" && !fromWorker) this.setLine(this.activity.task, e.line);
+    const ownLine = e.kind === "task-resumed" || e.kind === "task-suspended" || e.kind === "task-done";
+    if (e.line !== undefined && this.activity.state === "task" && !ownLine && !fromWorker) this.setLine(this.activity.task, e.line);
+  }
+
+  // A task's step ended: the loop is idle again, or the caller of an eager start goes on.
+  private endStep(task: number): void {
+    this.stepping = this.stepping.filter((id) => id !== task);
+    const caller = this.tasks.get(this.stepping[this.stepping.length - 1] ?? -1);
+    if (caller) this.actor = { task: caller.id };
+    this.activity = caller ? { state: "task", task: caller.id, name: caller.name, coro: caller.coro, line: caller.line } : { state: "idle" };
   }
 
   private setLine(task: number, line: number): void {
@@ -541,6 +553,11 @@ function narrate(e: TraceEvent, next: TraceEvent | undefined, r: Replay): string
       const task = r.tasks.get(e.task);
       // The handle-run just before is folded into this step: it tells whether a pass began with it.
       const pass = r.prev?.kind === "handle-run" && r.passBegan === r.prev.seq ? "A new pass of the loop begins: the loop" : "The loop";
+      // An eager start (JavaScript's model): no queue, the call runs at once inside the caller's step.
+      if (e.first && r.prev?.kind === "task-created" && r.prev.task === e.task) {
+        const caller = r.activity.state === "task" ? r.activity.name : "The program";
+        return `${caller} calls ${task?.coro ?? "it"}()${at(r.prev.line)}: in JavaScript's eager model the call starts at once, as ${name(e.task)}, before ${caller === "The program" ? "the program" : caller} goes on.`;
+      }
       if (e.first) return `${pass} takes ${name(e.task)} from the head of the ready queue and starts ${task?.coro ?? "it"}()${at(e.line)}.`;
       const after = task?.on ? `, where it waited on ${task.on.label}` : "";
       return `${pass} takes ${name(e.task)} from the head of the ready queue; it resumes${at(e.line)}${after}.`;
@@ -550,7 +567,9 @@ function narrate(e: TraceEvent, next: TraceEvent | undefined, r: Replay): string
       const target = e.on.task !== undefined ? r.tasks.get(e.on.task) : undefined;
       const what = target ? `${target.name} (${target.coro})` : e.on.label;
       const until = e.on.until !== undefined ? ` until t=${fmt(e.on.until)}` : "";
-      return `${name(e.task)} suspends${at(e.line)}, waiting on ${what}${until}.`;
+      const caller = r.tasks.get(r.stepping[r.stepping.length - 2] ?? -1);
+      const back = caller ? `; ${caller.name}, which called it, goes on` : "";
+      return `${name(e.task)} suspends${at(e.line)}, waiting on ${what}${until}${back}.`;
     }
     case "task-done": {
       const task = r.tasks.get(e.task);

@@ -53,7 +53,7 @@ export function defineTaskGroup(session: Session) {
     createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
       if (this.exiting && !this.tasks.size) throw new RuntimeError("TaskGroup is finished");
       if (this.aborting) throw new RuntimeError("TaskGroup is shutting down");
-      const task = new Task(this.loop, coro, options.name);
+      const task = new Task(this.loop, coro, { name: options.name });
       if (task.done()) this.onTaskDone(task);
       else {
         this.tasks.add(task);

@@ -9,6 +9,18 @@ import type { EventLoop } from "./loop.ts";
 
 const NO_ERROR = Symbol("no error");
 
+/** How a task is made. */
+export interface TaskOptions {
+  /** The task's name; "Task-N" when not given. */
+  name?: string;
+  /** Made by run() itself (its shutdown steps): views leave such tasks out. */
+  internal?: boolean;
+  /** Run the first step at once, inside the caller (Python 3.12's eager_start; JavaScript's async calls). */
+  eager?: boolean;
+  /** The reader's line that made it, when the current site does not tell. */
+  line?: number;
+}
+
 /** A coroutine scheduled on the loop; awaiting the task gives the coroutine's result. */
 export class Task<T = unknown> extends Future<T> {
   readonly id: number;
@@ -23,8 +35,8 @@ export class Task<T = unknown> extends Future<T> {
   /** Site where the task is suspended, for the resume event's line. */
   private waitSite = -1;
 
-  /** `internal`: made by run() itself (its shutdown steps); views leave such tasks out. */
-  constructor(loop: EventLoop, coro: Coroutine<T>, name?: string, internal = false) {
+  constructor(loop: EventLoop, coro: Coroutine<T>, options: TaskOptions = {}) {
+    const { name, internal = false, eager = false } = options;
     super(loop);
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyRepr(coro)}`);
     const session = loop.session;
@@ -36,9 +48,17 @@ export class Task<T = unknown> extends Future<T> {
     this.waitInfo = { what: "task", label: this.name, task: this.id };
     this.waitSite = coro.site;
     const parent = loop.currentTask instanceof Task ? loop.currentTask.id : undefined;
-    session.emit({ kind: "task-created", task: this.id, name: this.name, coro: coro.name, line: session.currentLine(), parent, internal: internal || undefined });
-    loop.callSoon(() => this.step(), { label: `start ${this.name}`, role: "step", task: this.id });
+    session.emit({ kind: "task-created", task: this.id, name: this.name, coro: coro.name, line: options.line ?? session.currentLine(), parent, internal: internal || undefined });
     loop.tasks.add(this);
+    if (eager) this.eagerStart();
+    else loop.callSoon(() => this.step(), { label: `start ${this.name}`, role: "step", task: this.id });
+  }
+
+  // Task.__eager_start: step now, as the current task, then give the caller back its task and site.
+  private eagerStart(): void {
+    const site = this.loop.session.site;
+    this.step();
+    this.loop.session.site = site;
   }
 
   /** Task.cancel: ask the task to raise CancelledError at its current await point. */
@@ -90,6 +110,8 @@ export class Task<T = unknown> extends Future<T> {
     this.futWaiter = null;
     const loop = this.loop;
     const session = loop.session;
+    // Null, except for an eager start, which runs inside the caller's step (_swap_current_task).
+    const caller = loop.currentTask;
     loop.currentTask = this;
     // The task resumes where it suspended: until it passes another site, that is its line.
     session.site = this.waitSite;
@@ -122,7 +144,7 @@ export class Task<T = unknown> extends Future<T> {
         super.cancel();
       } else this.setException(raised);
     } finally {
-      loop.currentTask = null;
+      loop.currentTask = caller;
     }
   }
 

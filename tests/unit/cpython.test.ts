@@ -15,7 +15,7 @@ import { runTs } from "../support/run-ts.ts";
 import { runPython, stdoutStamps } from "../support/cpython.ts";
 import { outputMatches } from "../../src/components/playground/expectation.ts";
 
-type Playground = PlaygroundBlock & { clock?: string };
+type Playground = PlaygroundBlock & { clock?: string; model?: "lazy" | "eager" };
 const isReal = (pg: Playground) => pg.clock === "real";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -52,6 +52,9 @@ describe.each(lessons)("$file", ({ file, playgrounds }) => {
     for (const pg of playgrounds) {
       expect(pg.id, `${file}: a <Playground> without id`).toBeTruthy();
       expect(pg.clock ?? "virtual", `${file}#${pg.id}: clock`).toMatch(/^(virtual|real)$/);
+      expect(pg.model ?? "lazy", `${file}#${pg.id}: model`).toMatch(/^(lazy|eager)$/);
+      // The Python twin runs under asyncio's lazy model: an eager playground has none.
+      if (pg.model === "eager") expect(pg.python, `${file}#${pg.id}: an eager playground has no Python twin`).toBeUndefined();
       if (isReal(pg)) expect(pg.end, `${file}#${pg.id}: a real-time playground has no end time`).toBeUndefined();
       else expect(pg.end, `${file}#${pg.id}: no end="…" attribute`).toMatch(/^\d+(\.\d+)?$/);
     }
@@ -62,7 +65,7 @@ describe.each(lessons)("$file", ({ file, playgrounds }) => {
     const where = `${file}#${pg.id}`;
 
     it("TypeScript prints the declared output and ends at the declared time", async () => {
-      const r = await runTs(pg.code, { clock: isReal(pg) ? "real" : "virtual" });
+      const r = await runTs(pg.code, { clock: isReal(pg) ? "real" : "virtual", model: pg.model });
       expect(r.error, `${where}: the program failed`).toBeUndefined();
       if (isReal(pg)) expect(outputMatches(expectedLines(pg), r.stdout), `${where}: printed lines\n${r.stdout.join("\n")}`).toBe(true);
       else expect(r.stdout, `${where}: printed lines`).toEqual(expectedLines(pg));

@@ -1608,3 +1608,48 @@ print(currentTask());
     expectSameAsCPython(both);
   });
 });
+
+describe("the eager model (JavaScript's async calls), a playground option", () => {
+  const source = `import { run, sleep, print, gather } from "asyncio";
+async function quick(n: number) { print("quick", n); return n; }
+async function slow(n: number) { print("slow starts", n); await sleep(n); print("slow ends", n); return n; }
+async function main() {
+  const a = slow(1);
+  const b = quick(2);
+  print("after the calls");
+  print(await gather([a, b, slow(0.5)]));
+}
+const outside = quick(0);
+print("outside a loop, a call makes a coroutine");
+await run(main());
+await run(outside);
+`;
+
+  it("starts each call at once, as a task, up to its first await; outside a loop calls stay lazy", async () => {
+    const eager = await runTs(source, { model: "eager" });
+    expect(eager.stdout).toEqual([
+      "outside a loop, a call makes a coroutine",
+      "slow starts 1",
+      "quick 2",
+      "after the calls",
+      "slow starts 0.5",
+      "slow ends 0.5",
+      "slow ends 1",
+      "[1, 2, 0.5]",
+      "quick 0",
+    ]);
+    expect(eager.virtualEnd).toBe(1);
+    // quick(2) never awaits: its task is done before the call returns.
+    const created = eager.events.filter((e) => e.kind === "task-created" && !e.internal) as { coro: string; task: number }[];
+    expect(created.map((e) => e.coro)).toEqual(["main", "slow", "quick", "slow", "quick"]);
+    const quickDone = eager.events.findIndex((e) => e.kind === "task-done" && e.task === created[2].task);
+    const afterCalls = eager.events.findIndex((e) => e.kind === "print" && e.text === "after the calls");
+    expect(quickDone).toBeGreaterThan(0);
+    expect(quickDone).toBeLessThan(afterCalls);
+  });
+
+  it("is asyncio's lazy model by default", async () => {
+    const lazy = await runTs(source);
+    expect(lazy.stdout.slice(0, 3)).toEqual(["outside a loop, a call makes a coroutine", "after the calls", "slow starts 1"]);
+  });
+});

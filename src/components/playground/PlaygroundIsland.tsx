@@ -35,6 +35,8 @@ export interface PlaygroundProps {
   clock?: "virtual" | "real";
   /** Show the profile: per function, time computing, waiting, blocked and ready. */
   profile?: boolean;
+  /** "eager": async calls start at once, as in JavaScript (asyncio's lazy coroutines by default). */
+  model?: "lazy" | "eager";
 }
 
 let compilerWarm = false;
@@ -73,7 +75,7 @@ function Problems({ problems }: { problems: CompileProblem[] }) {
 }
 
 /** The interactive playground (a React island). */
-export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false }: PlaygroundProps) {
+export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false, model = "lazy" }: PlaygroundProps) {
   const [code, setCode] = useState(lessonCode);
   const [tab, setTab] = useState<"ts" | "python">("ts");
   const [status, setStatus] = useState<Status>("idle");
@@ -115,7 +117,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       return;
     }
     setStatus("running");
-    const outcome = await runCompiled(compiled.program, clock);
+    const outcome = await runCompiled(compiled.program, { clock, model });
     if (outcome.kind === "crashed") {
       setCrash(outcome.message);
       setResult(null);
@@ -125,7 +127,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
     setResult(outcome.result);
     setResultCode(code);
     setStatus(outcome.result.error ? "error" : "done");
-  }, [code, clock]);
+  }, [code, clock, model]);
 
   const reset = () => {
     localStorage.removeItem(storageKey);
@@ -166,6 +168,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       data-expected-stdout={expectation.stdout ? JSON.stringify(expectation.stdout) : undefined}
       data-expected-end={expectation.virtualEnd !== null && clock === "virtual" ? expectation.virtualEnd.toFixed(3) : undefined}
       data-clock={clock}
+      data-model={model}
       aria-label={`Playground ${id}`}
     >
       <div className="pg-toolbar">

@@ -35,7 +35,8 @@ export function compile(source: string): Promise<CompileReply> {
 }
 
 /** Run a compiled program in a fresh worker, stopping it after WATCHDOG_SECONDS of real time. */
-export function runCompiled(program: CompiledProgram, clock: "virtual" | "real" = "virtual"): Promise<Outcome> {
+export function runCompiled(program: CompiledProgram, options: RunRequest["options"] = {}): Promise<Outcome> {
+  const clock = options.clock ?? "virtual";
   return new Promise((resolve) => {
     const worker = new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" });
     const limit = WATCHDOG_SECONDS[clock];
@@ -57,6 +58,6 @@ export function runCompiled(program: CompiledProgram, clock: "virtual" | "real" 
       worker.terminate();
       resolve({ kind: "crashed", message: event.message || "The runner worker failed to start." });
     };
-    worker.postMessage({ program, clock } satisfies RunRequest);
+    worker.postMessage({ program, options } satisfies RunRequest);
   });
 }

@@ -5,7 +5,7 @@ import type { RunReply, RunRequest } from "./protocol.ts";
 self.onmessage = async (event: MessageEvent<RunRequest>) => {
   let reply: RunReply;
   try {
-    reply = { ok: true, result: await runProgram(event.data.program, { clock: event.data.clock }) };
+    reply = { ok: true, result: await runProgram(event.data.program, event.data.options) };
   } catch (error) {
     reply = { ok: false, message: String(error) };
   }
