@@ -8,7 +8,8 @@ import { Future } from "./future.ts";
 import { Task } from "./task.ts";
 import { ASYNC_DISPOSE, EXIT } from "./dispose.ts";
 import { RuntimeError, ValueError, errorNamed } from "./errors.ts";
-import { formatPrintArgs, pyRepr, shortRepr } from "./python-format.ts";
+import { pyRepr, shortRepr } from "./python-format.ts";
+import { Gil, placeReal, playBack } from "./job-playback.ts";
 import type { EventLoop } from "./loop.ts";
 import type { JobReply, JobRequest } from "./job-worker.ts";
 import type { JobWorker, WorkerHost } from "./worker-host.ts";
@@ -56,6 +57,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined, 
   const cores = () =>
     session.realTime ? ((globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? VIRTUAL_CPU_COUNT) : VIRTUAL_CPU_COUNT;
   const pools: Pool[] = [];
+  const gil = new Gil(session);
   let threadPoolCounter = 0;
   let processCounter = 0;
 
@@ -82,6 +84,9 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined, 
 
     /** The name of the next lane this pool starts. */
     protected abstract laneName(index: number): string;
+
+    /** The lock its workers' cpu() calls share: the run's GIL for threads, none for processes. */
+    protected abstract readonly gil: Gil | null;
 
     /** executor.submit + asyncio.wrap_future: run `fn(...args)` in a lane; the future gets its result. */
     submit(loop: EventLoop, fn: unknown, args: unknown[]): Future<unknown> {
@@ -188,35 +193,21 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined, 
       lane.worker.post(job.request);
     }
 
-    // A worker replied: place what it did on the run's clock (virtual: after the job's start, through
-    // the agenda; real: at the wall-clock times it reports), then free its lane.
+    // A worker replied: place what it did on the run's clock (job-playback.ts), then free its lane.
     private replied(lane: Lane, reply: JobReply): void {
       const job = lane.job;
       if (!job || job.id !== reply.job) return;
-      const timeOf = (at: number) => (session.realTime ? session.realSeconds(at * 1000) : job.start + at);
-      // Happenings at the same virtual time go in job order, then in the order the job did them.
-      let index = 0;
-      const place = (at: number, emit: (t: number) => void) => {
-        const t = timeOf(at);
-        if (session.realTime) emit(t);
-        else session.agenda.at(t, [job.id, index++], () => emit(t));
-      };
-      for (const h of reply.happenings) {
-        const line = session.lineOf(h.site);
-        if (h.kind === "print") {
-          place(h.at, (t) => session.emitAt(t, { kind: "print", text: formatPrintArgs(h.args), stream: "stdout", lane: lane.id, line }));
-        } else {
-          place(h.from, (t) => session.emitAt(t, { kind: "blocking-start", until: timeOf(h.to), lane: lane.id, label: h.label, work: h.work, line }));
-          place(h.to, (t) => session.emitAt(t, { kind: "blocking-end", lane: lane.id }));
-        }
-      }
       const error = reply.ok ? undefined : workerError(reply.error!, job.request.source, session);
-      place(reply.end, (t) => {
+      const end = (t: number) => {
         [lane.job, job.state] = [null, "finished"];
         session.emitAt(t, { kind: "job-done", job: job.id, lane: lane.id, outcome: reply.ok ? "result" : "exception", value: reply.ok ? shortRepr(reply.value, 60) : error!.name });
         this.complete(job, reply.ok, reply.ok ? reply.value : error);
         this.dispatch();
-      });
+      };
+      if (session.realTime) {
+        placeReal(session, lane.id, reply.happenings);
+        end(session.realSeconds(reply.end * 1000));
+      } else playBack(session, { id: job.id, lane: lane.id, start: job.start }, reply.happenings, this.gil, end);
       job.onReplied?.();
       session.agenda.replied();
     }
@@ -260,6 +251,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined, 
 
   /** concurrent.futures.ThreadPoolExecutor: lanes named like Python's threads ("asyncio_0"). */
   class ThreadPool extends Pool {
+    protected readonly gil = gil;
     private readonly prefix: string;
     constructor(options: PoolOptions = {}) {
       super("thread", options, Math.min(32, cores() + 4));
@@ -272,6 +264,7 @@ export function defineExecutors(session: Session, host: WorkerHost | undefined, 
 
   /** concurrent.futures.ProcessPoolExecutor: lanes named like Python's processes ("Process-1"). */
   class ProcessPool extends Pool {
+    protected readonly gil = null;
     constructor(options: PoolOptions = {}) {
       super("process", options, cores());
     }

@@ -92,7 +92,7 @@ export function deriveProfile(events: readonly TraceEvent[]): ProfileRow[] {
         move(jobs.get(e.job), null, e.t);
         break;
       case "blocking-start": {
-        const state = e.work === "cpu" ? "computing" : "blocked";
+        const state = e.work === "cpu" ? "computing" : e.work === "gil" ? "ready" : "blocked";
         if (e.lane !== undefined) move(jobs.get(laneJob.get(e.lane) ?? -1), state, e.t);
         else if (e.task !== undefined) move(tasks.get(e.task), state, e.t);
         else if (loops === 0 && state === "blocked") {

@@ -98,8 +98,8 @@ export interface WorkerLane {
   poolKind: "thread" | "process";
   /** The job it runs, e.g. "fetchData(1)"; undefined when idle. */
   job?: string;
-  /** Running the job's code, or held in a blockingSleep / cpu call of it. */
-  state: "idle" | "running" | "blocked";
+  /** Running the job's code, held in a blockingSleep / cpu call of it, or ready: waiting for the GIL. */
+  state: "idle" | "running" | "blocked" | "ready";
   /** The blocking call it is in, and when that ends. */
   label?: string;
   until?: number;
@@ -386,7 +386,7 @@ class Replay {
       case "blocking-start":
         if (e.lane !== undefined) {
           const lane = this.lanes.get(e.lane);
-          if (lane) Object.assign(lane, { state: "blocked", label: e.label, until: e.until, since: e.seq });
+          if (lane) Object.assign(lane, { state: e.work === "gil" ? "ready" : "blocked", label: e.label, until: e.until, since: e.seq });
           break;
         }
         if (e.task !== undefined) {
@@ -610,6 +610,8 @@ function narrate(e: TraceEvent, next: TraceEvent | undefined, r: Replay): string
       return `${label}${where} ${how}; the worker tells the loop (call_soon_threadsafe), and is free for the next job.`;
     }
     case "blocking-start": {
+      if (e.lane !== undefined && e.work === "gil")
+        return `${r.laneName(e.lane)} wants to compute, but another thread holds the GIL (only one thread runs Python code at a time): it waits until t=${fmt(e.until)}.`;
       if (e.lane !== undefined) return `${r.laneName(e.lane)} calls ${e.label}${at(e.line)}: that ${e.work === "cpu" ? "worker computes" : "worker sleeps"} until t=${fmt(e.until)}; the event loop is not held.`;
       const nothing = r.loopDepth > 0 ? ", and the event loop cannot run anything else" : "";
       return `${who(e.task)} calls ${e.label}${at(e.line)}: the thread is blocked until t=${fmt(e.until)}${nothing}.`;

@@ -118,7 +118,8 @@ export function deriveTimeline(events: readonly TraceEvent[]): Timeline {
         break;
       case "blocking-start":
         if (e.lane !== undefined) {
-          enter(workers.get(e.lane), "blocked", e, e.label);
+          // Waiting for the GIL: the thread could run, but another holds the interpreter.
+          enter(workers.get(e.lane), e.work === "gil" ? "ready" : "blocked", e, e.label);
           break;
         }
         enter(thread, "blocked", e, e.label);

@@ -46,8 +46,9 @@ export type TraceEvent =
   /** A due timer moved to the ready queue as `handle`. */
   | Event<"timer-fired", { timer: number; handle: number }>
   /** A thread is held by a blocking call until `until`: the loop's (no `lane`) or a worker lane's.
-   * `work` says whether it computes (cpu) or sleeps (blockingSleep, Python's time.sleep: the default). */
-  | Event<"blocking-start", { until: number; task?: number; lane?: number; label: string; work?: "sleep" | "cpu" }>
+   * `work`: it sleeps (blockingSleep, Python's time.sleep: the default), computes (cpu), or waits
+   * for the GIL before its cpu() can start ("gil": a thread that is ready but may not run). */
+  | Event<"blocking-start", { until: number; task?: number; lane?: number; label: string; work?: "sleep" | "cpu" | "gil" }>
   | Event<"blocking-end", { task?: number; lane?: number }>
   /** A printed line; from a task (`task`), a worker lane (`lane`) or top-level code. */
   | Event<"print", { text: string; stream: "stdout" | "stderr"; task?: number; lane?: number }>

@@ -138,7 +138,7 @@ await run(main());
 describe("pools: limits, queues and cancellation", () => {
   it("runs at most maxWorkers jobs at once; the rest wait in the queue for a free lane", async () => {
     const result = await runTs(`${HEAD}
-function work(i: number) { cpu(1); return i; }
+function work(i: number) { blockingSleep(1); return i; }
 async function main() {
   const pool = new ThreadPool({ maxWorkers: 2 });
   print(await gather([1, 2, 3, 4, 5].map((i) => runInExecutor(pool, work, i))));
@@ -219,6 +219,44 @@ async function main() {
 await run(main());
 `);
     expect(stamped(result)).toEqual(["0.000 tick 0", "0.500 tick 1", "1.000 done 1", "1.000 pool closed", "1.000 tick 2"]);
+  });
+});
+
+describe("the GIL: CPU work in threads takes turns, in processes it runs in parallel", () => {
+  const program = (pool: string) => `${HEAD}
+function crunch(i: number) { print("start", i); cpu(1); print("end", i); return i; }
+async function main() {
+  const pool = new ${pool}({ maxWorkers: 4 });
+  print(await gather([1, 2, 3].map((i) => runInExecutor(pool, crunch, i))));
+}
+await run(main());
+`;
+
+  it("three threads computing 1 s each take 3 s; the ones waiting for the GIL are ready, not running", async () => {
+    const result = await runTs(program("ThreadPool"));
+    expect(stamped(result)).toEqual(["0.000 start 1", "0.000 start 2", "0.000 start 3", "1.000 end 1", "2.000 end 2", "3.000 end 3", "3.000 [1, 2, 3]"]);
+    const lanes = deriveTimeline(result.events).lanes.filter((l) => l.kind === "worker");
+    const spans = (i: number) => lanes[i].intervals.filter((iv) => iv.to > iv.from).map((iv) => `${iv.state} ${iv.from}-${iv.to}`);
+    expect(spans(0)).toEqual(["blocked 0-1"]);
+    expect(spans(2)).toEqual(["ready 0-2", "blocked 2-3"]);
+    const states = deriveStepStates(result.events);
+    expect(states.some((s) => s.workers.some((w) => w.state === "ready" && w.label === "waiting for the GIL"))).toBe(true);
+  });
+
+  it("three processes computing 1 s each take 1 s", async () => {
+    const result = await runTs(program("ProcessPool"));
+    expect(result.virtualEnd).toBe(1);
+    expect(result.stdout.at(-1)).toBe("[1, 2, 3]");
+  });
+
+  it("a thread that waits (blockingSleep) lets the others compute", async () => {
+    const result = await runTs(`${HEAD}
+function io() { blockingSleep(1); print("io done"); }
+function crunch() { cpu(1); print("crunch done"); }
+async function main() { await gather([toThread(io), toThread(crunch)]); }
+await run(main());
+`);
+    expect(stamped(result)).toEqual(["1.000 io done", "1.000 crunch done"]);
   });
 });
 

@@ -80,6 +80,10 @@ function Workers({ state, idPrefix }: { state: StepState; idPrefix: string }) {
             <strong>{w.name}</strong> <span className="pg-tag">{w.poolKind}</span>{" "}
             {w.state === "idle" ? (
               "idle"
+            ) : w.state === "ready" ? (
+              <>
+                runs {w.job}, ready: {w.label} until {fmt(w.until ?? state.t)}
+              </>
             ) : w.state === "blocked" ? (
               <>
                 runs {w.job}, held in <em>{w.label}</em> until {fmt(w.until ?? state.t)}
