@@ -46,9 +46,11 @@ function Row({ row, scale }: { row: ProfileRow; scale: number }) {
 
 /** The per-function breakdown of a run's time; lesson playgrounds opt in with `profile`. */
 export function Profile({ events }: { events: readonly TraceEvent[] }) {
-  const rows = useMemo(() => deriveProfile(events).slice(0, MOST_ROWS), [events]);
+  const all = useMemo(() => deriveProfile(events), [events]);
+  const scale = Math.max(0, ...all.map(total)) || 1;
+  // Functions with under 1% of the biggest total are noise (the main program's start-up in real time).
+  const rows = all.filter((row) => row.calls > 0 || total(row) >= scale / 100).slice(0, MOST_ROWS);
   if (!rows.length) return null;
-  const scale = Math.max(...rows.map(total)) || 1;
   return (
     <figure className="pg-profile" data-profile>
       <table>
