@@ -116,15 +116,19 @@ export function deriveTimeline(events: readonly TraceEvent[]): Timeline {
         if (e.lane === undefined) queueChange(jobs.get(e.job)?.pool, -1, e);
         else enter(workers.get(e.lane), null, e);
         break;
-      case "blocking-start":
+      case "blocking-start": {
+        // cpu() is code running (solid) for its task or worker; a blocking wait is blocked; waiting
+        // for the GIL is ready (the thread could run, but another holds the interpreter). The
+        // loop's own lane is blocked either way: nothing else on the loop can run.
+        const own = e.work === "cpu" ? "running" : e.work === "gil" ? "ready" : "blocked";
         if (e.lane !== undefined) {
-          // Waiting for the GIL: the thread could run, but another holds the interpreter.
-          enter(workers.get(e.lane), e.work === "gil" ? "ready" : "blocked", e, e.label);
+          enter(workers.get(e.lane), own, e, e.label);
           break;
         }
         enter(thread, "blocked", e, e.label);
-        if (e.task !== undefined) enter(tasks.get(e.task), "blocked", e, e.label);
+        if (e.task !== undefined) enter(tasks.get(e.task), own, e, e.label);
         break;
+      }
       case "blocking-end":
         if (e.lane !== undefined) {
           enter(workers.get(e.lane), "running", e, workerJob.get(e.lane));
