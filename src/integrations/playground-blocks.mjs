@@ -3,6 +3,9 @@
 // into <Playground id="…" end="…" code={…} python={…} expected={…} />, so the code fences are the
 // playground's source, and imports the component so lessons need no import line.
 // Written for lesson authors: mistakes fail the build with a message that says what to fix.
+// It also expands <Exercise> blocks (a playground with a goal and a solution: exercise-blocks.mjs).
+
+import { EXERCISE, EXERCISE_IMPORT, exerciseElement } from "./exercise-blocks.mjs";
 
 const COMPONENT = "Playground";
 const IMPORT = `import ${COMPONENT} from "/src/components/playground/Playground.astro";`;
@@ -27,16 +30,23 @@ export function playgroundProps(children, where) {
 /** The plugin, for `satteri({ mdastPlugins: [playgroundBlocks()] })`. */
 export function playgroundBlocks() {
   return ({ fileURL, source }) => {
-    if (!source.includes(`<${COMPONENT}`)) return null;
+    const playgrounds = source.includes(`<${COMPONENT}`);
+    const exercises = source.includes(`<${EXERCISE}`);
+    if (!playgrounds && !exercises) return null;
     const file = fileURL ? decodeURIComponent(fileURL.pathname) : "a lesson";
     return {
       name: "playground-blocks",
       before(root, ctx) {
-        ctx.prependChild(root, { raw: IMPORT, mdxExpressions: true });
+        if (playgrounds) ctx.prependChild(root, { raw: IMPORT, mdxExpressions: true });
+        if (exercises) ctx.prependChild(root, { raw: EXERCISE_IMPORT, mdxExpressions: true });
       },
       mdxJsxFlowElement(node, ctx) {
-        if (node.name !== COMPONENT) return;
         const where = `${file}:${node.position?.start.line ?? "?"}`;
+        if (node.name === EXERCISE) {
+          ctx.replaceNode(node, { raw: exerciseElement(node, where), mdxExpressions: true });
+          return;
+        }
+        if (node.name !== COMPONENT) return;
         const props = playgroundProps(node.children, where);
         const attributes = node.attributes.map((a) => {
           if (a.type !== "mdxJsxAttribute") throw new Error(`${where}: use plain attributes on <Playground>, not {...spread}.`);

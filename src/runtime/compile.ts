@@ -155,6 +155,7 @@ export async function compileProgram(
   const asyncioNamespaces = new Set<string>();
   const yields: { node: AnyNode; fn: AnyNode | undefined; depth: number }[] = [];
   const calls: { node: AnyNode; depth: number }[] = [];
+  const constructions: { node: AnyNode; depth: number }[] = [];
   const loweredFns = new Set<AnyNode>([programFn]);
   const nearestFunction = (ancestors: AnyNode[]) =>
     [...ancestors].reverse().find((n, i) => i > 0 && /Function/.test(n.type));
@@ -203,6 +204,9 @@ export async function compileProgram(
     YieldExpression(node: AnyNode, _state: unknown, ancestors: AnyNode[]) {
       yields.push({ node, fn: nearestFunction(ancestors), depth: ancestors.length });
     },
+    NewExpression(node: AnyNode, _state: unknown, ancestors: AnyNode[]) {
+      constructions.push({ node, depth: ancestors.length });
+    },
     CallExpression(node: AnyNode, _state: unknown, ancestors: AnyNode[]) {
       const callee = node.callee;
       if (callee.type === "Identifier" && callee.name === asyncHelper) {
@@ -245,6 +249,18 @@ export async function compileProgram(
     const gap = js.slice(callee.end - shift, gapEnd - shift);
     edit(callee.start, callee.start, `__call(${site}, `, depth + 1);
     edit(callee.end, gapEnd, gap.replace("(", node.arguments.length ? ", " : ""), depth + 1);
+  }
+
+  // 5. `new Semaphore(2)`, `new ProcessPool()`: the site is marked just before the object is made.
+  for (const { node, depth } of constructions) {
+    const callee = node.callee;
+    const isAsyncioClass =
+      (callee.type === "Identifier" && asyncioLocals.has(callee.name)) ||
+      (callee.type === "MemberExpression" && callee.object.type === "Identifier" && asyncioNamespaces.has(callee.object.name));
+    if (!isAsyncioClass) continue;
+    const site = newSite(node.start - shift);
+    edit(node.start, node.start, `(__at(${site}, 0), `, depth);
+    edit(node.end, node.end, ")", depth);
   }
 
   if (problems.length) throw new CompileError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
