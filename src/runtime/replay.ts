@@ -244,7 +244,7 @@ export class Replay {
       }
       case "job-done": {
         const lane = e.lane === undefined ? undefined : this.lanes.get(e.lane);
-        if (lane) Object.assign(lane, { job: undefined, state: "idle", label: undefined, until: undefined, since: e.seq });
+        if (lane) Object.assign(lane, { job: undefined, state: "idle", label: undefined, until: undefined, line: undefined, since: e.seq });
         const pool = this.pools.get(this.jobs.get(e.job)?.pool ?? -1);
         if (pool) pool.queued = pool.queued.filter((q) => q.job !== e.job);
         break;
@@ -252,7 +252,7 @@ export class Replay {
       case "blocking-start":
         if (e.lane !== undefined) {
           const lane = this.lanes.get(e.lane);
-          if (lane) Object.assign(lane, { state: e.work === "gil" ? "ready" : "blocked", label: e.label, until: e.until, since: e.seq });
+          if (lane) Object.assign(lane, { state: e.work === "gil" ? "ready" : "blocked", label: e.label, until: e.until, since: e.seq, line: e.line ?? lane.line });
           break;
         }
         if (e.task !== undefined) {
@@ -277,6 +277,7 @@ export class Replay {
       }
       case "print":
         this.console.push(...printedLines(e, e.lane === undefined ? undefined : this.laneName(e.lane)));
+        if (e.lane !== undefined && e.line !== undefined) Object.assign(this.lanes.get(e.lane) ?? {}, { line: e.line });
         if (e.task !== undefined && e.line !== undefined) this.setLine(e.task, e.line);
         break;
       case "program-end":
@@ -328,6 +329,8 @@ export class Replay {
       .map(([timer, v]) => ({ timer, due: v.due, label: v.label, task: v.task, fresh: fresh(v.since) }))
       .sort((a, b) => a.due - b.due || a.timer - b.timer);
     const markers: LineMarker[] = [];
+    // Threads and processes at work point at their line too.
+    for (const w of this.lanes.values()) if (w.line !== undefined && w.state !== "idle") markers.push({ line: w.line, state: w.state, name: w.name });
     for (const t of visible) {
       if (t.line === undefined || t.state === "done") continue;
       markers.push({ line: t.line, state: t.state, task: t.id, name: t.name });

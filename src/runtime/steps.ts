@@ -105,6 +105,8 @@ export interface WorkerLane {
   /** The blocking call it is in, and when that ends. */
   label?: string;
   until?: number;
+  /** The reader's line the job is at, as far as its prints and blocking calls tell. */
+  line?: number;
   fresh: boolean;
 }
 

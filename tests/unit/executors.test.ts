@@ -75,6 +75,13 @@ describe("example 6: threads, then a process pool", () => {
     // Meanwhile the event loop is free, waiting.
     expect(lanes[0].intervals.some((iv) => iv.state === "blocked")).toBe(false);
   });
+
+  it("points the stepper's code pane at each worker's line", async () => {
+    const states = deriveStepStates((await runTs(EXAMPLE_6)).events);
+    const markers = states.flatMap((s) => s.markers).filter((m) => m.name.startsWith("asyncio_"));
+    // blockingSleep(param) is line 5 of fetchData (line 1 is the import, line 2 empty).
+    expect(markers).toContainEqual({ line: 5, state: "blocked", name: "asyncio_1" });
+  });
 });
 
 describe("results, exceptions and what crosses to a worker", () => {
