@@ -252,7 +252,9 @@ export class Replay {
       case "blocking-start":
         if (e.lane !== undefined) {
           const lane = this.lanes.get(e.lane);
-          if (lane) Object.assign(lane, { state: e.work === "gil" ? "ready" : "blocked", label: e.label, until: e.until, since: e.seq, line: e.line ?? lane.line });
+          // cpu() is the job's code running; a blocking wait holds the worker; a GIL wait is ready.
+          const state = e.work === "cpu" ? "running" : e.work === "gil" ? "ready" : "blocked";
+          if (lane) Object.assign(lane, { state, label: e.label, until: e.until, since: e.seq, line: e.line ?? lane.line });
           break;
         }
         if (e.task !== undefined) {

@@ -100,7 +100,7 @@ export interface WorkerLane {
   poolKind: "thread" | "process";
   /** The job it runs, e.g. "fetchData(1)"; undefined when idle. */
   job?: string;
-  /** Running the job's code, held in a blockingSleep / cpu call of it, or ready: waiting for the GIL. */
+  /** Running the job's code (`label`: in a cpu() call), held in a blocking call, or ready: waiting for the GIL. */
   state: "idle" | "running" | "blocked" | "ready";
   /** The blocking call it is in, and when that ends. */
   label?: string;

@@ -89,7 +89,14 @@ function Workers({ state, idPrefix }: { state: StepState; idPrefix: string }) {
                 runs {w.job}, held in <em>{w.label}</em> until {fmt(w.until ?? state.t)}
               </>
             ) : (
-              <>runs {w.job}</>
+              <>
+                runs {w.job}
+                {w.label ? (
+                  <>
+                    , computing in <em>{w.label}</em> until {fmt(w.until ?? state.t)}
+                  </>
+                ) : null}
+              </>
             )}
           </li>
         ))}
