@@ -2,9 +2,11 @@
 // the lesson's declared expectation (also with JavaScript off), a live run gives the same; on each
 // page's first playground, an edit changes the output and survives a reload, Reset restores the
 // lesson, and compile errors are shown.
-import { test, expect, discoverPlaygrounds, playground, expectationOf, expectDeclared, runPlayground, typeCode, lessonCode } from "./support.ts";
+import { test, expect, discoverPlaygroundsWithoutExercises, playground, expectationOf, expectDeclared, runPlayground, typeCode, lessonCode } from "./support.ts";
 
-const pages = discoverPlaygrounds();
+// Exercises are playgrounds too, but they declare a goal their starting code misses on purpose, not
+// their own output: exercises.spec.ts checks them against their goals.
+const pages = discoverPlaygroundsWithoutExercises();
 // The tests are independent (each has its own page and storage): spread them over the workers.
 test.describe.configure({ mode: "parallel" });
 // Appended to any program: one more line and 1.5 s more, whatever the program does.

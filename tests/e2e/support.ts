@@ -101,3 +101,33 @@ export async function lessonCode(browser: Browser, path: string, id: string): Pr
   await context.close();
   return code ?? "";
 }
+
+/** Every built page that has exercises, with their ids (an exercise is a playground with a goal: data-exercise). */
+export function discoverExercises(distDir = "dist"): PagePlaygrounds[] {
+  const pages: PagePlaygrounds[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === "index.html") {
+        const ids = [...readFileSync(full, "utf8").matchAll(/data-exercise="([^"]+)"/g)].map((m) => m[1]);
+        if (ids.length) pages.push({ path: `/${relative(distDir, dir).split(sep).join("/")}/`.replace(/\/+$/, "/").replace(/^\/\/$/, "/"), ids });
+      }
+    }
+  };
+  walk(distDir);
+  return pages.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The playgrounds of every built page that are not exercises: those miss their goal on purpose, and exercises.spec.ts checks them. */
+export function discoverPlaygroundsWithoutExercises(distDir = "dist"): PagePlaygrounds[] {
+  const exercises = new Map(discoverExercises(distDir).map((p) => [p.path, new Set(p.ids)]));
+  return discoverPlaygrounds(distDir)
+    .map((p) => ({ ...p, ids: p.ids.filter((id) => !exercises.get(p.path)?.has(id)) }))
+    .filter((p) => p.ids.length > 0);
+}
+
+/** The exercise root with this id (also a playground root: the playground helpers work on it). */
+export function exercise(page: Page, id: string): Locator {
+  return page.locator(`[data-exercise="${id}"]`);
+}

@@ -3,6 +3,8 @@
 //   2. its Python twin, run under CPython's own asyncio on a virtual clock
 //      (tests/python/virtual_asyncio.py), prints the same lines at the same virtual times.
 // New lessons and playgrounds are picked up automatically; no per-lesson test code is needed.
+// Exercises (<Exercise>) are not collected here: their starting code misses its goal on purpose and
+// has no Python twin; exercises.test.ts checks each against its goal.
 // Real-time playgrounds (clock="real") print measured times: their output is matched with "…" as a
 // wildcard, they declare no end time, and their Python twin (which needs a network and an image
 // library) is shown, not run.

@@ -2,6 +2,8 @@
 // event-loop stepper under it (linked to the diagram), with the event log as the diagram's text.
 // Server-rendered with the build's own run of the lesson code, so the page reads without
 // JavaScript; hydrated when it scrolls into view; the editor itself loads after that.
+// An exercise is this same playground with a goal and a solution (ExerciseParts.tsx): it shows the
+// goal, says after each run whether the run met it, and can put the solution in the editor.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { CompileProblem } from "../../runtime/compile.ts";
 import { deriveSteps } from "../../runtime/steps.ts";
@@ -14,6 +16,8 @@ import { Profile } from "../profile/Profile.tsx";
 import { TimingDiagram } from "../timing/TimingDiagram.tsx";
 import { compile, runCompiled } from "./browser-runner.ts";
 import { outputMatches } from "./expectation.ts";
+import { checkGoal, type GoalCheck } from "./goal.ts";
+import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
 import "./playground.css";
 
 const Editor = lazy(() => import("./Editor.tsx"));
@@ -37,6 +41,8 @@ export interface PlaygroundProps {
   profile?: boolean;
   /** "eager": async calls start at once, as in JavaScript (asyncio's lazy coroutines by default). */
   model?: "lazy" | "eager";
+  /** Present when this playground is an exercise: the goal its run must meet, and a solution. */
+  exercise?: ExerciseSpec;
 }
 
 let compilerWarm = false;
@@ -58,6 +64,13 @@ function matchesExpectation(result: RunResult, expectation: Expectation, clock: 
   return sameOutput && sameEnd;
 }
 
+// An exercise's verdict on what the reader sees: a compile error or a crash, else the run shown.
+function verdictOf(goal: ExerciseSpec["goal"], result: RunResult | null, problems: CompileProblem[], crash: string | null): GoalCheck | null {
+  if (problems.length) return { met: false, reasons: ["The code does not compile: see the problem below."] };
+  if (crash) return { met: false, reasons: [crash] };
+  return result ? checkGoal(result, goal) : null;
+}
+
 function Problems({ problems }: { problems: CompileProblem[] }) {
   return (
     <div className="pg-problems" data-compile-error role="alert">
@@ -75,7 +88,7 @@ function Problems({ problems }: { problems: CompileProblem[] }) {
 }
 
 /** The interactive playground (a React island). */
-export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false, model = "lazy" }: PlaygroundProps) {
+export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false, model = "lazy", exercise }: PlaygroundProps) {
   const [code, setCode] = useState(lessonCode);
   const [tab, setTab] = useState<"ts" | "python">("ts");
   const [status, setStatus] = useState<Status>("idle");
@@ -85,6 +98,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
   const [crash, setCrash] = useState<string | null>(null);
   const [hydrated, setHydrated] = useState(false);
   const [editorGeneration, setEditorGeneration] = useState(0);
+  const [notice, setNotice] = useState("");
   const steps = useMemo(() => (result ? deriveSteps(result.events) : []), [result]);
   const stepper = useStepper(steps);
   const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
@@ -106,6 +120,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
   );
 
   const run = useCallback(async () => {
+    setNotice("");
     setProblems([]);
     setCrash(null);
     setStatus("compiling");
@@ -138,6 +153,15 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
     setProblems([]);
     setCrash(null);
     setStatus("idle");
+    setNotice("");
+  };
+
+  const loadSolution = () => {
+    if (!exercise) return;
+    onEdit(exercise.solution);
+    setEditorGeneration((g) => g + 1);
+    setTab("ts");
+    setNotice("The solution is in the editor. Press Run to check it.");
   };
 
   const onEditorKeys = (event: KeyboardEvent) => {
@@ -155,22 +179,25 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
         : "Loading the compiler (esbuild, about 4 MB, once per visit)…"
       : status === "running"
         ? "Running…"
-        : "";
+        : notice;
   const match = result ? matchesExpectation(result, expectation, clock) : null;
   const stale = result !== null && resultCode !== code;
+  const verdict = exercise && !busy ? verdictOf(exercise.goal, result, problems, crash) : null;
 
   return (
     <section
       className="pg not-content"
       data-playground={id}
+      data-exercise={exercise ? id : undefined}
       data-status={status}
       data-virtual-end={result ? result.virtualEnd.toFixed(3) : undefined}
       data-expected-stdout={expectation.stdout ? JSON.stringify(expectation.stdout) : undefined}
       data-expected-end={expectation.virtualEnd !== null && clock === "virtual" ? expectation.virtualEnd.toFixed(3) : undefined}
       data-clock={clock}
       data-model={model}
-      aria-label={`Playground ${id}`}
+      aria-label={`${exercise ? "Exercise" : "Playground"} ${id}`}
     >
+      {exercise ? <ExerciseGoal goal={exercise.goal} /> : null}
       <div className="pg-toolbar">
         <div role="tablist" aria-label="Program" className="pg-tabs">
           <button role="tab" type="button" aria-selected={tab === "ts"} aria-controls={`${id}-code`} onClick={() => setTab("ts")}>
@@ -208,6 +235,8 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       <p className="pg-status" role="status" aria-live="polite">
         {statusText}
       </p>
+      {exercise ? <ExerciseVerdict check={verdict} /> : null}
+      {exercise ? <ExerciseSolution solution={exercise.solution} onLoad={loadSolution} interactive={hydrated && !busy} /> : null}
       {problems.length ? <Problems problems={problems} /> : null}
       {crash ? (
         <p className="pg-crash" role="alert" data-run-error>
