@@ -59,7 +59,8 @@ function jobWorkerMain(): void {
   const reply = (message: unknown) => (nodePort ? nodePort.postMessage(message) : scope.postMessage!(message));
   const epochSeconds = () => (performance.timeOrigin + performance.now()) / 1000;
   // Atomics.wait sleeps without burning a core; it needs SharedArrayBuffer (Node always, browsers
-  // only on cross-origin isolated pages). Elsewhere, spin.
+  // only on cross-origin isolated pages). Elsewhere, spin. (session.ts's holdFor does the same on the
+  // loop's thread; this body cannot import it.)
   const sleeper = typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(4)) : null;
   const holdFor = (seconds: number, spin: boolean) => {
     const until = epochSeconds() + seconds;
