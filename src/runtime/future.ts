@@ -1,7 +1,8 @@
 // asyncio.Future (Lib/asyncio/futures.py): a placeholder for a result that is not ready yet.
 // Completion never calls callbacks inline: each goes through loop.callSoon, as in CPython.
-import { CancelledError, InvalidStateError, describeError } from "./errors.ts";
+import { CancelledError, InvalidStateError } from "./errors.ts";
 import type { EventLoop, HandleInfo } from "./loop.ts";
+import { pyRepr } from "./python-format.ts";
 import type { WaitInfo } from "./trace.ts";
 
 /** A future's state, named as CPython names them. */
@@ -119,7 +120,7 @@ export class Future<T = unknown> {
   toString(): string {
     if (this.state === "PENDING") return "<Future pending>";
     if (this.state === "CANCELLED") return "<Future cancelled>";
-    return this.hasException ? `<Future finished exception=${describeError(this.exceptionValue)}>` : `<Future finished result=${String(this.resultValue)}>`;
+    return this.hasException ? `<Future finished exception=${pyRepr(this.exceptionValue)}>` : `<Future finished result=${pyRepr(this.resultValue)}>`;
   }
 
   /** Called once when the future becomes done, before its callbacks are scheduled. */

@@ -650,6 +650,66 @@ await run(main());
     ]);
   });
 
+  it("String(future) shows its state and, once finished, the repr of its result or exception", async () => {
+    const { ts, py } = await twins(
+      `import { run, createFuture, print } from "asyncio";
+
+class ValueError extends Error {
+  override name = "ValueError";
+}
+
+async function main() {
+  const a = createFuture<string>();
+  print(String(a));
+  a.setResult("the answer");
+  print(String(a));
+  const b = createFuture<number[]>();
+  b.setResult([1, 2]);
+  print(String(b));
+  const c = createFuture<string>();
+  c.setException(new ValueError("boom"));
+  print(String(c));
+  c.exception();
+  const d = createFuture<string>();
+  d.cancel();
+  print(String(d));
+}
+
+await run(main());
+`,
+      `
+      import asyncio
+
+      async def main():
+          loop = asyncio.get_running_loop()
+          a = loop.create_future()
+          print(repr(a))
+          a.set_result("the answer")
+          print(repr(a))
+          b = loop.create_future()
+          b.set_result([1, 2])
+          print(repr(b))
+          c = loop.create_future()
+          c.set_exception(ValueError("boom"))
+          print(repr(c))
+          c.exception()
+          d = loop.create_future()
+          d.cancel()
+          print(repr(d))
+
+      asyncio.run(main())
+      `,
+    );
+    expect(ts.stdout).toEqual([
+      "<Future pending>",
+      "<Future finished result='the answer'>",
+      "<Future finished result=[1, 2]>",
+      "<Future finished exception=ValueError('boom')>",
+      "<Future cancelled>",
+    ]);
+    expectSameAsCPython({ ts, py });
+  });
+
   // CPython's Task.cancel(msg) stores msg in _cancel_message, and __step raises
   // _make_cancelled_error(), i.e. CancelledError(msg), when it cancels a task that has not started.
   // The runtime keeps the message in a separate field, so the task is cancelled with no message.
