@@ -10,6 +10,8 @@ export interface PlaygroundBlock {
   python?: string;
   /** The ```output fence. */
   expected?: string;
+  /** The ```stderr fence: the warnings the run writes ("…" matches any text). */
+  warnings?: string;
 }
 
 /** Every playground of one lesson's MDX source, with its props (for tests and scripts). */

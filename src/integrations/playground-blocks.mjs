@@ -1,6 +1,6 @@
 // A Sätteri (Astro's Markdown engine) plugin for lessons: turns each
-//   <Playground id="…" end="…"> ```ts …``` ```python …``` ```output …``` </Playground>
-// into <Playground id="…" end="…" code={…} python={…} expected={…} />, so the code fences are the
+//   <Playground id="…" end="…"> ```ts …``` ```python …``` ```output …``` ```stderr …``` </Playground>
+// into <Playground id="…" end="…" code={…} python={…} expected={…} warnings={…} />, so the code fences are the
 // playground's source, and imports the component so lessons need no import line.
 // Written for lesson authors: mistakes fail the build with a message that says what to fix.
 // It also expands <Exercise> blocks (a playground with a goal and a solution: exercise-blocks.mjs).
@@ -9,17 +9,17 @@ import { EXERCISE, EXERCISE_IMPORT, exerciseElement } from "./exercise-blocks.mj
 
 const COMPONENT = "Playground";
 const IMPORT = `import ${COMPONENT} from "/src/components/playground/Playground.astro";`;
-const FENCES = { ts: "code", typescript: "code", python: "python", py: "python", output: "expected" };
+const FENCES = { ts: "code", typescript: "code", python: "python", py: "python", output: "expected", stderr: "warnings" };
 
 /** Parse one Playground element's fences into string props; throws an author-facing error. */
 export function playgroundProps(children, where) {
   const props = {};
   for (const child of children) {
     if (child.type !== "code") {
-      throw new Error(`${where}: a <Playground> holds only code fences (\`\`\`ts, \`\`\`python, \`\`\`output); found ${child.type}.`);
+      throw new Error(`${where}: a <Playground> holds only code fences (\`\`\`ts, \`\`\`python, \`\`\`output, \`\`\`stderr); found ${child.type}.`);
     }
     const prop = FENCES[child.lang ?? ""];
-    if (!prop) throw new Error(`${where}: code fence language "${child.lang ?? ""}" is not one of ts, python, output.`);
+    if (!prop) throw new Error(`${where}: code fence language "${child.lang ?? ""}" is not one of ts, python, output, stderr.`);
     if (prop in props) throw new Error(`${where}: more than one \`\`\`${child.lang} fence.`);
     props[prop] = child.value;
   }

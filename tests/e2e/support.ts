@@ -52,18 +52,32 @@ export function playground(page: Page, id: string): Locator {
 }
 
 /** What the lesson declares: printed lines and end time (none on the real clock), from the playground's data attributes. */
-export async function expectationOf(pg: Locator): Promise<{ stdout: string[]; end: string; real: boolean }> {
+/** What a playground declares: printed lines, warnings (when declared), end time, and its clock. */
+export interface Declared {
+  stdout: string[];
+  stderr?: string[];
+  end: string;
+  real: boolean;
+}
+
+export async function expectationOf(pg: Locator): Promise<Declared> {
+  const stderr = await pg.getAttribute("data-expected-stderr");
   return {
     stdout: JSON.parse((await pg.getAttribute("data-expected-stdout")) ?? "[]"),
+    stderr: stderr === null ? undefined : JSON.parse(stderr),
     end: (await pg.getAttribute("data-expected-end")) ?? "",
     real: (await pg.getAttribute("data-clock")) === "real",
   };
 }
 
-/** Check the console against the declared lines ("…" matches any text) and, on the virtual clock, the end time. */
-export async function expectDeclared(pg: Locator, expected: { stdout: string[]; end: string; real: boolean }, what: string): Promise<void> {
+/** Check the console against the declared lines ("…" matches any text), and the declared warnings, and, on the virtual clock, the end time. */
+export async function expectDeclared(pg: Locator, expected: Declared, what: string): Promise<void> {
   const printed = await consoleLines(pg);
   expect(outputMatches(expected.stdout, printed), `${what}: printed\n${printed.join("\n")}\ndeclared\n${expected.stdout.join("\n")}`).toBe(true);
+  if (expected.stderr) {
+    const warnings = await pg.locator("[data-console-stderr]").allTextContents();
+    expect(outputMatches(expected.stderr, warnings), `${what}: warnings\n${warnings.join("\n")}\ndeclared\n${expected.stderr.join("\n")}`).toBe(true);
+  }
   if (!expected.real) await expect(pg, what).toHaveAttribute("data-virtual-end", expected.end);
 }
 

@@ -26,6 +26,8 @@ type Status = "idle" | "compiling" | "running" | "done" | "error";
 
 export interface Expectation {
   stdout: string[] | null;
+  /** Declared warnings: checked only when the lesson declares them. */
+  stderr: string[] | null;
   virtualEnd: number | null;
 }
 
@@ -59,7 +61,7 @@ function StaticCode({ code, label }: { code: string; label: string }) {
 function matchesExpectation(result: RunResult, expectation: Expectation, clock: "virtual" | "real"): boolean | null {
   const end = clock === "real" ? null : expectation.virtualEnd;
   if (!expectation.stdout && end === null) return null;
-  const sameOutput = !expectation.stdout || outputMatches(expectation.stdout, result.stdout);
+  const sameOutput = (!expectation.stdout || outputMatches(expectation.stdout, result.stdout)) && (!expectation.stderr || outputMatches(expectation.stderr, result.stderr));
   const sameEnd = end === null || Math.abs(result.virtualEnd - end) < 5e-4;
   return sameOutput && sameEnd;
 }
@@ -192,6 +194,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       data-status={status}
       data-virtual-end={result ? result.virtualEnd.toFixed(3) : undefined}
       data-expected-stdout={expectation.stdout ? JSON.stringify(expectation.stdout) : undefined}
+      data-expected-stderr={expectation.stderr ? JSON.stringify(expectation.stderr) : undefined}
       data-expected-end={expectation.virtualEnd !== null && clock === "virtual" ? expectation.virtualEnd.toFixed(3) : undefined}
       data-clock={clock}
       data-model={model}
