@@ -26,7 +26,10 @@ only without waiting: the event loop is CPython's real loop
                                just moves the clock forward by `timeout`,
   * time.sleep/time/monotonic/perf_counter -> the same virtual clock,
   * worker threads (to_thread, run_in_executor) take turns on that clock
-                               (virtual_threads.py).
+                               (virtual_threads.py),
+  * time.thread_time        -> each thread's CPU clock, read while computing:
+                               computing threads take turns for the GIL,
+                               processes compute in parallel (virtual_threads.py).
 Written for CPython 3.11.
 """
 import asyncio
@@ -58,7 +61,7 @@ class Deadlock(BaseException):
 
 
 # Threads (to_thread, run_in_executor) run on the same clock: see virtual_threads.py.
-THREADS, _thread_aware_sleep = virtual_threads.install(Clock)
+THREADS, _thread_aware_sleep, _virtual_thread_time = virtual_threads.install(Clock)
 # Real seconds to wait for a thread outside the pools (asyncio.run's
 # shutdown_default_executor joins the pool's threads in one) before calling
 # a loop with nothing scheduled a deadlock.
@@ -82,6 +85,7 @@ class VirtualSelector(selectors.SelectSelector):
         # call_soon_threadsafe, which ends the wait early, as the self-pipe
         # would); _run_once then adds _clock_resolution itself to pick ready timers.
         limit = None if timeout is None else Clock.now + timeout
+        THREADS.waits()  # the loop's thread stops computing (time.thread_time)
         THREADS.run_until(limit, stop_early=lambda: bool(self.loop._ready))
         # A thread's call_soon_threadsafe wrote to the self-pipe: report it
         # readable, as a real select would (it queues _read_from_self).
@@ -149,6 +153,7 @@ def run(source, filename="<program>"):
     for name in ("time", "monotonic", "perf_counter"):
         setattr(time, name, _now)
     time.sleep = _thread_aware_sleep
+    time.thread_time = _virtual_thread_time
     asyncio.set_event_loop_policy(VirtualPolicy())
 
     out, err = LineRecorder(), LineRecorder()
