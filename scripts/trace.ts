@@ -3,6 +3,7 @@
 //   npm run trace -- program.ts --json     one JSON object: { stdout, stderr, virtualEnd, error, events, version }
 //   npm run trace -- program.ts --svg out.svg   also write the timing diagram
 //   npm run trace -- program.ts --real      on the wall clock (real-time mode) instead of the virtual one
+//   npm run trace -- program.ts --eager     JavaScript's eager async calls instead of asyncio's lazy coroutines
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
@@ -14,11 +15,11 @@ import { TimingDiagramSvg } from "../src/components/timing/TimingDiagram.tsx";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { json: { type: "boolean" }, real: { type: "boolean" }, svg: { type: "string" }, help: { type: "boolean", short: "h" } },
+  options: { json: { type: "boolean" }, real: { type: "boolean" }, eager: { type: "boolean" }, svg: { type: "string" }, help: { type: "boolean", short: "h" } },
 });
 const file = positionals[0];
 if (values.help || !file) {
-  console.error("usage: npm run trace -- program.ts [--json] [--svg diagram.svg] [--real]");
+  console.error("usage: npm run trace -- program.ts [--json] [--svg diagram.svg] [--real] [--eager]");
   process.exit(file ? 0 : 2);
 }
 
@@ -31,7 +32,7 @@ try {
   process.exit(1);
 }
 const network = nodeNetworkHost(new URL("../public", import.meta.url).pathname);
-const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual" });
+const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual", model: values.eager ? "eager" : "lazy" });
 
 if (values.svg) {
   const svg = renderToStaticMarkup(createElement(TimingDiagramSvg, { events: result.events, idPrefix: "trace", standalone: true }));

@@ -2,7 +2,7 @@
 // the lesson's declared expectation (also with JavaScript off), a live run gives the same; on each
 // page's first playground, an edit changes the output and survives a reload, Reset restores the
 // lesson, and compile errors are shown.
-import { test, expect, discoverPlaygroundsWithoutExercises, playground, expectationOf, expectDeclared, runPlayground, typeCode, lessonCode } from "./support.ts";
+import { test, expect, discoverPlaygroundsWithoutExercises, playground, expectationOf, expectDeclared, expectCompareDeclared, runPlayground, typeCode, lessonCode } from "./support.ts";
 
 // Exercises are playgrounds too, but they declare a goal their starting code misses on purpose, not
 // their own output: exercises.spec.ts checks them against their goals.
@@ -27,6 +27,7 @@ for (const { path, ids } of pages) {
         const expected = await expectationOf(pg);
         expect(expected.stdout.length, `${id} declares its output`).toBeGreaterThan(0);
         await expectDeclared(pg, expected, id);
+        await expectCompareDeclared(pg, id);
         await expect(pg.locator("[data-timing-diagram] [data-lane]").first()).toBeVisible();
         await expect(pg.locator("pre").first()).toContainText("asyncio");
       }
@@ -41,6 +42,7 @@ for (const { path, ids } of pages) {
         const expected = await expectationOf(pg);
         expect(await runPlayground(pg), id).toBe("done");
         await expectDeclared(pg, expected, id);
+        await expectCompareDeclared(pg, id);
       }
     });
 

@@ -51,7 +51,6 @@ export function playground(page: Page, id: string): Locator {
   return page.locator(`[data-playground="${id}"]`);
 }
 
-/** What the lesson declares: printed lines and end time (none on the real clock), from the playground's data attributes. */
 /** What a playground declares: printed lines, warnings (when declared), end time, and its clock. */
 export interface Declared {
   stdout: string[];
@@ -60,6 +59,7 @@ export interface Declared {
   real: boolean;
 }
 
+/** What the lesson declares: printed lines, warnings and end time (none on the real clock), from the playground's data attributes. */
 export async function expectationOf(pg: Locator): Promise<Declared> {
   const stderr = await pg.getAttribute("data-expected-stderr");
   return {
@@ -81,9 +81,20 @@ export async function expectDeclared(pg: Locator, expected: Declared, what: stri
   if (!expected.real) await expect(pg, what).toHaveAttribute("data-virtual-end", expected.end);
 }
 
-/** The console's printed lines, exactly as printed. */
+/** The console's printed lines, exactly as printed (of the playground's own run, when two are drawn). */
 export async function consoleLines(pg: Locator): Promise<string[]> {
-  return pg.locator("[data-console-line]").allTextContents();
+  const own = pg.locator('[data-run-side="primary"]');
+  return ((await own.count()) ? own : pg).locator("[data-console-line]").allTextContents();
+}
+
+/** A playground that also runs under the other model (compare="…"): that run matches its own declaration. */
+export async function expectCompareDeclared(pg: Locator, what: string): Promise<void> {
+  const side = pg.locator('[data-run-side="compare"]');
+  if (!(await side.count())) return;
+  const declared: string[] = JSON.parse((await side.getAttribute("data-expected-stdout")) ?? "[]");
+  const printed = await side.locator("[data-console-line]").allTextContents();
+  expect(outputMatches(declared, printed), `${what} (compared run): printed\n${printed.join("\n")}\ndeclared\n${declared.join("\n")}`).toBe(true);
+  await expect(side, `${what} (compared run)`).toHaveAttribute("data-virtual-end", (await side.getAttribute("data-expected-end")) ?? "");
 }
 
 /** Press Run and wait for the run to finish; returns the final status. */

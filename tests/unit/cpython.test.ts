@@ -96,6 +96,14 @@ describe.each(lessons)("$file", ({ file, playgrounds }) => {
       expectLines(r.stderr, expectedWarnings(pg), `${where}: warnings`);
     });
 
+    // compare="eager": the same program, run under the other model beside the playground's own run.
+    it.runIf(pg.compare !== undefined)("under the compared model too, it prints what the lesson declares and ends where it says", async () => {
+      const r = await runTs(pg.code, { model: pg.compare });
+      expect(r.error, `${where} (${pg.compare}): the program failed`).toBeUndefined();
+      expectLines(r.stdout, pg.compareExpected!.split("\n"), `${where} (${pg.compare}): printed lines`);
+      expect(r.virtualEnd, `${where} (${pg.compare}): virtual end`).toBeCloseTo(Number(pg["compare-end"]), 9);
+    });
+
     it.runIf(pg.python && !isReal(pg))("the Python twin prints the same lines at the same times under CPython", async () => {
       const [py, ts] = await Promise.all([runPython(pg.python!), runTs(pg.code)]);
       expect(py.error, `${where}: the Python twin failed`).toBeNull();

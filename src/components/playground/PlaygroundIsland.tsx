@@ -4,6 +4,8 @@
 // JavaScript; hydrated when it scrolls into view; the editor itself loads after that.
 // An exercise is this same playground with a goal and a solution (ExerciseParts.tsx): it shows the
 // goal, says after each run whether the run met it, and can put the solution in the editor.
+// A playground with `compare` runs its program under both models and shows the runs side by side
+// (CompareRuns.tsx); its stepper steps through the run the reader picks.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { CompileProblem } from "../../runtime/compile.ts";
 import { deriveSteps } from "../../runtime/steps.ts";
@@ -15,7 +17,9 @@ import { EventLog } from "../timing/EventLog.tsx";
 import { Profile } from "../profile/Profile.tsx";
 import { TimingDiagram } from "../timing/TimingDiagram.tsx";
 import { compile, runCompiled } from "./browser-runner.ts";
-import { outputMatches } from "./expectation.ts";
+import type { Expectation } from "./expectation.ts";
+import { RunSummary } from "./RunSummary.tsx";
+import { CompareRuns, SteppedRunPicker, type CompareSide, type Model } from "./CompareRuns.tsx";
 import { checkGoal, type GoalCheck } from "./goal.ts";
 import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
 import "./playground.css";
@@ -23,13 +27,6 @@ import "./playground.css";
 const Editor = lazy(() => import("./Editor.tsx"));
 
 type Status = "idle" | "compiling" | "running" | "done" | "error";
-
-export interface Expectation {
-  stdout: string[] | null;
-  /** Declared warnings: checked only when the lesson declares them. */
-  stderr: string[] | null;
-  virtualEnd: number | null;
-}
 
 export interface PlaygroundProps {
   id: string;
@@ -42,7 +39,9 @@ export interface PlaygroundProps {
   /** Show the profile: per function, time computing, waiting, blocked and ready. */
   profile?: boolean;
   /** "eager": async calls start at once, as in JavaScript (asyncio's lazy coroutines by default). */
-  model?: "lazy" | "eager";
+  model?: Model;
+  /** Present when the program also runs under the other model, drawn beside this run. */
+  compare?: { model: Model; initial: RunResult; expectation: Expectation };
   /** Present when this playground is an exercise: the goal its run must meet, and a solution. */
   exercise?: ExerciseSpec;
 }
@@ -55,15 +54,6 @@ function StaticCode({ code, label }: { code: string; label: string }) {
       <code>{code}</code>
     </pre>
   );
-}
-
-// Real-time runs end when they end: only their output is compared.
-function matchesExpectation(result: RunResult, expectation: Expectation, clock: "virtual" | "real"): boolean | null {
-  const end = clock === "real" ? null : expectation.virtualEnd;
-  if (!expectation.stdout && end === null) return null;
-  const sameOutput = (!expectation.stdout || outputMatches(expectation.stdout, result.stdout)) && (!expectation.stderr || outputMatches(expectation.stderr, result.stderr));
-  const sameEnd = end === null || Math.abs(result.virtualEnd - end) < 5e-4;
-  return sameOutput && sameEnd;
 }
 
 // An exercise's verdict on what the reader sees: a compile error or a crash, else the run shown.
@@ -90,18 +80,25 @@ function Problems({ problems }: { problems: CompileProblem[] }) {
 }
 
 /** The interactive playground (a React island). */
-export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false, model = "lazy", exercise }: PlaygroundProps) {
+export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise }: PlaygroundProps) {
   const [code, setCode] = useState(lessonCode);
   const [tab, setTab] = useState<"ts" | "python">("ts");
   const [status, setStatus] = useState<Status>("idle");
   const [result, setResult] = useState<RunResult | null>(initial);
+  const [compareResult, setCompareResult] = useState<RunResult | null>(compare?.initial ?? null);
+  const [stepped, setStepped] = useState(0);
   const [resultCode, setResultCode] = useState(lessonCode);
   const [problems, setProblems] = useState<CompileProblem[]>([]);
   const [crash, setCrash] = useState<string | null>(null);
   const [hydrated, setHydrated] = useState(false);
   const [editorGeneration, setEditorGeneration] = useState(0);
   const [notice, setNotice] = useState("");
-  const steps = useMemo(() => (result ? deriveSteps(result.events) : []), [result]);
+  const sides: CompareSide[] | null = useMemo(
+    () => (compare && result && compareResult ? [{ model, result, expectation }, { model: compare.model, result: compareResult, expectation: compare.expectation }] : null),
+    [compare, model, result, compareResult, expectation],
+  );
+  const steppedResult = sides ? sides[stepped].result : result;
+  const steps = useMemo(() => (steppedResult ? deriveSteps(steppedResult.events) : []), [steppedResult]);
   const stepper = useStepper(steps);
   const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
 
@@ -134,23 +131,30 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       return;
     }
     setStatus("running");
-    const outcome = await runCompiled(compiled.program, { clock, model });
-    if (outcome.kind === "crashed") {
-      setCrash(outcome.message);
+    // Each run in a fresh worker; the runs under both models one after the other.
+    const outcomes = [await runCompiled(compiled.program, { clock, model })];
+    if (compare && outcomes[0].kind !== "crashed") outcomes.push(await runCompiled(compiled.program, { clock, model: compare.model }));
+    const results = outcomes.flatMap((o) => (o.kind === "done" ? [o.result] : []));
+    const crashed = outcomes.find((o) => o.kind === "crashed");
+    if (crashed) {
+      setCrash(crashed.message);
       setResult(null);
+      setCompareResult(null);
       setStatus("error");
       return;
     }
-    setResult(outcome.result);
+    setResult(results[0]);
+    setCompareResult(results[1] ?? null);
     setResultCode(code);
-    setStatus(outcome.result.error ? "error" : "done");
-  }, [code, clock, model]);
+    setStatus(results.some((r) => r.error) ? "error" : "done");
+  }, [code, clock, model, compare]);
 
   const reset = () => {
     localStorage.removeItem(storageKey);
     setCode(lessonCode);
     setEditorGeneration((g) => g + 1);
     setResult(initial);
+    setCompareResult(compare?.initial ?? null);
     setResultCode(lessonCode);
     setProblems([]);
     setCrash(null);
@@ -182,7 +186,6 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       : status === "running"
         ? "Running…"
         : notice;
-  const match = result ? matchesExpectation(result, expectation, clock) : null;
   const stale = result !== null && resultCode !== code;
   const verdict = exercise && !busy ? verdictOf(exercise.goal, result, problems, crash) : null;
 
@@ -249,16 +252,21 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       {result ? (
         <div className="pg-output">
           {stale ? <p className="pg-stale">This output is from the code before your edits. Press Run to see yours.</p> : null}
-          <Console events={result.events} />
-          <p className="pg-summary">
-            Ended at <strong>{result.virtualEnd.toFixed(3)} s</strong> of {clock === "real" ? "real time, on this machine" : "virtual time"}.
-            {match === true ? <span className="pg-match"> ✓ Matches the lesson's expected output.</span> : null}
-            {match === false ? <span className="pg-mismatch"> ✗ Differs from the lesson's expected output.</span> : null}
-          </p>
-          <TimingDiagram events={result.events} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} />
+          {sides ? (
+            <>
+              <CompareRuns sides={sides} stepped={stepped} link={{ model: stepper, interactive: hydrated }} idPrefix={`pg-${id}`} />
+              <SteppedRunPicker sides={sides} stepped={stepped} onPick={setStepped} interactive={hydrated} />
+            </>
+          ) : (
+            <>
+              <Console events={result.events} />
+              <RunSummary result={result} expectation={expectation} clock={clock} />
+              <TimingDiagram events={result.events} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} />
+            </>
+          )}
           {profile ? <Profile events={result.events} /> : null}
-          <Stepper events={result.events} code={resultCode} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
-          <EventLog events={result.events} model={stepper} interactive={hydrated} name={id} />
+          <Stepper events={steppedResult!.events} code={resultCode} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
+          <EventLog events={steppedResult!.events} model={stepper} interactive={hydrated} name={id} />
         </div>
       ) : null}
     </section>

@@ -1,5 +1,14 @@
 // What a lesson declares a playground prints, and whether a run matches it. A declared line may hold
 // "…", which stands for any text: real-time playgrounds print measured times that differ per run.
+import type { RunResult } from "../../runtime/trace.ts";
+
+/** A playground's declared expectation: printed lines, warnings and virtual end time (null: not declared). */
+export interface Expectation {
+  stdout: string[] | null;
+  /** Declared warnings: checked only when the lesson declares them. */
+  stderr: string[] | null;
+  virtualEnd: number | null;
+}
 
 /** The wildcard of declared output lines. */
 export const ANY_TEXT = "…";
@@ -17,4 +26,13 @@ export function lineMatches(declared: string, printed: string): boolean {
 /** Whether the printed lines match the declared ones, line for line. */
 export function outputMatches(declared: readonly string[], printed: readonly string[]): boolean {
   return declared.length === printed.length && declared.every((line, i) => lineMatches(line, printed[i]));
+}
+
+/** Whether a run matches what the lesson declares (null: it declares nothing); real-time runs end when they end. */
+export function matchesExpectation(result: RunResult, expectation: Expectation, clock: "virtual" | "real"): boolean | null {
+  const end = clock === "real" ? null : expectation.virtualEnd;
+  if (!expectation.stdout && end === null) return null;
+  const sameOutput = (!expectation.stdout || outputMatches(expectation.stdout, result.stdout)) && (!expectation.stderr || outputMatches(expectation.stderr, result.stderr));
+  const sameEnd = end === null || Math.abs(result.virtualEnd - end) < 5e-4;
+  return sameOutput && sameEnd;
 }

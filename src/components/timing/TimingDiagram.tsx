@@ -7,7 +7,7 @@ import { stepAtTime } from "../../runtime/steps.ts";
 import { deriveTimeline } from "../../runtime/timeline.ts";
 import type { TraceEvent } from "../../runtime/trace.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
-import { layoutDiagram, type Bar, type DiagramLayout } from "./layout.ts";
+import { layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
 
 const LEGEND: { state: Bar["state"]; text: string }[] = [
   { state: "running", text: "running (solid)" },
@@ -158,10 +158,41 @@ export interface DiagramLink {
   interactive: boolean;
 }
 
-/** The diagram for one run, with its legend; `idPrefix` keeps SVG pattern ids unique on the page. */
-export function TimingDiagram({ events, idPrefix, link }: { events: readonly TraceEvent[]; idPrefix: string; link?: DiagramLink }) {
+/** What the fills mean: one line under a diagram (or under two drawn side by side). */
+export function Legend({ idPrefix }: { idPrefix: string }) {
+  return (
+    <p className="pg-legend">
+      {LEGEND.map(({ state, text }) => (
+        <span key={state} className="pg-legend-item">
+          <svg width="22" height="20" aria-hidden="true">
+            <BarShape bar={{ x: 0, width: 22, state, from: 0, to: 0, title: text }} laneHeight={20} idPrefix={idPrefix} />
+          </svg>
+          {text}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+interface TimingDiagramProps {
+  events: readonly TraceEvent[];
+  /** Keeps SVG pattern ids unique on the page. */
+  idPrefix: string;
+  link?: DiagramLink;
+  /** Size and time scale (side-by-side diagrams share one). */
+  layoutOptions?: LayoutOptions;
+  /** False when the caller draws one legend for several diagrams. */
+  legend?: boolean;
+}
+
+/** The diagram for one run, with its legend. */
+export function TimingDiagram({ events, idPrefix, link, layoutOptions, legend = true }: TimingDiagramProps) {
   const end = events.length ? events[events.length - 1].t : 0;
-  const layout = useMemo(() => layoutDiagram(deriveTimeline(events)), [events]);
+  const { width, laneHeight, minLabelWidth, axisEnd } = layoutOptions ?? {};
+  const layout = useMemo(
+    () => layoutDiagram(deriveTimeline(events), { width, laneHeight, minLabelWidth, axisEnd }),
+    [events, width, laneHeight, minLabelWidth, axisEnd],
+  );
   const current = link?.model.steps[link.model.step];
   const cursor = current ? { t: current.t, lane: current.task === undefined ? undefined : `task-${current.task}` } : undefined;
   const onPick = link?.interactive
@@ -193,16 +224,11 @@ export function TimingDiagram({ events, idPrefix, link }: { events: readonly Tra
       ) : (
         svg
       )}
-      <figcaption className="pg-legend">
-        {LEGEND.map(({ state, text }) => (
-          <span key={state} className="pg-legend-item">
-            <svg width="22" height="20" aria-hidden="true">
-              <BarShape bar={{ x: 0, width: 22, state, from: 0, to: 0, title: text }} laneHeight={20} idPrefix={idPrefix} />
-            </svg>
-            {text}
-          </span>
-        ))}
-      </figcaption>
+      {legend ? (
+        <figcaption>
+          <Legend idPrefix={idPrefix} />
+        </figcaption>
+      ) : null}
     </figure>
   );
 }

@@ -49,15 +49,26 @@ const STATE_WORDS: Record<LaneState, string> = {
 
 // Room for lane names: "Task-12 · fetchData()" fits the default; long worker names
 // ("ThreadPoolExecutor-0_0 · thread") widen it, up to a limit (12px names, 10px details).
-function labelRoom(timeline: Timeline, least: number): number {
+/** The room lane names need, in SVG user units (at least `least`). */
+export function labelRoom(timeline: Timeline, least: number): number {
   const widest = Math.max(0, ...timeline.lanes.map((l) => l.name.length * 6.8 + (l.detail ? (l.detail.length + 3) * 5.6 : 0) + 14));
   return Math.min(240, Math.max(least, Math.ceil(widest)));
 }
 
-/** Lay out lanes on a virtual-seconds axis; `width` is in SVG user units. */
-export function layoutDiagram(timeline: Timeline, width = 640, laneHeight = 26, minLabelWidth = 150): DiagramLayout {
+/** How to lay out a diagram; two diagrams drawn side by side share `axisEnd` and `minLabelWidth`. */
+export interface LayoutOptions {
+  /** The drawing's width, in SVG user units. */
+  width?: number;
+  laneHeight?: number;
+  minLabelWidth?: number;
+  /** Where the time axis ends, if later than the run's end (so two runs compare on one scale). */
+  axisEnd?: number;
+}
+
+/** Lay out lanes on a virtual-seconds axis. */
+export function layoutDiagram(timeline: Timeline, { width = 640, laneHeight = 26, minLabelWidth = 150, axisEnd = 0 }: LayoutOptions = {}): DiagramLayout {
   const labelWidth = labelRoom(timeline, minLabelWidth);
-  const end = timeline.end > 0 ? timeline.end : 1;
+  const end = Math.max(timeline.end, axisEnd) > 0 ? Math.max(timeline.end, axisEnd) : 1;
   const step = NICE_STEPS.find((s) => end / s <= 6) ?? Math.ceil(end / 6);
   const plotWidth = width - labelWidth - 12;
   const x = (t: number) => labelWidth + (t / end) * plotWidth;

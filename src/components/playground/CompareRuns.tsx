@@ -1,0 +1,84 @@
+// One program, two runs side by side: under asyncio's lazy coroutines and under JavaScript's eager
+// async calls (a playground with compare="…"). The consoles stand in two columns; the diagrams, one
+// above the other at full width, share one time scale and label column, so their lengths compare at
+// a glance. Each run's parts sit in one element (data-run-side) that the grid sees through.
+import { useMemo } from "react";
+import { deriveTimeline } from "../../runtime/timeline.ts";
+import type { RunResult } from "../../runtime/trace.ts";
+import { Console } from "../console/Console.tsx";
+import { labelRoom } from "../timing/layout.ts";
+import { Legend, TimingDiagram, type DiagramLink } from "../timing/TimingDiagram.tsx";
+import type { Expectation } from "./expectation.ts";
+import { RunSummary } from "./RunSummary.tsx";
+
+export type Model = "lazy" | "eager";
+
+/** How each model is named to the reader. */
+export const MODEL_NAMES: Record<Model, string> = {
+  lazy: "Lazy: asyncio's coroutines",
+  eager: "Eager: JavaScript's async calls",
+};
+
+/** One of the two runs: its model, its result and what the lesson declares for it. */
+export interface CompareSide {
+  model: Model;
+  result: RunResult;
+  expectation: Expectation;
+}
+
+/** The two runs in two columns (one above the other on a narrow screen); `stepped` is linked to the stepper. */
+export function CompareRuns({ sides, stepped, link, idPrefix }: { sides: readonly CompareSide[]; stepped: number; link: DiagramLink; idPrefix: string }) {
+  const layoutOptions = useMemo(() => {
+    const timelines = sides.map((s) => deriveTimeline(s.result.events));
+    return {
+      axisEnd: Math.max(...timelines.map((t) => t.end)),
+      minLabelWidth: Math.max(...timelines.map((t) => labelRoom(t, 130))),
+    };
+  }, [sides]);
+  return (
+    <div className="pg-compare" role="group" aria-label="The same program, run under both models">
+      <div className="pg-compare-sides">
+        {sides.map((side, i) => (
+          <div
+            key={side.model}
+            className="pg-compare-side"
+            data-run-side={i === 0 ? "primary" : "compare"}
+            data-model={side.model}
+            data-virtual-end={side.result.virtualEnd.toFixed(3)}
+            data-expected-stdout={side.expectation.stdout ? JSON.stringify(side.expectation.stdout) : undefined}
+            data-expected-end={side.expectation.virtualEnd === null ? undefined : side.expectation.virtualEnd.toFixed(3)}
+          >
+            <p className="pg-compare-heading">{MODEL_NAMES[side.model]}</p>
+            <Console events={side.result.events} />
+            <RunSummary result={side.result} expectation={side.expectation} clock="virtual" />
+            <div className="pg-compare-diagram">
+              <p className="pg-compare-heading">{MODEL_NAMES[side.model]}</p>
+              <TimingDiagram
+                events={side.result.events}
+                idPrefix={`${idPrefix}-${side.model}`}
+                link={i === stepped ? link : undefined}
+                layoutOptions={layoutOptions}
+                legend={false}
+              />
+            </div>
+          </div>
+        ))}
+      </div>
+      <Legend idPrefix={`${idPrefix}-${sides[0].model}`} />
+    </div>
+  );
+}
+
+/** Which run the stepper below steps through. */
+export function SteppedRunPicker({ sides, stepped, onPick, interactive }: { sides: readonly CompareSide[]; stepped: number; onPick: (index: number) => void; interactive: boolean }) {
+  return (
+    <div className="pg-compare-pick" role="group" aria-label="Which run the stepper shows">
+      <span>Step through:</span>
+      {sides.map((side, i) => (
+        <button key={side.model} type="button" aria-pressed={i === stepped} disabled={!interactive} onClick={() => onPick(i)} data-pick-run={side.model}>
+          {MODEL_NAMES[side.model]}
+        </button>
+      ))}
+    </div>
+  );
+}
