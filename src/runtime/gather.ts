@@ -12,6 +12,12 @@ export interface GatherOptions {
   returnExceptions?: boolean;
 }
 
+// A few children by name, then how many: a label of 160 task names helps no one.
+function gatherLabel(children: readonly Future[]): string {
+  const names = children.map((c) => c.waitInfo.label);
+  return names.length <= 4 ? `gather(${names.join(", ")})` : `gather(${names.slice(0, 3).join(", ")}, … ${names.length} in all)`;
+}
+
 // _GatheringFuture: cancelling the gather cancels every child.
 class GatheringFuture extends Future<unknown[]> {
   readonly children: Future[];
@@ -19,7 +25,7 @@ class GatheringFuture extends Future<unknown[]> {
   constructor(loop: EventLoop, children: Future[]) {
     super(loop);
     this.children = children;
-    this.waitInfo = { what: "future", label: `gather(${children.map((c) => c.waitInfo.label).join(", ")})` };
+    this.waitInfo = { what: "future", label: gatherLabel(children) };
   }
   override cancel(message?: string): boolean {
     if (this.done()) return false;

@@ -66,3 +66,35 @@ test("a program that never yields is stopped and the page stays responsive", asy
   await expect(pg.locator("[data-run-error]")).toContainText("real time");
   await pg.getByRole("button", { name: "Reset" }).click();
 });
+
+test("a gather of 160 downloads: compact lanes in a box that scrolls, the time axis in sight, the stepper's lane scrolled to", async ({ page }) => {
+  await page.goto("/lessons/gather-return-exceptions/");
+  const pg = playground(page, "downloader");
+  await pg.scrollIntoViewIfNeeded();
+  const box = pg.locator(".pg-timing-scroll");
+  await expect(box.locator('[data-lane-kind="task"]')).toHaveCount(161);
+  const { scrollHeight, clientHeight } = await box.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+  expect(clientHeight).toBeLessThan(600);
+  expect(scrollHeight).toBeGreaterThan(2 * clientHeight);
+  // The axis is held at the box's bottom edge while the lanes scroll under it.
+  const inBox = async (target: import("@playwright/test").Locator) => {
+    const [b, t] = [await box.boundingBox(), await target.boundingBox()];
+    return !!b && !!t && t.y >= b.y - 1 && t.y + t.height <= b.y + b.height + 1;
+  };
+  const axis = box.locator(".pg-timing-axis");
+  expect(await inBox(axis)).toBe(true);
+  await box.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  expect(await inBox(axis)).toBe(true);
+  // Stepping on through the downloads' first steps (one lane after another) keeps the stepper's lane
+  // in the box: it scrolls down with it.
+  await box.evaluate((el) => (el.scrollTop = 0));
+  const slider = box.locator("[data-diagram-focus]");
+  await slider.focus();
+  const ring = box.locator("[data-cursor] circle");
+  for (let jumps = 0; jumps < 60 && (await box.evaluate((el) => el.scrollTop)) === 0; jumps++) {
+    await page.keyboard.press("PageDown");
+    if (await ring.count()) expect(await inBox(ring), `after ${jumps + 1} jumps of 10 steps: the stepper's lane is in sight`).toBe(true);
+  }
+  expect(await box.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  expect(await inBox(ring)).toBe(true);
+});

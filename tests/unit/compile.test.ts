@@ -302,3 +302,17 @@ await run(main());
     for (const line of awaitLines) expect(compiled.siteLines).toContain(line);
   });
 });
+
+describe("wait labels stay short", () => {
+  it("a gather of many awaitables names the first three and how many in all", async () => {
+    const r = await runTs(`import { run, gather, sleep } from "asyncio";
+async function main() {
+  await gather([1, 2].map((n) => sleep(n)));
+  await gather([1, 2, 3, 4, 5, 6].map((n) => sleep(n / 10)));
+}
+await run(main());
+`);
+    const labels = eventsOf(r.events, "task-suspended").map((e) => e.on.label).filter((l) => l?.startsWith("gather"));
+    expect(labels).toEqual(["gather(Task-2, Task-3)", "gather(Task-4, Task-5, Task-6, … 6 in all)"]);
+  });
+});

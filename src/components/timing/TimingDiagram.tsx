@@ -2,7 +2,7 @@
 // colour (Okabe–Ito palette), on a virtual-seconds axis. Pure: a trace in, an SVG out. Linked to the
 // stepper when one is given: it marks the step's time, a click jumps the stepper to that point, and
 // the diagram is one tab stop whose arrow keys move between the steps.
-import { useMemo, type MouseEvent } from "react";
+import { useEffect, useMemo, useRef, type MouseEvent, type RefObject } from "react";
 import { stepAtTime } from "../../runtime/steps.ts";
 import { deriveTimeline } from "../../runtime/timeline.ts";
 import type { TraceEvent } from "../../runtime/trace.ts";
@@ -17,8 +17,9 @@ const LEGEND: { state: Bar["state"]; text: string }[] = [
 ];
 
 function BarShape({ bar, laneHeight, idPrefix }: { bar: Bar; laneHeight: number; idPrefix: string }) {
-  const full = { y: 4, height: laneHeight - 8 };
-  const thin = { y: laneHeight / 2 - 4, height: 8 };
+  // In proportion to the lane, so compact lanes keep a waiting bar thinner than a running one.
+  const full = { y: laneHeight * 0.15, height: laneHeight * 0.7 };
+  const thin = { y: laneHeight * 0.35, height: laneHeight * 0.3 };
   const geometry = bar.state === "waiting" ? thin : full;
   const fill =
     bar.state === "running" ? "var(--pg-running)" : bar.state === "waiting" ? "var(--pg-waiting-fill)" : `url(#${idPrefix}-${bar.state})`;
@@ -108,13 +109,25 @@ export function TimingDiagramSvg({ events, idPrefix, standalone = false, cursor,
     const row = layout.rows.find((r) => y >= r.y && y < r.y + layout.laneHeight);
     onPick(layout.timeAt(x), row?.id, layout.timeAt(layout.labelWidth + 6 * scale) - layout.timeAt(layout.labelWidth));
   };
-  return (
+  // A compact diagram on the page scrolls in a box, its axis held at the box's bottom edge.
+  const scrolls = layout.compact && !standalone;
+  const tickLabels = (
+    <>
+      {layout.ticks.map((tick) => (
+        <text key={tick.label} x={tick.x} y={layout.axisY + 14} textAnchor="middle">
+          {tick.label}
+        </text>
+      ))}
+    </>
+  );
+  const lanes = (
     <svg
       onClick={onPick ? pick : undefined}
       xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      viewBox={`0 0 ${layout.width} ${scrolls ? layout.axisY + 2 : layout.height}`}
       role="img"
       aria-label={summary}
+      className={layout.compact ? "pg-compact" : undefined}
       width={standalone ? layout.width : "100%"}
       height={standalone ? layout.height : undefined}
     >
@@ -123,9 +136,11 @@ export function TimingDiagramSvg({ events, idPrefix, standalone = false, cursor,
         {layout.ticks.map((tick) => (
           <g key={tick.label} className="pg-tick" data-tick={tick.t.toFixed(3)}>
             <line x1={tick.x} x2={tick.x} y1={0} y2={layout.axisY} />
-            <text x={tick.x} y={layout.axisY + 14} textAnchor="middle">
-              {tick.label}
-            </text>
+            {scrolls ? null : (
+              <text x={tick.x} y={layout.axisY + 14} textAnchor="middle">
+                {tick.label}
+              </text>
+            )}
           </g>
         ))}
         {layout.rows.map((row) => (
@@ -139,7 +154,7 @@ export function TimingDiagramSvg({ events, idPrefix, standalone = false, cursor,
               <BarShape key={i} bar={bar} laneHeight={layout.laneHeight} idPrefix={idPrefix} />
             ))}
             {row.bars.map((bar, i) =>
-              bar.state === "waiting" && bar.label && bar.width > bar.label.length * 6.5 + 8 ? (
+              !layout.compact && bar.state === "waiting" && bar.label && bar.width > bar.label.length * 6.5 + 8 ? (
                 <text key={`label-${i}`} className="pg-bar-label" x={bar.x + 4} y={layout.laneHeight / 2 - 7} aria-hidden="true">
                   {bar.label.startsWith("idle") ? "idle" : bar.label}
                 </text>
@@ -150,6 +165,29 @@ export function TimingDiagramSvg({ events, idPrefix, standalone = false, cursor,
       {cursor ? <Cursor layout={layout} t={cursor.t} lane={cursor.lane} /> : null}
     </svg>
   );
+  if (!scrolls) return lanes;
+  return (
+    <>
+      {lanes}
+      <svg className="pg-timing-axis pg-tick" viewBox={`0 ${layout.axisY} ${layout.width} 22`} width="100%" aria-hidden="true">
+        {tickLabels}
+      </svg>
+    </>
+  );
+}
+
+/** Keep the stepper's lane in sight in a scrolling diagram, scrolling the box only (never the page). */
+function useLaneInSight(box: RefObject<HTMLDivElement | null>, layout: DiagramLayout, lane: string | undefined) {
+  useEffect(() => {
+    const el = box.current;
+    const row = lane === undefined ? undefined : layout.rows.find((r) => r.id === lane);
+    if (!el || !row) return;
+    const scale = el.clientWidth / layout.width;
+    const top = row.y * scale;
+    const bottom = (row.y + layout.laneHeight) * scale;
+    const axis = 22 * scale;
+    if (top < el.scrollTop || bottom > el.scrollTop + el.clientHeight - axis) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
+  }, [box, layout, lane]);
 }
 
 /** The link to a stepper: its model, and whether the page is hydrated (keys and clicks work). */
@@ -201,28 +239,40 @@ export function TimingDiagram({ events, idPrefix, link, layoutOptions, legend = 
         link.model.go(stepAtTime(link.model.steps, t, { task, tolerance }));
       }
     : undefined;
+  const box = useRef<HTMLDivElement>(null);
+  useLaneInSight(box, layout, cursor?.lane);
   const svg = <TimingDiagramSvg events={events} idPrefix={idPrefix} cursor={cursor} onPick={onPick} layout={layout} />;
   const count = link?.model.steps.length ?? 0;
+  const plot =
+    link?.interactive && current ? (
+      // One tab stop: a slider over the stepper's steps, whose value is the step and its sentence.
+      <div
+        className="pg-timing-plot"
+        role="slider"
+        tabIndex={0}
+        aria-label={`${summaryOf(layout)} Arrow keys move between events; click a point to step there.`}
+        aria-valuemin={1}
+        aria-valuemax={count}
+        aria-valuenow={link.model.step + 1}
+        aria-valuetext={`Step ${link.model.step + 1} of ${count}, t=${current.t.toFixed(3)} s: ${current.narration}`}
+        onKeyDown={link.model.onKeyDown}
+        data-diagram-focus
+      >
+        {svg}
+      </div>
+    ) : (
+      svg
+    );
+  // Many lanes: a box that scrolls, a tab stop of its own unless the slider inside is one.
+  const focusable = !(link?.interactive && current);
   return (
     <figure className="pg-timing" data-timing-diagram data-end={end.toFixed(3)}>
-      {link?.interactive && current ? (
-        // One tab stop: a slider over the stepper's steps, whose value is the step and its sentence.
-        <div
-          className="pg-timing-plot"
-          role="slider"
-          tabIndex={0}
-          aria-label={`${summaryOf(layout)} Arrow keys move between events; click a point to step there.`}
-          aria-valuemin={1}
-          aria-valuemax={count}
-          aria-valuenow={link.model.step + 1}
-          aria-valuetext={`Step ${link.model.step + 1} of ${count}, t=${current.t.toFixed(3)} s: ${current.narration}`}
-          onKeyDown={link.model.onKeyDown}
-          data-diagram-focus
-        >
-          {svg}
+      {layout.compact ? (
+        <div className="pg-timing-scroll" ref={box} tabIndex={focusable ? 0 : undefined} role={focusable ? "region" : undefined} aria-label={focusable ? summaryOf(layout) : undefined}>
+          {plot}
         </div>
       ) : (
-        svg
+        plot
       )}
       {legend ? (
         <figcaption>

@@ -31,12 +31,18 @@ export interface DiagramLayout {
   ticks: { x: number; label: string; t: number }[];
   rows: LaneRow[];
   end: number;
+  /** Many lanes: thinner lanes, no labels on the bars, and on the page a scrolling box. */
+  compact: boolean;
   /** Where virtual time `t` is on the x axis, and back (the stepper's cursor and clicks). */
   xOf: (t: number) => number;
   timeAt: (x: number) => number;
 }
 
 const NICE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 3600];
+/** Beyond this many lanes (a gather of 160 downloads), the diagram is drawn compact. */
+export const COMPACT_AFTER = 24;
+const LANE_HEIGHT = 26;
+const COMPACT_LANE_HEIGHT = 14;
 /** Zero-time steps (code that ran without virtual time passing) still get a visible sliver. */
 export const MIN_BAR_WIDTH = 3;
 
@@ -66,7 +72,9 @@ export interface LayoutOptions {
 }
 
 /** Lay out lanes on a virtual-seconds axis. */
-export function layoutDiagram(timeline: Timeline, { width = 640, laneHeight = 26, minLabelWidth = 150, axisEnd = 0 }: LayoutOptions = {}): DiagramLayout {
+export function layoutDiagram(timeline: Timeline, { width = 640, laneHeight: given, minLabelWidth = 150, axisEnd = 0 }: LayoutOptions = {}): DiagramLayout {
+  const compact = timeline.lanes.length > COMPACT_AFTER;
+  const laneHeight = given ?? (compact ? COMPACT_LANE_HEIGHT : LANE_HEIGHT);
   const labelWidth = labelRoom(timeline, minLabelWidth);
   const end = Math.max(timeline.end, axisEnd) > 0 ? Math.max(timeline.end, axisEnd) : 1;
   const step = NICE_STEPS.find((s) => end / s <= 6) ?? Math.ceil(end / 6);
@@ -100,5 +108,5 @@ export function layoutDiagram(timeline: Timeline, { width = 640, laneHeight = 26
       }),
   }));
   const axisY = rows.length * laneHeight + 6;
-  return { width, height: axisY + 22, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, xOf: x, timeAt };
+  return { width, height: axisY + 22, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, xOf: x, timeAt };
 }
