@@ -157,8 +157,14 @@ export class Coroutine<T = unknown> {
   }
 }
 
+// The name Python's type(value).__name__ would give the value's Python counterpart.
 function typeName(value: unknown): string {
-  if (value === null || value === undefined) return "None";
-  if (typeof value === "object") return (value as object).constructor?.name ?? "object";
-  return typeof value === "number" ? (Number.isInteger(value) ? "int" : "float") : typeof value === "string" ? "str" : typeof value;
+  if (value === null || value === undefined) return "NoneType";
+  if (Array.isArray(value)) return "list";
+  if (typeof value === "object") {
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null ? "dict" : ((value as object).constructor?.name ?? "object");
+  }
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
+  return typeof value === "string" ? "str" : typeof value === "boolean" ? "bool" : typeof value;
 }

@@ -1304,6 +1304,42 @@ print("after");
   });
 });
 
+describe("await needs an awaitable", () => {
+  it("awaiting what a blocking call returns raises CPython's TypeError, after the call has blocked", async () => {
+    expectSameAsCPython(
+      await twins(
+        `import { run, blockingSleep, print } from "asyncio";
+
+async function main() {
+  for (const value of [blockingSleep(1), 3, 2.5, "text", true, [1], { a: 1 }]) {
+    try {
+      await value;
+    } catch (e) {
+      print(e);
+    }
+  }
+}
+
+await run(main());
+`,
+        `
+        import asyncio
+        import time
+
+        async def main():
+            for value in [time.sleep(1), 3, 2.5, "text", True, [1], {"a": 1}]:
+                try:
+                    await value
+                except TypeError as e:
+                    print(repr(e))
+
+        asyncio.run(main())
+        `,
+      ),
+    );
+  });
+});
+
 describe("JavaScript escape hatches fail with clear messages", () => {
   const topLevel = `import { sleep, print } from "asyncio";
 
