@@ -7,7 +7,7 @@ import { stepAtTime } from "../../runtime/steps.ts";
 import { deriveTimeline } from "../../runtime/timeline.ts";
 import type { TraceEvent } from "../../runtime/trace.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
-import { layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
+import { AXIS_HEIGHT, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
 
 const LEGEND: { state: Bar["state"]; text: string }[] = [
   { state: "running", text: "running (solid)" },
@@ -111,14 +111,10 @@ export function TimingDiagramSvg({ events, idPrefix, standalone = false, cursor,
   };
   // A compact diagram on the page scrolls in a box, its axis held at the box's bottom edge.
   const scrolls = layout.compact && !standalone;
-  const tickLabels = (
-    <>
-      {layout.ticks.map((tick) => (
-        <text key={tick.label} x={tick.x} y={layout.axisY + 14} textAnchor="middle">
-          {tick.label}
-        </text>
-      ))}
-    </>
+  const tickLabel = (tick: DiagramLayout["ticks"][number]) => (
+    <text key={tick.label} x={tick.x} y={layout.axisY + 14} textAnchor="middle">
+      {tick.label}
+    </text>
   );
   const lanes = (
     <svg
@@ -136,11 +132,7 @@ export function TimingDiagramSvg({ events, idPrefix, standalone = false, cursor,
         {layout.ticks.map((tick) => (
           <g key={tick.label} className="pg-tick" data-tick={tick.t.toFixed(3)}>
             <line x1={tick.x} x2={tick.x} y1={0} y2={layout.axisY} />
-            {scrolls ? null : (
-              <text x={tick.x} y={layout.axisY + 14} textAnchor="middle">
-                {tick.label}
-              </text>
-            )}
+            {scrolls ? null : tickLabel(tick)}
           </g>
         ))}
         {layout.rows.map((row) => (
@@ -169,8 +161,8 @@ export function TimingDiagramSvg({ events, idPrefix, standalone = false, cursor,
   return (
     <>
       {lanes}
-      <svg className="pg-timing-axis pg-tick" viewBox={`0 ${layout.axisY} ${layout.width} 22`} width="100%" aria-hidden="true">
-        {tickLabels}
+      <svg className="pg-timing-axis pg-tick" viewBox={`0 ${layout.axisY} ${layout.width} ${AXIS_HEIGHT}`} width="100%" aria-hidden="true">
+        {layout.ticks.map(tickLabel)}
       </svg>
     </>
   );
@@ -185,7 +177,7 @@ function useLaneInSight(box: RefObject<HTMLDivElement | null>, layout: DiagramLa
     const scale = el.clientWidth / layout.width;
     const top = row.y * scale;
     const bottom = (row.y + layout.laneHeight) * scale;
-    const axis = 22 * scale;
+    const axis = AXIS_HEIGHT * scale;
     if (top < el.scrollTop || bottom > el.scrollTop + el.clientHeight - axis) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
   }, [box, layout, lane]);
 }
@@ -243,8 +235,9 @@ export function TimingDiagram({ events, idPrefix, link, layoutOptions, legend = 
   useLaneInSight(box, layout, cursor?.lane);
   const svg = <TimingDiagramSvg events={events} idPrefix={idPrefix} cursor={cursor} onPick={onPick} layout={layout} />;
   const count = link?.model.steps.length ?? 0;
+  const sliding = link?.interactive && current;
   const plot =
-    link?.interactive && current ? (
+    sliding ? (
       // One tab stop: a slider over the stepper's steps, whose value is the step and its sentence.
       <div
         className="pg-timing-plot"
@@ -264,7 +257,7 @@ export function TimingDiagram({ events, idPrefix, link, layoutOptions, legend = 
       svg
     );
   // Many lanes: a box that scrolls, a tab stop of its own unless the slider inside is one.
-  const focusable = !(link?.interactive && current);
+  const focusable = !sliding;
   return (
     <figure className="pg-timing" data-timing-diagram data-end={end.toFixed(3)}>
       {layout.compact ? (

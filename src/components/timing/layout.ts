@@ -42,6 +42,8 @@ const NICE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 
 /** Beyond this many lanes (a gather of 160 downloads), the diagram is drawn compact. */
 export const COMPACT_AFTER = 24;
 const LANE_HEIGHT = 26;
+/** The strip under the lanes that holds the time axis's labels. */
+export const AXIS_HEIGHT = 22;
 const COMPACT_LANE_HEIGHT = 14;
 /** Zero-time steps (code that ran without virtual time passing) still get a visible sliver. */
 export const MIN_BAR_WIDTH = 3;
@@ -108,5 +110,5 @@ export function layoutDiagram(timeline: Timeline, { width = 640, laneHeight: giv
       }),
   }));
   const axisY = rows.length * laneHeight + 6;
-  return { width, height: axisY + 22, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, xOf: x, timeAt };
+  return { width, height: axisY + AXIS_HEIGHT, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, xOf: x, timeAt };
 }
