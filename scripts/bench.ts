@@ -9,8 +9,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
-import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../src/runtime/index.ts";
-import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node-worker-host.ts";
+import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
+import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
 
 const TASKS = 2000;
 const SLEEPS = 20;

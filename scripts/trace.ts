@@ -9,8 +9,8 @@ import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { compileProgram, runProgram, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/index.ts";
-import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node-worker-host.ts";
+import { compileProgram, runProgram, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
+import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
 import { TimingDiagramSvg } from "../src/components/timing/TimingDiagram.tsx";
 
 const { values, positionals } = parseArgs({

@@ -5,8 +5,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../../src/runtime/index.ts";
-import { nodeWorkerHost } from "../../src/runtime/node-worker-host.ts";
+import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../../src/runtime/program/index.ts";
+import { nodeWorkerHost } from "../../src/runtime/node/index.ts";
 import { observable, type PythonResult } from "../support/cpython.ts";
 import type { ProgramText } from "./ir.ts";
 

@@ -17,8 +17,8 @@
 //     a TaskGroup that may fail, which turns it into an ExceptionGroup);
 //   * Event and Queue appear only in main's own blocks, whose waiters cannot wait forever.
 // Features come and go with the runtime: a feature is generated only when every name it needs is in
-// ASYNCIO_EXPORTS (src/runtime/index.ts) at generation time.
-import { ASYNCIO_EXPORTS } from "../../src/runtime/index.ts";
+// ASYNCIO_EXPORTS (src/runtime/asyncio/module.ts) at generation time.
+import { ASYNCIO_EXPORTS } from "../../src/runtime/program/index.ts";
 import { Rng } from "./random.ts";
 import { renderProgram, type ErrorClass, type Func, type Handler, type Line, type ProgramIR, type ProgramText, type Stmt, type Try } from "./ir.ts";
 

@@ -3,7 +3,7 @@
 // as a closing brace, becomes a blank Python line). The shrinker (shrink.ts) removes statements
 // from this tree; the bookkeeping fields below say what may be removed without making a program
 // that is wrong, or whose output is legitimately unordered in CPython.
-import { ASYNCIO_EXPORTS } from "../../src/runtime/index.ts";
+import { ASYNCIO_EXPORTS } from "../../src/runtime/program/index.ts";
 
 /** An exception class a handler catches. */
 export type ErrorClass = "Boom" | "CancelledError" | "TimeoutError" | "ExceptionGroup" | "QueueEmpty" | "QueueFull";

@@ -3,8 +3,8 @@
 // same virtual times.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { consoleLines } from "../../src/runtime/console-lines.ts";
-import type { RunResult } from "../../src/runtime/index.ts";
+import { consoleLines } from "../../src/runtime/trace/index.ts";
+import type { RunResult } from "../../src/runtime/trace/index.ts";
 
 const TOOL = fileURLToPath(new URL("../python/virtual_asyncio.py", import.meta.url));
 const PYTHON = process.env.PYTHON ?? "python3";

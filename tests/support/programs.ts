@@ -1,5 +1,5 @@
 // Small helpers for tests that look at a run's trace.
-import type { EventOf, RunResult, TraceEvent, TraceEventKind } from "../../src/runtime/index.ts";
+import type { EventOf, RunResult, TraceEvent, TraceEventKind } from "../../src/runtime/trace/index.ts";
 
 /** The 1-based line of the first line of `source` that contains `snippet` (fails loudly if none). */
 export function lineOf(source: string, snippet: string, occurrence = 1): number {

@@ -1,8 +1,9 @@
 // Compile and run a playground program in Node, exactly as the build's pre-rendering does.
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { compileProgram, runProgram, ASYNCIO_EXPORTS, type RunOptions, type RunResult } from "../../src/runtime/index.ts";
-import { nodeNetworkHost, nodeWorkerHost } from "../../src/runtime/node-worker-host.ts";
+import { compileProgram, runProgram, ASYNCIO_EXPORTS, type RunOptions } from "../../src/runtime/program/index.ts";
+import { type RunResult } from "../../src/runtime/trace/index.ts";
+import { nodeNetworkHost, nodeWorkerHost } from "../../src/runtime/node/index.ts";
 
 const network = nodeNetworkHost(fileURLToPath(new URL("../../public", import.meta.url)));
 

@@ -1,9 +1,9 @@
-// The compiler wrapper (src/runtime/compile.ts): errors point into the reader's TypeScript, esbuild's
+// The compiler wrapper (src/runtime/program/compile.ts): errors point into the reader's TypeScript, esbuild's
 // helper has the shape the wrapper replaces, and every await and print keeps its TypeScript line.
 import { readFileSync } from "node:fs";
 import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
-import { compileProgram, CompileError, ESBUILD_OPTIONS, ASYNCIO_EXPORTS } from "../../src/runtime/index.ts";
+import { compileProgram, CompileError, ESBUILD_OPTIONS, ASYNCIO_EXPORTS } from "../../src/runtime/program/index.ts";
 import { runTs } from "../support/run-ts.ts";
 import { eventsOf, exactLine, lineOf, taskId } from "../support/programs.ts";
 
@@ -129,8 +129,8 @@ describe("the asyncio module's names", () => {
 describe("esbuild's helper shape", () => {
   // compile.ts replaces esbuild's `__async` helper with the runtime's own, in place, and relies on
   // every async function being lowered to `__async(this, args, function* () { ... })`. If an esbuild
-  // upgrade changes this text, review src/runtime/compile.ts before updating the expectation.
-  const REVIEW = "esbuild's __async helper changed shape: review src/runtime/compile.ts (the helper replacement and the __async call match), then update this test";
+  // upgrade changes this text, review src/runtime/program/compile.ts before updating the expectation.
+  const REVIEW = "esbuild's __async helper changed shape: review src/runtime/program/compile.ts (the helper replacement and the __async call match), then update this test";
 
   const EXPECTED_HELPER = `var __async = (__this, __arguments, generator) => {
   return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runTs } from "../support/run-ts.ts";
 import { eventsOf, lineOf, stampedStdout, taskId } from "../support/programs.ts";
-import { TRACE_VERSION, type RunResult } from "../../src/runtime/index.ts";
+import { TRACE_VERSION, type RunResult } from "../../src/runtime/trace/index.ts";
 import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3, EXAMPLE_4_AWAIT_TASK_2_FIRST, EXAMPLE_4_SLEEP_INSTEAD, EXAMPLE_5 } from "../support/lesson-examples.ts";
 
 /** Printed lines with the virtual time of each, from the trace. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { runTs } from "../support/run-ts.ts";
 import { dedent, observable, runPython } from "../support/cpython.ts";
-import { deriveTimeline, deriveStepStates, type EventOf, type RunResult, type TraceEvent } from "../../src/runtime/index.ts";
+import { deriveTimeline, deriveStepStates, type EventOf, type RunResult, type TraceEvent } from "../../src/runtime/trace/index.ts";
 
 const HEAD = `import { run, sleep, print, createTask, gather, toThread, runInExecutor, ThreadPool, ProcessPool, blockingSleep, cpu, threadName, CancelledError } from "asyncio";\n`;
 

@@ -3,7 +3,7 @@
 // the same time and fail (or not) with the same "Type: message". A divergence fails the test with
 // its shrunk TypeScript/Python pair and both outputs. `node scripts/fuzz.ts --count N` runs more.
 import { afterAll, describe, expect, it } from "vitest";
-import { ASYNCIO_EXPORTS } from "../../src/runtime/index.ts";
+import { ASYNCIO_EXPORTS } from "../../src/runtime/program/index.ts";
 import { fuzz, formatDivergence, generateProgram, enabledFeatures, minimise } from "../fuzz/fuzz.ts";
 import type { Feature } from "../fuzz/generate.ts";
 import { KNOWN_EXCLUSIONS } from "../fuzz/known-divergences.ts";

@@ -1,7 +1,7 @@
 // The profile: per function, the time spent computing, waiting, blocked and ready, from a trace.
 import { describe, expect, it } from "vitest";
 import { runTs } from "../support/run-ts.ts";
-import { deriveProfile, dominantState, MAIN_PROGRAM, type ProfileRow } from "../../src/runtime/profile.ts";
+import { deriveProfile, dominantState, MAIN_PROGRAM, type ProfileRow } from "../../src/runtime/trace/index.ts";
 
 const HEAD = `import { run, sleep, print, createTask, gather, TaskGroup, runInExecutor, ProcessPool, ThreadPool, toThread, blockingSleep, cpu, httpGet, httpGetAsync } from "asyncio";\n`;
 const rowOf = (rows: ProfileRow[], fn: string) => {

@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { collectPlaygrounds, type PlaygroundBlock } from "../../src/integrations/playground-blocks.mjs";
-import { ASYNCIO_EXPORTS, TRACE_VERSION } from "../../src/runtime/index.ts";
+import { ASYNCIO_EXPORTS } from "../../src/runtime/program/index.ts";
+import { TRACE_VERSION } from "../../src/runtime/trace/index.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const read = (path: string) => readFileSync(`${ROOT}/${path}`, "utf8");
@@ -46,7 +47,7 @@ function eventKinds(source: string): { kind: string; fields: Field[] }[] {
   }));
 }
 
-const traceSource = read("src/runtime/trace.ts");
+const traceSource = read("src/runtime/trace/schema.ts");
 const kinds = eventKinds(traceSource);
 const commonFields = interfaceFields(traceSource, /interface EventBase<[^>]*>/);
 const runResultFields = interfaceFields(traceSource, /export interface RunResult/);

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { runTs } from "../support/run-ts.ts";
 import { dedent, observable, runPython, type PythonResult } from "../support/cpython.ts";
 import { eventsOf, lineOf, stampedStdout, taskId } from "../support/programs.ts";
-import type { RunResult } from "../../src/runtime/index.ts";
+import type { RunResult } from "../../src/runtime/trace/index.ts";
 
 /** Run a TypeScript program and its Python twin side by side. */
 async function twins(ts: string, py: string): Promise<{ ts: RunResult; py: PythonResult }> {

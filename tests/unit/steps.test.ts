@@ -1,4 +1,4 @@
-// The stepper's derivation (src/runtime/steps.ts): which events are steps, what each step shows,
+// The stepper's derivation (src/runtime/trace/steps.ts): which events are steps, what each step shows,
 // and — against CPython's own loop — that the ready queue it rebuilds is the one asyncio has.
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { collectPlaygrounds } from "../../src/integrations/playground-blocks.mjs";
 import { outputMatches } from "../../src/components/playground/expectation.ts";
-import { deriveStepStates, deriveSteps, readyQueues, stepState, type ReadyItem, type StepState } from "../../src/runtime/steps.ts";
-import type { EventOf, RunResult, TraceEvent } from "../../src/runtime/trace.ts";
+import { deriveStepStates, deriveSteps, readyQueues, stepState, type ReadyItem, type StepState } from "../../src/runtime/trace/index.ts";
+import type { EventOf, RunResult, TraceEvent } from "../../src/runtime/trace/index.ts";
 import { dedent } from "../support/cpython.ts";
 import { EXAMPLE_4_AWAIT_TASK_2_FIRST, EXAMPLE_5 } from "../support/lesson-examples.ts";
 import { runTs } from "../support/run-ts.ts";

@@ -1,7 +1,7 @@
-// deriveTimeline (src/runtime/timeline.ts): the timing diagram's lanes and state intervals, derived
+// deriveTimeline (src/runtime/trace/timeline.ts): the timing diagram's lanes and state intervals, derived
 // from a trace. Checked on the lesson examples whose diagrams the chapters describe in words.
 import { beforeAll, describe, expect, it } from "vitest";
-import { deriveTimeline, type Interval, type Lane, type Timeline } from "../../src/runtime/index.ts";
+import { deriveTimeline, type Interval, type Lane, type Timeline } from "../../src/runtime/trace/index.ts";
 import { runTs } from "../support/run-ts.ts";
 import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3, EXAMPLE_4_AWAIT_TASK_2_FIRST, EXAMPLE_4_SLEEP_INSTEAD, EXAMPLE_5 } from "../support/lesson-examples.ts";
 

@@ -1,7 +1,7 @@
 // The console: every line the program printed, stamped with the time it was printed at; lines from
 // threads and processes are marked with the worker that printed them.
-import { consoleLines } from "../../runtime/console-lines.ts";
-import type { TraceEvent } from "../../runtime/trace.ts";
+import { consoleLines } from "../../runtime/trace/index.ts";
+import type { TraceEvent } from "../../runtime/trace/index.ts";
 
 /** The console view: stdout lines carry `data-console-line` with exactly the printed text. */
 export function Console({ events, upTo }: { events: readonly TraceEvent[]; upTo?: number }) {

@@ -3,8 +3,8 @@
 // above the other at full width, share one time scale and label column, so their lengths compare at
 // a glance. Each run's parts sit in one element (data-run-side) that the grid sees through.
 import { useMemo } from "react";
-import { deriveTimeline } from "../../runtime/timeline.ts";
-import type { RunResult } from "../../runtime/trace.ts";
+import { deriveTimeline } from "../../runtime/trace/index.ts";
+import type { RunResult } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
 import { labelRoom } from "../timing/layout.ts";
 import { Legend, TimingDiagram, type DiagramLink } from "../timing/TimingDiagram.tsx";

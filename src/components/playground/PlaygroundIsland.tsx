@@ -7,9 +7,9 @@
 // A playground with `compare` runs its program under both models and shows the runs side by side
 // (CompareRuns.tsx); its stepper steps through the run the reader picks.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
-import type { CompileProblem } from "../../runtime/compile.ts";
-import { deriveSteps } from "../../runtime/steps.ts";
-import type { RunResult } from "../../runtime/trace.ts";
+import type { CompileProblem } from "../../runtime/program/index.ts";
+import { deriveSteps } from "../../runtime/trace/index.ts";
+import type { RunResult } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
 import { Stepper } from "../stepper/Stepper.tsx";
 import { useStepper } from "../stepper/use-stepper.ts";

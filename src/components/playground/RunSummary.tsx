@@ -1,5 +1,5 @@
 // The line under a run's console: where the run ended, and whether that is what the lesson declares.
-import type { RunResult } from "../../runtime/trace.ts";
+import type { RunResult } from "../../runtime/trace/index.ts";
 import { matchesExpectation, type Expectation } from "./expectation.ts";
 
 /** "Ended at 2.000 s of virtual time. ✓ Matches the lesson's expected output." */

@@ -1,8 +1,8 @@
 // Compile and run a playground program off the main thread. The compiler worker stays warm; each run
 // gets a fresh runner worker, and a watchdog terminates it if the program never finishes (a
 // `while (true) {}` would otherwise hold it forever), so the page never freezes.
-import type { CompiledProgram } from "../../runtime/compile.ts";
-import type { RunResult } from "../../runtime/trace.ts";
+import type { CompiledProgram } from "../../runtime/program/index.ts";
+import type { RunResult } from "../../runtime/trace/index.ts";
 import type { CompileReply, RunReply, RunRequest } from "./protocol.ts";
 
 /** Real seconds a run may take before the watchdog stops it (real-time runs measure real work: more). */

@@ -1,7 +1,7 @@
 // The compiler worker: esbuild-wasm (served by this site, never a CDN) initialised once, lazily.
 import * as esbuild from "esbuild-wasm";
 import wasmURL from "esbuild-wasm/esbuild.wasm?url";
-import { compileProgram, CompileError, ASYNCIO_EXPORTS } from "../../runtime/index.ts";
+import { compileProgram, CompileError, ASYNCIO_EXPORTS } from "../../runtime/program/index.ts";
 import type { CompileReply, CompileRequest } from "./protocol.ts";
 
 let ready: Promise<void> | null = null;

@@ -1,6 +1,6 @@
 // What a lesson declares a playground prints, and whether a run matches it. A declared line may hold
 // "…", which stands for any text: real-time playgrounds print measured times that differ per run.
-import type { RunResult } from "../../runtime/trace.ts";
+import type { RunResult } from "../../runtime/trace/index.ts";
 
 /** A playground's declared expectation: printed lines, warnings and virtual end time (null: not declared). */
 export interface Expectation {

@@ -1,6 +1,6 @@
 // An exercise's goal, and whether a run meets it, told in sentences for the reader. Pure: the island
 // shows the verdict after each run, and the tests check the exercises with the same function.
-import type { RunResult } from "../../runtime/trace.ts";
+import type { RunResult } from "../../runtime/trace/index.ts";
 import { ANY_TEXT, lineMatches } from "./expectation.ts";
 
 /** What a run must reach: its virtual end time, its printed lines ("…" matches any text), or both. */

@@ -2,8 +2,9 @@
 // ships with its console and diagram already drawn. A lesson whose code does not compile fails the
 // build with a message for its author.
 import * as esbuild from "esbuild";
-import { compileProgram, runProgram, ASYNCIO_EXPORTS, CompileError, type RunOptions, type RunResult } from "../../runtime/index.ts";
-import { nodeNetworkHost, nodeWorkerHost } from "../../runtime/node-worker-host.ts";
+import { compileProgram, runProgram, ASYNCIO_EXPORTS, CompileError, type RunOptions } from "../../runtime/program/index.ts";
+import { type RunResult } from "../../runtime/trace/index.ts";
+import { nodeNetworkHost, nodeWorkerHost } from "../../runtime/node/index.ts";
 
 // The build runs in the project's folder: the simulated network serves its public/ files.
 const network = nodeNetworkHost(`${process.cwd()}/public`);

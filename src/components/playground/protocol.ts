@@ -1,8 +1,8 @@
 // Messages between the page and its two workers: the compiler (esbuild-wasm, kept warm) and the
 // runner (one fresh worker per run, so a runaway program can be stopped by terminating it).
-import type { CompiledProgram, CompileProblem } from "../../runtime/compile.ts";
-import type { RunResult } from "../../runtime/trace.ts";
-import type { RunOptions } from "../../runtime/execute.ts";
+import type { CompiledProgram, CompileProblem } from "../../runtime/program/index.ts";
+import type { RunResult } from "../../runtime/trace/index.ts";
+import type { RunOptions } from "../../runtime/program/index.ts";
 
 export type CompileRequest = { id: number; source: string };
 export type CompileReply =

@@ -1,5 +1,5 @@
 // The runner worker: runs one compiled program on the scheduler and posts its result back.
-import { runProgram } from "../../runtime/execute.ts";
+import { runProgram } from "../../runtime/program/index.ts";
 import type { RunReply, RunRequest } from "./protocol.ts";
 
 self.onmessage = async (event: MessageEvent<RunRequest>) => {

@@ -2,8 +2,8 @@
 // blocked and ready (the diagram's four states, with the same fills), so a reader can tell I/O-bound
 // work (mostly waiting or blocked) from CPU-bound work (mostly computing). Pure: a trace in.
 import { useMemo } from "react";
-import { deriveProfile, dominantState, PROFILE_STATES, type ProfileRow, type ProfileState } from "../../runtime/profile.ts";
-import type { TraceEvent } from "../../runtime/trace.ts";
+import { deriveProfile, dominantState, PROFILE_STATES, type ProfileRow, type ProfileState } from "../../runtime/trace/index.ts";
+import type { TraceEvent } from "../../runtime/trace/index.ts";
 import "./profile.css";
 
 const WORDS: Record<ProfileState, string> = {

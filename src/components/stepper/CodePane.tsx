@@ -1,7 +1,7 @@
 // The program as the run saw it, with the running task's line highlighted and a marker, in words, at
 // the line where each other task waits, will resume, or blocks the thread.
 import { useEffect, useRef } from "react";
-import type { LineMarker } from "../../runtime/steps.ts";
+import type { LineMarker } from "../../runtime/trace/index.ts";
 
 const MARK: Record<LineMarker["state"], { symbol: string; word: string }> = {
   running: { symbol: "▶", word: "runs" },

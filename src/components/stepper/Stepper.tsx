@@ -3,8 +3,8 @@
 // each step, with one sentence saying what happened. A pure view of the trace and the stepper model;
 // the server renders step 0, so the page reads without JavaScript.
 import { useMemo } from "react";
-import { stepState } from "../../runtime/steps.ts";
-import type { TraceEvent } from "../../runtime/trace.ts";
+import { stepState } from "../../runtime/trace/index.ts";
+import type { TraceEvent } from "../../runtime/trace/index.ts";
 import { CodePane } from "./CodePane.tsx";
 import { StepperPanes } from "./StepperPanes.tsx";
 import { SPEEDS, type StepperModel } from "./use-stepper.ts";

@@ -2,7 +2,7 @@
 // that wait and on what, the timers, the finished tasks and the console so far. Each state has a
 // word and a pattern as well as its colour (the diagram's Okabe–Ito variables).
 import type { ReactNode } from "react";
-import type { LoopActivity, StepState } from "../../runtime/steps.ts";
+import type { LoopActivity, StepState } from "../../runtime/trace/index.ts";
 
 const WHY: Record<string, string> = {
   start: "first step",

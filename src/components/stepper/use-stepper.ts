@@ -1,7 +1,7 @@
 // The stepper's position and autoplay, shared by the stepper's controls, the timing diagram and the
 // event log, so a click or a key in any of them moves the same step.
 import { useCallback, useEffect, useState, type KeyboardEvent } from "react";
-import type { Step } from "../../runtime/steps.ts";
+import type { Step } from "../../runtime/trace/index.ts";
 
 /** Autoplay speeds, in steps per second. */
 export const SPEEDS = [

@@ -1,8 +1,8 @@
 // The event log: every step of the run as a table row (time, task, what happened), the text
 // alternative to the timing diagram. Linked to the stepper: the current step is marked, and each
 // row's number is a button that jumps there.
-import type { Step } from "../../runtime/steps.ts";
-import type { TraceEvent } from "../../runtime/trace.ts";
+import type { Step } from "../../runtime/trace/index.ts";
+import type { TraceEvent } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
 
 /** Rows beyond this are left out (a page with thousands of rows helps nobody); the stepper has them all. */

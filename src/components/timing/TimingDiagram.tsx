@@ -3,9 +3,9 @@
 // stepper when one is given: it marks the step's time, a click jumps the stepper to that point, and
 // the diagram is one tab stop whose arrow keys move between the steps.
 import { useEffect, useMemo, useRef, type MouseEvent, type RefObject } from "react";
-import { stepAtTime } from "../../runtime/steps.ts";
-import { deriveTimeline } from "../../runtime/timeline.ts";
-import type { TraceEvent } from "../../runtime/trace.ts";
+import { stepAtTime } from "../../runtime/trace/index.ts";
+import { deriveTimeline } from "../../runtime/trace/index.ts";
+import type { TraceEvent } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
 import { AXIS_HEIGHT, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
 

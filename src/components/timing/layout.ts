@@ -1,6 +1,6 @@
 // Geometry of the timing diagram, as a pure function of a timeline: where each lane, state bar and
 // axis tick goes. The view only draws what this returns.
-import type { Lane, LaneState, Timeline } from "../../runtime/timeline.ts";
+import type { Lane, LaneState, Timeline } from "../../runtime/trace/index.ts";
 
 export interface Bar {
   x: number;

@@ -1,0 +1,12 @@
+// The asyncio module a program imports: run, tasks, gather, TaskGroup, the locks and queues,
+// timeouts, and (from workers/ and io/) threads, processes and the simulated network. The name
+// table (module.ts) says what a program may import; the classes and functions are usable alone.
+export { asyncioModule, ASYNCIO_EXPORTS } from "./module.ts";
+export { run, LoopRun, unobservedFailures } from "./runners.ts";
+export { createTask, createFuture, sleep } from "./tasks.ts";
+export { print, blockingSleep, cpu, perfCounter, threadName } from "./builtins.ts";
+export { gather, ensureFuture, type GatherOptions } from "./gather.ts";
+export { TaskGroup } from "./task-group.ts";
+export { Lock, Event, Semaphore, BoundedSemaphore, Held } from "./locks.ts";
+export { Queue } from "./queues.ts";
+export { Timeout, timeout, waitFor, shield } from "./timeouts.ts";

@@ -1,0 +1,118 @@
+// asyncio.run (Lib/asyncio/runners.py, with BaseEventLoop.run_until_complete of base_events.py):
+// a new loop runs main to the end; then the leftover tasks are cancelled and awaited, the loop's
+// two shutdown steps run, and exceptions nobody retrieved are reported.
+import {
+  andThen, Coroutine, currentSession, describeError, EventLoop, RuntimeError, Task, ValueError, withCleanup, pyRepr,
+  type Future, type MaybePromise, type Session,
+} from "../core/index.ts";
+import { defaultExecutorIdle } from "../workers/index.ts";
+import { gather } from "./gather.ts";
+
+/** What `run(main())` returns: await it for main's result (or its exception). */
+export class LoopRun<T> implements PromiseLike<T> {
+  /** Whether the program awaited (or chained) this run, so a failure was seen. */
+  observed = false;
+  failure: { error: unknown } | null = null;
+  private readonly promise: Promise<T>;
+  constructor(outcome: MaybePromise<T>) {
+    this.promise = Promise.resolve(outcome);
+    this.promise.catch((error) => (this.failure = { error }));
+  }
+  then<A = T, B = never>(onResult?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((error: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    this.observed = true;
+    return this.promise.then(onResult, onError);
+  }
+}
+
+const runsOf = new WeakMap<Session, LoopRun<unknown>[]>();
+
+/** Runs of `session` that failed while the program never awaited them (their error would be lost). */
+export function unobservedFailures(session: Session): unknown[] {
+  return (runsOf.get(session) ?? []).filter((r) => r.failure && !r.observed).map((r) => r.failure!.error);
+}
+
+// BaseEventLoop.run_until_complete: run passes until `future` is done, then give its result.
+function runUntilComplete<T>(loop: EventLoop, future: Future<T>): MaybePromise<T> {
+  const stopWhenDone = (f: Future<T>) => {
+    if (!f.cancelled()) f.exception();
+    loop.stop();
+  };
+  future.addDoneCallback(stopWhenDone, { label: "stop the loop" });
+  const ran = withCleanup(() => loop.runForever(), () => future.removeDoneCallback(stopWhenDone));
+  return andThen(ran, () => {
+    if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+    return future.result();
+  });
+}
+
+// asyncio.runners._cancel_all_tasks, then the two shutdown steps of Runner.close.
+function closeLoop(loop: EventLoop): MaybePromise<void> {
+  const session = loop.session;
+  const toCancel = [...loop.tasks].filter((t) => !t.done()) as Task[];
+  for (const task of toCancel) task.cancel();
+  const cancelled: MaybePromise<unknown> = toCancel.length ? runUntilComplete(loop, gather(toCancel, { returnExceptions: true })) : undefined;
+  return andThen(cancelled, () => {
+    for (const task of toCancel) {
+      if (task.cancelled() || task.exception() === undefined) continue;
+      session.write(`unhandled exception during asyncio.run() shutdown\ntask: ${task}\n${describeError(task.exception())}`, "stderr");
+    }
+    // Runner.close awaits loop.shutdown_asyncgens() and loop.shutdown_default_executor(), each a task:
+    // they take task names and loop passes, so CPython's names stay in step. The second waits for
+    // the default thread pool's jobs (asyncio.run waits for to_thread's threads).
+    const shutdown = (name: string) =>
+      runUntilComplete(
+        loop,
+        new Task(
+          new Coroutine(function* () {
+            const idle = name === "shutdown_default_executor" ? defaultExecutorIdle(loop) : undefined;
+            if (idle) yield idle;
+          }, name, -1, session),
+          { loop, internal: true },
+        ),
+      );
+    return andThen(shutdown("shutdown_asyncgens"), () => andThen(shutdown("shutdown_default_executor"), () => undefined));
+  });
+}
+
+function reportLostExceptions(loop: EventLoop): void {
+  for (const task of loop.tasks as Set<Task>) {
+    if (task.logTraceback) loop.session.write(`Task exception was never retrieved\nfuture: ${task}\n${describeError(task.exception())}`, "stderr");
+  }
+}
+
+/** asyncio.run(main()): run the event loop until `main` is done; remaining tasks are cancelled. */
+export function run<T>(main: Coroutine<T>): LoopRun<T> {
+  const session = currentSession();
+  if (session.runningLoop) throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
+  if (!(main instanceof Coroutine)) throw new ValueError(`a coroutine was expected, got ${pyRepr(main)}`);
+  const loop = new EventLoop(session);
+  session.emit({ kind: "loop-start", loop: loop.id });
+  const mainTask = new Task(main, { loop });
+  const closeThen = (after: () => MaybePromise<T>) => andThen(closeLoop(loop), after);
+  const body = (): MaybePromise<T> => {
+    let result: MaybePromise<T>;
+    // After a limit is hit nothing may run, not even the shutdown's cancellations.
+    const failWith = (error: unknown) => (session.stopped ? Promise.reject(error) : closeThen(() => Promise.reject(error)));
+    try {
+      result = runUntilComplete(loop, mainTask);
+    } catch (error) {
+      return failWith(error);
+    }
+    if (result instanceof Promise) return result.then((value) => closeThen(() => value), failWith);
+    return closeThen(() => result);
+  };
+  const finish = () => {
+    loop.closed = true;
+    reportLostExceptions(loop);
+    session.emit({ kind: "loop-end", loop: loop.id });
+  };
+  let outcome: MaybePromise<T>;
+  try {
+    outcome = withCleanup(body, finish);
+  } catch (error) {
+    outcome = Promise.reject(error);
+  }
+  const handle = new LoopRun<T>(outcome);
+  runsOf.set(session, [...(runsOf.get(session) ?? []), handle as LoopRun<unknown>]);
+  return handle;
+}

@@ -1,0 +1,36 @@
+// The task functions of Lib/asyncio/tasks.py and the loop's create_future, as a program calls them.
+import { BARE_YIELD, Coroutine, Future, getRunningLoop, pyRepr, Task } from "../core/index.ts";
+
+/** asyncio.create_task(coro, name=...): schedule a coroutine to run soon, as a task. */
+export function createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
+  return new Task(coro, { name: options.name });
+}
+
+/** loop.create_future(): a pending future on the running loop. */
+export function createFuture<T = unknown>(): Future<T> {
+  return new Future<T>(getRunningLoop());
+}
+
+/** await asyncio.sleep(delay, result): suspend this task for `delay` seconds. */
+export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T | undefined> {
+  if (typeof delay !== "number" || Number.isNaN(delay)) throw new TypeError(`sleep() takes a number of seconds, got ${pyRepr(delay)}`);
+  return new Coroutine(function* () {
+    if (delay <= 0) {
+      yield BARE_YIELD;
+      return result;
+    }
+    const loop = getRunningLoop();
+    const future = new Future<T | undefined>(loop);
+    future.waitInfo = { what: "sleep", label: `sleep(${pyRepr(delay)})`, until: loop.time() + delay };
+    const task = loop.currentTask instanceof Task ? loop.currentTask : undefined;
+    const timer = loop.callLater(delay, () => !future.done() && future.setResult(result), {
+      label: `sleep(${pyRepr(delay)}) timer${task ? ` of ${task.name}` : ""}`,
+      task: task?.id,
+    });
+    try {
+      return (yield future) as T | undefined;
+    } finally {
+      timer.cancel();
+    }
+  }, "sleep");
+}

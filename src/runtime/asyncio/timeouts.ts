@@ -1,0 +1,171 @@
+// Timeouts and shielding (Lib/asyncio/timeouts.py and tasks.py, CPython 3.11): timeout(s) as
+// `await using _ = timeout(s)`, waitFor(aw, s), shield(aw).
+import { AEXIT, CancelledError, Coroutine, Future, getRunningLoop, makeAsyncDisposable, RuntimeError, Task, TimeoutError, type EventLoop, type Handle } from "../core/index.ts";
+import { ensureFuture } from "./gather.ts";
+
+type TimeoutState = "active" | "expiring" | "expired" | "finished";
+
+// wait_for's ending when time ran out: the result if it came anyway, TimeoutError if it was cancelled.
+function resultOrTimeout<T>(fut: Future<T>): T {
+  try {
+    return fut.result();
+  } catch (error) {
+    if (error instanceof CancelledError) throw new TimeoutError();
+    throw error;
+  }
+}
+
+// tasks._release_waiter: wake whoever waits on `waiter`.
+const releaseWaiter = (waiter: Future) => {
+  if (!waiter.done()) waiter.setResult(undefined);
+};
+
+/** asyncio.Timeout: cancels the task that entered it when its deadline passes. */
+export class Timeout {
+  private state: TimeoutState = "active";
+  private handler: Handle | null = null;
+  private readonly task: Task;
+  private readonly cancellingAtEntry: number;
+  private deadline: number | null;
+
+  // Python's __aenter__ runs here: `await using` has no entry hook, and entering does not await.
+  constructor(when: number | null) {
+    const task = getRunningLoop().currentTask;
+    if (!(task instanceof Task)) throw new RuntimeError("Timeout should be used inside a task");
+    this.task = task;
+    this.cancellingAtEntry = task.cancelling();
+    this.deadline = when;
+    this.reschedule(when);
+  }
+
+  /** The deadline in loop time (virtual seconds), or null for none. */
+  when(): number | null {
+    return this.deadline;
+  }
+
+  /** Whether the deadline passed and the task was cancelled for it. */
+  expired(): boolean {
+    return this.state === "expiring" || this.state === "expired";
+  }
+
+  /** Move the deadline (null: no deadline). */
+  reschedule(when: number | null): void {
+    if (this.state !== "active") throw new RuntimeError(`Cannot change state of ${this.state} Timeout`);
+    this.deadline = when;
+    this.handler?.cancel();
+    if (when === null) {
+      this.handler = null;
+      return;
+    }
+    const loop = getRunningLoop();
+    const info = { label: `timeout of ${this.task.name}`, task: this.task.id };
+    this.handler = when <= loop.time() ? loop.callSoon(() => this.onTimeout(), info) : loop.callAt(when, () => this.onTimeout(), info);
+  }
+
+  [AEXIT](error: unknown, hasError: boolean): Coroutine<void> {
+    const timeout = this;
+    return new Coroutine(function* () {
+      timeout.handler?.cancel();
+      timeout.handler = null;
+      if (timeout.state === "expiring") {
+        timeout.state = "expired";
+        if (timeout.task.uncancel() <= timeout.cancellingAtEntry && hasError && error instanceof CancelledError) {
+          throw new TimeoutError();
+        }
+      } else if (timeout.state === "active") timeout.state = "finished";
+    }, "Timeout.__aexit__");
+  }
+
+  private onTimeout(): void {
+    this.task.cancel();
+    this.state = "expiring";
+    this.handler = null;
+  }
+
+  toString(): string {
+    return `<Timeout [${this.state}]${this.state === "active" && this.deadline !== null ? ` when=${Math.round(this.deadline * 1000) / 1000}` : ""}>`;
+  }
+}
+makeAsyncDisposable(Timeout);
+
+// tasks._cancel_and_wait: cancel `fut` and wait until it is really done.
+function* cancelAndWait(fut: Future, loop: EventLoop): Generator<unknown, void, unknown> {
+  const waiter = new Future(loop);
+  waiter.waitInfo = { what: "future", label: "cancellation to finish" };
+  const cb = () => releaseWaiter(waiter);
+  fut.addDoneCallback(cb, { label: "cancelled: release the waiter" });
+  try {
+    fut.cancel();
+    yield waiter;
+  } finally {
+    fut.removeDoneCallback(cb);
+  }
+}
+
+/** asyncio.timeout(s): `await using _ = timeout(s)` cancels the block after s seconds, raising TimeoutError. */
+export function timeout(delay: number | null): Timeout {
+  const loop = getRunningLoop();
+  return new Timeout(delay === null ? null : loop.time() + delay);
+}
+
+/** asyncio.wait_for(aw, s): aw's result, or TimeoutError (aw is cancelled) after s seconds. */
+export function waitFor<T>(awaitable: Coroutine<T> | Future<T>, timeout: number | null): Coroutine<T> {
+  return new Coroutine(function* () {
+    const loop = getRunningLoop();
+    if (timeout === null) return (yield awaitable) as T;
+    if (timeout <= 0) {
+      const fut = ensureFuture(awaitable, loop) as Future<T>;
+      if (fut.done()) return fut.result();
+      yield* cancelAndWait(fut, loop);
+      return resultOrTimeout(fut);
+    }
+    const waiter = new Future(loop);
+    waiter.waitInfo = { what: "future", label: `waitFor(…, ${timeout})`, until: loop.time() + timeout };
+    const timeoutHandle = loop.callLater(timeout, () => releaseWaiter(waiter), { label: `waitFor timeout` });
+    const cb = () => releaseWaiter(waiter);
+    const fut = ensureFuture(awaitable, loop) as Future<T>;
+    fut.addDoneCallback(cb, { label: "waitFor: awaited thing done" });
+    try {
+      try {
+        yield waiter;
+      } catch (error) {
+        if (!(error instanceof CancelledError)) throw error;
+        if (fut.done()) return fut.result();
+        fut.removeDoneCallback(cb);
+        yield* cancelAndWait(fut, loop);
+        throw error;
+      }
+      if (fut.done()) return fut.result();
+      fut.removeDoneCallback(cb);
+      yield* cancelAndWait(fut, loop);
+      return resultOrTimeout(fut);
+    } finally {
+      timeoutHandle.cancel();
+    }
+  }, "wait_for");
+}
+
+/** asyncio.shield(aw): cancelling the awaiter does not cancel aw. */
+export function shield<T>(awaitable: Coroutine<T> | Future<T>): Future<T> {
+  const inner = ensureFuture(awaitable) as Future<T>;
+  if (inner.done()) return inner;
+  const outer = new Future<T>(inner.loop);
+  outer.waitInfo = { what: "future", label: `shield(${inner.waitInfo.label})` };
+  const innerDone = (f: Future<T>) => {
+    if (outer.cancelled()) {
+      if (!f.cancelled()) f.exception();
+      return;
+    }
+    if (f.cancelled()) outer.cancel();
+    else {
+      const exc = f.exception();
+      if (exc !== undefined) outer.setException(exc);
+      else outer.setResult(f.result());
+    }
+  };
+  inner.addDoneCallback(innerDone, { label: "shield: inner done" });
+  outer.addDoneCallback(() => {
+    if (!inner.done()) inner.removeDoneCallback(innerDone);
+  }, { label: "shield: outer done" });
+  return outer;
+}

@@ -1,0 +1,172 @@
+// Lazy coroutines, as Python has them. Calling a (compiled) async function makes a Coroutine and
+// runs nothing; a task steps it. `await coro` inside it runs `coro` inline: its generator is pushed
+// on this coroutine's stack, as Python's `yield from` chain delegates, so no loop pass is spent.
+import { Future } from "./future.ts";
+import { RuntimeError } from "./errors.ts";
+import { isThenable } from "./maybe-async.ts";
+import { getRunningLoop } from "./loop.ts";
+import { currentSession, type Session } from "./session.ts";
+
+/** What `sleep(0)` yields: give the loop one pass, then continue (a bare `yield` in asyncio). */
+export const BARE_YIELD: unique symbol = Symbol("yield to the loop");
+
+/** One step's outcome: finished with a value, or suspended on a future (or a bare yield: null). */
+export type StepResult = { done: true; value: unknown } | { done: false; waitOn: Future | null };
+
+/** A coroutine object: made by calling an async function, run by awaiting it or by a task. */
+export class Coroutine<T = unknown> {
+  /** The async function's name, as Python shows it: <coroutine object fetchData>. */
+  readonly name: string;
+  /** Site id of the async function, for the reader's line where its body starts. */
+  readonly site: number;
+  private readonly session: Session;
+  private readonly body: () => Generator<unknown, T, unknown>;
+  /** Generators of this coroutine and of everything it awaits inline, innermost last. */
+  private stack: Generator<unknown, unknown, unknown>[] | null = null;
+  private claimed = false;
+  /** The future this coroutine suspended on: resuming gives its result (Future.__await__). */
+  private waitingOn: Future | null = null;
+
+  /** A coroutine object of the running program (`session`) that runs `body` when awaited or stepped. */
+  constructor(body: () => Generator<unknown, T, unknown>, name: string, site = -1, session: Session = currentSession()) {
+    this.session = session;
+    this.body = body;
+    this.name = name;
+    this.site = site;
+    session.unawaited.add(this);
+  }
+
+  /** Whether the body has begun (or been handed to another coroutine to run). */
+  get started(): boolean {
+    return this.claimed;
+  }
+
+  /** coro.send(value): resume until the next real suspension or the end. */
+  send(value: unknown): StepResult {
+    return this.resume(false, value);
+  }
+
+  /** coro.throw(error): raise `error` at the await point where the coroutine waits. */
+  throw(error: unknown): StepResult {
+    return this.resume(true, error);
+  }
+
+  /** Await a coroutine from JavaScript's promise machinery: always a mistake here, so say why. */
+  then(): never {
+    throw new RuntimeError(
+      `coroutine '${this.name}' was used as a JavaScript promise. Playground coroutines run on the asyncio loop: ` +
+        `await it inside an async function, wrap it with createTask(...), or combine several with gather([...]) instead of Promise.all.`,
+    );
+  }
+
+  toString(): string {
+    return `<coroutine object ${this.name}>`;
+  }
+
+  /** Start the body's generator, once: awaiting a coroutine twice is an error, as in Python. */
+  claim(): Generator<unknown, T, unknown> {
+    if (this.claimed) throw new RuntimeError("cannot reuse already awaited coroutine");
+    this.claimed = true;
+    this.session.unawaited.delete(this);
+    return this.body();
+  }
+
+  private resume(throwing: boolean, payload: unknown): StepResult {
+    if (!this.stack) this.stack = [this.claim()];
+    const stack = this.stack;
+    if (!stack.length) throw new RuntimeError("cannot reuse already awaited coroutine");
+    const waited = this.waitingOn;
+    this.waitingOn = null;
+    if (waited && !throwing) {
+      try {
+        payload = waited.result();
+      } catch (error) {
+        [throwing, payload] = [true, error];
+      }
+    }
+    for (;;) {
+      const gen = stack[stack.length - 1];
+      let step: IteratorResult<unknown, unknown>;
+      try {
+        step = throwing ? gen.throw(payload) : gen.next(payload);
+      } catch (error) {
+        stack.pop();
+        if (!stack.length) throw error;
+        [throwing, payload] = [true, error];
+        continue;
+      }
+      if (step.done) {
+        stack.pop();
+        if (!stack.length) return { done: true, value: step.value };
+        [throwing, payload] = [false, step.value];
+        continue;
+      }
+      const awaited = step.value;
+      if (awaited instanceof Coroutine) {
+        // `await coro`: run it inline, in this task, now.
+        try {
+          stack.push(awaited.claim());
+          [throwing, payload] = [false, undefined];
+        } catch (error) {
+          this.session.noteRaised(error);
+          [throwing, payload] = [true, error];
+        }
+        continue;
+      }
+      if (awaited instanceof Future) {
+        // Future.__await__: a done future gives its result without suspending.
+        if (!awaited.done()) {
+          this.waitingOn = awaited;
+          return { done: false, waitOn: awaited };
+        }
+        try {
+          [throwing, payload] = [false, awaited.result()];
+        } catch (error) {
+          [throwing, payload] = [true, error];
+        }
+        continue;
+      }
+      if (awaited === BARE_YIELD) return { done: false, waitOn: null };
+      if (isThenable(awaited)) {
+        this.waitingOn = this.wrapPromise(awaited);
+        return { done: false, waitOn: this.waitingOn };
+      }
+      payload = new TypeError(`object ${typeName(awaited)} can't be used in 'await' expression`);
+      this.session.noteRaised(payload);
+      throwing = true;
+    }
+  }
+
+  // A native promise is real I/O: the loop waits for it in real time and wakes us when it settles.
+  private wrapPromise(promise: PromiseLike<unknown>): Future {
+    const loop = getRunningLoop();
+    const future = new Future(loop);
+    future.waitInfo = { what: "io", label: "a JavaScript promise" };
+    const site = this.session.site;
+    loop.watchIo(
+      promise,
+      (ok, value) => {
+        if (future.done()) return;
+        // A rejection from JavaScript's promise machinery (e.g. our then() guard) has no line of the
+        // reader's on its stack: it belongs to the await that waited for it.
+        if (!ok) this.session.noteRaised(value, site);
+        if (ok) future.setResult(value);
+        else future.setException(value);
+      },
+      { label: "promise settled" },
+    );
+    return future;
+  }
+}
+
+// The name Python's type(value).__name__ would give the value's Python counterpart.
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return "NoneType";
+  if (Array.isArray(value)) return "list";
+  if (typeof value === "object") {
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null ? "dict" : ((value as object).constructor?.name ?? "object");
+  }
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
+  return typeof value === "string" ? "str" : typeof value === "boolean" ? "bool" : typeof value;
+}

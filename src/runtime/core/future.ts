@@ -1,0 +1,137 @@
+// asyncio.Future (Lib/asyncio/futures.py): a placeholder for a result that is not ready yet.
+// Completion never calls callbacks inline: each goes through loop.callSoon, as in CPython.
+import { CancelledError, InvalidStateError } from "./errors.ts";
+import { getRunningLoop, type EventLoop, type HandleInfo } from "./loop.ts";
+import { pyRepr } from "./python-format.ts";
+import type { WaitInfo } from "../trace/index.ts";
+
+/** A future's state, named as CPython names them. */
+export type FutureState = "PENDING" | "CANCELLED" | "FINISHED";
+
+// Method syntax on purpose: a callback for Future<unknown> also serves a Future<T>.
+interface DoneCallback<T> {
+  fn(future: Future<T>): void;
+  info: HandleInfo;
+}
+
+/** A result that will be set later; awaiting it suspends the task until then. */
+export class Future<T = unknown> {
+  readonly loop: EventLoop;
+  state: FutureState = "PENDING";
+  /** What a task awaiting this future waits on, for the trace ("sleep(1)", "Task-2"). */
+  waitInfo: WaitInfo = { what: "future", label: "a future" };
+  protected resultValue: T | undefined;
+  protected exceptionValue: unknown = undefined;
+  protected hasException = false;
+  protected cancelMessage: string | undefined;
+  /** The exception that cancelled it, re-raised by result() (Task._cancelled_exc). */
+  protected cancelledExc: CancelledError | null = null;
+  /** An exception nobody asked for is reported when the run ends (__log_traceback). */
+  logTraceback = false;
+  private callbacks: DoneCallback<T>[] = [];
+
+  /** A pending future on `loop` (by default the running loop, as asyncio.Future() is). */
+  constructor(loop: EventLoop = getRunningLoop()) {
+    this.loop = loop;
+  }
+
+  /** Whether the future is finished or cancelled. */
+  done(): boolean {
+    return this.state !== "PENDING";
+  }
+
+  /** Whether the future was cancelled. */
+  cancelled(): boolean {
+    return this.state === "CANCELLED";
+  }
+
+  /** The result; re-raises the exception; CancelledError if cancelled; InvalidStateError if pending. */
+  result(): T {
+    if (this.state === "CANCELLED") throw this.makeCancelledError();
+    if (this.state !== "FINISHED") throw new InvalidStateError("Result is not set.");
+    this.logTraceback = false;
+    if (this.hasException) throw this.exceptionValue;
+    return this.resultValue as T;
+  }
+
+  /** The exception (undefined if none); CancelledError if cancelled; InvalidStateError if pending. */
+  exception(): unknown {
+    if (this.state === "CANCELLED") throw this.makeCancelledError();
+    if (this.state !== "FINISHED") throw new InvalidStateError("Exception is not set.");
+    this.logTraceback = false;
+    return this.exceptionValue;
+  }
+
+  /** Mark the future done with a result and schedule its callbacks. */
+  setResult(value: T): void {
+    if (this.state !== "PENDING") throw new InvalidStateError("invalid state");
+    this.resultValue = value;
+    this.state = "FINISHED";
+    this.finished();
+  }
+
+  /** Mark the future done with an exception and schedule its callbacks. */
+  setException(error: unknown): void {
+    if (this.state !== "PENDING") throw new InvalidStateError("invalid state");
+    this.exceptionValue = error;
+    this.hasException = true;
+    this.state = "FINISHED";
+    this.logTraceback = true;
+    this.finished();
+  }
+
+  /** Cancel the future; false if it was already done. */
+  cancel(message?: string): boolean {
+    this.logTraceback = false;
+    if (this.state !== "PENDING") return false;
+    this.state = "CANCELLED";
+    this.cancelMessage = message;
+    this.finished();
+    return true;
+  }
+
+  /** Run `fn(this)` through the loop when the future is done (at once, via callSoon, if it is). */
+  addDoneCallback(fn: (future: Future<T>) => void, info: HandleInfo = { label: "future callback" }): void {
+    if (this.state !== "PENDING") this.loop.callSoon(() => fn(this), info);
+    else this.callbacks.push({ fn, info });
+  }
+
+  /** Remove every registration of `fn`; returns how many were removed. */
+  removeDoneCallback(fn: (future: Future<T>) => void): number {
+    const before = this.callbacks.length;
+    this.callbacks = this.callbacks.filter((cb) => cb.fn !== fn);
+    return before - this.callbacks.length;
+  }
+
+  /** The CancelledError that result() raises for a cancelled future. */
+  makeCancelledError(): CancelledError {
+    if (this.cancelledExc) {
+      const exc = this.cancelledExc;
+      this.cancelledExc = null;
+      return exc;
+    }
+    return this.cancelMessage === undefined ? new CancelledError() : new CancelledError(this.cancelMessage);
+  }
+
+  /** The message given to cancel(), if any (gather reports it for cancelled children). */
+  cancelMessageOf(): string | undefined {
+    return this.cancelMessage;
+  }
+
+  toString(): string {
+    if (this.state === "PENDING") return "<Future pending>";
+    if (this.state === "CANCELLED") return "<Future cancelled>";
+    return this.hasException ? `<Future finished exception=${pyRepr(this.exceptionValue)}>` : `<Future finished result=${pyRepr(this.resultValue)}>`;
+  }
+
+  /** Called once when the future becomes done, before its callbacks are scheduled. */
+  protected onDone(): void {}
+
+  // Future.__schedule_callbacks: every callback goes through the ready queue, in registration order.
+  private finished(): void {
+    this.onDone();
+    const callbacks = this.callbacks;
+    this.callbacks = [];
+    for (const { fn, info } of callbacks) this.loop.callSoon(() => fn(this), info);
+  }
+}

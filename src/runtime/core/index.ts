@@ -1,0 +1,13 @@
+// The core: one program run (Session: clock, trace recorder, limits) and the event loop with its
+// futures, tasks and coroutines, as CPython's base_events / events / futures / tasks are. It knows
+// nothing of the asyncio module's primitives, of workers or of views; it records the trace schema.
+export { Session, currentSession, DEFAULT_LIMITS, holdFor, type Limits, type SessionOptions } from "./session.ts";
+export { EventLoop, Handle, TimerHandle, getRunningLoop, _getRunningLoop, type HandleInfo } from "./loop.ts";
+export { Future, type FutureState } from "./future.ts";
+export { Task, currentTask, runningTaskId, type TaskOptions } from "./task.ts";
+export { Coroutine, BARE_YIELD, type StepResult } from "./coroutine.ts";
+export { blockThread } from "./blocking.ts";
+export { CancelledError, InvalidStateError, TimeoutError, RuntimeError, ValueError, ExceptionGroup, QueueEmpty, QueueFull, Deadlock, LimitExceeded, describeError, errorNamed } from "./errors.ts";
+export { pyRepr, pyStr, shortRepr, formatPrintArgs } from "./python-format.ts";
+export { AEXIT, EXIT, ASYNC_DISPOSE, makeAsyncDisposable, callDispose, type ContextManager, type AsyncContextManager } from "./dispose.ts";
+export { andThen, withCleanup, isThenable, type MaybePromise } from "./maybe-async.ts";

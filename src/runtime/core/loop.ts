@@ -1,0 +1,307 @@
+// The event loop, mirroring CPython's BaseEventLoop (Lib/asyncio/base_events.py): a FIFO ready
+// queue of callbacks, a heap of timers, and `runOnce`, whose phases follow `_run_once` line by line.
+// Time is the session's virtual clock: where CPython's selector would sleep, the clock jumps.
+import { heapify, heappop, heappush, type HeapItem } from "./heapq.ts";
+import { Deadlock, RuntimeError, LimitExceeded, describeError } from "./errors.ts";
+import { withCleanup, type MaybePromise } from "./maybe-async.ts";
+import type { Session } from "./session.ts";
+
+// CPython's events._running_loop: the loop whose pass runs now on this JavaScript thread. Set around
+// each pass, so the primitives find their loop as CPython's do (get_running_loop, _LoopBoundMixin).
+let running: EventLoop | null = null;
+
+/** asyncio.events._get_running_loop(): the loop running now, or null. */
+export function _getRunningLoop(): EventLoop | null {
+  return running;
+}
+
+/** asyncio.get_running_loop(): the loop running now; RuntimeError outside one. */
+export function getRunningLoop(): EventLoop {
+  if (!running) throw new RuntimeError("no running event loop");
+  return running;
+}
+
+/** What a callback is, for the trace: "step" callbacks run a task. */
+export interface HandleInfo {
+  label: string;
+  role?: "step" | "callback";
+  task?: number;
+  /** Queued from another thread (call_soon_threadsafe): it also writes to the loop's self-pipe. */
+  threadsafe?: boolean;
+}
+
+// Constants of base_events.py.
+const MIN_SCHEDULED_TIMER_HANDLES = 100;
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+/** time.get_clock_info('monotonic').resolution on Linux: timers this close to now fire together. */
+const CLOCK_RESOLUTION = 1e-9;
+
+/** A callback waiting in the ready queue (asyncio.Handle). */
+export class Handle {
+  readonly id: number;
+  readonly callback: () => void;
+  readonly info: HandleInfo;
+  cancelled = false;
+  constructor(id: number, callback: () => void, info: HandleInfo) {
+    this.id = id;
+    this.callback = callback;
+    this.info = info;
+  }
+  /** Handle.cancel: the callback will be skipped when its turn comes. */
+  cancel(): void {
+    this.cancelled = true;
+  }
+}
+
+/** A callback due at a virtual time (asyncio.TimerHandle). */
+export class TimerHandle extends Handle implements HeapItem {
+  readonly when: number;
+  /** Still in the loop's heap (TimerHandle._scheduled). */
+  scheduled = true;
+  private readonly loop: EventLoop;
+  constructor(id: number, callback: () => void, info: HandleInfo, when: number, loop: EventLoop) {
+    super(id, callback, info);
+    this.when = when;
+    this.loop = loop;
+  }
+  override cancel(): void {
+    if (this.cancelled) return;
+    this.loop.timerHandleCancelled(this);
+    super.cancel();
+  }
+}
+
+// A FIFO queue with O(1) push and shift (collections.deque's role in CPython).
+class Deque<T> {
+  private items: T[] = [];
+  private head = 0;
+  get length(): number {
+    return this.items.length - this.head;
+  }
+  push(item: T): void {
+    this.items.push(item);
+  }
+  shift(): T {
+    const item = this.items[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+}
+
+/** A task as the loop knows it: enough for asyncio.all_tasks(). */
+export interface LoopTask {
+  done(): boolean;
+}
+
+/** One event loop (one `run(...)`), on the session's clock. */
+export class EventLoop {
+  readonly id: number;
+  readonly session: Session;
+  /** The task whose step is running (asyncio.current_task()). */
+  currentTask: LoopTask | null = null;
+  /** Every task created on this loop (asyncio's _all_tasks, without the weak references). */
+  readonly tasks = new Set<LoopTask>();
+  /** Set when run() has finished with this loop (loop.close()): threads can no longer call back. */
+  closed = false;
+  private readonly ready = new Deque<Handle>();
+  private scheduled: TimerHandle[] = [];
+  private timerCancelledCount = 0;
+  private stopping = false;
+  /** Real promises (workers, fetches) the loop is waiting on, and those that settled. */
+  private pendingIo = 0;
+  private settledIo: (() => void)[] = [];
+  private wakeOnIo: (() => void) | null = null;
+  /** A thread wrote to the self-pipe (call_soon_threadsafe): the next select reports it readable. */
+  private selfPipeWritten = false;
+
+  constructor(session: Session) {
+    this.session = session;
+    this.id = session.newId();
+  }
+
+  /** The loop's clock (loop.time()): the session's seconds, virtual or real. */
+  time(): number {
+    return this.session.now;
+  }
+
+  /** loop.call_soon: append a callback to the ready queue. */
+  callSoon(callback: () => void, info: HandleInfo): Handle {
+    const handle = new Handle(this.session.newId(), callback, info);
+    this.ready.push(handle);
+    if (info.threadsafe) this.selfPipeWritten = true;
+    this.session.emit({ kind: "handle-queued", handle: handle.id, role: info.role ?? "callback", task: info.task, label: info.label });
+    return handle;
+  }
+
+  /** loop.call_later: run a callback `delay` virtual seconds from now. */
+  callLater(delay: number, callback: () => void, info: HandleInfo): TimerHandle {
+    return this.callAt(this.time() + delay, callback, info);
+  }
+
+  /** loop.call_at: run a callback at virtual time `when`. */
+  callAt(when: number, callback: () => void, info: HandleInfo): TimerHandle {
+    const timer = new TimerHandle(this.session.newId(), callback, info, when, this);
+    heappush(this.scheduled, timer);
+    this.session.emit({ kind: "timer-set", timer: timer.id, due: when, label: info.label, task: info.task });
+    return timer;
+  }
+
+  /** BaseEventLoop._timer_handle_cancelled: count cancelled timers still in the heap. */
+  timerHandleCancelled(timer: TimerHandle): void {
+    if (!timer.scheduled) return;
+    this.timerCancelledCount++;
+    this.session.emit({ kind: "timer-cancelled", timer: timer.id });
+  }
+
+  /** Wait for a real promise: `onSettled` runs as a loop callback once it settles. */
+  watchIo(promise: PromiseLike<unknown>, onSettled: (ok: boolean, value: unknown) => void, info: HandleInfo): void {
+    this.pendingIo++;
+    const settle = (ok: boolean, value: unknown) => {
+      this.pendingIo--;
+      this.settledIo.push(() => this.callSoon(() => onSettled(ok, value), info));
+      this.wakeOnIo?.();
+    };
+    promise.then((value) => settle(true, value), (error) => settle(false, error));
+  }
+
+  /** loop.stop: finish the current pass, then return from runForever. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  /** loop.run_forever: run passes until stop() is called. */
+  runForever(): MaybePromise<void> {
+    if (this.session.runningLoop) throw new RuntimeError("Cannot run the event loop while another loop is running");
+    this.session.runningLoop = this;
+    return withCleanup(
+      () => this.spin(),
+      () => {
+        this.stopping = false;
+        this.session.runningLoop = null;
+      },
+    );
+  }
+
+  private spin(): MaybePromise<void> {
+    for (;;) {
+      const waiting = this.inPass(() => this.runOnce());
+      if (waiting) return waiting.then(() => (this.stopping ? undefined : this.spin()));
+      if (this.stopping) return;
+    }
+  }
+
+  // One synchronous stretch of this loop: get_running_loop() and currentSession() find it meanwhile.
+  private inPass<T>(stretch: () => T): T {
+    const outer = running;
+    running = this;
+    try {
+      return this.session.enter(stretch);
+    } finally {
+      running = outer;
+    }
+  }
+
+  /** One pass of the loop (BaseEventLoop._run_once); returns a promise only when it must wait for real I/O. */
+  runOnce(): Promise<void> | undefined {
+    // 1. Drop cancelled timers: rebuild the heap when most are cancelled, else pop them off the top.
+    const schedCount = this.scheduled.length;
+    if (schedCount > MIN_SCHEDULED_TIMER_HANDLES && this.timerCancelledCount / schedCount > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
+      const live = this.scheduled.filter((timer) => {
+        if (timer.cancelled) timer.scheduled = false;
+        return !timer.cancelled;
+      });
+      heapify(live);
+      this.scheduled = live;
+      this.timerCancelledCount = 0;
+    } else {
+      while (this.scheduled.length && this.scheduled[0].cancelled) {
+        this.timerCancelledCount--;
+        heappop(this.scheduled).scheduled = false;
+      }
+    }
+    // 2. Threads, on the virtual clock: a job's happenings are known only once its worker has
+    //    replied, so wait (for real) for every reply before deciding how far the clock may move.
+    const replies = this.session.realTime ? undefined : this.session.agenda.replies();
+    if (replies) return replies.then(() => this.inPass(() => this.runOnce()));
+    // 3. How long the selector may wait: not at all if something is ready, else until the next timer
+    //    or the next thing a thread does (its print, its end), whichever comes first.
+    let timeout: number | null = null;
+    if (this.ready.length || this.stopping) timeout = 0;
+    else if (this.scheduled.length)
+      timeout = Math.min(Math.max(0, this.scheduled[0].when - this.time()), MAXIMUM_SELECT_TIMEOUT);
+    const threadTime = this.session.agenda.nextTime();
+    if (threadTime !== undefined && timeout !== 0) timeout = Math.min(timeout ?? Infinity, Math.max(0, threadTime - this.time()));
+    // 4. "select": real I/O (and, in real-time mode, timers) are waited for in real time; virtual time
+    //    passes instantly.
+    const realWait = this.session.realTime && timeout !== null && timeout > 0;
+    if (timeout !== 0 && this.settledIo.length === 0 && (this.pendingIo > 0 || realWait)) {
+      let alarm: ReturnType<typeof setTimeout> | undefined;
+      return new Promise<void>((resolve) => {
+        this.wakeOnIo = resolve;
+        if (realWait) alarm = setTimeout(resolve, timeout! * 1000);
+      }).then(() =>
+        this.inPass(() => {
+          clearTimeout(alarm);
+          this.wakeOnIo = null;
+          this.processIo();
+          this.readSelfPipe();
+          this.runReady();
+        }),
+      );
+    }
+    if (timeout === null && this.settledIo.length === 0)
+      throw new Deadlock("every task is waiting, and no timer or I/O can wake any of them (CPython would hang here forever)");
+    const ioSettled = this.settledIo.length > 0;
+    if (ioSettled) this.processIo();
+    if (!this.session.realTime) this.session.advanceTo(this.time() + (ioSettled ? 0 : (timeout ?? 0)));
+    this.readSelfPipe();
+    this.runReady();
+    return undefined;
+  }
+
+  // BaseSelectorEventLoop._process_events: a readable self-pipe queues _read_from_self, which drains it.
+  private readSelfPipe(): void {
+    if (!this.selfPipeWritten) return;
+    this.selfPipeWritten = false;
+    this.callSoon(() => undefined, { label: "_read_from_self" });
+  }
+
+  private processIo(): void {
+    const settled = this.settledIo;
+    this.settledIo = [];
+    for (const enqueue of settled) enqueue();
+  }
+
+  // 5. Move due timers to the ready queue, then run only what was ready when this pass began.
+  private runReady(): void {
+    const endTime = this.time() + CLOCK_RESOLUTION;
+    while (this.scheduled.length) {
+      if (this.scheduled[0].when >= endTime) break;
+      const timer = heappop(this.scheduled);
+      timer.scheduled = false;
+      this.ready.push(timer);
+      this.session.emit({ kind: "timer-fired", timer: timer.id, handle: timer.id });
+    }
+    const ntodo = this.ready.length;
+    for (let i = 0; i < ntodo; i++) {
+      const handle = this.ready.shift();
+      if (handle.cancelled) {
+        this.session.emit({ kind: "handle-run", handle: handle.id, skipped: true });
+        continue;
+      }
+      this.session.countStep();
+      this.session.emit({ kind: "handle-run", handle: handle.id });
+      try {
+        handle.callback();
+      } catch (error) {
+        // Handle._run: an exception in a callback is logged, and the loop goes on.
+        if (error instanceof LimitExceeded) throw error;
+        this.session.write(`Exception in callback ${handle.info.label}\n${describeError(error)}`, "stderr");
+      }
+    }
+  }
+}

@@ -1,0 +1,221 @@
+// One run of one program: the virtual clock, the trace recorder and the limits. Everything the
+// runtime does goes through a Session, so runs never share state and the same code gives the same trace.
+import { LimitExceeded, RuntimeError } from "./errors.ts";
+import type { TraceEvent, UnstampedEvent } from "../trace/index.ts";
+import { Agenda } from "./agenda.ts";
+
+/** Limits that stop runaway programs, with a message that names the limit. */
+export interface Limits {
+  /** Loop callbacks run, across the whole program. */
+  maxSteps: number;
+  /** Virtual seconds the clock may reach. */
+  maxVirtualTime: number;
+}
+
+/** Default limits: far beyond any lesson, small enough to stop a runaway loop in well under a second. */
+export const DEFAULT_LIMITS: Limits = { maxSteps: 1_000_000, maxVirtualTime: 24 * 3600 };
+
+/** Per-run options. */
+export interface SessionOptions {
+  limits?: Partial<Limits>;
+  /** The reader's line of each site id, from the compiler. */
+  siteLines?: readonly number[];
+  /** The compiled code and the reader's line of each of its lines, to place a worker's errors. */
+  code?: string;
+  lineMap?: readonly number[];
+  /** "virtual" (default): time jumps and runs are deterministic. "real": the wall clock. */
+  clock?: "virtual" | "real";
+  /** "lazy" (default, asyncio's): calling an async function makes a coroutine that runs when
+   * awaited. "eager" (JavaScript's): inside a running loop the call starts at once, as a task. */
+  model?: "lazy" | "eager";
+}
+
+/** What the recorder needs of the loop that runs: whose step is running (its line stamps events). */
+export interface RunningLoopView {
+  readonly currentTask: object | null;
+}
+
+// The program whose code runs now on this JavaScript thread. Set around every synchronous stretch
+// of a program (each pass of its loop, each step of its top level), so runs never see each other's
+// state even when several are in flight at once (their stretches interleave, never overlap).
+let active: Session | null = null;
+
+/** The program running now: what asyncio's functions and classes record into. */
+export function currentSession(): Session {
+  if (!active) throw new RuntimeError("no program is running: asyncio's functions work only inside a playground program");
+  return active;
+}
+
+/** A program run: its clock (shared by every event loop it starts), trace and console. */
+export class Session {
+  readonly events: TraceEvent[] = [];
+  readonly limits: Limits;
+  /** Whether time is the wall clock (real-time mode) rather than virtual. */
+  readonly realTime: boolean;
+  /** Whether async calls start at once (JavaScript's model) rather than when awaited. */
+  readonly eager: boolean;
+  /** When the run started, in epoch seconds (real-time mode: what workers' times are measured from). */
+  readonly origin = (performance.timeOrigin + performance.now()) / 1000;
+  /** What threads and processes will do, in time order, once their workers have replied (virtual mode). */
+  readonly agenda = new Agenda();
+  /** The last site the program passed (an await or an asyncio call), set by compiled code. */
+  site = -1;
+  /** The loop that run_forever is running, even while it waits for real I/O (CPython's per-thread
+   * _running_loop): one at a time per program. */
+  runningLoop: RunningLoopView | null = null;
+  /** Python's _task_name_counter: names are Task-1, Task-2, ... across the whole program. */
+  taskNameCounter = 0;
+  /** Coroutine objects made but never started, for Python's "was never awaited" warning. */
+  readonly unawaited = new Set<{ name: string }>();
+  /** Set once a limit is hit; from then on every step stops the program. */
+  stopped: LimitExceeded | null = null;
+  /** The site where the runtime raised an error into the program (an await point), or its line. */
+  private readonly raisedAt = new WeakMap<object, { site?: number; line?: number }>();
+  private steps = 0;
+  private nextId = 1;
+  private virtualNow = 0;
+  private readonly siteLines: readonly number[];
+  private readonly code: string;
+  private readonly lineMap: readonly number[];
+
+  constructor(options: SessionOptions = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.siteLines = options.siteLines ?? [];
+    this.code = options.code ?? "";
+    this.lineMap = options.lineMap ?? [];
+    this.realTime = options.clock === "real";
+    this.eager = options.model === "eager";
+  }
+
+  /** Seconds since the program started (virtual, or real in real-time mode); only ever moves forward. */
+  get now(): number {
+    return this.realTime ? this.realSeconds(performance.timeOrigin + performance.now()) : this.virtualNow;
+  }
+
+  /** Seconds since the run started of an epoch time in milliseconds (workers report those). */
+  realSeconds(epochMs: number): number {
+    return epochMs / 1000 - this.origin;
+  }
+
+  /** Run `stretch` as this program's code: currentSession() is this session meanwhile. */
+  enter<T>(stretch: () => T): T {
+    const outer = active;
+    active = this;
+    try {
+      return stretch();
+    } finally {
+      active = outer;
+    }
+  }
+
+  /** A fresh id for a task, handle, timer or loop (unique within the run). */
+  newId(): number {
+    return this.nextId++;
+  }
+
+  /** Append an event, stamped with its position and the current virtual time. */
+  emit(event: UnstampedEvent): void {
+    // Every call site builds a fresh object literal: stamp it in place rather than copy it (hot path).
+    const stamped = event as TraceEvent;
+    stamped.seq = this.events.length;
+    stamped.t = this.now;
+    // While a task runs, the last site it passed is where this event comes from.
+    if (!("line" in event) && this.runningLoop?.currentTask) {
+      const line = this.currentLine();
+      if (line !== undefined) stamped.line = line;
+    }
+    this.events.push(stamped);
+  }
+
+  /** Record an event that happened at `time`, which may be before the last one recorded (a worker
+   * tells what it did only when it replies): it goes in its place, and later events move up one. */
+  emitAt(time: number, event: UnstampedEvent): void {
+    const stamped = event as TraceEvent;
+    stamped.t = time;
+    let index = this.events.length;
+    while (index > 0 && this.events[index - 1].t > time) index--;
+    this.events.splice(index, 0, stamped);
+    for (let i = index; i < this.events.length; i++) this.events[i].seq = i;
+  }
+
+  /** The reader's line of the last site passed, if known. */
+  currentLine(): number | undefined {
+    return this.lineOf(this.site);
+  }
+
+  /** The reader's line of a site id, if known. */
+  lineOf(site: number): number | undefined {
+    return this.siteLines[site] || undefined;
+  }
+
+  /** Remember that the runtime raised `error` at `site` (by default the current one), unless known. */
+  noteRaised(error: unknown, site = this.site): void {
+    if (typeof error === "object" && error !== null && !this.raisedAt.has(error)) this.raisedAt.set(error, { site });
+  }
+
+  /** Remember the reader's line where `error` was raised (in a worker, say). */
+  noteRaisedLine(error: object, line: number): void {
+    this.raisedAt.set(error, { line });
+  }
+
+  /** The reader's line where the runtime raised `error`, if it did. */
+  raisedLine(error: unknown): number | undefined {
+    const where = typeof error === "object" && error !== null ? this.raisedAt.get(error) : undefined;
+    return where?.line ?? (where?.site === undefined ? undefined : this.lineOf(where.site));
+  }
+
+  /** The reader's line of line `line` (1-based) of `source`, a function's text in the compiled code. */
+  lineInSource(source: string, line: number): number | undefined {
+    const at = this.code.indexOf(source);
+    if (at < 0) return undefined;
+    const codeLine = this.code.slice(0, at).split("\n").length + line - 1;
+    return this.lineMap[codeLine - 1] || undefined;
+  }
+
+  /** Move the virtual clock forward to `time`, doing on the way what threads do before it; stops
+   * the program past the virtual-time cap. */
+  advanceTo(time: number): void {
+    if (time > this.limits.maxVirtualTime) {
+      this.virtualNow = this.limits.maxVirtualTime;
+      this.stop(`the virtual clock reached ${this.limits.maxVirtualTime} s (the virtual-time cap)`);
+    }
+    this.agenda.runUpTo(time, (when) => (this.virtualNow = Math.max(this.virtualNow, when)));
+    if (time > this.virtualNow) this.virtualNow = time;
+  }
+
+  /** Hold the thread the program runs on for `seconds`: the virtual clock jumps; in real-time mode
+   * the thread really waits (blockingSleep) or computes (cpu). */
+  hold(seconds: number, work: "sleep" | "cpu"): void {
+    if (!this.realTime) return this.advanceTo(this.now + seconds);
+    holdFor(seconds, work === "cpu");
+  }
+
+  /** Count one loop callback, stopping the program past the step cap. */
+  countStep(): void {
+    if (this.stopped) throw this.stopped;
+    if (++this.steps > this.limits.maxSteps)
+      this.stop(`the event loop ran ${this.limits.maxSteps.toLocaleString("en-US")} steps (the step cap)`);
+  }
+
+  /** Write a line (or lines) to the console, as Python's print or stderr would. */
+  write(text: string, stream: "stdout" | "stderr", task?: number): void {
+    this.emit({ kind: "print", text, stream, task, line: stream === "stdout" ? this.currentLine() : undefined });
+  }
+
+  private stop(reason: string): never {
+    this.stopped = new LimitExceeded(`Stopped: ${reason}. Does a task loop forever?`);
+    throw this.stopped;
+  }
+}
+
+// Atomics.wait sleeps without burning a core, where SharedArrayBuffer exists (Node; cross-origin
+// isolated pages); elsewhere, and for cpu(), spin on the clock.
+const sleeper = typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(4)) : null;
+
+/** Hold this thread for `seconds` of real time, computing (spin) or sleeping. */
+export function holdFor(seconds: number, spin: boolean): void {
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    if (!spin && sleeper) Atomics.wait(sleeper, 0, 0, Math.max(1, until - performance.now()));
+  }
+}

@@ -1,0 +1,175 @@
+// asyncio.Task (Lib/asyncio/tasks.py): a future that drives a coroutine. `step` sends into or
+// throws into the coroutine and sorts what came back, as Task.__step does; every resumption goes
+// through the loop's ready queue.
+import { Future } from "./future.ts";
+import { Coroutine } from "./coroutine.ts";
+import { CancelledError, LimitExceeded, RuntimeError, describeError } from "./errors.ts";
+import { pyRepr } from "./python-format.ts";
+import { _getRunningLoop, getRunningLoop, type EventLoop } from "./loop.ts";
+
+const NO_ERROR = Symbol("no error");
+
+/** How a task is made (asyncio.Task's keyword arguments). */
+export interface TaskOptions {
+  /** The loop to run on; the running loop when not given. */
+  loop?: EventLoop;
+  /** The task's name; "Task-N" when not given. */
+  name?: string;
+  /** Made by run() itself (its shutdown steps): views leave such tasks out. */
+  internal?: boolean;
+  /** Run the first step at once, inside the caller (Python 3.12's eager_start; JavaScript's async calls). */
+  eager?: boolean;
+  /** The reader's line that made it, when the current site does not tell. */
+  line?: number;
+}
+
+/** A coroutine scheduled on the loop; awaiting the task gives the coroutine's result. */
+export class Task<T = unknown> extends Future<T> {
+  readonly id: number;
+  readonly name: string;
+  readonly coro: Coroutine<T>;
+  /** cancel() was asked while the task was not waiting: raise CancelledError at its next step. */
+  private mustCancel = false;
+  /** The future this task waits on (Task._fut_waiter). */
+  private futWaiter: Future | null = null;
+  /** cancel() calls not yet matched by uncancel() (Task._num_cancels_requested). */
+  private numCancelsRequested = 0;
+  /** Site where the task is suspended, for the resume event's line. */
+  private waitSite = -1;
+
+  constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
+    const { loop = getRunningLoop(), name, internal = false, eager = false } = options;
+    super(loop);
+    if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyRepr(coro)}`);
+    const session = loop.session;
+    this.id = session.newId();
+    // asyncio.create_task names a task after creating it, so a named task still uses up a number.
+    const number = ++session.taskNameCounter;
+    this.name = name ?? `Task-${number}`;
+    this.coro = coro;
+    this.waitInfo = { what: "task", label: this.name, task: this.id };
+    this.waitSite = coro.site;
+    const parent = loop.currentTask instanceof Task ? loop.currentTask.id : undefined;
+    session.emit({ kind: "task-created", task: this.id, name: this.name, coro: coro.name, line: options.line ?? session.currentLine(), parent, internal: internal || undefined });
+    loop.tasks.add(this);
+    if (eager) this.eagerStart();
+    else loop.callSoon(() => this.step(), { label: `start ${this.name}`, role: "step", task: this.id });
+  }
+
+  // Task.__eager_start: step now, as the current task, then give the caller back its task and site.
+  private eagerStart(): void {
+    const site = this.loop.session.site;
+    this.step();
+    this.loop.session.site = site;
+  }
+
+  /** Task.cancel: ask the task to raise CancelledError at its current await point. */
+  override cancel(message?: string): boolean {
+    this.logTraceback = false;
+    if (this.done()) return false;
+    this.numCancelsRequested++;
+    if (this.futWaiter?.cancel(message)) return true;
+    this.mustCancel = true;
+    this.cancelMessage = message;
+    return true;
+  }
+
+  /** How many cancellation requests are pending (Task.cancelling). */
+  cancelling(): number {
+    return this.numCancelsRequested;
+  }
+
+  /** Take back one cancellation request, as TaskGroup and timeout do; returns how many remain. */
+  uncancel(): number {
+    if (this.numCancelsRequested > 0) this.numCancelsRequested--;
+    return this.numCancelsRequested;
+  }
+
+  override toString(): string {
+    const state = this.state === "PENDING" ? "pending" : this.state === "CANCELLED" ? "cancelled" : "finished";
+    // As CPython shows it: where a pending coroutine is, or where a finished one was defined.
+    const session = this.loop.session;
+    const where = this.done() ? `done, defined at main.ts:${session.lineOf(this.coro.site) ?? "?"}` : `running at main.ts:${session.lineOf(this.waitSite) ?? "?"}`;
+    let text = `<Task ${state} name='${this.name}' coro=<${this.coro.name}() ${where}>`;
+    if (this.state === "FINISHED")
+      text += this.hasException ? ` exception=${pyRepr(this.exceptionValue)}` : ` result=${pyRepr(this.resultValue)}`;
+    return text + ">";
+  }
+
+  protected override onDone(): void {
+    const outcome = this.state === "CANCELLED" ? "cancelled" : this.hasException ? "exception" : "result";
+    const value = outcome === "result" ? pyRepr(this.resultValue) : outcome === "exception" ? describeError(this.exceptionValue) : undefined;
+    this.loop.session.emit({ kind: "task-done", task: this.id, outcome, value });
+  }
+
+  // Task.__step: run the coroutine until it waits on something or ends.
+  private step(error: unknown = NO_ERROR): void {
+    if (this.done()) throw new RuntimeError(`step(): already done: ${this}`);
+    if (this.mustCancel) {
+      if (!(error instanceof CancelledError)) error = this.makeCancelledError();
+      this.mustCancel = false;
+    }
+    this.futWaiter = null;
+    const loop = this.loop;
+    const session = loop.session;
+    // Null, except for an eager start, which runs inside the caller's step (_swap_current_task).
+    const caller = loop.currentTask;
+    loop.currentTask = this;
+    // The task resumes where it suspended: until it passes another site, that is its line.
+    session.site = this.waitSite;
+    const thrown = error === NO_ERROR ? undefined : describeError(error);
+    session.emit({ kind: "task-resumed", task: this.id, line: session.lineOf(this.waitSite), first: !this.coro.started, thrown });
+    try {
+      const outcome = error === NO_ERROR ? this.coro.send(undefined) : this.coro.throw(error);
+      this.waitSite = session.site;
+      if (outcome.done) {
+        if (this.mustCancel) {
+          this.mustCancel = false;
+          super.cancel(this.cancelMessage);
+        } else this.setResult(outcome.value as T);
+      } else if (outcome.waitOn === null) {
+        // A bare yield (sleep(0)) gives the loop one pass.
+        session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: { what: "yield", label: "sleep(0)" } });
+        loop.callSoon(() => this.step(), { label: `resume ${this.name}`, role: "step", task: this.id });
+      } else {
+        const waitOn = outcome.waitOn;
+        if (waitOn === this) throw new RuntimeError(`Task cannot await on itself: ${this}`);
+        session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: waitOn.waitInfo });
+        waitOn.addDoneCallback((f) => this.wakeup(f), { label: `wake ${this.name}`, role: "step", task: this.id });
+        this.futWaiter = waitOn;
+        if (this.mustCancel && waitOn.cancel(this.cancelMessage)) this.mustCancel = false;
+      }
+    } catch (raised) {
+      if (raised instanceof LimitExceeded) throw raised;
+      if (raised instanceof CancelledError) {
+        this.cancelledExc = raised;
+        super.cancel();
+      } else this.setException(raised);
+    } finally {
+      loop.currentTask = caller;
+    }
+  }
+
+  // Task.__wakeup: the awaited future is done; resume with its result or raise its exception.
+  private wakeup(future: Future): void {
+    try {
+      future.result();
+    } catch (error) {
+      this.step(error);
+      return;
+    }
+    this.step();
+  }
+}
+
+/** asyncio.current_task(): the task whose step runs now (null between steps); RuntimeError outside a loop. */
+export function currentTask(): Task | null {
+  const task = getRunningLoop().currentTask;
+  return task instanceof Task ? task : null;
+}
+
+/** The id of the task running now, if any, for the trace (print and blocking calls also run outside loops). */
+export function runningTaskId(): number | undefined {
+  const task = _getRunningLoop()?.currentTask;
+  return task instanceof Task ? task.id : undefined;
+}

@@ -1,0 +1,132 @@
+// Run a compiled program on a fresh Session and collect its RunResult. The program's top level is
+// one generator (see compile.ts); it may `await run(main())`, which is real JavaScript awaiting.
+import { _getRunningLoop, callDispose, Coroutine, describeError, Future, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
+import { asyncioModule, unobservedFailures } from "../asyncio/index.ts";
+import { attachWorkerHost, terminateWorkers, webWorkerHost, type WorkerHost } from "../workers/index.ts";
+import { attachNetwork, browserNetworkHost, type NetworkHost } from "../io/index.ts";
+import { consoleLines, TRACE_VERSION, type RunResult } from "../trace/index.ts";
+import type { CompiledProgram } from "./compile.ts";
+
+/** Options of one run: limits, the clock, and where threads and processes get real workers. */
+export interface RunOptions extends Pick<SessionOptions, "limits" | "clock" | "model"> {
+  /** Real workers for toThread and the pools; the browser's Web Workers when not given. */
+  workers?: WorkerHost;
+  /** Where httpGet reads the site's files; the page's own origin when not given. */
+  network?: NetworkHost;
+}
+
+// `new Function` puts two lines ("function anonymous(__rt\n) {") before the body.
+const FUNCTION_HEADER_LINES = 2;
+
+/** Run a compiled program to its end and return its printed lines, end time and trace. */
+export async function runProgram(program: CompiledProgram, options: RunOptions = {}): Promise<RunResult> {
+  const session = new Session({ ...options, siteLines: program.siteLines, code: program.code, lineMap: program.lineMap });
+  attachWorkerHost(session, options.workers ?? webWorkerHost());
+  attachNetwork(session, options.network ?? browserNetworkHost());
+  const rt = {
+    asyncio: asyncioModule,
+    async: (thisArg: unknown, args: ArrayLike<unknown> | null, body: (...a: unknown[]) => Generator, site: number, name: string) => {
+      const coro = new Coroutine(() => body.apply(thisArg, args ? Array.from(args) : []), name, site, session);
+      // JavaScript's model: inside a running loop, the call starts now, as a task of its own.
+      const loop = session.eager ? _getRunningLoop() : null;
+      if (!loop) return coro;
+      return new Task(coro, { loop, eager: true, line: callerLine(new Error().stack, program) });
+    },
+    callDispose,
+    program: (body: (console: unknown) => Generator) => driveTopLevel(session, body(consoleFor(session))),
+    // Compiled code marks each await and asyncio call with its site (see compile.ts).
+    __at: (site: number, value: unknown) => ((session.site = site), value),
+    __call: (site: number, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => ((session.site = site), fn(...args)),
+  };
+
+  let error: unknown;
+  let failed = false;
+  try {
+    await new Function("__rt", program.code)(rt);
+  } catch (caught) {
+    [failed, error] = [true, caught];
+  }
+  const lost = unobservedFailures(session);
+  if (!failed && lost.length) [failed, error] = [true, lost[0]];
+  // As Python's interpreter does at exit, let threads and processes still at work finish.
+  if (!session.stopped) await finishBackgroundWork(session);
+  terminateWorkers(session);
+
+  // Python's warnings filter shows each warning once per place; we know the coroutine, not the place.
+  for (const name of new Set([...session.unawaited].map((c) => c.name)))
+    session.write(`RuntimeWarning: coroutine '${name}' was never awaited`, "stderr");
+  const line = session.raisedLine(error) ?? errorLine(error, program) ?? session.currentLine();
+  const failure = failed ? { message: describeError(error), line } : undefined;
+  if (failure) session.write(failure.line ? `${failure.message} (line ${failure.line})` : failure.message, "stderr");
+  session.emit({ kind: "program-end", error: failure?.message, line: failure?.line });
+  const lines = consoleLines(session.events);
+  const stdout = lines.filter((l) => l.stream === "stdout").map((l) => l.text);
+  const stderr = lines.filter((l) => l.stream === "stderr").map((l) => l.text);
+  return { version: TRACE_VERSION, stdout, stderr, virtualEnd: session.now, error: failure, events: session.events };
+}
+
+// Jobs still running when the program ends: wait for their replies and play out what they did.
+async function finishBackgroundWork(session: Session): Promise<void> {
+  while (session.agenda.busy()) {
+    await session.agenda.replies();
+    const next = session.agenda.nextTime();
+    if (next !== undefined) session.advanceTo(Math.max(next, session.now));
+  }
+}
+
+// The program's own top level: `await` here is JavaScript's, for run(...) and real promises only.
+async function driveTopLevel(session: Session, program: Generator): Promise<unknown> {
+  let throwing = false;
+  let payload: unknown;
+  for (;;) {
+    // Each stretch of top-level code is this program's: asyncio's functions find its session.
+    const [thrown, sent] = [throwing, payload];
+    const step: IteratorResult<unknown, unknown> = session.enter(() => (thrown ? program.throw(sent) : program.next(sent)));
+    if (step.done) return step.value;
+    const awaited: unknown = step.value;
+    throwing = true;
+    if (awaited instanceof Coroutine || awaited instanceof Future) {
+      const what = awaited instanceof Coroutine ? `${awaited.name}() is a coroutine` : "a future or task";
+      payload = new RuntimeError(`'await' outside the event loop: ${what}. Start the loop with await run(main()) and await it inside main.`);
+      session.noteRaised(payload);
+    } else if (isThenable(awaited)) {
+      try {
+        [throwing, payload] = [false, await awaited];
+      } catch (caught) {
+        payload = caught;
+      }
+    } else [throwing, payload] = [false, awaited];
+  }
+}
+
+// console.log and friends write to the playground console, formatted as JavaScript would.
+function consoleFor(session: Session) {
+  const format = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : safeJson(a))).join(" ");
+  const out = (...args: unknown[]) => session.write(format(args), "stdout");
+  const err = (...args: unknown[]) => session.write(format(args), "stderr");
+  return { log: out, info: out, debug: out, warn: err, error: err };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+// The reader's line of the call that made an eager task: the second frame in the program's code (the
+// first is the async function's own wrapper, which calls the runtime). Only eager runs pay for it.
+function callerLine(stack: string | undefined, program: CompiledProgram): number | undefined {
+  const frames = [...(stack ?? "").matchAll(/<anonymous>:(\d+):\d+/g)];
+  const frame = frames[1];
+  return frame ? program.lineMap[Number(frame[1]) - FUNCTION_HEADER_LINES - 1] || undefined : undefined;
+}
+
+// The reader's line where an uncaught error was raised, from its stack (V8 and SpiderMonkey shapes).
+function errorLine(error: unknown, program: CompiledProgram): number | undefined {
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const match = /<anonymous>:(\d+):\d+/.exec(stack) ?? /Function:(\d+):\d+/.exec(stack);
+  if (!match) return undefined;
+  return program.lineMap[Number(match[1]) - FUNCTION_HEADER_LINES - 1] || undefined;
+}

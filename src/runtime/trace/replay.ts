@@ -1,0 +1,370 @@
+// The stepper's replay of a trace: the loop's state (ready queue, tasks, timers, workers, console)
+// as the events are applied one by one. steps.ts walks it to make the steps; narration.ts reads it
+// before each event to say what happens. See steps.ts for how passes and the queue are rebuilt.
+import type { TraceEvent, WaitInfo } from "./schema.ts";
+import { printedLines, type ConsoleLine } from "./console-lines.ts";
+import type { DoneTask, LineMarker, LoopActivity, ReadyItem, Step, StepState, WorkerLane } from "./step-state.ts";
+
+interface TaskRecord {
+  id: number;
+  name: string;
+  coro: string;
+  internal: boolean;
+  parent?: number;
+  state: "ready" | "running" | "waiting" | "blocked" | "done";
+  line?: number;
+  on?: WaitInfo;
+  outcome?: DoneTask["outcome"];
+  value?: string;
+  since: number;
+}
+
+interface QueueEntry {
+  handle: number;
+  why: ReadyItem["why"];
+  task?: number;
+  label: string;
+  since: number;
+}
+
+/** Why a handle is in the ready queue, from its role and label ("start Task-2", "wake Task-2"). */
+export function whyOf(role: "step" | "callback", label: string): ReadyItem["why"] {
+  if (role === "callback") return "callback";
+  const word = label.split(" ")[0];
+  return word === "start" || word === "wake" || word === "resume" ? word : "step";
+}
+
+/** The loop's state as the events are applied one by one; `narrate` reads it before each event. */
+export class Replay {
+  readonly tasks = new Map<number, TaskRecord>();
+  private queue: QueueEntry[] = [];
+  private head = 0;
+  readonly timers = new Map<number, { due: number; label: string; task?: number; since: number }>();
+  private readonly timerInfo = new Map<number, { label: string; task?: number }>();
+  readonly console: ConsoleLine[] = [];
+  loopDepth = 0;
+  activity: LoopActivity = { state: "no-loop" };
+  /** Handles still to run in the pass under way; `passOpen`: due timers moved, first run not yet. */
+  passLeft = 0;
+  passOpen = false;
+  pass = 0;
+  /** Whose code runs (a task, or a callback's handle): it caused what is queued now. */
+  actor: { task?: number; handle?: number } = {};
+  lastDone: number | undefined;
+  readonly internalHandles = new Set<number>();
+  /** The previous event, and the handle-run that began the pass under way. */
+  prev: TraceEvent | undefined;
+  passBegan = -1;
+  t = 0;
+  /** The line the main thread is at, outside any task. */
+  topLine: number | undefined;
+  /** Tasks whose step is under way, innermost last: an eager start runs inside its caller's step. */
+  stepping: number[] = [];
+  readonly pools = new Map<number, { name: string; kind: "thread" | "process"; maxWorkers: number; queued: { job: number; label: string }[] }>();
+  readonly jobs = new Map<number, { label: string; pool: number }>();
+  readonly lanes = new Map<number, Omit<WorkerLane, "fresh"> & { since: number }>();
+
+  private readonly strict: boolean;
+  constructor(strict: boolean) {
+    this.strict = strict;
+  }
+
+  /** An independent copy (a checkpoint for stepping backwards without replaying from the start). */
+  clone(): Replay {
+    const copy = new Replay(this.strict);
+    for (const [id, task] of this.tasks) copy.tasks.set(id, { ...task });
+    copy.queue = this.queue.slice(this.head);
+    for (const [id, timer] of this.timers) copy.timers.set(id, timer);
+    for (const [id, info] of this.timerInfo) copy.timerInfo.set(id, info);
+    copy.console.push(...this.console);
+    for (const h of this.internalHandles) copy.internalHandles.add(h);
+    for (const [id, pool] of this.pools) copy.pools.set(id, { ...pool, queued: pool.queued.slice() });
+    for (const [id, job] of this.jobs) copy.jobs.set(id, job);
+    for (const [id, lane] of this.lanes) copy.lanes.set(id, { ...lane });
+    const { loopDepth, activity, passLeft, passOpen, pass, actor, lastDone, prev, passBegan, t, topLine } = this;
+    return Object.assign(copy, { loopDepth, activity, passLeft, passOpen, pass, actor, lastDone, prev, passBegan, t, topLine, stepping: this.stepping.slice() });
+  }
+
+  get readyLength(): number {
+    return this.queue.length - this.head;
+  }
+  queueHead(): QueueEntry | undefined {
+    return this.queue[this.head];
+  }
+  taskName(id: number | undefined): string {
+    return id === undefined ? "?" : (this.tasks.get(id)?.name ?? `task ${id}`);
+  }
+  laneName(id: number): string {
+    return this.lanes.get(id)?.name ?? `lane ${id}`;
+  }
+  /** Whether an event belongs to asyncio.run's shutdown tasks (folded away). */
+  isInternal(e: TraceEvent): boolean {
+    const internalTask = (id: number | undefined) => id !== undefined && this.tasks.get(id)?.internal === true;
+    switch (e.kind) {
+      case "task-created":
+        return e.internal === true;
+      case "task-resumed":
+      case "task-suspended":
+      case "task-done":
+        return internalTask(e.task);
+      case "handle-queued":
+        return internalTask(e.task) || internalTask(this.actor.task) || (this.actor.handle !== undefined && this.internalHandles.has(this.actor.handle));
+      case "handle-run":
+        return this.internalHandles.has(e.handle);
+      case "timer-set":
+        return internalTask(this.actor.task);
+      default:
+        return false;
+    }
+  }
+
+  private push(entry: QueueEntry): void {
+    this.queue.push(entry);
+  }
+
+  private pop(handle: number): QueueEntry | undefined {
+    const head = this.queue[this.head];
+    if (head?.handle === handle) {
+      this.head++;
+      return head;
+    }
+    // The loop always pops the head; anything else means the trace and this replay disagree.
+    if (this.strict) throw new Error(`handle-run ${handle} is not the head of the ready queue (head: ${head?.handle})`);
+    const at = this.queue.findIndex((q, i) => i >= this.head && q.handle === handle);
+    if (at < 0) return undefined;
+    const [entry] = this.queue.splice(at, 1);
+    return entry;
+  }
+
+  apply(e: TraceEvent): void {
+    const internal = this.isInternal(e);
+    this.topLine = topLine(e) ?? this.topLine;
+    this.t = e.t;
+    this.prev = e;
+    switch (e.kind) {
+      case "loop-start":
+        this.loopDepth++;
+        this.activity = { state: "idle" };
+        break;
+      case "loop-end":
+        this.loopDepth--;
+        this.activity = this.loopDepth > 0 ? { state: "idle" } : { state: "no-loop" };
+        this.passLeft = 0;
+        this.passOpen = false;
+        break;
+      case "task-created":
+        this.tasks.set(e.task, { id: e.task, name: e.name, coro: e.coro, internal: e.internal === true, parent: e.parent, state: "ready", since: e.seq });
+        if (e.parent !== undefined && e.line !== undefined) this.setLine(e.parent, e.line);
+        break;
+      case "handle-queued":
+        if (internal) this.internalHandles.add(e.handle);
+        this.push({ handle: e.handle, why: whyOf(e.role, e.label), task: e.role === "step" ? e.task : undefined, label: e.label, since: e.seq });
+        if (e.role === "step" && e.task !== undefined) {
+          const task = this.tasks.get(e.task);
+          if (task && task.state !== "done") {
+            task.state = "ready";
+            task.since = e.seq;
+          }
+        }
+        break;
+      case "timer-fired": {
+        if (this.passLeft === 0) this.passOpen = true;
+        this.timers.delete(e.timer);
+        const info = this.timerInfo.get(e.timer);
+        if (info && this.internalHandles.has(e.timer)) this.internalHandles.add(e.handle);
+        this.push({ handle: e.handle, why: "timer", label: info?.label ?? `timer ${e.timer}`, since: e.seq });
+        this.activity = this.loopDepth > 0 ? { state: "idle" } : this.activity;
+        break;
+      }
+      case "handle-run": {
+        if (this.passLeft === 0) {
+          this.pass++;
+          this.passBegan = e.seq;
+          this.passLeft = this.readyLength;
+          this.passOpen = false;
+        }
+        this.passLeft = Math.max(0, this.passLeft - 1);
+        const entry = this.pop(e.handle);
+        this.actor = { handle: e.handle, task: entry?.task };
+        this.lastDone = undefined;
+        this.activity = e.skipped || entry?.task !== undefined ? { state: "idle" } : { state: "callback", handle: e.handle, label: entry?.label ?? `handle ${e.handle}` };
+        break;
+      }
+      case "task-resumed": {
+        const task = this.tasks.get(e.task);
+        if (!task) break;
+        task.state = "running";
+        task.on = undefined;
+        task.since = e.seq;
+        if (e.line !== undefined) task.line = e.line;
+        this.actor = { task: e.task };
+        this.activity = { state: "task", task: e.task, name: task.name, coro: task.coro, line: task.line };
+        this.stepping.push(e.task);
+        break;
+      }
+      case "task-suspended": {
+        const task = this.tasks.get(e.task);
+        if (!task) break;
+        task.state = e.on.what === "yield" ? "ready" : "waiting";
+        task.on = e.on;
+        task.since = e.seq;
+        if (e.line !== undefined) task.line = e.line;
+        this.endStep(e.task);
+        break;
+      }
+      case "task-done": {
+        const task = this.tasks.get(e.task);
+        if (!task) break;
+        Object.assign(task, { state: "done", outcome: e.outcome, value: e.value, on: undefined, since: e.seq });
+        this.lastDone = e.task;
+        if (this.activity.state === "task" && this.activity.task === e.task) this.endStep(e.task);
+        break;
+      }
+      case "timer-set":
+        this.timers.set(e.timer, { due: e.due, label: e.label, task: e.task, since: e.seq });
+        this.timerInfo.set(e.timer, { label: e.label, task: e.task });
+        if (internal) this.internalHandles.add(e.timer);
+        break;
+      case "timer-cancelled":
+        this.timers.delete(e.timer);
+        break;
+      case "pool-created":
+        this.pools.set(e.pool, { name: e.name, kind: e.poolKind, maxWorkers: e.maxWorkers, queued: [] });
+        break;
+      case "job-queued":
+        this.jobs.set(e.job, { label: e.label, pool: e.pool });
+        this.pools.get(e.pool)?.queued.push({ job: e.job, label: e.label });
+        break;
+      case "job-started": {
+        const pool = this.pools.get(e.pool);
+        if (pool) pool.queued = pool.queued.filter((q) => q.job !== e.job);
+        const job = this.jobs.get(e.job)?.label;
+        this.lanes.set(e.lane, { lane: e.lane, name: e.laneName, pool: pool?.name ?? "", poolKind: pool?.kind ?? "thread", job, state: "running", since: e.seq });
+        break;
+      }
+      case "job-done": {
+        const lane = e.lane === undefined ? undefined : this.lanes.get(e.lane);
+        if (lane) Object.assign(lane, { job: undefined, state: "idle", label: undefined, until: undefined, line: undefined, since: e.seq });
+        const pool = this.pools.get(this.jobs.get(e.job)?.pool ?? -1);
+        if (pool) pool.queued = pool.queued.filter((q) => q.job !== e.job);
+        break;
+      }
+      case "blocking-start":
+        if (e.lane !== undefined) {
+          const lane = this.lanes.get(e.lane);
+          // cpu() is the job's code running; a blocking wait holds the worker; a GIL wait is ready.
+          const state = e.work === "cpu" ? "running" : e.work === "gil" ? "ready" : "blocked";
+          if (lane) Object.assign(lane, { state, label: e.label, until: e.until, since: e.seq, line: e.line ?? lane.line });
+          break;
+        }
+        if (e.task !== undefined) {
+          const task = this.tasks.get(e.task);
+          if (task) Object.assign(task, { state: "blocked", since: e.seq, line: e.line ?? task.line });
+        }
+        this.activity = { state: "blocked", label: e.label, until: e.until, task: e.task, name: e.task === undefined ? undefined : this.taskName(e.task) };
+        break;
+      case "blocking-end": {
+        if (e.lane !== undefined) {
+          const lane = this.lanes.get(e.lane);
+          if (lane) Object.assign(lane, { state: "running", label: undefined, until: undefined, since: e.seq });
+          break;
+        }
+        const task = e.task === undefined ? undefined : this.tasks.get(e.task);
+        if (task) {
+          task.state = "running";
+          task.since = e.seq;
+          this.activity = { state: "task", task: task.id, name: task.name, coro: task.coro, line: task.line };
+        } else this.activity = this.loopDepth > 0 ? { state: "idle" } : { state: "no-loop" };
+        break;
+      }
+      case "print":
+        this.console.push(...printedLines(e, e.lane === undefined ? undefined : this.laneName(e.lane)));
+        if (e.lane !== undefined && e.line !== undefined) Object.assign(this.lanes.get(e.lane) ?? {}, { line: e.line });
+        if (e.task !== undefined && e.line !== undefined) this.setLine(e.task, e.line);
+        break;
+      case "program-end":
+        break;
+    }
+    // Events recorded while a task runs carry the line it is at.
+    const fromWorker = "lane" in e && e.lane !== undefined;
+    const ownLine = e.kind === "task-resumed" || e.kind === "task-suspended" || e.kind === "task-done";
+    if (e.line !== undefined && this.activity.state === "task" && !ownLine && !fromWorker) this.setLine(this.activity.task, e.line);
+  }
+
+  // A task's step ended: the loop is idle again, or the caller of an eager start goes on.
+  private endStep(task: number): void {
+    this.stepping = this.stepping.filter((id) => id !== task);
+    const caller = this.tasks.get(this.stepping[this.stepping.length - 1] ?? -1);
+    if (caller) this.actor = { task: caller.id };
+    this.activity = caller ? { state: "task", task: caller.id, name: caller.name, coro: caller.coro, line: caller.line } : { state: "idle" };
+  }
+
+  private setLine(task: number, line: number): void {
+    const record = this.tasks.get(task);
+    if (!record) return;
+    record.line = line;
+    if (this.activity.state === "task" && this.activity.task === task) this.activity = { ...this.activity, line };
+  }
+
+  /** A copy of the state for the views; `after` is the previous step's seq (what came later is fresh). */
+  snapshot(step: Step, index: number, after: number): StepState {
+    const lastTopLine = this.topLine;
+    const fresh = (since: number) => since > after;
+    const queue = this.queue.slice(this.head);
+    const ready: ReadyItem[] = queue.map((q, i) => ({
+      handle: q.handle,
+      name: q.task !== undefined ? this.taskName(q.task) : q.label,
+      why: q.why,
+      task: q.task,
+      label: q.label,
+      thisPass: this.passOpen || i < this.passLeft,
+      fresh: fresh(q.since),
+    }));
+    const visible = [...this.tasks.values()].filter((t) => !t.internal);
+    const waiting = visible
+      .filter((t) => t.state === "waiting" && t.on)
+      .map((t) => ({ task: t.id, name: t.name, coro: t.coro, line: t.line, on: t.on!, fresh: fresh(t.since) }));
+    const done = visible
+      .filter((t) => t.state === "done")
+      .map((t) => ({ task: t.id, name: t.name, coro: t.coro, outcome: t.outcome!, value: t.value, fresh: fresh(t.since) }));
+    const timers = [...this.timers.entries()]
+      .map(([timer, v]) => ({ timer, due: v.due, label: v.label, task: v.task, fresh: fresh(v.since) }))
+      .sort((a, b) => a.due - b.due || a.timer - b.timer);
+    const markers: LineMarker[] = [];
+    // Threads and processes at work point at their line too.
+    for (const w of this.lanes.values()) if (w.line !== undefined && w.state !== "idle") markers.push({ line: w.line, state: w.state, name: w.name });
+    for (const t of visible) {
+      if (t.line === undefined || t.state === "done") continue;
+      markers.push({ line: t.line, state: t.state, task: t.id, name: t.name });
+    }
+    if (this.activity.state === "blocked" && this.activity.task === undefined && lastTopLine !== undefined)
+      markers.push({ line: lastTopLine, state: "blocked", name: "Main thread" });
+    else if (this.activity.state !== "task" && this.loopDepth === 0 && lastTopLine !== undefined)
+      markers.push({ line: lastTopLine, state: "running", name: "Main thread" });
+    return {
+      ...step,
+      index,
+      loopRunning: this.loopDepth > 0,
+      activity: { ...this.activity },
+      ready,
+      waiting,
+      done,
+      timers,
+      console: this.console.slice(),
+      markers,
+      pass: this.pass,
+      workers: [...this.lanes.values()].map(({ since, ...lane }) => ({ ...lane, fresh: fresh(since) })),
+      poolQueues: [...this.pools.entries()]
+        .filter(([, p]) => p.queued.length)
+        .map(([pool, p]) => ({ pool, name: p.name, maxWorkers: p.maxWorkers, queued: p.queued.map((q) => q.label) })),
+    };
+  }
+}
+
+/** The line a top-level event (outside any task) points at: where the main thread is. */
+function topLine(e: TraceEvent): number | undefined {
+  if (e.kind === "print" || e.kind === "blocking-start") return e.task === undefined && e.lane === undefined ? e.line : undefined;
+  if (e.kind === "task-created") return e.parent === undefined && !e.internal ? e.line : undefined;
+  if (e.kind === "program-end") return e.line;
+  return undefined;
+}

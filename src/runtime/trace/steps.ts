@@ -1,0 +1,154 @@
+// The stepper's states, derived from a trace: at every step, what the event loop runs, its ready
+// queue in FIFO order, the tasks that wait and on what, the pending timers, the clock, the console
+// so far, and one sentence saying what happened. Pure: events in, states out.
+//
+// A step is one event a reader can see happen. Every event is a step except three kinds, which fold
+// into the step that follows them because they happen at the same instant and say nothing new:
+//   - task-created: its "start" handle is queued next, and that step tells both;
+//   - handle-run of a task's step: the task resumes next (CPython's Handle._run calls Task.__step);
+//   - asyncio.run's own shutdown tasks (internal), their handles, and the callbacks they queue.
+// The last event is always a step. The ready queue is replayed exactly as the loop (loop.ts, after
+// CPython's _run_once) moves handles: handle-queued and timer-fired append, handle-run pops the head.
+// A pass of _run_once runs only the handles that were ready when it began; the trace has no event
+// for the start of a pass, so passes are rebuilt: a pass begins at the first handle-run after the
+// previous pass ran out (timers that fire just before it belong to it), and its length is the queue
+// length at that moment (nothing is queued between the due timers moving over and that first run).
+import type { TraceEvent } from "./schema.ts";
+import type { ConsoleLine } from "./console-lines.ts";
+import { Replay } from "./replay.ts";
+import { narrate } from "./narration.ts";
+import type { ReadyItem, Step, StepState } from "./step-state.ts";
+
+export type { ConsoleLine };
+export type { Step, ReadyItem, WaitingTask, DoneTask, PendingTimer, LoopActivity, LineMarker, WorkerLane, PoolQueue, StepState } from "./step-state.ts";
+
+
+// Whether `e` is drawn as a step of its own (see the top of the file); read before `e` is applied.
+function isStep(e: TraceEvent, next: TraceEvent | undefined, r: Replay): boolean {
+  if (!next) return true;
+  if (r.isInternal(e)) return false;
+  if (e.kind === "task-created") return false;
+  if (e.kind === "handle-run" && !e.skipped && next.kind === "task-resumed") return r.queueHead()?.task !== next.task;
+  return true;
+}
+
+function walk(events: readonly TraceEvent[], strict: boolean, visit: (e: TraceEvent, r: Replay, step: Step | null) => boolean | void): void {
+  const r = new Replay(strict);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const step = isStep(e, events[i + 1], r) ? { seq: e.seq, t: e.t, kind: e.kind, task: "task" in e ? e.task : undefined, narration: narrate(e, events[i + 1], r) } : null;
+    r.apply(e);
+    if (visit(e, r, step) === false) return;
+  }
+}
+
+/** The steps of a run, in order, each with its narration. */
+export function deriveSteps(events: readonly TraceEvent[], options: { strict?: boolean } = {}): Step[] {
+  const steps: Step[] = [];
+  walk(events, options.strict ?? false, (_e, _r, step) => {
+    if (step) steps.push(step);
+  });
+  return steps;
+}
+
+// A replay that stays positioned in one trace, so the next step forward applies only the events in
+// between, and a step back restarts from the nearest checkpoint instead of the trace's start.
+const CHECKPOINT_EVERY = 1024;
+
+class Cursor {
+  private replay: Replay;
+  private next = 0;
+  private readonly checkpoints: { next: number; replay: Replay }[] = [];
+  private readonly events: readonly TraceEvent[];
+  constructor(events: readonly TraceEvent[]) {
+    this.events = events;
+    this.replay = new Replay(false);
+  }
+  /** The replay with every event up to index `last` applied. */
+  at(last: number): Replay {
+    if (last < this.next - 1) {
+      const from = this.checkpoints.findLast((c) => c.next <= last + 1);
+      this.replay = from ? from.replay.clone() : new Replay(false);
+      this.next = from ? from.next : 0;
+    }
+    while (this.next <= last) {
+      if (this.next % CHECKPOINT_EVERY === 0 && this.next > 0 && !this.checkpoints.some((c) => c.next === this.next))
+        this.checkpoints.push({ next: this.next, replay: this.replay.clone() });
+      this.replay.apply(this.events[this.next++]);
+    }
+    return this.replay;
+  }
+}
+
+const cursors = new WeakMap<readonly TraceEvent[], Cursor>();
+
+/** Everything the stepper shows at step `index` of `steps` (from deriveSteps on the same events). */
+export function stepState(events: readonly TraceEvent[], steps: readonly Step[], index: number): StepState {
+  const i = Math.max(0, Math.min(index, steps.length - 1));
+  const target = steps[i];
+  if (!target) return emptyState();
+  let cursor = cursors.get(events);
+  if (!cursor) cursors.set(events, (cursor = new Cursor(events)));
+  const at = events[target.seq]?.seq === target.seq ? target.seq : events.findIndex((e) => e.seq === target.seq);
+  return cursor.at(at).snapshot(target, i, i > 0 ? steps[i - 1].seq : -1);
+}
+
+/** Every step's state, in order: one pass over the trace (for tests and small traces). */
+export function deriveStepStates(events: readonly TraceEvent[], options: { strict?: boolean } = {}): StepState[] {
+  const states: StepState[] = [];
+  let after = -1;
+  walk(events, options.strict ?? false, (_e, r, step) => {
+    if (!step) return;
+    states.push(r.snapshot(step, states.length, after));
+    after = step.seq;
+  });
+  return states;
+}
+
+/**
+ * The step a point in time stands for (a click on the timing diagram): the first step at the event
+ * time nearest `t` if it is within `tolerance` (preferring a step about `task`), else the last step
+ * at or before `t`, whose state holds at that moment.
+ */
+export function stepAtTime(steps: readonly Step[], t: number, options: { task?: number; tolerance?: number } = {}): number {
+  let nearest = 0;
+  for (let i = 1; i < steps.length; i++) if (Math.abs(steps[i].t - t) < Math.abs(steps[nearest].t - t)) nearest = i;
+  if (steps.length && Math.abs(steps[nearest].t - t) <= (options.tolerance ?? 0)) {
+    const time = steps[nearest].t;
+    const own = options.task === undefined ? -1 : steps.findIndex((s) => s.t === time && s.task === options.task);
+    return own >= 0 ? own : nearest;
+  }
+  let last = 0;
+  for (let i = 0; i < steps.length && steps[i].t <= t; i++) last = i;
+  return last;
+}
+
+/** The ready queue, head first, after each event: for checking the replay against a loop. Strict: throws where the trace pops anything but the head. */
+export function readyQueues(events: readonly TraceEvent[]): ReadyItem[][] {
+  const queues: ReadyItem[][] = [];
+  walk(events, true, (e, r) => {
+    queues.push(r.snapshot({ seq: e.seq, t: e.t, kind: e.kind, narration: "" }, 0, e.seq).ready);
+  });
+  return queues;
+}
+
+function emptyState(): StepState {
+  return {
+    seq: 0,
+    t: 0,
+    kind: "program-end",
+    narration: "The program recorded no events.",
+    index: 0,
+    loopRunning: false,
+    activity: { state: "no-loop" },
+    ready: [],
+    waiting: [],
+    done: [],
+    timers: [],
+    console: [],
+    markers: [],
+    pass: 0,
+    workers: [],
+    poolQueues: [],
+  };
+}
