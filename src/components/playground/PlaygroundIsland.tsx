@@ -6,27 +6,26 @@
 // goal, says after each run whether the run met it, and can put the solution in the editor.
 // A playground with `compare` runs its program under both models and shows the runs side by side
 // (CompareRuns.tsx); its stepper steps through the run the reader picks.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { CompileProblem } from "../../runtime/program/index.ts";
-import { deriveSteps } from "../../runtime/trace/index.ts";
-import type { RunResult } from "../../runtime/trace/index.ts";
+import { deriveSteps, type RunResult } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
 import { Stepper } from "../stepper/Stepper.tsx";
 import { useStepper } from "../stepper/use-stepper.ts";
 import { EventLog } from "../timing/EventLog.tsx";
 import { Profile } from "../profile/Profile.tsx";
 import { TimingDiagram } from "../timing/TimingDiagram.tsx";
-import { compile, runCompiled } from "./browser-runner.ts";
 import type { Expectation } from "./expectation.ts";
 import { RunSummary } from "./RunSummary.tsx";
 import { CompareRuns, SteppedRunPicker, type CompareSide, type Model } from "./CompareRuns.tsx";
 import { checkGoal, type GoalCheck } from "./goal.ts";
 import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
+import { Problems, StaticCode } from "./PlaygroundParts.tsx";
+import { usePlaygroundRun } from "./use-playground-run.ts";
+import { useSavedCode } from "./use-saved-code.ts";
 import "./playground.css";
 
 const Editor = lazy(() => import("./Editor.tsx"));
-
-type Status = "idle" | "compiling" | "running" | "done" | "error";
 
 export interface PlaygroundProps {
   id: string;
@@ -46,16 +45,6 @@ export interface PlaygroundProps {
   exercise?: ExerciseSpec;
 }
 
-let compilerWarm = false;
-
-function StaticCode({ code, label }: { code: string; label: string }) {
-  return (
-    <pre className="pg-static-code" aria-label={label} tabIndex={0}>
-      <code>{code}</code>
-    </pre>
-  );
-}
-
 // An exercise's verdict on what the reader sees: a compile error or a crash, else the run shown.
 function verdictOf(goal: ExerciseSpec["goal"], result: RunResult | null, problems: CompileProblem[], crash: string | null): GoalCheck | null {
   if (problems.length) return { met: false, reasons: ["The code does not compile: see the problem below."] };
@@ -63,36 +52,18 @@ function verdictOf(goal: ExerciseSpec["goal"], result: RunResult | null, problem
   return result ? checkGoal(result, goal) : null;
 }
 
-function Problems({ problems }: { problems: CompileProblem[] }) {
-  return (
-    <div className="pg-problems" data-compile-error role="alert">
-      <p className="pg-problems-title">The code does not compile:</p>
-      {problems.map((p, i) => (
-        <div key={i}>
-          <p data-compile-problem>
-            Line {p.line}, column {p.column}: {p.message}
-          </p>
-          {p.lineText !== undefined ? <pre aria-hidden="true">{`${p.lineText}\n${" ".repeat(Math.max(0, p.column - 1))}^`}</pre> : null}
-        </div>
-      ))}
-    </div>
-  );
-}
-
 /** The interactive playground (a React island). */
 export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise }: PlaygroundProps) {
-  const [code, setCode] = useState(lessonCode);
+  const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
+  const { code, edit, restore } = useSavedCode(storageKey, lessonCode);
+  const runs = usePlaygroundRun({ lessonCode, initial, compareInitial: compare?.initial, clock, model, compareModel: compare?.model });
+  const { status, result, compareResult, resultCode, problems, crash } = runs.state;
   const [tab, setTab] = useState<"ts" | "python">("ts");
-  const [status, setStatus] = useState<Status>("idle");
-  const [result, setResult] = useState<RunResult | null>(initial);
-  const [compareResult, setCompareResult] = useState<RunResult | null>(compare?.initial ?? null);
   const [stepped, setStepped] = useState(0);
-  const [resultCode, setResultCode] = useState(lessonCode);
-  const [problems, setProblems] = useState<CompileProblem[]>([]);
-  const [crash, setCrash] = useState<string | null>(null);
   const [hydrated, setHydrated] = useState(false);
   const [editorGeneration, setEditorGeneration] = useState(0);
   const [notice, setNotice] = useState("");
+  useEffect(() => setHydrated(true), []);
   const sides: CompareSide[] | null = useMemo(
     () => (compare && result && compareResult ? [{ model, result, expectation }, { model: compare.model, result: compareResult, expectation: compare.expectation }] : null),
     [compare, model, result, compareResult, expectation],
@@ -100,71 +71,22 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
   const steppedResult = sides ? sides[stepped].result : result;
   const steps = useMemo(() => (steppedResult ? deriveSteps(steppedResult.events) : []), [steppedResult]);
   const stepper = useStepper(steps);
-  const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
 
-  // Edits survive a reload: restore this playground's saved code, once, after hydration.
-  useEffect(() => {
-    setHydrated(true);
-    const saved = localStorage.getItem(storageKey);
-    if (saved !== null && saved !== lessonCode) setCode(saved);
-  }, [storageKey, lessonCode]);
-
-  const onEdit = useCallback(
-    (next: string) => {
-      setCode(next);
-      if (next === lessonCode) localStorage.removeItem(storageKey);
-      else localStorage.setItem(storageKey, next);
-    },
-    [lessonCode, storageKey],
-  );
-
-  const run = useCallback(async () => {
+  const run = () => {
     setNotice("");
-    setProblems([]);
-    setCrash(null);
-    setStatus("compiling");
-    const compiled = await compile(code);
-    compilerWarm = true;
-    if (!compiled.ok) {
-      setProblems(compiled.problems);
-      setStatus("error");
-      return;
-    }
-    setStatus("running");
-    // Each run in a fresh worker; the runs under both models one after the other.
-    const outcomes = [await runCompiled(compiled.program, { clock, model })];
-    if (compare && outcomes[0].kind !== "crashed") outcomes.push(await runCompiled(compiled.program, { clock, model: compare.model }));
-    const results = outcomes.flatMap((o) => (o.kind === "done" ? [o.result] : []));
-    const crashed = outcomes.find((o) => o.kind === "crashed");
-    if (crashed) {
-      setCrash(crashed.message);
-      setResult(null);
-      setCompareResult(null);
-      setStatus("error");
-      return;
-    }
-    setResult(results[0]);
-    setCompareResult(results[1] ?? null);
-    setResultCode(code);
-    setStatus(results.some((r) => r.error) ? "error" : "done");
-  }, [code, clock, model, compare]);
+    void runs.run(code);
+  };
 
   const reset = () => {
-    localStorage.removeItem(storageKey);
-    setCode(lessonCode);
+    restore();
     setEditorGeneration((g) => g + 1);
-    setResult(initial);
-    setCompareResult(compare?.initial ?? null);
-    setResultCode(lessonCode);
-    setProblems([]);
-    setCrash(null);
-    setStatus("idle");
+    runs.reset();
     setNotice("");
   };
 
   const loadSolution = () => {
     if (!exercise) return;
-    onEdit(exercise.solution);
+    edit(exercise.solution);
     setEditorGeneration((g) => g + 1);
     setTab("ts");
     setNotice("The solution is in the editor. Press Run to check it.");
@@ -173,19 +95,12 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
   const onEditorKeys = (event: KeyboardEvent) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void run();
+      run();
     }
   };
 
-  const busy = status === "compiling" || status === "running";
-  const statusText =
-    status === "compiling"
-      ? compilerWarm
-        ? "Compiling…"
-        : "Loading the compiler (esbuild, about 4 MB, once per visit)…"
-      : status === "running"
-        ? "Running…"
-        : notice;
+  const busy = runs.busy;
+  const statusText = runs.progress || notice;
   const stale = result !== null && resultCode !== code;
   const verdict = exercise && !busy ? verdictOf(exercise.goal, result, problems, crash) : null;
 
@@ -216,7 +131,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
           ) : null}
         </div>
         <div className="pg-actions">
-          <button type="button" className="pg-run" onClick={() => void run()} disabled={!hydrated || busy}>
+          <button type="button" className="pg-run" onClick={run} disabled={!hydrated || busy}>
             Run
           </button>
           <button type="button" onClick={reset} disabled={!hydrated || busy}>
@@ -229,7 +144,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
           <StaticCode code={python} label="Python twin (read-only)" />
         ) : hydrated ? (
           <Suspense fallback={<StaticCode code={code} label="TypeScript program" />}>
-            <Editor key={editorGeneration} code={code} onChange={onEdit} />
+            <Editor key={editorGeneration} code={code} onChange={edit} />
           </Suspense>
         ) : (
           <StaticCode code={code} label="TypeScript program" />
