@@ -1,4 +1,4 @@
-// The programs of lesson examples 1–5 (LESSONS.md §3–7), written independently of the MDX pages so
+// The programs of lesson examples 1–5 (src/content/docs/lessons/example-1 … example-5), written independently of the MDX pages so
 // the runtime's own tests pin what each chapter teaches. Shared by examples.test.ts and timeline.test.ts.
 
 // fetchData, as every example defines it; `pause` is the line that waits.

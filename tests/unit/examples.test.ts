@@ -1,4 +1,4 @@
-// The five lesson examples (LESSONS.md §3–7), written independently of the MDX pages
+// The five lesson examples (src/content/docs/lessons/example-1 … example-5), written independently of the MDX pages
 // (tests/support/lesson-examples.ts), so the facts each chapter teaches are pinned by the runtime's
 // own tests: printed order, virtual end time, and what the trace says about who waited on what,
 // where and when.

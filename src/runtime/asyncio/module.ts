@@ -1,5 +1,6 @@
-// The name table: the module object a program gets for `import { ... } from "asyncio"`, in the
-// camelCase of DESIGN.md's table. A name not listed here cannot be imported by a playground.
+// The name table: the module object a program gets for `import { ... } from "asyncio"`, named in
+// the camelCase of the Python ↔ TypeScript page (src/content/docs/python-typescript.mdx). A name
+// not listed here cannot be imported by a playground.
 import { CancelledError, currentTask, ExceptionGroup, InvalidStateError, QueueEmpty, QueueFull, TimeoutError } from "../core/index.ts";
 import { cpuCount, ProcessPool, runInExecutor, ThreadPool, toThread } from "../workers/index.ts";
 import { decodeImage, httpGet, httpGetAsync } from "../io/index.ts";

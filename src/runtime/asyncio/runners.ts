@@ -103,8 +103,9 @@ export function run<T>(main: Coroutine<T>): LoopRun<T> {
   };
   const finish = () => {
     loop.closed = true;
-    reportLostExceptions(loop);
-    session.emit({ kind: "loop-end", loop: loop.id });
+    // After a limit stopped the program, its tasks were left as they were: nothing to report.
+    if (!session.stopped) reportLostExceptions(loop);
+    session.record({ kind: "loop-end", loop: loop.id });
   };
   let outcome: MaybePromise<T>;
   try {

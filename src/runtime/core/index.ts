@@ -1,7 +1,7 @@
 // The core: one program run (Session: clock, trace recorder, limits) and the event loop with its
 // futures, tasks and coroutines, as CPython's base_events / events / futures / tasks are. It knows
 // nothing of the asyncio module's primitives, of workers or of views; it records the trace schema.
-export { Session, currentSession, DEFAULT_LIMITS, holdFor, type Limits, type SessionOptions } from "./session.ts";
+export { Session, currentSession, DEFAULT_LIMITS, BROWSER_LIMITS, holdFor, type Limits, type SessionOptions } from "./session.ts";
 export { EventLoop, Handle, TimerHandle, getRunningLoop, _getRunningLoop, type HandleInfo } from "./loop.ts";
 export { Future, type FutureState } from "./future.ts";
 export { Task, currentTask, runningTaskId, type TaskOptions } from "./task.ts";

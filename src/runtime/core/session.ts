@@ -4,16 +4,57 @@ import { LimitExceeded, RuntimeError } from "./errors.ts";
 import type { TraceEvent, UnstampedEvent } from "../trace/index.ts";
 import { Agenda } from "./agenda.ts";
 
-/** Limits that stop runaway programs, with a message that names the limit. */
+/** Limits that stop runaway programs, each with a message that names it; the trace so far is kept. */
 export interface Limits {
   /** Loop callbacks run, across the whole program. */
   maxSteps: number;
   /** Virtual seconds the clock may reach. */
   maxVirtualTime: number;
+  /** Events the trace may hold. */
+  maxEvents: number;
+  /** Lines the program may print (stdout and stderr together). */
+  maxPrintedLines: number;
+  /** Tasks the program may create. */
+  maxTasks: number;
+  /** Real seconds the program's code may run without giving the runtime a turn (one task step, one
+   * pass of the loop, one stretch of the top level): what stops `while (true) {}`. */
+  maxStretchSeconds: number;
 }
 
-/** Default limits: far beyond any lesson, small enough to stop a runaway loop in well under a second. */
-export const DEFAULT_LIMITS: Limits = { maxSteps: 1_000_000, maxVirtualTime: 24 * 3600 };
+/** Default limits (Node: the build, tests, the CLI): far beyond any lesson, small enough to stop a
+ * runaway program in a few seconds. */
+export const DEFAULT_LIMITS: Limits = {
+  maxSteps: 2_000_000,
+  maxVirtualTime: 24 * 3600,
+  maxEvents: 4_000_000,
+  maxPrintedLines: 1_000_000,
+  maxTasks: 200_000,
+  maxStretchSeconds: 10,
+};
+
+/** Limits of a run in the browser: what a page can show without stalling, and a runaway loop
+ * stopped within a second of real time. */
+export const BROWSER_LIMITS: Limits = {
+  maxSteps: 500_000,
+  maxVirtualTime: 24 * 3600,
+  maxEvents: 400_000,
+  maxPrintedLines: 5_000,
+  maxTasks: 20_000,
+  maxStretchSeconds: 1,
+};
+
+// How each limit is named in the message that stops a program, and what usually causes it.
+const CAP_NAMES: Record<keyof Limits, { name: string; hint: string }> = {
+  maxSteps: { name: "the step cap", hint: "Does a task loop forever?" },
+  maxVirtualTime: { name: "the virtual-time cap", hint: "Does a task loop forever?" },
+  maxEvents: { name: "the event cap", hint: "Does a loop run forever?" },
+  maxPrintedLines: { name: "the print cap", hint: "Does a loop print forever?" },
+  maxTasks: { name: "the task cap", hint: "Does a loop create tasks forever?" },
+  maxStretchSeconds: { name: "the stretch cap", hint: "A loop that never awaits holds the thread: await something inside it, or let it end." },
+};
+
+/** Seconds on the wall clock (for stretches and heartbeats, in any mode). */
+const wallSeconds = () => performance.now() / 1000;
 
 /** Per-run options. */
 export interface SessionOptions {
@@ -67,11 +108,20 @@ export class Session {
   taskNameCounter = 0;
   /** Coroutine objects made but never started, for Python's "was never awaited" warning. */
   readonly unawaited = new Set<{ name: string }>();
-  /** Set once a limit is hit; from then on every step stops the program. */
+  /** Set once a limit is hit; from then on every step, event and print stops the program again. */
   stopped: LimitExceeded | null = null;
+  /** Called at most every HEARTBEAT seconds while the program makes progress (the browser's runner
+   * tells the page it is alive; a silent worker is stopped). */
+  onHeartbeat: (() => void) | null = null;
   /** The site where the runtime raised an error into the program (an await point), or its line. */
   private readonly raisedAt = new WeakMap<object, { site?: number; line?: number }>();
   private steps = 0;
+  private tasks = 0;
+  private printedLines = 0;
+  /** When the program's code last got the thread from the runtime, and the last heartbeat. */
+  private stretchStart = wallSeconds();
+  private lastBeat = wallSeconds();
+  private ticks = 0;
   private nextId = 1;
   private virtualNow = 0;
   private readonly siteLines: readonly number[];
@@ -101,6 +151,7 @@ export class Session {
   enter<T>(stretch: () => T): T {
     const outer = active;
     active = this;
+    this.startStretch();
     try {
       return stretch();
     } finally {
@@ -115,6 +166,13 @@ export class Session {
 
   /** Append an event, stamped with its position and the current virtual time. */
   emit(event: UnstampedEvent): void {
+    this.countEvent();
+    this.record(event);
+  }
+
+  /** Append an event even after a limit stopped the program: how the run ended (loop-end, the
+   * error on stderr, program-end). */
+  record(event: UnstampedEvent): void {
     // Every call site builds a fresh object literal: stamp it in place rather than copy it (hot path).
     const stamped = event as TraceEvent;
     stamped.seq = this.events.length;
@@ -130,6 +188,7 @@ export class Session {
   /** Record an event that happened at `time`, which may be before the last one recorded (a worker
    * tells what it did only when it replies): it goes in its place, and later events move up one. */
   emitAt(time: number, event: UnstampedEvent): void {
+    this.countEvent();
     const stamped = event as TraceEvent;
     stamped.t = time;
     let index = this.events.length;
@@ -177,7 +236,7 @@ export class Session {
   advanceTo(time: number): void {
     if (time > this.limits.maxVirtualTime) {
       this.virtualNow = this.limits.maxVirtualTime;
-      this.stop(`the virtual clock reached ${this.limits.maxVirtualTime} s (the virtual-time cap)`);
+      this.stop("maxVirtualTime", `the virtual clock reached ${this.limits.maxVirtualTime} s`);
     }
     this.agenda.runUpTo(time, (when) => (this.virtualNow = Math.max(this.virtualNow, when)));
     if (time > this.virtualNow) this.virtualNow = time;
@@ -187,26 +246,86 @@ export class Session {
    * the thread really waits (blockingSleep) or computes (cpu). */
   hold(seconds: number, work: "sleep" | "cpu"): void {
     if (!this.realTime) return this.advanceTo(this.now + seconds);
-    holdFor(seconds, work === "cpu");
+    // In slices, so the heartbeat goes on while the thread is held for real.
+    for (let left = seconds; left > 0; left -= HEARTBEAT) {
+      holdFor(Math.min(left, HEARTBEAT), work === "cpu");
+      this.beat();
+    }
   }
 
   /** Count one loop callback, stopping the program past the step cap. */
   countStep(): void {
     if (this.stopped) throw this.stopped;
-    if (++this.steps > this.limits.maxSteps)
-      this.stop(`the event loop ran ${this.limits.maxSteps.toLocaleString("en-US")} steps (the step cap)`);
+    if (++this.steps > this.limits.maxSteps) this.stop("maxSteps", `the event loop ran ${count(this.limits.maxSteps)} steps`);
+    this.beat();
+  }
+
+  /** Count one task made, stopping the program past the task cap. */
+  countTask(): void {
+    if (this.stopped) throw this.stopped;
+    if (++this.tasks > this.limits.maxTasks) this.stop("maxTasks", `the program created ${count(this.limits.maxTasks)} tasks`);
+  }
+
+  /** A task's step begins: the program's code has the thread from now on. */
+  startStretch(): void {
+    this.stretchStart = wallSeconds();
+  }
+
+  /** Compiled code calls this at the top of every loop body (`site`: the loop): it stops a loop
+   * that holds the thread past the stretch cap, and keeps the heartbeat going meanwhile. */
+  tick(site: number): void {
+    if (this.stopped) throw this.stopped;
+    if ((++this.ticks & 1023) !== 0) return;
+    const held = wallSeconds() - this.stretchStart;
+    if (held > this.limits.maxStretchSeconds) {
+      this.site = site;
+      const line = this.lineOf(site);
+      this.stop("maxStretchSeconds", `the loop${line ? ` at line ${line}` : ""} ran for ${held.toFixed(1)} s of real time without pausing`);
+    }
+    this.beat();
   }
 
   /** Write a line (or lines) to the console, as Python's print or stderr would. */
   write(text: string, stream: "stdout" | "stderr", task?: number): void {
+    this.printedLines += 1 + (text.match(/\n/g)?.length ?? 0);
+    if (!this.stopped && this.printedLines > this.limits.maxPrintedLines) this.stop("maxPrintedLines", `the program printed ${count(this.limits.maxPrintedLines)} lines`);
     this.emit({ kind: "print", text, stream, task, line: stream === "stdout" ? this.currentLine() : undefined });
   }
 
-  private stop(reason: string): never {
-    this.stopped = new LimitExceeded(`Stopped: ${reason}. Does a task loop forever?`);
+  /** Write to stderr how the run ended, even after a limit stopped it. */
+  writeFinal(text: string): void {
+    this.record({ kind: "print", text, stream: "stderr" });
+  }
+
+  /** Tell whoever watches the run that it is alive, at most every HEARTBEAT seconds. */
+  beat(): void {
+    if (!this.onHeartbeat) return;
+    const now = wallSeconds();
+    if (now - this.lastBeat < HEARTBEAT) return;
+    this.lastBeat = now;
+    this.onHeartbeat();
+  }
+
+  // Every new event counts; once stopped, the program may record nothing more (a program that
+  // catches the LimitExceeded and goes on is stopped again at its next event).
+  private countEvent(): void {
+    if (this.stopped) throw this.stopped;
+    if (this.events.length >= this.limits.maxEvents) this.stop("maxEvents", `the trace reached ${count(this.limits.maxEvents)} events`);
+  }
+
+  private stop(limit: keyof Limits, what: string): never {
+    const { name, hint } = CAP_NAMES[limit];
+    this.stopped = new LimitExceeded(`Stopped: ${what} (${name}). ${hint}`);
+    // The reader's line that was running when the limit was hit, not the top level's run(main()).
+    this.noteRaised(this.stopped);
     throw this.stopped;
   }
 }
+
+/** Seconds between heartbeats of a busy run. */
+const HEARTBEAT = 0.25;
+
+const count = (n: number) => n.toLocaleString("en-US");
 
 // Atomics.wait sleeps without burning a core, where SharedArrayBuffer exists (Node; cross-origin
 // isolated pages); elsewhere, and for cpu(), spin on the clock.

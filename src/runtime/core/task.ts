@@ -42,6 +42,7 @@ export class Task<T = unknown> extends Future<T> {
     super(loop);
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyRepr(coro)}`);
     const session = loop.session;
+    session.countTask();
     this.id = session.newId();
     // asyncio.create_task names a task after creating it, so a named task still uses up a number.
     const number = ++session.taskNameCounter;
@@ -117,6 +118,7 @@ export class Task<T = unknown> extends Future<T> {
     loop.currentTask = this;
     // The task resumes where it suspended: until it passes another site, that is its line.
     session.site = this.waitSite;
+    session.startStretch();
     const thrown = error === NO_ERROR ? undefined : describeError(error);
     session.emit({ kind: "task-resumed", task: this.id, line: session.lineOf(this.waitSite), first: !this.coro.started, thrown });
     try {

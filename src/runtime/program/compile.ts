@@ -68,7 +68,7 @@ const ProgramParser = Parser.extend(
 );
 
 // The program body becomes one generator run by `__rt.program`; the prefix stays on line 1.
-const PREFIX = "return __rt.program(function* (console) {const { __at, __call } = __rt;";
+const PREFIX = "return __rt.program(function* (console) {const { __at, __call, __tick } = __rt;";
 const SUFFIX = "\n});";
 
 // esbuild helpers we implement ourselves, on the scheduler (see execute.ts).
@@ -136,6 +136,7 @@ export async function compileProgram(
   // 1. esbuild's helpers, declared at the top of the program body.
   let asyncHelper: string | undefined;
   const unsupported = new Map<string, string>();
+  const replacedHelpers: AnyNode[] = [];
   for (const stmt of programFn.body.body as AnyNode[]) {
     if (stmt.type !== "VariableDeclaration" || stmt.declarations.length !== 1) continue;
     const decl = stmt.declarations[0];
@@ -144,6 +145,7 @@ export async function compileProgram(
     if (base in OWN_HELPERS && decl.init) {
       if (base === "__async") asyncHelper = name;
       const original = js.slice(decl.init.start - shift, decl.init.end - shift);
+      replacedHelpers.push(decl.init);
       edit(decl.init.start, decl.init.end, OWN_HELPERS[base] + "\n".repeat(countNewlines(original)), 0);
     } else if (base in UNSUPPORTED_HELPERS) {
       unsupported.set(name, UNSUPPORTED_HELPERS[base]);
@@ -156,9 +158,14 @@ export async function compileProgram(
   const yields: { node: AnyNode; fn: AnyNode | undefined; depth: number }[] = [];
   const calls: { node: AnyNode; depth: number }[] = [];
   const constructions: { node: AnyNode; depth: number }[] = [];
+  const loops: { node: AnyNode; depth: number }[] = [];
   const loweredFns = new Set<AnyNode>([programFn]);
   const nearestFunction = (ancestors: AnyNode[]) =>
     [...ancestors].reverse().find((n, i) => i > 0 && /Function/.test(n.type));
+
+  function loop(node: AnyNode, _state: unknown, ancestors: AnyNode[]) {
+    loops.push({ node, depth: ancestors.length });
+  }
 
   ancestor(ast, {
     ImportDeclaration(node: AnyNode) {
@@ -207,6 +214,11 @@ export async function compileProgram(
     NewExpression(node: AnyNode, _state: unknown, ancestors: AnyNode[]) {
       constructions.push({ node, depth: ancestors.length });
     },
+    WhileStatement: loop,
+    DoWhileStatement: loop,
+    ForStatement: loop,
+    ForInStatement: loop,
+    ForOfStatement: loop,
     CallExpression(node: AnyNode, _state: unknown, ancestors: AnyNode[]) {
       const callee = node.callee;
       if (callee.type === "Identifier" && callee.name === asyncHelper) {
@@ -261,6 +273,19 @@ export async function compileProgram(
     const site = newSite(node.start - shift);
     edit(node.start, node.start, `(__at(${site}, 0), `, depth);
     edit(node.end, node.end, ")", depth);
+  }
+
+  // 6. Every loop body starts with __tick(site): a loop that never awaits is stopped with its line
+  //    (Session.tick), and a long one keeps the run's heartbeat going.
+  for (const { node, depth } of loops) {
+    if (replacedHelpers.some((helper) => node.start >= helper.start && node.end <= helper.end)) continue;
+    const site = newSite(node.start - shift);
+    const body = node.body;
+    if (body.type === "BlockStatement") edit(body.start + 1, body.start + 1, `__tick(${site});`, depth + 1);
+    else {
+      edit(body.start, body.start, `{__tick(${site});`, depth + 1);
+      edit(body.end, body.end, "}", depth + 1);
+    }
   }
 
   if (problems.length) throw new CompileError(problems.sort((a, b) => a.line - b.line || a.column - b.column));

@@ -37,6 +37,7 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
     // Compiled code marks each await and asyncio call with its site (see compile.ts).
     __at: (site: number, value: unknown) => ((session.site = site), value),
     __call: (site: number, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => ((session.site = site), fn(...args)),
+    __tick: (site: number) => session.tick(site),
   };
 
   let error: unknown;
@@ -53,12 +54,11 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
   terminateWorkers(session);
 
   // Python's warnings filter shows each warning once per place; we know the coroutine, not the place.
-  for (const name of new Set([...session.unawaited].map((c) => c.name)))
-    session.write(`RuntimeWarning: coroutine '${name}' was never awaited`, "stderr");
+  for (const name of new Set([...session.unawaited].map((c) => c.name))) session.writeFinal(`RuntimeWarning: coroutine '${name}' was never awaited`);
   const line = session.raisedLine(error) ?? errorLine(error, program) ?? session.currentLine();
   const failure = failed ? { message: describeError(error), line } : undefined;
-  if (failure) session.write(failure.line ? `${failure.message} (line ${failure.line})` : failure.message, "stderr");
-  session.emit({ kind: "program-end", error: failure?.message, line: failure?.line });
+  if (failure) session.writeFinal(failure.line ? `${failure.message} (line ${failure.line})` : failure.message);
+  session.record({ kind: "program-end", error: failure?.message, line: failure?.line });
   const lines = consoleLines(session.events);
   const stdout = lines.filter((l) => l.stream === "stdout").map((l) => l.text);
   const stderr = lines.filter((l) => l.stream === "stderr").map((l) => l.text);

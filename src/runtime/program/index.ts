@@ -3,4 +3,4 @@
 export { compileProgram, CompileError, ESBUILD_OPTIONS, type CompiledProgram, type CompileProblem, type Transform } from "./compile.ts";
 export { runProgram, type RunOptions } from "./execute.ts";
 export { ASYNCIO_EXPORTS } from "../asyncio/index.ts";
-export { DEFAULT_LIMITS, type Limits } from "../core/index.ts";
+export { DEFAULT_LIMITS, BROWSER_LIMITS, type Limits } from "../core/index.ts";

@@ -128,7 +128,7 @@ export abstract class Pool {
     const label = `${name}(${args.map((a) => shortRepr(a)).join(", ")})`;
     const future = new Future<unknown>(loop);
     future.waitInfo = { what: "executor", label: `${label} in ${this.name}` };
-    const job: Job = { id, label, future, state: "queued", start: 0, request: { job: id, source, args, laneName: "", clock: this.session.realTime ? "real" : "virtual", start: 0, origin: this.session.origin, networkBase: networkBaseOf(this.session), defaultLatency: DEFAULT_LATENCY, helpers: WORKER_HELPERS } };
+    const job: Job = { id, label, future, state: "queued", start: 0, request: { job: id, source, args, laneName: "", clock: this.session.realTime ? "real" : "virtual", start: 0, origin: this.session.origin, networkBase: networkBaseOf(this.session), defaultLatency: DEFAULT_LATENCY, helpers: WORKER_HELPERS, maxStretchSeconds: this.session.limits.maxStretchSeconds } };
     this.jobs.add(job);
     const task = loop.currentTask instanceof Task ? loop.currentTask.id : undefined;
     this.session.emit({ kind: "job-queued", job: id, pool: this.id, label, task });

@@ -23,6 +23,9 @@ export interface JobRequest {
   /** Pure helpers workers also get, by name (decodeImage): [name, source] pairs. The name is given
    * because a minified bundle renames functions. */
   helpers: [string, string][];
+  /** Real seconds a loop in the job may run between two blocking calls (a virtual job computes by
+   * declaring cpu(), not for real). */
+  maxStretchSeconds: number;
 }
 
 /** Something a job did, at a time on the job's clock (see JobReply.start). */
@@ -93,6 +96,7 @@ function jobWorkerMain(): void {
       const from = clock();
       if (real) holdFor(seconds, work === "cpu");
       else offset += seconds;
+      heldSince = performance.now() / 1000;
       happenings.push({ kind: "span", work, label, from, to: clock(), site });
     };
     const repr = (value: unknown) => (typeof value === "string" ? `'${value}'` : String(value));
@@ -111,8 +115,21 @@ function jobWorkerMain(): void {
     };
     // What a function run in a worker can use besides its arguments (compiled code calls asyncio
     // functions through __call, which records the call's site for its line).
+    // A loop that never ends is stopped with its line, as on the loop's thread (Session.tick).
+    let ticks = 0;
+    const tick = (loopSite: number) => {
+      if ((++ticks & 1023) !== 0) return;
+      const held = performance.now() / 1000 - heldSince;
+      if (held <= request.maxStretchSeconds) return;
+      site = loopSite;
+      const error = new Error(`Stopped: a loop in ${request.laneName} ran for ${held.toFixed(1)} s of real time without pausing (the stretch cap). A loop that never ends holds the thread.`);
+      error.name = "LimitExceeded";
+      throw error;
+    };
+    let heldSince = performance.now() / 1000;
     const api: Record<string, unknown> = {
       __call: (callSite: number, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => ((site = callSite), fn(...args)),
+      __tick: tick,
       print: (...args: unknown[]) => void happenings.push({ kind: "print", args: args.map(cloneable), at: clock(), site }),
       blockingSleep: (seconds: unknown) => span("sleep", seconds, `blockingSleep(${repr(seconds)})`),
       cpu: (seconds: unknown) => span("cpu", seconds, `cpu(${repr(seconds)})`),
