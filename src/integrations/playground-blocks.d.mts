@@ -4,6 +4,10 @@
 export interface PlaygroundBlock {
   id?: string;
   end?: string;
+  /** "real" runs on the wall clock; virtual by default. */
+  clock?: "virtual" | "real";
+  /** "eager" starts every async call at once, as JavaScript does. */
+  model?: "lazy" | "eager";
   /** The ```ts fence. */
   code: string;
   /** The ```python fence. */

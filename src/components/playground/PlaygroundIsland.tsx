@@ -73,6 +73,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
   const stepper = useStepper(steps);
 
   const run = () => {
+    if (runs.busy) return;
     setNotice("");
     void runs.run(code);
   };
@@ -101,7 +102,9 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
 
   const busy = runs.busy;
   const statusText = runs.progress || notice;
-  const stale = result !== null && resultCode !== code;
+  // What the output below is, when it is not the run of the code in the editor.
+  const stale =
+    result === null ? null : crash !== null || problems.length ? "This output is from the last run that finished." : resultCode !== code ? "This output is from the code before your edits. Press Run to see yours." : null;
   const verdict = exercise && !busy ? verdictOf(exercise.goal, result, problems, crash) : null;
 
   return (
@@ -131,9 +134,15 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
           ) : null}
         </div>
         <div className="pg-actions">
-          <button type="button" className="pg-run" onClick={run} disabled={!hydrated || busy}>
+          {/* Run stays focusable while a run is under way (aria-disabled), so focus is not lost. */}
+          <button type="button" className="pg-run" onClick={run} disabled={!hydrated} aria-disabled={busy || undefined}>
             Run
           </button>
+          {busy ? (
+            <button type="button" className="pg-stop" onClick={runs.stop}>
+              Stop
+            </button>
+          ) : null}
           <button type="button" onClick={reset} disabled={!hydrated || busy}>
             Reset
           </button>
@@ -166,7 +175,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       ) : null}
       {result ? (
         <div className="pg-output">
-          {stale ? <p className="pg-stale">This output is from the code before your edits. Press Run to see yours.</p> : null}
+          {stale ? (
+            <p className="pg-stale" data-stale>
+              {stale}
+            </p>
+          ) : null}
           {sides ? (
             <>
               <CompareRuns sides={sides} stepped={stepped} link={{ model: stepper, interactive: hydrated }} idPrefix={`pg-${id}`} />

@@ -1,63 +1,114 @@
 // Compile and run a playground program off the main thread. The compiler worker stays warm; each run
-// gets a fresh runner worker, and a watchdog terminates it if the program never finishes (a
-// `while (true) {}` would otherwise hold it forever), so the page never freezes.
-import type { CompiledProgram } from "../../runtime/program/index.ts";
-import type { RunResult } from "../../runtime/trace/index.ts";
-import type { CompileReply, RunReply, RunRequest } from "./protocol.ts";
+// gets a fresh runner worker. Every way this can fail ends in a message and leaves the playground
+// usable: a compiler that cannot start, a wasm that cannot load (the next Run tries again), a
+// compile that never answers, a runner that crashes or falls silent (it beats while it runs), and
+// the reader's Stop.
+import { BROWSER_LIMITS, type CompiledProgram, type CompileProblem, type RunOptions } from "../../runtime/program/index.ts";
+import type { RunResult, TraceEvent } from "../../runtime/trace/index.ts";
+import type { CompileReply, RunnerMessage, RunRequest } from "./protocol.ts";
 
-/** Real seconds a run may take before the watchdog stops it (real-time runs measure real work: more). */
-export const WATCHDOG_SECONDS = { virtual: 10, real: 30 };
+/** Real seconds a run may go without a sign of life before it is stopped. A loop that never pauses
+ * is stopped sooner by the runtime itself (the stretch cap, with its line). */
+export const SILENCE_SECONDS = 5;
 
-export type Outcome = { kind: "done"; result: RunResult } | { kind: "crashed"; message: string };
+/** Real seconds a compile may take: the first one downloads and starts esbuild.wasm. */
+const COMPILE_SECONDS = { cold: 90, warm: 15 };
+
+/** Real seconds a loop may hold the thread on each clock: real-clock lessons compute for real. */
+const STRETCH_SECONDS = { virtual: BROWSER_LIMITS.maxStretchSeconds, real: 20 };
+
+export type CompileOutcome = { ok: true; program: CompiledProgram } | { ok: false; problems: CompileProblem[] } | { ok: false; failure: string };
+export type Outcome = { kind: "done"; result: RunResult } | { kind: "crashed"; message: string } | { kind: "stopped" };
 
 let compiler: Worker | null = null;
+let compilerAnswered = false;
 let nextId = 1;
-const pending = new Map<number, (reply: CompileReply) => void>();
+const pending = new Map<number, (reply: CompileOutcome) => void>();
+
+// Drop the compiler worker and tell everyone waiting why: the next compile starts a fresh one.
+function failCompiler(message: string): void {
+  compiler?.terminate();
+  compiler = null;
+  for (const resolve of pending.values()) resolve({ ok: false, failure: message });
+  pending.clear();
+}
 
 function compilerWorker(): Worker {
   if (!compiler) {
     compiler = new Worker(new URL("./compiler.worker.ts", import.meta.url), { type: "module", name: "playground-compiler" });
     compiler.onmessage = (event: MessageEvent<CompileReply>) => {
-      pending.get(event.data.id)?.(event.data);
-      pending.delete(event.data.id);
+      compilerAnswered = true;
+      const { id, ...reply } = event.data;
+      pending.get(id)?.(reply);
+      pending.delete(id);
+    };
+    compiler.onerror = (event) => {
+      event.preventDefault();
+      failCompiler(`The compiler could not start (${event.message || "its script did not load"}). Press Run to try again.`);
     };
   }
   return compiler;
 }
 
+/** Whether a compile has answered on this page (the first one loads esbuild, about 3.8 MB). */
+export function compilerIsWarm(): boolean {
+  return compilerAnswered;
+}
+
 /** Compile in the compiler worker (loading esbuild-wasm the first time). */
-export function compile(source: string): Promise<CompileReply> {
+export function compile(source: string): Promise<CompileOutcome> {
   const id = nextId++;
+  const limit = compilerAnswered ? COMPILE_SECONDS.warm : COMPILE_SECONDS.cold;
   return new Promise((resolve) => {
-    pending.set(id, resolve);
+    const timer = setTimeout(() => failCompiler(`The compiler did not answer in ${limit} s. Press Run to try again.`), limit * 1000);
+    pending.set(id, (outcome) => {
+      clearTimeout(timer);
+      resolve(outcome);
+    });
     compilerWorker().postMessage({ id, source });
   });
 }
 
-/** Run a compiled program in a fresh worker, stopping it after WATCHDOG_SECONDS of real time. */
-export function runCompiled(program: CompiledProgram, options: RunRequest["options"] = {}): Promise<Outcome> {
+/** A run under way: its outcome, and a way to stop it at once. */
+export interface RunHandle {
+  outcome: Promise<Outcome>;
+  stop(): void;
+}
+
+/** Run a compiled program in a fresh worker, with the browser's limits; stopped if it falls silent. */
+export function startRun(program: CompiledProgram, options: Pick<RunOptions, "clock" | "model"> = {}): RunHandle {
   const clock = options.clock ?? "virtual";
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" });
-    const limit = WATCHDOG_SECONDS[clock];
-    const watchdog = setTimeout(() => {
-      worker.terminate();
-      resolve({
-        kind: "crashed",
-        message: `Stopped: the program ran for ${limit} s of real time without finishing. Is there a loop that never awaits?`,
-      });
-    }, limit * 1000);
-    worker.onmessage = (event: MessageEvent<RunReply>) => {
-      clearTimeout(watchdog);
-      worker.terminate();
-      const reply = event.data;
-      resolve(reply.ok ? { kind: "done", result: reply.result } : { kind: "crashed", message: reply.message });
-    };
-    worker.onerror = (event) => {
-      clearTimeout(watchdog);
-      worker.terminate();
-      resolve({ kind: "crashed", message: event.message || "The runner worker failed to start." });
-    };
-    worker.postMessage({ program, options } satisfies RunRequest);
-  });
+  const worker = new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" });
+  let settle: (outcome: Outcome) => void = () => undefined;
+  const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
+  let silence: ReturnType<typeof setTimeout> | undefined;
+  const end = (result: Outcome) => {
+    clearTimeout(silence);
+    worker.terminate();
+    settle(result);
+    settle = () => undefined;
+  };
+  const listen = () => {
+    clearTimeout(silence);
+    silence = setTimeout(
+      () => end({ kind: "crashed", message: `Stopped: the program gave no sign of life for ${SILENCE_SECONDS} s of real time (is something holding its thread?).` }),
+      SILENCE_SECONDS * 1000,
+    );
+  };
+  const events: TraceEvent[] = [];
+  worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
+    const message = event.data;
+    listen();
+    if (message.kind === "events") for (const e of message.events) events.push(e);
+    else if (message.kind === "done") end({ kind: "done", result: { ...message.result, events } });
+    else if (message.kind === "failed") end({ kind: "crashed", message: message.message });
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    end({ kind: "crashed", message: `The runner failed: ${event.message || "its script did not load"}.` });
+  };
+  const limits = { ...BROWSER_LIMITS, maxStretchSeconds: STRETCH_SECONDS[clock] };
+  worker.postMessage({ program, options: { ...options, limits } } satisfies RunRequest);
+  listen();
+  return { outcome, stop: () => end({ kind: "stopped" }) };
 }

@@ -1,4 +1,6 @@
-// The compiler worker: esbuild-wasm (served by this site, never a CDN) initialised once, lazily.
+// The compiler worker: esbuild-wasm (served by this site, never a CDN) initialised once, lazily. If
+// the wasm cannot load, the reply says so and the next compile tries again (a failed start is not
+// kept).
 import * as esbuild from "esbuild-wasm";
 import wasmURL from "esbuild-wasm/esbuild.wasm?url";
 import { compileProgram, CompileError, ASYNCIO_EXPORTS } from "../../runtime/program/index.ts";
@@ -12,11 +14,16 @@ self.onmessage = async (event: MessageEvent<CompileRequest>) => {
   try {
     ready ??= esbuild.initialize({ wasmURL, worker: false });
     await ready;
+  } catch (error) {
+    ready = null;
+    self.postMessage({ id, ok: false, failure: `The compiler (esbuild.wasm) could not load: ${error instanceof Error ? error.message : String(error)}. Press Run to try again.` } satisfies CompileReply);
+    return;
+  }
+  try {
     const program = await compileProgram(source, esbuild.transform as never, ASYNCIO_EXPORTS);
     reply = { id, ok: true, program };
   } catch (error) {
-    const problems = error instanceof CompileError ? error.problems : [{ message: String(error), line: 1, column: 1 }];
-    reply = { id, ok: false, problems };
+    reply = error instanceof CompileError ? { id, ok: false, problems: error.problems } : { id, ok: false, failure: `The compiler failed: ${String(error)}` };
   }
   self.postMessage(reply);
 };

@@ -13,6 +13,9 @@ export interface RunOptions extends Pick<SessionOptions, "limits" | "clock" | "m
   workers?: WorkerHost;
   /** Where httpGet reads the site's files; the page's own origin when not given. */
   network?: NetworkHost;
+  /** Called every quarter second or so while the program makes progress (the browser's runner
+   * tells the page that it is alive). */
+  onHeartbeat?: () => void;
 }
 
 // `new Function` puts two lines ("function anonymous(__rt\n) {") before the body.
@@ -21,6 +24,7 @@ const FUNCTION_HEADER_LINES = 2;
 /** Run a compiled program to its end and return its printed lines, end time and trace. */
 export async function runProgram(program: CompiledProgram, options: RunOptions = {}): Promise<RunResult> {
   const session = new Session({ ...options, siteLines: program.siteLines, code: program.code, lineMap: program.lineMap });
+  session.onHeartbeat = options.onHeartbeat ?? null;
   attachWorkerHost(session, options.workers ?? webWorkerHost());
   attachNetwork(session, options.network ?? browserNetworkHost());
   const rt = {

@@ -20,9 +20,19 @@ export function printedLines(event: EventOf<"print">, worker?: string): ConsoleL
 
 /** Every printed line of a trace, in order. */
 export function consoleLines(events: readonly TraceEvent[]): ConsoleLine[] {
-  const workers = new Map<number, string>();
-  return events.flatMap((e) => {
-    if (e.kind === "job-started") workers.set(e.lane, e.laneName);
-    return e.kind === "print" ? printedLines(e, e.lane === undefined ? undefined : workers.get(e.lane)) : [];
-  });
+  const builder = new ConsoleBuilder();
+  for (const e of events) builder.add(e);
+  return builder.lines;
+}
+
+/** The console built one event at a time (a page spreads a long trace over many frames). */
+export class ConsoleBuilder {
+  readonly lines: ConsoleLine[] = [];
+  private readonly workers = new Map<number, string>();
+
+  /** Apply the next event of the trace. */
+  add(e: TraceEvent): void {
+    if (e.kind === "job-started") this.workers.set(e.lane, e.laneName);
+    else if (e.kind === "print") for (const line of printedLines(e, e.lane === undefined ? undefined : this.workers.get(e.lane))) this.lines.push(line);
+  }
 }

@@ -2,8 +2,8 @@
 // the views draw from it — console lines, the timing diagram's lanes, the per-function profile, and
 // the stepper's steps. Depends on nothing but its schema: a saved trace is all a view needs.
 export { TRACE_VERSION, type TraceEvent, type TraceEventKind, type EventOf, type UnstampedEvent, type RunResult, type WaitInfo } from "./schema.ts";
-export { consoleLines, printedLines, type ConsoleLine } from "./console-lines.ts";
-export { deriveTimeline, type Timeline, type Lane, type Interval, type LaneState } from "./timeline.ts";
-export { deriveProfile, dominantState, PROFILE_STATES, MAIN_PROGRAM, type ProfileRow, type ProfileState } from "./profile.ts";
-export { deriveSteps, stepState, deriveStepStates, stepAtTime, readyQueues } from "./steps.ts";
+export { consoleLines, printedLines, ConsoleBuilder, type ConsoleLine } from "./console-lines.ts";
+export { deriveTimeline, TimelineBuilder, type Timeline, type Lane, type Interval, type LaneState } from "./timeline.ts";
+export { deriveProfile, ProfileBuilder, dominantState, PROFILE_STATES, MAIN_PROGRAM, type ProfileRow, type ProfileState } from "./profile.ts";
+export { deriveSteps, stepState, deriveStepStates, stepAtTime, readyQueues, StepIndex, type StepList } from "./steps.ts";
 export type { Step, StepState, ReadyItem, WaitingTask, DoneTask, PendingTimer, LoopActivity, LineMarker, WorkerLane, PoolQueue } from "./step-state.ts";

@@ -34,90 +34,106 @@ interface Clocked {
 
 /** Per-function time in each state, biggest total first. */
 export function deriveProfile(events: readonly TraceEvent[]): ProfileRow[] {
-  const rows = new Map<string, ProfileRow>();
-  const row = (fn: string) => {
-    let found = rows.get(fn);
-    if (!found) rows.set(fn, (found = { fn, calls: 0, computing: 0, waiting: 0, blocked: 0, ready: 0 }));
-    return found;
-  };
-  // Close the current stretch of `who` at time t and start the next one.
-  const move = (who: Clocked | undefined, state: ProfileState | null, t: number) => {
-    if (!who) return;
-    if (who.state) row(who.fn)[who.state] += t - who.since;
-    [who.state, who.since] = [state, t];
-  };
-  const tasks = new Map<number, Clocked>();
-  const jobs = new Map<number, Clocked>();
-  const laneJob = new Map<number, number>();
-  const main: Clocked = { fn: MAIN_PROGRAM, state: "computing", since: 0 };
-  let loops = 0;
-  let mainBlocking: Clocked | undefined;
+  const builder = new ProfileBuilder();
+  for (const e of events) builder.add(e);
+  return builder.finish();
+}
 
-  for (const e of events) {
+/** The profile built one event at a time (a page spreads a long trace over many frames). */
+export class ProfileBuilder {
+  private readonly rows = new Map<string, ProfileRow>();
+  private readonly tasks = new Map<number, Clocked>();
+  private readonly jobs = new Map<number, Clocked>();
+  private readonly laneJob = new Map<number, number>();
+  private readonly main: Clocked = { fn: MAIN_PROGRAM, state: "computing", since: 0 };
+  private loops = 0;
+  private mainBlocking: Clocked | undefined;
+  private end = 0;
+
+  /** Apply the next event of the trace. */
+  add(e: TraceEvent): void {
+    const { tasks, jobs, laneJob, main } = this;
+    this.end = e.t;
     switch (e.kind) {
       case "loop-start":
-        if (loops++ === 0) move(main, null, e.t);
+        if (this.loops++ === 0) this.move(main, null, e.t);
         break;
       case "loop-end":
-        if (--loops === 0) move(main, "computing", e.t);
+        if (--this.loops === 0) this.move(main, "computing", e.t);
         break;
       case "task-created":
         if (e.internal) break;
         tasks.set(e.task, { fn: e.coro, state: "ready", since: e.t });
-        row(e.coro).calls++;
+        this.row(e.coro).calls++;
         break;
       case "handle-queued":
-        if (e.role === "step" && e.task !== undefined) move(tasks.get(e.task), "ready", e.t);
+        if (e.role === "step" && e.task !== undefined) this.move(tasks.get(e.task), "ready", e.t);
         break;
       case "task-resumed":
-        move(tasks.get(e.task), "computing", e.t);
+        this.move(tasks.get(e.task), "computing", e.t);
         break;
       case "task-suspended":
-        move(tasks.get(e.task), e.on.what === "yield" ? "ready" : "waiting", e.t);
+        this.move(tasks.get(e.task), e.on.what === "yield" ? "ready" : "waiting", e.t);
         break;
       case "task-done":
-        move(tasks.get(e.task), null, e.t);
+        this.move(tasks.get(e.task), null, e.t);
         break;
       case "job-queued": {
         const fn = e.label.slice(0, e.label.indexOf("("));
         jobs.set(e.job, { fn, state: "ready", since: e.t });
-        row(fn).calls++;
+        this.row(fn).calls++;
         break;
       }
       case "job-started":
         laneJob.set(e.lane, e.job);
-        move(jobs.get(e.job), "computing", e.t);
+        this.move(jobs.get(e.job), "computing", e.t);
         break;
       case "job-done":
-        move(jobs.get(e.job), null, e.t);
+        this.move(jobs.get(e.job), null, e.t);
         break;
       case "blocking-start": {
         const state = e.work === "cpu" ? "computing" : e.work === "gil" ? "ready" : "blocked";
-        if (e.lane !== undefined) move(jobs.get(laneJob.get(e.lane) ?? -1), state, e.t);
-        else if (e.task !== undefined) move(tasks.get(e.task), state, e.t);
-        else if (loops === 0 && state === "blocked") {
+        if (e.lane !== undefined) this.move(jobs.get(laneJob.get(e.lane) ?? -1), state, e.t);
+        else if (e.task !== undefined) this.move(tasks.get(e.task), state, e.t);
+        else if (this.loops === 0 && state === "blocked") {
           // The main program's blocking call counts for the call itself ("httpGet"), so downloads
           // and sleeps show apart from the program's own computing (cpu() stays the program's).
-          move(main, null, e.t);
-          mainBlocking = { fn: e.label.slice(0, e.label.indexOf("(")), state, since: e.t };
+          this.move(main, null, e.t);
+          this.mainBlocking = { fn: e.label.slice(0, e.label.indexOf("(")), state, since: e.t };
         }
         break;
       }
       case "blocking-end":
-        if (e.lane !== undefined) move(jobs.get(laneJob.get(e.lane) ?? -1), "computing", e.t);
-        else if (e.task !== undefined) move(tasks.get(e.task), "computing", e.t);
-        else if (mainBlocking) {
-          move(mainBlocking, null, e.t);
-          mainBlocking = undefined;
-          move(main, "computing", e.t);
+        if (e.lane !== undefined) this.move(jobs.get(laneJob.get(e.lane) ?? -1), "computing", e.t);
+        else if (e.task !== undefined) this.move(tasks.get(e.task), "computing", e.t);
+        else if (this.mainBlocking) {
+          this.move(this.mainBlocking, null, e.t);
+          this.mainBlocking = undefined;
+          this.move(main, "computing", e.t);
         }
         break;
     }
   }
-  const end = events.length ? events[events.length - 1].t : 0;
-  for (const who of [main, ...tasks.values(), ...jobs.values()]) move(who, null, end);
-  const total = (r: ProfileRow) => r.computing + r.waiting + r.blocked + r.ready;
-  return [...rows.values()].filter((r) => total(r) > 0 || r.calls > 0).sort((a, b) => total(b) - total(a) || a.fn.localeCompare(b.fn));
+
+  /** The rows of every event added, with every stretch closed at the last event's time. */
+  finish(): ProfileRow[] {
+    for (const who of [this.main, ...this.tasks.values(), ...this.jobs.values()]) this.move(who, null, this.end);
+    const total = (r: ProfileRow) => r.computing + r.waiting + r.blocked + r.ready;
+    return [...this.rows.values()].filter((r) => total(r) > 0 || r.calls > 0).sort((a, b) => total(b) - total(a) || a.fn.localeCompare(b.fn));
+  }
+
+  private row(fn: string): ProfileRow {
+    let found = this.rows.get(fn);
+    if (!found) this.rows.set(fn, (found = { fn, calls: 0, computing: 0, waiting: 0, blocked: 0, ready: 0 }));
+    return found;
+  }
+
+  // Close the current stretch of `who` at time t and start the next one.
+  private move(who: Clocked | undefined, state: ProfileState | null, t: number): void {
+    if (!who) return;
+    if (who.state) this.row(who.fn)[who.state] += t - who.since;
+    [who.state, who.since] = [state, t];
+  }
 }
 
 /** The state a row spent most of its time in. */

@@ -82,15 +82,85 @@ class Cursor {
 
 const cursors = new WeakMap<readonly TraceEvent[], Cursor>();
 
-/** Everything the stepper shows at step `index` of `steps` (from deriveSteps on the same events). */
-export function stepState(events: readonly TraceEvent[], steps: readonly Step[], index: number): StepState {
-  const i = Math.max(0, Math.min(index, steps.length - 1));
-  const target = steps[i];
-  if (!target) return emptyState();
+function cursorOf(events: readonly TraceEvent[]): Cursor {
   let cursor = cursors.get(events);
   if (!cursor) cursors.set(events, (cursor = new Cursor(events)));
+  return cursor;
+}
+
+/** The steps of a run as the views read them: an array (deriveSteps) or a StepIndex. */
+export interface StepList {
+  readonly length: number;
+  at(index: number): Step | undefined;
+}
+
+/**
+ * The steps of a run found one event at a time, without their sentences: each step's narration is
+ * written when a view asks for it (a long trace has hundreds of thousands of steps; a reader sees a
+ * few). `add` every event in order, then `finish`.
+ */
+export class StepIndex implements StepList {
+  private readonly replay = new Replay(false);
+  private readonly seqs: number[] = [];
+  private readonly narrations = new Map<number, string>();
+  private pending: TraceEvent | undefined;
+  private readonly events: readonly TraceEvent[];
+
+  /** Steps of `events`, which the caller fills as it adds them (the same array). */
+  constructor(events: readonly TraceEvent[]) {
+    this.events = events;
+  }
+
+  /** Apply the next event (whether an event is a step depends on the one after it). */
+  add(e: TraceEvent): void {
+    if (this.pending) this.decide(this.pending, e);
+    this.pending = e;
+  }
+
+  /** The last event is always a step. */
+  finish(): this {
+    if (this.pending) this.decide(this.pending, undefined);
+    this.pending = undefined;
+    return this;
+  }
+
+  get length(): number {
+    return this.seqs.length;
+  }
+
+  at(index: number): Step | undefined {
+    const seq = this.seqs[index < 0 ? this.seqs.length + index : index];
+    if (seq === undefined) return undefined;
+    const e = this.events[seq];
+    const narrations = this.narrations;
+    const events = this.events;
+    return {
+      seq,
+      t: e.t,
+      kind: e.kind,
+      task: "task" in e ? e.task : undefined,
+      // Read from the state just before the event, when asked for.
+      get narration() {
+        let text = narrations.get(seq);
+        if (text === undefined) narrations.set(seq, (text = narrate(e, events[seq + 1], cursorOf(events).at(seq - 1))));
+        return text;
+      },
+    };
+  }
+
+  private decide(e: TraceEvent, next: TraceEvent | undefined): void {
+    if (isStep(e, next, this.replay)) this.seqs.push(e.seq);
+    this.replay.apply(e);
+  }
+}
+
+/** Everything the stepper shows at step `index` of `steps` (from deriveSteps or a StepIndex on the same events). */
+export function stepState(events: readonly TraceEvent[], steps: StepList, index: number): StepState {
+  const i = Math.max(0, Math.min(index, steps.length - 1));
+  const target = steps.at(i);
+  if (!target) return emptyState();
   const at = events[target.seq]?.seq === target.seq ? target.seq : events.findIndex((e) => e.seq === target.seq);
-  return cursor.at(at).snapshot(target, i, i > 0 ? steps[i - 1].seq : -1);
+  return cursorOf(events).at(at).snapshot(target, i, i > 0 ? steps.at(i - 1)!.seq : -1);
 }
 
 /** Every step's state, in order: one pass over the trace (for tests and small traces). */
@@ -110,17 +180,37 @@ export function deriveStepStates(events: readonly TraceEvent[], options: { stric
  * time nearest `t` if it is within `tolerance` (preferring a step about `task`), else the last step
  * at or before `t`, whose state holds at that moment.
  */
-export function stepAtTime(steps: readonly Step[], t: number, options: { task?: number; tolerance?: number } = {}): number {
-  let nearest = 0;
-  for (let i = 1; i < steps.length; i++) if (Math.abs(steps[i].t - t) < Math.abs(steps[nearest].t - t)) nearest = i;
-  if (steps.length && Math.abs(steps[nearest].t - t) <= (options.tolerance ?? 0)) {
-    const time = steps[nearest].t;
-    const own = options.task === undefined ? -1 : steps.findIndex((s) => s.t === time && s.task === options.task);
-    return own >= 0 ? own : nearest;
+export function stepAtTime(steps: StepList, t: number, options: { task?: number; tolerance?: number } = {}): number {
+  if (!steps.length) return 0;
+  const time = (i: number) => steps.at(i)!.t;
+  // Steps are in time order: binary searches for the first step at or after t, and after t.
+  const firstFrom = (pass: (i: number) => boolean) => {
+    let [lo, hi] = [0, steps.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pass(mid)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const atOrAfter = firstFrom((i) => time(i) < t);
+  // The nearest time (the earlier on a tie), at the first of the steps with that time.
+  let nearest = Math.min(atOrAfter, steps.length - 1);
+  if (atOrAfter > 0 && (atOrAfter === steps.length || Math.abs(time(atOrAfter - 1) - t) <= Math.abs(time(atOrAfter) - t))) nearest = firstAt(steps, atOrAfter - 1);
+  if (Math.abs(time(nearest) - t) <= (options.tolerance ?? 0)) {
+    const at = time(nearest);
+    for (let i = nearest; i < steps.length && time(i) === at; i++) if (options.task !== undefined && steps.at(i)!.task === options.task) return i;
+    return nearest;
   }
-  let last = 0;
-  for (let i = 0; i < steps.length && steps[i].t <= t; i++) last = i;
-  return last;
+  // Else the last step at or before t, whose state holds at that moment.
+  return Math.max(0, firstFrom((i) => time(i) <= t) - 1);
+}
+
+// The first step with the same time as step `i`.
+function firstAt(steps: StepList, i: number): number {
+  const t = steps.at(i)!.t;
+  while (i > 0 && steps.at(i - 1)!.t === t) i--;
+  return i;
 }
 
 /** The ready queue, head first, after each event: for checking the replay against a loop. Strict: throws where the trace pops anything but the head. */

@@ -42,79 +42,75 @@ interface OpenLane extends Lane {
 
 /** Derive lanes and their state intervals from a trace. */
 export function deriveTimeline(events: readonly TraceEvent[]): Timeline {
-  const end = events.length ? events[events.length - 1].t : 0;
-  const thread: OpenLane = { id: "thread", kind: "thread", name: "Main thread", intervals: [], open: null };
-  const tasks = new Map<number, OpenLane>();
-  const workers = new Map<number, OpenLane>();
-  const pools = new Map<number, { kind: "thread" | "process"; name: string; queued: number; lane: OpenLane }>();
-  const jobs = new Map<number, { label: string; pool: number }>();
-  const workerJob = new Map<number, string | undefined>();
-  let loopDepth = 0;
+  const builder = new TimelineBuilder();
+  for (const e of events) builder.add(e);
+  return builder.finish();
+}
 
-  const enter = (lane: OpenLane | undefined, state: LaneState | null, e: TraceEvent, label?: string) => {
-    if (!lane) return;
-    if (lane.open) {
-      if (lane.open.state === state && lane.open.label === label) return;
-      lane.open.to = e.t;
-      lane.intervals.push(lane.open);
-    }
-    lane.open = state ? { from: e.t, to: e.t, state, label, seq: e.seq } : null;
-  };
-  // A pool's queue lane is "ready" (stripes) while jobs wait in it for a free worker.
-  const queueChange = (poolId: number | undefined, delta: number, e: TraceEvent) => {
-    const pool = poolId === undefined ? undefined : pools.get(poolId);
-    if (!pool) return;
-    pool.queued += delta;
-    enter(pool.lane, pool.queued > 0 ? "ready" : null, e, `${pool.queued} job${pool.queued === 1 ? "" : "s"} waiting`);
-  };
-  const threadIdle = () => (loopDepth > 0 ? "waiting" : "running");
-  const idleLabel = () => (loopDepth > 0 ? "idle: waiting for the next timer or I/O" : undefined);
+/** The timeline built one event at a time (a page spreads a long trace over many frames). */
+export class TimelineBuilder {
+  private readonly thread: OpenLane = { id: "thread", kind: "thread", name: "Main thread", intervals: [], open: null };
+  private readonly tasks = new Map<number, OpenLane>();
+  private readonly workers = new Map<number, OpenLane>();
+  private readonly pools = new Map<number, { kind: "thread" | "process"; name: string; queued: number; lane: OpenLane }>();
+  private readonly jobs = new Map<number, { label: string; pool: number }>();
+  private readonly workerJob = new Map<number, string | undefined>();
+  private loopDepth = 0;
+  private end = 0;
+  private count = 0;
 
-  enter(thread, "running", { kind: "loop-start", seq: 0, t: 0, loop: 0 });
-  for (const e of events) {
+  constructor() {
+    this.enter(this.thread, "running", { kind: "loop-start", seq: 0, t: 0, loop: 0 });
+  }
+
+  /** Apply the next event of the trace. */
+  add(e: TraceEvent): void {
+    const { thread, tasks, workers, pools, jobs, workerJob } = this;
+    this.end = e.t;
+    this.count++;
     switch (e.kind) {
       case "loop-start":
-        loopDepth++;
+        this.loopDepth++;
         thread.name = "Event loop";
-        enter(thread, "waiting", e, idleLabel());
+        this.enter(thread, "waiting", e, this.idleLabel());
         break;
       case "loop-end":
-        loopDepth--;
-        enter(thread, threadIdle(), e, idleLabel());
+        this.loopDepth--;
+        this.enter(thread, this.threadIdle(), e, this.idleLabel());
         break;
       case "task-created":
         if (e.internal) break;
         tasks.set(e.task, { id: `task-${e.task}`, kind: "task", name: e.name, detail: `${e.coro}()`, intervals: [], open: null });
-        enter(tasks.get(e.task), "ready", e);
+        this.enter(tasks.get(e.task), "ready", e);
         break;
       case "handle-queued":
-        if (e.role === "step" && e.task !== undefined) enter(tasks.get(e.task), "ready", e);
+        if (e.role === "step" && e.task !== undefined) this.enter(tasks.get(e.task), "ready", e);
         break;
       case "task-resumed":
-        enter(tasks.get(e.task), "running", e);
+        this.enter(tasks.get(e.task), "running", e);
         break;
       case "task-suspended":
-        enter(tasks.get(e.task), "waiting", e, e.on.label);
+        this.enter(tasks.get(e.task), "waiting", e, e.on.label);
         break;
       case "pool-created":
         pools.set(e.pool, { kind: e.poolKind, name: e.name, queued: 0, lane: { id: `queue-${e.pool}`, kind: "queue", name: `${e.name} queue`, intervals: [], open: null } });
         break;
       case "job-queued":
         jobs.set(e.job, { label: e.label, pool: e.pool });
-        queueChange(e.pool, +1, e);
+        this.queueChange(e.pool, +1, e);
         break;
       case "job-started": {
-        queueChange(e.pool, -1, e);
+        this.queueChange(e.pool, -1, e);
         if (!workers.has(e.lane))
           workers.set(e.lane, { id: `worker-${e.lane}`, kind: "worker", name: e.laneName, detail: pools.get(e.pool)?.kind ?? "thread", intervals: [], open: null });
         workerJob.set(e.lane, jobs.get(e.job)?.label);
-        enter(workers.get(e.lane), "running", e, workerJob.get(e.lane));
+        this.enter(workers.get(e.lane), "running", e, workerJob.get(e.lane));
         break;
       }
       case "job-done":
         // Without a lane it never started: it leaves the queue, cancelled.
-        if (e.lane === undefined) queueChange(jobs.get(e.job)?.pool, -1, e);
-        else enter(workers.get(e.lane), null, e);
+        if (e.lane === undefined) this.queueChange(jobs.get(e.job)?.pool, -1, e);
+        else this.enter(workers.get(e.lane), null, e);
         break;
       case "blocking-start": {
         // cpu() is code running (solid) for its task or worker; a blocking wait is blocked; waiting
@@ -122,35 +118,65 @@ export function deriveTimeline(events: readonly TraceEvent[]): Timeline {
         // loop's own lane is blocked either way: nothing else on the loop can run.
         const own = e.work === "cpu" ? "running" : e.work === "gil" ? "ready" : "blocked";
         if (e.lane !== undefined) {
-          enter(workers.get(e.lane), own, e, e.label);
+          this.enter(workers.get(e.lane), own, e, e.label);
           break;
         }
-        enter(thread, "blocked", e, e.label);
-        if (e.task !== undefined) enter(tasks.get(e.task), own, e, e.label);
+        this.enter(thread, "blocked", e, e.label);
+        if (e.task !== undefined) this.enter(tasks.get(e.task), own, e, e.label);
         break;
       }
       case "blocking-end":
         if (e.lane !== undefined) {
-          enter(workers.get(e.lane), "running", e, workerJob.get(e.lane));
+          this.enter(workers.get(e.lane), "running", e, workerJob.get(e.lane));
           break;
         }
-        enter(thread, threadIdle(), e, idleLabel());
-        if (e.task !== undefined) enter(tasks.get(e.task), "running", e);
+        this.enter(thread, this.threadIdle(), e, this.idleLabel());
+        if (e.task !== undefined) this.enter(tasks.get(e.task), "running", e);
         break;
       case "task-done": {
         const lane = tasks.get(e.task);
         if (lane) lane.outcome = e.outcome;
-        enter(lane, null, e);
+        this.enter(lane, null, e);
         break;
       }
     }
   }
-  const closing: TraceEvent = { kind: "program-end", seq: events.length, t: end };
-  const queues = [...pools.values()].map((p) => p.lane);
-  const all = [thread, ...tasks.values(), ...workers.values(), ...queues];
-  for (const lane of all) enter(lane, null, closing);
-  // A queue where no job ever had to wait is not drawn.
-  const drawn = all.filter((lane) => lane.kind !== "queue" || lane.intervals.some((iv) => iv.to > iv.from));
-  const lanes = drawn.map(({ open: _open, ...lane }) => lane);
-  return { lanes, end };
+
+  /** The timeline of every event added: lanes closed at the last event's time. */
+  finish(): Timeline {
+    const closing: TraceEvent = { kind: "program-end", seq: this.count, t: this.end };
+    const queues = [...this.pools.values()].map((p) => p.lane);
+    const all = [this.thread, ...this.tasks.values(), ...this.workers.values(), ...queues];
+    for (const lane of all) this.enter(lane, null, closing);
+    // A queue where no job ever had to wait is not drawn.
+    const drawn = all.filter((lane) => lane.kind !== "queue" || lane.intervals.some((iv) => iv.to > iv.from));
+    const lanes = drawn.map(({ open: _open, ...lane }) => lane);
+    return { lanes, end: this.end };
+  }
+
+  private enter(lane: OpenLane | undefined, state: LaneState | null, e: TraceEvent, label?: string): void {
+    if (!lane) return;
+    if (lane.open) {
+      if (lane.open.state === state && lane.open.label === label) return;
+      lane.open.to = e.t;
+      lane.intervals.push(lane.open);
+    }
+    lane.open = state ? { from: e.t, to: e.t, state, label, seq: e.seq } : null;
+  }
+
+  // A pool's queue lane is "ready" (stripes) while jobs wait in it for a free worker.
+  private queueChange(poolId: number | undefined, delta: number, e: TraceEvent): void {
+    const pool = poolId === undefined ? undefined : this.pools.get(poolId);
+    if (!pool) return;
+    pool.queued += delta;
+    this.enter(pool.lane, pool.queued > 0 ? "ready" : null, e, `${pool.queued} job${pool.queued === 1 ? "" : "s"} waiting`);
+  }
+
+  private threadIdle(): LaneState {
+    return this.loopDepth > 0 ? "waiting" : "running";
+  }
+
+  private idleLabel(): string | undefined {
+    return this.loopDepth > 0 ? "idle: waiting for the next timer or I/O" : undefined;
+  }
 }

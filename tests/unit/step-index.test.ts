@@ -1,0 +1,64 @@
+// The lazy derivations a page uses for long traces give exactly what the eager ones give: a
+// StepIndex fed one event at a time has deriveSteps' steps (narrations written on demand, in any
+// order), and stepAtTime's binary search picks what a linear scan picks.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { collectPlaygrounds } from "../../src/integrations/playground-blocks.mjs";
+import { deriveSteps, stepAtTime, stepState, StepIndex, type Step, type TraceEvent } from "../../src/runtime/trace/index.ts";
+import { runTs } from "../support/run-ts.ts";
+
+const DOCS = fileURLToPath(new URL("../../src/content/docs/lessons", import.meta.url));
+const programs: { name: string; code: string }[] = [];
+for (const file of readdirSync(DOCS).filter((f) => f.endsWith(".mdx")).sort()) {
+  for (const pg of await collectPlaygrounds(readFileSync(join(DOCS, file), "utf8"), file)) {
+    if (pg.clock !== "real") programs.push({ name: `${file}#${pg.id}`, code: pg.code });
+  }
+}
+
+function indexOf(events: readonly TraceEvent[]): StepIndex {
+  const index = new StepIndex(events);
+  for (const e of events) index.add(e);
+  return index.finish();
+}
+
+// The linear scan stepAtTime was before it searched (the reference for the search).
+function linearStepAtTime(steps: readonly Step[], t: number, options: { task?: number; tolerance?: number } = {}): number {
+  let nearest = 0;
+  for (let i = 1; i < steps.length; i++) if (Math.abs(steps[i].t - t) < Math.abs(steps[nearest].t - t)) nearest = i;
+  if (steps.length && Math.abs(steps[nearest].t - t) <= (options.tolerance ?? 0)) {
+    const time = steps[nearest].t;
+    const own = options.task === undefined ? -1 : steps.findIndex((s) => s.t === time && s.task === options.task);
+    return own >= 0 ? own : nearest;
+  }
+  let last = 0;
+  for (let i = 0; i < steps.length && steps[i].t <= t; i++) last = i;
+  return last;
+}
+
+describe("StepIndex: deriveSteps, one event at a time, narrations on demand", () => {
+  it.each(programs)("$name", async ({ code }) => {
+    const { events } = await runTs(code);
+    const eager = deriveSteps(events);
+    const lazy = indexOf(events);
+    expect(lazy.length).toBe(eager.length);
+    // Narrations asked for backwards, from the end: each is read from its own state.
+    for (let i = eager.length - 1; i >= 0; i--) expect({ ...lazy.at(i)!, narration: lazy.at(i)!.narration }).toEqual(eager[i]);
+    expect(stepState(events, lazy, eager.length - 1)).toEqual(stepState(events, eager, eager.length - 1));
+  });
+});
+
+describe("stepAtTime searches as the linear scan did", () => {
+  it.each(programs.slice(0, 12))("$name", async ({ code }) => {
+    const { events } = await runTs(code);
+    const steps = deriveSteps(events);
+    const end = steps.at(-1)!.t;
+    const tasks = [undefined, ...new Set(steps.map((s) => s.task).filter((t) => t !== undefined))];
+    for (let k = 0; k <= 40; k++) {
+      const t = (end * k) / 40 + (k % 3 === 0 ? 0 : 0.0007);
+      for (const tolerance of [0, 0.01, 0.2])
+        for (const task of tasks) expect(stepAtTime(steps, t, { task, tolerance }), `t=${t} task=${task} tolerance=${tolerance}`).toBe(linearStepAtTime(steps, t, { task, tolerance }));
+    }
+  });
+});
