@@ -11,6 +11,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { compileProgram, runProgram, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
 import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
+import { deriveTimeline } from "../src/runtime/trace/index.ts";
 import { TimingDiagramSvg } from "../src/components/timing/TimingDiagram.tsx";
 
 const { values, positionals } = parseArgs({
@@ -35,7 +36,7 @@ const network = nodeNetworkHost(new URL("../public", import.meta.url).pathname);
 const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual", model: values.eager ? "eager" : "lazy" });
 
 if (values.svg) {
-  const svg = renderToStaticMarkup(createElement(TimingDiagramSvg, { events: result.events, idPrefix: "trace", standalone: true }));
+  const svg = renderToStaticMarkup(createElement(TimingDiagramSvg, { timeline: deriveTimeline(result.events), idPrefix: "trace", standalone: true }));
   writeFileSync(values.svg, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
 }
 if (values.json) {

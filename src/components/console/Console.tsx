@@ -1,11 +1,9 @@
 // The console: every line the program printed, stamped with the time it was printed at; lines from
 // threads and processes are marked with the worker that printed them.
-import { consoleLines } from "../../runtime/trace/index.ts";
-import type { TraceEvent } from "../../runtime/trace/index.ts";
+import type { ConsoleLine } from "../../runtime/trace/index.ts";
 
 /** The console view: stdout lines carry `data-console-line` with exactly the printed text. */
-export function Console({ events, upTo }: { events: readonly TraceEvent[]; upTo?: number }) {
-  const lines = consoleLines(upTo === undefined ? events : events.filter((e) => e.seq <= upTo));
+export function Console({ lines }: { lines: readonly ConsoleLine[] }) {
   return (
     <div className="pg-console" data-console aria-label="Console output">
       {lines.length === 0 ? <p className="pg-console-empty">Nothing printed.</p> : null}

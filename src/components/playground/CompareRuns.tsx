@@ -3,13 +3,13 @@
 // above the other at full width, share one time scale and label column, so their lengths compare at
 // a glance. Each run's parts sit in one element (data-run-side) that the grid sees through.
 import { useMemo } from "react";
-import { deriveTimeline } from "../../runtime/trace/index.ts";
 import type { RunResult } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
 import { labelRoom } from "../timing/layout.ts";
 import { Legend, TimingDiagram, type DiagramLink } from "../timing/TimingDiagram.tsx";
 import type { Expectation } from "./expectation.ts";
 import { RunSummary } from "./RunSummary.tsx";
+import type { RunViews } from "./use-run-views.ts";
 
 export type Model = "lazy" | "eager";
 
@@ -24,12 +24,14 @@ export interface CompareSide {
   model: Model;
   result: RunResult;
   expectation: Expectation;
+  /** What the views draw of it. */
+  views: RunViews;
 }
 
 /** The two runs in two columns (one above the other on a narrow screen); `stepped` is linked to the stepper. */
 export function CompareRuns({ sides, stepped, link, idPrefix }: { sides: readonly CompareSide[]; stepped: number; link: DiagramLink; idPrefix: string }) {
   const layoutOptions = useMemo(() => {
-    const timelines = sides.map((s) => deriveTimeline(s.result.events));
+    const timelines = sides.map((s) => s.views.timeline);
     return {
       axisEnd: Math.max(...timelines.map((t) => t.end)),
       minLabelWidth: Math.max(...timelines.map((t) => labelRoom(t, 130))),
@@ -49,12 +51,12 @@ export function CompareRuns({ sides, stepped, link, idPrefix }: { sides: readonl
             data-expected-end={side.expectation.virtualEnd === null ? undefined : side.expectation.virtualEnd.toFixed(3)}
           >
             <p className="pg-compare-heading">{MODEL_NAMES[side.model]}</p>
-            <Console events={side.result.events} />
+            <Console lines={side.views.console} />
             <RunSummary result={side.result} expectation={side.expectation} clock="virtual" />
             <div className="pg-compare-diagram">
               <p className="pg-compare-heading">{MODEL_NAMES[side.model]}</p>
               <TimingDiagram
-                events={side.result.events}
+                timeline={side.views.timeline}
                 idPrefix={`${idPrefix}-${side.model}`}
                 link={i === stepped ? link : undefined}
                 layoutOptions={layoutOptions}

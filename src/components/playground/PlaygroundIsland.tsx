@@ -8,7 +8,7 @@
 // (CompareRuns.tsx); its stepper steps through the run the reader picks.
 import { lazy, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { CompileProblem } from "../../runtime/program/index.ts";
-import { deriveSteps, type RunResult } from "../../runtime/trace/index.ts";
+import type { RunResult, StepList } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
 import { Stepper } from "../stepper/Stepper.tsx";
 import { useStepper } from "../stepper/use-stepper.ts";
@@ -22,10 +22,13 @@ import { checkGoal, type GoalCheck } from "./goal.ts";
 import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
 import { Problems, StaticCode } from "./PlaygroundParts.tsx";
 import { usePlaygroundRun } from "./use-playground-run.ts";
+import { useRunViews } from "./use-run-views.ts";
 import { useSavedCode } from "./use-saved-code.ts";
 import "./playground.css";
 
 const Editor = lazy(() => import("./Editor.tsx"));
+
+const NO_STEPS: StepList = [];
 
 export interface PlaygroundProps {
   id: string;
@@ -64,12 +67,20 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
   const [editorGeneration, setEditorGeneration] = useState(0);
   const [notice, setNotice] = useState("");
   useEffect(() => setHydrated(true), []);
+  const { views, progress } = useRunViews(result);
+  const { views: compareViews } = useRunViews(compareResult);
   const sides: CompareSide[] | null = useMemo(
-    () => (compare && result && compareResult ? [{ model, result, expectation }, { model: compare.model, result: compareResult, expectation: compare.expectation }] : null),
-    [compare, model, result, compareResult, expectation],
+    () =>
+      compare && result && compareResult && views && compareViews
+        ? [
+            { model, result, expectation, views },
+            { model: compare.model, result: compareResult, expectation: compare.expectation, views: compareViews },
+          ]
+        : null,
+    [compare, model, result, compareResult, expectation, views, compareViews],
   );
   const steppedResult = sides ? sides[stepped].result : result;
-  const steps = useMemo(() => (steppedResult ? deriveSteps(steppedResult.events) : []), [steppedResult]);
+  const steps: StepList = (sides ? sides[stepped].views.steps : views?.steps) ?? NO_STEPS;
   const stepper = useStepper(steps);
 
   const run = () => {
@@ -173,7 +184,12 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
           {crash}
         </p>
       ) : null}
-      {result ? (
+      {result && !views ? (
+        <p className="pg-preparing" role="status" data-preparing>
+          Drawing the run ({Math.round(progress * 100)}%)…
+        </p>
+      ) : null}
+      {result && views ? (
         <div className="pg-output">
           {stale ? (
             <p className="pg-stale" data-stale>
@@ -187,12 +203,12 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
             </>
           ) : (
             <>
-              <Console events={result.events} />
+              <Console lines={views.console} />
               <RunSummary result={result} expectation={expectation} clock={clock} />
-              <TimingDiagram events={result.events} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} />
+              <TimingDiagram timeline={views.timeline} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} />
             </>
           )}
-          {profile ? <Profile events={result.events} /> : null}
+          {profile ? <Profile rows={views.profile} /> : null}
           <Stepper events={steppedResult!.events} code={resultCode} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
           <EventLog events={steppedResult!.events} model={stepper} interactive={hydrated} name={id} />
         </div>

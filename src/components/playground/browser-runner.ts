@@ -11,7 +11,8 @@ import type { CompileReply, RunnerMessage, RunRequest } from "./protocol.ts";
  * is stopped sooner by the runtime itself (the stretch cap, with its line). */
 export const SILENCE_SECONDS = 5;
 
-/** Real seconds a compile may take: the first one downloads and starts esbuild.wasm. */
+/** Real seconds a compile may take in all (the first one downloads and starts esbuild.wasm), and
+ * may go without a sign of life. */
 const COMPILE_SECONDS = { cold: 90, warm: 15 };
 
 /** Real seconds a loop may hold the thread on each clock: real-clock lessons compute for real. */
@@ -25,8 +26,17 @@ let compilerAnswered = false;
 let nextId = 1;
 const pending = new Map<number, (reply: CompileOutcome) => void>();
 
+let compilerSilence: ReturnType<typeof setTimeout> | undefined;
+
+// While compiles are pending, the compiler must keep beating.
+function heard(): void {
+  clearTimeout(compilerSilence);
+  compilerSilence = setTimeout(() => failCompiler(`The compiler stopped answering (no sign of life for ${SILENCE_SECONDS} s). Press Run to try again.`), SILENCE_SECONDS * 1000);
+}
+
 // Drop the compiler worker and tell everyone waiting why: the next compile starts a fresh one.
 function failCompiler(message: string): void {
+  clearTimeout(compilerSilence);
   compiler?.terminate();
   compiler = null;
   for (const resolve of pending.values()) resolve({ ok: false, failure: message });
@@ -37,10 +47,13 @@ function compilerWorker(): Worker {
   if (!compiler) {
     compiler = new Worker(new URL("./compiler.worker.ts", import.meta.url), { type: "module", name: "playground-compiler" });
     compiler.onmessage = (event: MessageEvent<CompileReply>) => {
+      heard();
+      if ("beat" in event.data) return;
       compilerAnswered = true;
       const { id, ...reply } = event.data;
       pending.get(id)?.(reply);
       pending.delete(id);
+      if (!pending.size) clearTimeout(compilerSilence);
     };
     compiler.onerror = (event) => {
       event.preventDefault();
@@ -66,6 +79,7 @@ export function compile(source: string): Promise<CompileOutcome> {
       resolve(outcome);
     });
     compilerWorker().postMessage({ id, source });
+    heard();
   });
 }
 

@@ -8,15 +8,25 @@ import type { CompileReply, CompileRequest } from "./protocol.ts";
 
 let ready: Promise<void> | null = null;
 
+// The page stops a compiler that falls silent: beat while a compile (the first one loads esbuild) runs.
+let busy = 0;
+let beating: ReturnType<typeof setInterval> | undefined;
+
+function post(reply: CompileReply): void {
+  if (--busy === 0) clearInterval(beating);
+  self.postMessage(reply);
+}
+
 self.onmessage = async (event: MessageEvent<CompileRequest>) => {
   const { id, source } = event.data;
+  if (busy++ === 0) beating = setInterval(() => self.postMessage({ beat: true } satisfies CompileReply), 250);
   let reply: CompileReply;
   try {
     ready ??= esbuild.initialize({ wasmURL, worker: false });
     await ready;
   } catch (error) {
     ready = null;
-    self.postMessage({ id, ok: false, failure: `The compiler (esbuild.wasm) could not load: ${error instanceof Error ? error.message : String(error)}. Press Run to try again.` } satisfies CompileReply);
+    post({ id, ok: false, failure: `The compiler (esbuild.wasm) could not load: ${error instanceof Error ? error.message : String(error)}. Press Run to try again.` });
     return;
   }
   try {
@@ -25,5 +35,5 @@ self.onmessage = async (event: MessageEvent<CompileRequest>) => {
   } catch (error) {
     reply = error instanceof CompileError ? { id, ok: false, problems: error.problems } : { id, ok: false, failure: `The compiler failed: ${String(error)}` };
   }
-  self.postMessage(reply);
+  post(reply);
 };

@@ -8,7 +8,9 @@ export type CompileReply =
   | { id: number; ok: true; program: CompiledProgram }
   | { id: number; ok: false; problems: CompileProblem[] }
   /** The compiler itself could not run (esbuild.wasm failed to load): the next compile tries again. */
-  | { id: number; ok: false; failure: string };
+  | { id: number; ok: false; failure: string }
+  /** The compiler is alive and working (it beats while a compile is under way). */
+  | { beat: true };
 
 export type RunRequest = { program: CompiledProgram; options: Pick<RunOptions, "clock" | "model" | "limits"> };
 

@@ -1,9 +1,7 @@
 // The profiler's view of a run: for each function, a bar of the time it spent computing, waiting,
 // blocked and ready (the diagram's four states, with the same fills), so a reader can tell I/O-bound
 // work (mostly waiting or blocked) from CPU-bound work (mostly computing). Pure: a trace in.
-import { useMemo } from "react";
-import { deriveProfile, dominantState, PROFILE_STATES, type ProfileRow, type ProfileState } from "../../runtime/trace/index.ts";
-import type { TraceEvent } from "../../runtime/trace/index.ts";
+import { dominantState, PROFILE_STATES, type ProfileRow, type ProfileState } from "../../runtime/trace/index.ts";
 import "./profile.css";
 
 const WORDS: Record<ProfileState, string> = {
@@ -45,8 +43,7 @@ function Row({ row, scale }: { row: ProfileRow; scale: number }) {
 }
 
 /** The per-function breakdown of a run's time; lesson playgrounds opt in with `profile`. */
-export function Profile({ events }: { events: readonly TraceEvent[] }) {
-  const all = useMemo(() => deriveProfile(events), [events]);
+export function Profile({ rows: all }: { rows: readonly ProfileRow[] }) {
   const scale = Math.max(0, ...all.map(total)) || 1;
   // Functions with under 1% of the biggest total are noise (the main program's start-up in real time).
   const rows = all.filter((row) => row.calls > 0 || total(row) >= scale / 100).slice(0, MOST_ROWS);

@@ -1,7 +1,7 @@
 // The stepper's position and autoplay, shared by the stepper's controls, the timing diagram and the
 // event log, so a click or a key in any of them moves the same step.
 import { useCallback, useEffect, useState, type KeyboardEvent } from "react";
-import type { Step } from "../../runtime/trace/index.ts";
+import type { StepList } from "../../runtime/trace/index.ts";
 
 /** Autoplay speeds, in steps per second. */
 export const SPEEDS = [
@@ -12,7 +12,7 @@ export const SPEEDS = [
 ] as const;
 
 export interface StepperModel {
-  steps: readonly Step[];
+  steps: StepList;
   /** The current step, 0-based, always within the steps. */
   step: number;
   go: (index: number) => void;
@@ -35,7 +35,7 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
 }
 
 /** Step state for one run's steps; resets to the first step when the steps change (a new run). */
-export function useStepper(steps: readonly Step[]): StepperModel {
+export function useStepper(steps: StepList): StepperModel {
   const [rawStep, setStep] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(SPEEDS[1].value);

@@ -1,21 +1,33 @@
 // The event log: every step of the run as a table row (time, task, what happened), the text
 // alternative to the timing diagram. Linked to the stepper: the current step is marked, and each
 // row's number is a button that jumps there.
-import type { Step } from "../../runtime/trace/index.ts";
-import type { TraceEvent } from "../../runtime/trace/index.ts";
+import { useMemo, useState } from "react";
+import type { Step, TraceEvent } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
 
 /** Rows beyond this are left out (a page with thousands of rows helps nobody); the stepper has them all. */
 const MAX_ROWS = 1000;
 
-/** The log of one run's steps; `interactive` once the island is hydrated. */
+/** The log of one run's steps; `interactive` once the island is hydrated. The table is built when
+ * the log is first opened (the server renders it for readers without JavaScript). */
 export function EventLog({ events, model, interactive, name }: { events: readonly TraceEvent[]; model: StepperModel; interactive: boolean; name: string }) {
-  const names = new Map<number, string>();
-  for (const e of events) if (e.kind === "task-created") names.set(e.task, e.name);
-  const rows: Step[] = model.steps.slice(0, MAX_ROWS);
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="pg-log" data-event-log>
+    <details className="pg-log" data-event-log onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>Event log: the run as a table ({model.steps.length} steps)</summary>
+      {opened || !interactive ? <LogTable events={events} model={model} interactive={interactive} name={name} /> : null}
+    </details>
+  );
+}
+
+function LogTable({ events, model, interactive, name }: { events: readonly TraceEvent[]; model: StepperModel; interactive: boolean; name: string }) {
+  const names = useMemo(() => {
+    const found = new Map<number, string>();
+    for (const e of events) if (e.kind === "task-created") found.set(e.task, e.name);
+    return found;
+  }, [events]);
+  const rows: Step[] = Array.from({ length: Math.min(MAX_ROWS, model.steps.length) }, (_, i) => model.steps.at(i)!);
+  return (
       <div className="pg-log-scroll" tabIndex={0} role="region" aria-label={`Event log: ${name}`}>
         <table>
           <caption>Every step of the run, in order: what the timing diagram shows, as text.</caption>
@@ -52,6 +64,5 @@ export function EventLog({ events, model, interactive, name }: { events: readonl
           </p>
         ) : null}
       </div>
-    </details>
   );
 }

@@ -3,9 +3,7 @@
 // stepper when one is given: it marks the step's time, a click jumps the stepper to that point, and
 // the diagram is one tab stop whose arrow keys move between the steps.
 import { useEffect, useMemo, useRef, type MouseEvent, type RefObject } from "react";
-import { stepAtTime } from "../../runtime/trace/index.ts";
-import { deriveTimeline } from "../../runtime/trace/index.ts";
-import type { TraceEvent } from "../../runtime/trace/index.ts";
+import { stepAtTime, type Timeline } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
 import { AXIS_HEIGHT, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
 
@@ -85,7 +83,7 @@ function Cursor({ layout, t, lane }: { layout: DiagramLayout; t: number; lane?: 
 }
 
 interface SvgProps {
-  events: readonly TraceEvent[];
+  timeline: Timeline;
   idPrefix: string;
   standalone?: boolean;
   /** The stepper's time, and the lane of the task its step is about. */
@@ -97,8 +95,8 @@ interface SvgProps {
 }
 
 /** Just the SVG of a run's diagram, styled for use as a file of its own (the CLI's --svg). */
-export function TimingDiagramSvg({ events, idPrefix, standalone = false, cursor, onPick, layout: given }: SvgProps) {
-  const layout = useMemo(() => given ?? layoutDiagram(deriveTimeline(events)), [given, events]);
+export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, cursor, onPick, layout: given }: SvgProps) {
+  const layout = useMemo(() => given ?? layoutDiagram(timeline), [given, timeline]);
   const summary = summaryOf(layout);
   const pick = (event: MouseEvent<SVGSVGElement>) => {
     if (!onPick) return;
@@ -205,7 +203,7 @@ export function Legend({ idPrefix }: { idPrefix: string }) {
 }
 
 interface TimingDiagramProps {
-  events: readonly TraceEvent[];
+  timeline: Timeline;
   /** Keeps SVG pattern ids unique on the page. */
   idPrefix: string;
   link?: DiagramLink;
@@ -216,14 +214,11 @@ interface TimingDiagramProps {
 }
 
 /** The diagram for one run, with its legend. */
-export function TimingDiagram({ events, idPrefix, link, layoutOptions, legend = true }: TimingDiagramProps) {
-  const end = events.length ? events[events.length - 1].t : 0;
+export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend = true }: TimingDiagramProps) {
+  const end = timeline.end;
   const { width, laneHeight, minLabelWidth, axisEnd } = layoutOptions ?? {};
-  const layout = useMemo(
-    () => layoutDiagram(deriveTimeline(events), { width, laneHeight, minLabelWidth, axisEnd }),
-    [events, width, laneHeight, minLabelWidth, axisEnd],
-  );
-  const current = link?.model.steps[link.model.step];
+  const layout = useMemo(() => layoutDiagram(timeline, { width, laneHeight, minLabelWidth, axisEnd }), [timeline, width, laneHeight, minLabelWidth, axisEnd]);
+  const current = link?.model.steps.at(link.model.step);
   const cursor = current ? { t: current.t, lane: current.task === undefined ? undefined : `task-${current.task}` } : undefined;
   const onPick = link?.interactive
     ? (t: number, lane: string | undefined, tolerance: number) => {
@@ -233,7 +228,7 @@ export function TimingDiagram({ events, idPrefix, link, layoutOptions, legend = 
     : undefined;
   const box = useRef<HTMLDivElement>(null);
   useLaneInSight(box, layout, cursor?.lane);
-  const svg = <TimingDiagramSvg events={events} idPrefix={idPrefix} cursor={cursor} onPick={onPick} layout={layout} />;
+  const svg = <TimingDiagramSvg timeline={timeline} idPrefix={idPrefix} cursor={cursor} onPick={onPick} layout={layout} />;
   const count = link?.model.steps.length ?? 0;
   const sliding = link?.interactive && current;
   const plot =
