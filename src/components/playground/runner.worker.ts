@@ -5,7 +5,7 @@ import { runProgram } from "../../runtime/program/index.ts";
 import type { RunnerMessage, RunRequest } from "./protocol.ts";
 
 /** Events per message: small enough that the page reads one in a few milliseconds. */
-const BATCH = 5_000;
+const BATCH = 1_000;
 
 const send = (message: RunnerMessage) => self.postMessage(message);
 

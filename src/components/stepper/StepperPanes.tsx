@@ -27,6 +27,17 @@ function Pane({ id, title, className, children, note }: { id: string; title: str
 
 const fmt = (t: number) => t.toFixed(3);
 
+/** Items a pane lists (a run of thousands of tasks would make every step slow): the rest are counted. */
+const PANE_ITEMS = 200;
+
+function More({ shown, of, what }: { shown: number; of: number; what: string }) {
+  return of > shown ? (
+    <p className="pg-pane-note" data-pane-more>
+      … and {(of - shown).toLocaleString("en-US")} more {what}
+    </p>
+  ) : null;
+}
+
 function Activity({ activity, state }: { activity: LoopActivity; state: StepState }) {
   switch (activity.state) {
     case "task":
@@ -142,7 +153,7 @@ export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: 
       >
         {state.ready.length === 0 ? <p className="pg-empty">Empty</p> : null}
         <ol className="pg-ready" data-ready-queue>
-          {state.ready.map((q) => (
+          {state.ready.slice(0, PANE_ITEMS).map((q) => (
             <li key={q.handle} className={`pg-ready-entry${q.thisPass ? " pg-this-pass" : " pg-next-pass"}${fresh(q.fresh)}${q.why === "timer" ? " pg-from-timer" : ""}`} data-pass={q.thisPass ? "this" : "next"}>
               <span data-ready-item>{q.name}</span>
               <span className="pg-tag">
@@ -151,11 +162,12 @@ export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: 
             </li>
           ))}
         </ol>
+        <More shown={PANE_ITEMS} of={state.ready.length} what="handles behind them" />
       </Pane>
       <Pane id={`${idPrefix}-waiting`} title={`Waiting (${state.waiting.length})`} className="pg-pane-waiting">
         {state.waiting.length === 0 ? <p className="pg-empty">No task waits</p> : null}
         <ul className="pg-list">
-          {state.waiting.map((w) => (
+          {state.waiting.slice(0, PANE_ITEMS).map((w) => (
             <li key={w.task} className={`pg-waiting-entry${fresh(w.fresh)}`} data-waiting-item={w.name}>
               <strong>{w.name}</strong> {w.coro}() waits on <em>{w.on.label}</em>
               {w.on.until !== undefined ? ` until ${fmt(w.on.until)}` : ""}
@@ -163,34 +175,42 @@ export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: 
             </li>
           ))}
         </ul>
+        <More shown={PANE_ITEMS} of={state.waiting.length} what="waiting tasks" />
       </Pane>
       <Pane id={`${idPrefix}-timers`} title={`Timers (${state.timers.length})`} className="pg-pane-timers">
         {state.timers.length === 0 ? <p className="pg-empty">None</p> : null}
         <ul className="pg-list">
-          {state.timers.map((t) => (
+          {state.timers.slice(0, PANE_ITEMS).map((t) => (
             <li key={t.timer} className={`pg-timer-entry${fresh(t.fresh)}`} data-timer-item={fmt(t.due)}>
               <span className="pg-due">{fmt(t.due)}</span> {t.label}
             </li>
           ))}
         </ul>
+        <More shown={PANE_ITEMS} of={state.timers.length} what="timers, due later" />
       </Pane>
       {state.workers.length || state.poolQueues.length ? <Workers state={state} idPrefix={idPrefix} /> : null}
       <Pane id={`${idPrefix}-done`} title={`Done (${state.done.length})`} className="pg-pane-done">
         {state.done.length === 0 ? <p className="pg-empty">No task has finished</p> : null}
         <ul className="pg-list">
-          {state.done.map((d) => (
+          {state.done.slice(0, PANE_ITEMS).map((d) => (
             <li key={d.task} className={`pg-done-entry${fresh(d.fresh)}`} data-done-item={d.name}>
               <strong>{d.name}</strong> {d.coro}(){" "}
               {d.outcome === "result" ? `returned ${d.value ?? "None"}` : d.outcome === "cancelled" ? "was cancelled" : `raised ${d.value?.split("\n")[0] ?? ""}`}
             </li>
           ))}
         </ul>
+        <More shown={PANE_ITEMS} of={state.done.length} what="finished tasks" />
       </Pane>
       <Pane id={`${idPrefix}-console`} title="Console so far" className="pg-pane-console">
         {state.console.length === 0 ? <p className="pg-empty">Nothing printed yet</p> : null}
-        <ol className="pg-step-console">
-          {state.console.map((l, i) => (
-            <li key={i} className={l.stream === "stderr" ? "pg-stderr" : undefined} data-stepper-console-line>
+        {state.console.length > PANE_ITEMS ? (
+          <p className="pg-pane-note" data-pane-more>
+            The last {PANE_ITEMS} of {state.console.length.toLocaleString("en-US")} lines
+          </p>
+        ) : null}
+        <ol className="pg-step-console" start={Math.max(1, state.console.length - PANE_ITEMS + 1)}>
+          {state.console.slice(-PANE_ITEMS).map((l, i) => (
+            <li key={state.console.length - Math.min(PANE_ITEMS, state.console.length) + i} className={l.stream === "stderr" ? "pg-stderr" : undefined} data-stepper-console-line>
               <span className="pg-stamp">{fmt(l.t)}</span>
               {l.worker ? <span className="pg-console-worker">{l.worker}</span> : null}
               <span>{l.text}</span>

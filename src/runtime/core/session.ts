@@ -37,7 +37,7 @@ export const DEFAULT_LIMITS: Limits = {
 export const BROWSER_LIMITS: Limits = {
   maxSteps: 500_000,
   maxVirtualTime: 24 * 3600,
-  maxEvents: 400_000,
+  maxEvents: 200_000,
   maxPrintedLines: 5_000,
   maxTasks: 20_000,
   maxStretchSeconds: 1,

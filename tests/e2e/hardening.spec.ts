@@ -1,0 +1,206 @@
+// No program freezes the page and no failure hangs the playground: runaway programs end with a
+// message that names the cap they hit while the page's main thread stays free (no task of 50 ms or
+// more, measured with a PerformanceObserver), Stop ends a run at once, and every way the compiler
+// or the runner can fail shows its own message and leaves the playground usable.
+import { test as plain, type Locator, type Page } from "@playwright/test";
+import { test, expect, playground, typeCode } from "./support.ts";
+
+const PAGE = "/lessons/example-3-create-task/";
+const ID = "create-task";
+
+/** Start recording the page's long tasks (50 ms or more on the main thread). */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const found: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = found;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) found.push(Math.round(entry.duration));
+    }).observe({ type: "longtask" });
+  });
+}
+
+async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}
+
+/** Type `code` into the playground, press Run, and wait until the run has ended (done or error). */
+async function runCode(page: Page, pg: Locator, code: string): Promise<void> {
+  await pg.scrollIntoViewIfNeeded();
+  await typeCode(page, pg, code);
+  await pg.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(pg).toHaveAttribute("data-status", /^(done|error)$/, { timeout: 90_000 });
+}
+
+const stderr = (pg: Locator) => pg.locator("[data-console-stderr]").allTextContents();
+
+test.describe("runaway programs end with a message and never stall the page", () => {
+  test.slow();
+
+  test("a task that sleeps in a loop forever: stopped by a cap, blamed on the loop's line", async ({ page }) => {
+    await page.goto(PAGE);
+    const pg = playground(page, ID);
+    await watchLongTasks(page);
+    await runCode(page, pg, `import { run, sleep, print } from "asyncio";\n\nasync function main() {\n  print("start");\n  while (true) {\n    await sleep(1);\n  }\n}\n\nawait run(main());\n`);
+    await expect(pg).toHaveAttribute("data-status", "error");
+    const last = (await stderr(pg)).at(-1) ?? "";
+    expect(last).toMatch(/^LimitExceeded: Stopped: .*\((the event cap|the step cap|the virtual-time cap)\)\..*\(line 6\)$/);
+    await expect(pg.locator("[data-console-line]").first()).toHaveText("start");
+    expect(await longTasks(page)).toEqual([]);
+  });
+
+  test("for (;;) print(i): stopped by the print cap", async ({ page }) => {
+    await page.goto(PAGE);
+    const pg = playground(page, ID);
+    await watchLongTasks(page);
+    await runCode(page, pg, `import { print } from "asyncio";\n\nfor (let i = 0; ; i++) print(i);\n`);
+    expect((await stderr(pg)).at(-1)).toMatch(/^LimitExceeded: Stopped: the program printed [\d,]+ lines \(the print cap\)\..*\(line 3\)$/);
+    await expect(pg.locator("[data-console-line]").first()).toHaveText("0");
+    expect(await longTasks(page)).toEqual([]);
+  });
+
+  test("10,000 tasks run to the end and are drawn", async ({ page }) => {
+    await page.goto(PAGE);
+    const pg = playground(page, ID);
+    await watchLongTasks(page);
+    await runCode(page, pg, `import { run, createTask, sleep, gather } from "asyncio";\n\nasync function nap(i: number) {\n  await sleep(1 + (i % 10) / 10);\n}\n\nasync function main() {\n  const tasks = [];\n  for (let i = 0; i < 10000; i++) tasks.push(createTask(nap(i)));\n  await gather(tasks);\n}\n\nawait run(main());\n`);
+    await expect(pg).toHaveAttribute("data-status", "done");
+    await expect(pg).toHaveAttribute("data-virtual-end", "1.900");
+    await expect(pg.locator("[data-stepper]")).toHaveAttribute("data-step-count", /^\d{5,}$/);
+    expect(await longTasks(page)).toEqual([]);
+  });
+
+  test("while (true) {}: stopped by the stretch cap within a second of real time, output kept", async ({ page }) => {
+    await page.goto(PAGE);
+    const pg = playground(page, ID);
+    await runCode(page, pg, `import { print } from "asyncio";\nprint("before");\nwhile (true) {}\n`);
+    await expect(pg).toHaveAttribute("data-status", "error");
+    expect((await stderr(pg)).at(-1)).toMatch(/^LimitExceeded: Stopped: the loop at line 3 ran for 1\.\d s of real time without pausing \(the stretch cap\)\./);
+    await expect(pg.locator("[data-console-line]")).toHaveText(["before"]);
+    await expect(pg.locator("[data-timing-diagram]")).toBeVisible();
+  });
+});
+
+test("Stop ends a run at once and keeps the earlier output, marked as earlier", async ({ page }) => {
+  test.slow();
+  await page.goto("/lessons/real-world-images/");
+  const pg = playground(page, "images-sync");
+  const before = await pg.locator("[data-console-line]").allTextContents();
+  await pg.scrollIntoViewIfNeeded();
+  await typeCode(page, pg, `import { run, sleep, print } from "asyncio";\n\nasync function main() {\n  while (true) {\n    print("tick");\n    await sleep(0.2);\n  }\n}\n\nawait run(main());\n`);
+  const run = pg.getByRole("button", { name: "Run", exact: true });
+  await run.click();
+  await expect(pg).toHaveAttribute("data-status", "running");
+  // Focus stays on Run while the run is under way.
+  await expect(run).toBeFocused();
+  await pg.getByRole("button", { name: "Stop" }).click();
+  await expect(pg).toHaveAttribute("data-status", "error");
+  await expect(pg.locator("[data-run-error]")).toContainText("Stopped");
+  await expect(pg.locator("[data-stale]")).toBeVisible();
+  expect(await pg.locator("[data-console-line]").allTextContents()).toEqual(before);
+  await expect(pg.getByRole("button", { name: "Stop" })).toHaveCount(0);
+});
+
+// These break things on purpose, so the page logs errors: the plain test, without the console guard.
+plain.describe("every failure is a message, and the playground stays usable", () => {
+  const test = plain;
+  test.slow();
+
+  test("the compiler's wasm cannot load: a message; the next Run tries again and works", async ({ page }) => {
+    await page.route(/esbuild.*\.wasm/, (route) => route.fulfill({ status: 404, body: "missing" }));
+    await page.goto(PAGE);
+    const pg = playground(page, ID);
+    await pg.scrollIntoViewIfNeeded();
+    await expect(pg.locator(".cm-content")).toBeVisible();
+    await pg.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(pg).toHaveAttribute("data-status", "error", { timeout: 60_000 });
+    await expect(pg.locator("[data-run-error]")).toContainText("could not load");
+    await page.unroute(/esbuild.*\.wasm/);
+    await pg.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(pg).toHaveAttribute("data-status", "done", { timeout: 90_000 });
+    await expect(pg.locator("[data-run-error]")).toHaveCount(0);
+  });
+
+  test("the compiler's worker cannot start: a message, then a working Run", async ({ page }) => {
+    await page.route(/compiler\.worker/, (route) => route.fulfill({ status: 404, body: "missing" }));
+    await page.goto(PAGE);
+    const pg = playground(page, ID);
+    await pg.scrollIntoViewIfNeeded();
+    await expect(pg.locator(".cm-content")).toBeVisible();
+    await pg.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(pg).toHaveAttribute("data-status", "error", { timeout: 60_000 });
+    await expect(pg.locator("[data-run-error]")).toContainText("compiler could not start");
+    await page.unroute(/compiler\.worker/);
+    await pg.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(pg).toHaveAttribute("data-status", "done", { timeout: 90_000 });
+  });
+
+  test("a compile that never answers: stopped with a message", async ({ page }) => {
+    // A compiler worker that takes the request and never answers.
+    await page.route(/compiler\.worker/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "self.onmessage = () => {};" }));
+    await page.goto(PAGE);
+    const pg = playground(page, ID);
+    await pg.scrollIntoViewIfNeeded();
+    await expect(pg.locator(".cm-content")).toBeVisible();
+    await pg.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(pg).toHaveAttribute("data-status", "error", { timeout: 60_000 });
+    await expect(pg.locator("[data-run-error]")).toContainText("stopped answering");
+    await expect(pg.getByRole("button", { name: "Run", exact: true })).toBeEnabled();
+  });
+
+  test("the runner cannot start: a message; the lesson's output stays", async ({ page }) => {
+    await page.route(/runner\.worker/, (route) => route.fulfill({ status: 404, body: "missing" }));
+    await page.goto(PAGE);
+    const pg = playground(page, ID);
+    await pg.scrollIntoViewIfNeeded();
+    await expect(pg.locator(".cm-content")).toBeVisible();
+    await pg.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(pg).toHaveAttribute("data-status", "error", { timeout: 90_000 });
+    await expect(pg.locator("[data-run-error]")).toContainText("runner failed");
+    await expect(pg.locator("[data-console-line]").first()).toBeVisible();
+  });
+
+  test("the runner is killed mid-run: it falls silent and is stopped with a message", async ({ page }) => {
+    // Keep every worker the page starts, so the test can end the runner from outside.
+    await page.addInitScript(() => {
+      const workers: { name?: string; worker: Worker }[] = [];
+      (window as unknown as { workers: typeof workers }).workers = workers;
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          workers.push({ name: options?.name, worker: this });
+        }
+      };
+    });
+    await page.goto("/lessons/real-world-images/");
+    const pg = playground(page, "images-sync");
+    await pg.scrollIntoViewIfNeeded();
+    await typeCode(page, pg, `import { run, sleep } from "asyncio";\n\nasync function main() {\n  while (true) await sleep(0.2);\n}\n\nawait run(main());\n`);
+    await pg.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(pg).toHaveAttribute("data-status", "running");
+    await page.evaluate(() => {
+      const workers = (window as unknown as { workers: { name?: string; worker: Worker }[] }).workers;
+      workers.filter((w) => w.name === "playground-runner").at(-1)!.worker.terminate();
+    });
+    await expect(pg).toHaveAttribute("data-status", "error", { timeout: 30_000 });
+    await expect(pg.locator("[data-run-error]")).toContainText("no sign of life");
+  });
+
+  test("storage that throws: edits still run, nothing breaks", async ({ page }) => {
+    await page.addInitScript(() => {
+      const fail = () => {
+        throw new DOMException("blocked", "SecurityError");
+      };
+      Storage.prototype.getItem = fail;
+      Storage.prototype.setItem = fail;
+      Storage.prototype.removeItem = fail;
+    });
+    await page.goto(PAGE);
+    const pg = playground(page, ID);
+    await runCode(page, pg, `import { print } from "asyncio";\nprint("no storage, no problem");\n`);
+    await expect(pg).toHaveAttribute("data-status", "done");
+    await expect(pg.locator("[data-console-line]")).toHaveText(["no storage, no problem"]);
+    await pg.getByRole("button", { name: "Reset" }).click();
+    await expect(pg).toHaveAttribute("data-virtual-end", "2.000");
+  });
+});
