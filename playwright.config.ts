@@ -1,7 +1,22 @@
 import { defineConfig } from "@playwright/test";
+import { ROOT_SITE, SUBPATH_SITE, homeURL, sitesUnderTest } from "./tests/support/built-site.ts";
 
 // Debian's Chromium: Playwright cannot download its own browser on these machines.
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+// Two builds of the site, each served by `astro preview` from its own folder on its own port (PORT,
+// 4321 by default, and the next one): the root build (dist/) for every spec, and, when E2E_SUBPATH
+// is set (npm test), the build under /async-animated/ (dist-subpath/, `npm run build:subpath`) for
+// the specs that discover pages. --ignore-lock lets the two previews run side by side (astro keeps
+// one lock per project) and keeps each in the foreground, where Playwright stops it.
+const subpath = sitesUnderTest().includes(SUBPATH_SITE);
+const preview = (site: typeof ROOT_SITE) => ({
+  command: `npx astro preview --port ${site.port} --ignore-lock`,
+  url: homeURL(site),
+  env: { BASE_PATH: site.base, OUT_DIR: site.distDir, ASTRO_TELEMETRY_DISABLED: "1" },
+  reuseExistingServer: !process.env.CI,
+  timeout: 60_000,
+});
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -12,14 +27,12 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
-    baseURL: "http://localhost:4321",
     browserName: "chromium",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
   },
-  webServer: {
-    command: "npm run preview",
-    url: "http://localhost:4321/",
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: ROOT_SITE.name, use: { baseURL: homeURL(ROOT_SITE) }, grepInvert: /@subpath/, testIgnore: "subpath.spec.ts" },
+    ...(subpath ? [{ name: SUBPATH_SITE.name, use: { baseURL: homeURL(SUBPATH_SITE) }, grep: /@subpath/, testMatch: ["playgrounds.spec.ts", "links.spec.ts", "subpath.spec.ts"] }] : []),
+  ],
+  webServer: [preview(ROOT_SITE), ...(subpath ? [preview(SUBPATH_SITE)] : [])],
 });

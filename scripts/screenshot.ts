@@ -1,7 +1,12 @@
 // Take a screenshot of a page of the running site in Debian's Chromium:
 //   node scripts/screenshot.ts /path out.png [--run] [--nojs] [--dark] [--nth N] [--select CSS]
-// --nth picks the page's Nth playground (0-based); --select shoots one element inside it.
+// --nth picks the page's Nth playground (0-based); --select shoots one element inside it. The site is
+// at http://localhost:4321/; PORT and BASE_PATH (as the site was built) point elsewhere; /path is
+// the page's path under the base (/lessons/terms/).
 import { chromium } from "@playwright/test";
+import { normalizeBase } from "../src/integrations/deployment.mjs";
+const origin = `http://localhost:${process.env.PORT || 4321}`;
+const base = normalizeBase(process.env.BASE_PATH);
 const [path = "/", out = "/tmp/shot.png", ...flags] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -10,8 +15,8 @@ const browser = await chromium.launch({
 const context = await browser.newContext({ javaScriptEnabled: !flags.includes("--nojs"), viewport: { width: 1280, height: 900 }, colorScheme: flags.includes("--dark") ? "dark" : "light" });
 const page = await context.newPage();
 page.on("console", (m) => console.log(`[console.${m.type()}] ${m.text()}`));
-page.on("request", (r) => { if (!r.url().startsWith("http://localhost:4321") && !r.url().startsWith("blob:http://localhost:4321/")) console.log("[external request]", r.url()); });
-await page.goto(`http://localhost:4321${path}`);
+page.on("request", (r) => { if (!r.url().startsWith(`${origin}${base}`) && !r.url().startsWith(`blob:${origin}/`)) console.log("[request outside the site]", r.url()); });
+await page.goto(`${origin}${base}${path.replace(/^\//, "")}`);
 const option = (name: string) => (flags.includes(name) ? flags[flags.indexOf(name) + 1] : undefined);
 const pg = page.locator("[data-playground]").nth(Number(option("--nth") ?? 0));
 if (flags.includes("--run")) {

@@ -2,9 +2,12 @@
 //   0. the type check
 //   1. unit and CPython-differential tests (vitest)
 //   2. the CPython virtual-clock harness's own tests (python3)
-//   3. build the site, then every page and playground in Debian's Chromium (Playwright)
+//   3. build the site twice, at the root (dist/) and under a sub-path (dist-subpath/, as a GitHub
+//      Pages project site is served), then every page and playground in Debian's Chromium
+//      (Playwright): every spec on the root build, the specs that discover pages on the sub-path one
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { ROOT_SITE, SUBPATH_SITE, type BuiltSite } from "../tests/support/built-site.ts";
 
 interface Tally {
   suite: string;
@@ -15,15 +18,30 @@ interface Tally {
 const tallies: Tally[] = [];
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" };
 
-function sh(command: string, args: string[]): { status: number; stdout: string } {
-  console.log(`\n$ ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { stdio: ["ignore", "pipe", "inherit"], env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+function sh(command: string, args: string[], extraEnv: Record<string, string> = {}): { status: number; stdout: string } {
+  const shown = Object.entries(extraEnv).map(([k, v]) => `${k}=${v} `).join("");
+  console.log(`\n$ ${shown}${command} ${args.join(" ")}`);
+  const started = performance.now();
+  const result = spawnSync(command, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...env, ...extraEnv }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   process.stdout.write(result.stdout ?? "");
+  // How long each step takes, to keep the whole run's time in view (it is printed, never checked).
+  console.log(`(${command} ${args[0]}: ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   return { status: result.status ?? 1, stdout: result.stdout ?? "" };
 }
 
 function readJson(path: string): any {
   return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
+}
+
+/** The outcome of every test of one Playwright project in a JSON report ("expected", "unexpected", "flaky", "skipped"). */
+function testOutcomes(report: any, project: string): string[] {
+  const outcomes: string[] = [];
+  const walk = (suite: any) => {
+    for (const child of suite.suites ?? []) walk(child);
+    for (const spec of suite.specs ?? []) for (const test of spec.tests) if (test.projectName === project) outcomes.push(test.status);
+  };
+  walk(report);
+  return outcomes;
 }
 
 rmSync("test-results", { recursive: true, force: true });
@@ -57,16 +75,23 @@ const pyPassed = Number(/(\d+) passed/.exec(py.stdout)?.[1] ?? 0);
 const pyFailed = Number(/(\d+) failed/.exec(py.stdout)?.[1] ?? 0);
 tallies.push({ suite: "CPython harness (python3)", passed: pyPassed, failed: pyFailed + (py.status !== 0 && pyFailed === 0 ? 1 : 0) });
 
-// 3. build, then Playwright against the built site
-const build = sh("npx", ["astro", "build"]);
-if (build.status !== 0) {
-  tallies.push({ suite: "build (astro)", passed: 0, failed: 1 });
-} else {
-  const e2e = sh("npx", ["playwright", "test"]);
-  const stats = readJson("test-results/e2e.json")?.stats;
-  const passed = (stats?.expected ?? 0) + (stats?.flaky ?? 0);
-  const failed = (stats?.unexpected ?? 0) + (stats ? 0 : 1);
-  tallies.push({ suite: "browser (playwright)", passed, failed: failed + (e2e.status !== 0 && failed === 0 ? 1 : 0) });
+// 3. build each site once (its base path and folder from the environment: astro.config.mjs), then
+// Playwright against both, one project per build (playwright.config.ts), tallied per project.
+const buildOf = (site: BuiltSite) => sh("npx", ["astro", "build"], { BASE_PATH: site.base, OUT_DIR: site.distDir });
+const builds = [ROOT_SITE, SUBPATH_SITE].map((site) => ({ site, ok: buildOf(site).status === 0 }));
+for (const { site, ok } of builds) if (!ok) tallies.push({ suite: `build (astro, ${site.name})`, passed: 0, failed: 1 });
+if (builds.every((b) => b.ok)) {
+  const e2e = sh("npx", ["playwright", "test"], { E2E_SUBPATH: "1" });
+  const report = readJson("test-results/e2e.json");
+  const browser = [ROOT_SITE, SUBPATH_SITE].map((site) => {
+    const outcomes = report ? testOutcomes(report, site.name) : [];
+    const passed = outcomes.filter((o) => o === "expected" || o === "flaky").length;
+    const failed = outcomes.filter((o) => o === "unexpected").length + (report ? 0 : 1);
+    return { suite: `browser (playwright, ${site.name} build)`, passed, failed };
+  });
+  // Playwright failed with no failing test (a preview server that did not start): still a failure.
+  if (e2e.status !== 0 && browser.every((t) => t.failed === 0)) browser[0].failed = 1;
+  tallies.push(...browser);
 }
 
 console.log("\nSummary:");

@@ -2,7 +2,8 @@
 // does not meet the goal, and the solution, put in the editor from the "Show a solution" disclosure,
 // does. Then, on one exercise: the page without JavaScript, the keyboard only, and a reload and Reset.
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, discoverExercises, exercise, runPlayground } from "./support.ts";
+import { test, expect, exercise, runPlayground } from "./support.ts";
+import { discoverExercises } from "../support/built-site.ts";
 
 const pages = discoverExercises();
 test.describe.configure({ mode: "parallel" });

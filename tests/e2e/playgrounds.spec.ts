@@ -1,89 +1,99 @@
 // Every playground on every page, discovered from the built site: the pre-rendered output equals
 // the lesson's declared expectation (also with JavaScript off), a live run gives the same; on each
 // page's first playground, an edit changes the output and survives a reload, Reset restores the
-// lesson, and compile errors are shown.
-import { test, expect, discoverPlaygroundsWithoutExercises, playground, expectationOf, expectDeclared, expectCompareDeclared, runPlayground, typeCode, lessonCode } from "./support.ts";
+// lesson, and compile errors are shown. Run against each build under test: at the root, and under a
+// sub-path (npm test), where each test carries its build's tag and runs in that build's project.
+import { test, expect, playground, expectationOf, expectDeclared, expectCompareDeclared, runPlayground, typeCode, lessonCode } from "./support.ts";
+import { discoverPlaygroundsWithoutExercises, siteTag, sitesUnderTest } from "../support/built-site.ts";
 
-// Exercises are playgrounds too, but they declare a goal their starting code misses on purpose, not
-// their own output: exercises.spec.ts checks them against their goals.
-const pages = discoverPlaygroundsWithoutExercises();
 // The tests are independent (each has its own page and storage): spread them over the workers.
 test.describe.configure({ mode: "parallel" });
 // Appended to any program: one more line and 1.5 s more, whatever the program does.
 const EDIT = `\nimport { blockingSleep as extraSleep, print as extraPrint } from "asyncio";\nextraSleep(1.5);\nextraPrint("edited");\n`;
 
-test("the site has playgrounds to check", () => {
-  expect(pages.length).toBeGreaterThanOrEqual(7);
-});
+for (const site of sitesUnderTest()) {
+  // Exercises are playgrounds too, but they declare a goal their starting code misses on purpose, not
+  // their own output: exercises.spec.ts checks them against their goals.
+  const pages = discoverPlaygroundsWithoutExercises(site);
+  const tag = siteTag(site);
 
-for (const { path, ids } of pages) {
-  test.describe(path, () => {
-    test("pre-rendered output matches the declared expectation, with JavaScript disabled", async ({ browser }) => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
-      const page = await context.newPage();
-      await page.goto(path);
-      for (const id of ids) {
-        const pg = playground(page, id);
-        const expected = await expectationOf(pg);
-        expect(expected.stdout.length, `${id} declares its output`).toBeGreaterThan(0);
-        await expectDeclared(pg, expected, id);
-        await expectCompareDeclared(pg, id);
-        await expect(pg.locator("[data-timing-diagram] [data-lane]").first()).toBeVisible();
-        await expect(pg.locator("pre").first()).toContainText("asyncio");
-      }
-      await context.close();
-    });
-
-    // Every playground's live run, in one page load: the compiler is cold only for the first.
-    test("every playground's live run gives its declared output and end time", async ({ page }) => {
-      await page.goto(path);
-      for (const id of ids) {
-        const pg = playground(page, id);
-        const expected = await expectationOf(pg);
-        expect(await runPlayground(pg), id).toBe("done");
-        await expectDeclared(pg, expected, id);
-        await expectCompareDeclared(pg, id);
-      }
-    });
-
-    // Editing, reloading and resetting are the same machinery for every playground: checked on the
-    // page's first one (a full cycle per playground took most of the suite's time).
-    test(`${ids[0]}: edit, reload, reset`, async ({ page, browser }) => {
-      const id = ids[0];
-      const original = await lessonCode(browser, path, id);
-      await page.goto(path);
-      const pg = playground(page, id);
-      const expected = await expectationOf(pg);
-      await pg.scrollIntoViewIfNeeded();
-
-      await typeCode(page, pg, original + EDIT);
-      expect(await runPlayground(pg)).toBe("done");
-      const edited = { ...expected, stdout: [...expected.stdout, "edited"], end: (Number(expected.end) + 1.5).toFixed(3) };
-      await expectDeclared(pg, edited, "edited");
-
-      // The edit survives a reload: the output is marked stale until the edited code runs again.
-      await page.reload();
-      const reloaded = playground(page, id);
-      await reloaded.scrollIntoViewIfNeeded();
-      await expect(reloaded.locator(".pg-stale")).toBeVisible();
-      expect(await runPlayground(reloaded)).toBe("done");
-      await expectDeclared(reloaded, edited, "edited, after a reload");
-
-      // Reset brings back the lesson's code and output.
-      await reloaded.getByRole("button", { name: "Reset" }).click();
-      await expectDeclared(reloaded, expected, "reset");
-      expect(await runPlayground(reloaded)).toBe("done");
-      await expectDeclared(reloaded, expected, "reset, run again");
-    });
-
-    test("a compile error is shown with its line and column, not thrown", async ({ page }) => {
-      await page.goto(path);
-      const pg = playground(page, ids[0]);
-      await pg.scrollIntoViewIfNeeded();
-      await typeCode(page, pg, 'import { print } from "asyncio";\nconst x = ;\nprint(x);\n');
-      expect(await runPlayground(pg)).toBe("error");
-      await expect(pg.locator("[data-compile-problem]").first()).toContainText("Line 2, column 11");
-      await pg.getByRole("button", { name: "Reset" }).click();
-    });
+  test(`the ${site.name} build has playgrounds to check`, tag, () => {
+    expect(pages.length).toBeGreaterThanOrEqual(7);
   });
+
+  for (const { path, ids } of pages) {
+    test.describe(path, tag, () => {
+      test("pre-rendered output matches the declared expectation, with JavaScript disabled", async ({ browser }) => {
+        const context = await browser.newContext({ javaScriptEnabled: false });
+        const page = await context.newPage();
+        await page.goto(path);
+        for (const id of ids) {
+          const pg = playground(page, id);
+          const expected = await expectationOf(pg);
+          expect(expected.stdout.length, `${id} declares its output`).toBeGreaterThan(0);
+          await expectDeclared(pg, expected, id);
+          await expectCompareDeclared(pg, id);
+          await expect(pg.locator("[data-timing-diagram] [data-lane]").first()).toBeVisible();
+          await expect(pg.locator("pre").first()).toContainText("asyncio");
+        }
+        await context.close();
+      });
+
+      // Every playground's live run, in one page load: the compiler is cold only for the first.
+      test("every playground's live run gives its declared output and end time", async ({ page }) => {
+        await page.goto(path);
+        for (const id of ids) {
+          const pg = playground(page, id);
+          const expected = await expectationOf(pg);
+          expect(await runPlayground(pg), id).toBe("done");
+          await expectDeclared(pg, expected, id);
+          await expectCompareDeclared(pg, id);
+        }
+      });
+
+      // What follows is the same machinery on every build (no URL involved): checked on the root
+      // build only, which keeps the sub-path build's run short.
+      if (site.name !== "root") return;
+
+      // Editing, reloading and resetting are the same machinery for every playground: checked on the
+      // page's first one (a full cycle per playground took most of the suite's time).
+      test(`${ids[0]}: edit, reload, reset`, async ({ page, browser }) => {
+        const id = ids[0];
+        const original = await lessonCode(browser, path, id);
+        await page.goto(path);
+        const pg = playground(page, id);
+        const expected = await expectationOf(pg);
+        await pg.scrollIntoViewIfNeeded();
+
+        await typeCode(page, pg, original + EDIT);
+        expect(await runPlayground(pg)).toBe("done");
+        const edited = { ...expected, stdout: [...expected.stdout, "edited"], end: (Number(expected.end) + 1.5).toFixed(3) };
+        await expectDeclared(pg, edited, "edited");
+
+        // The edit survives a reload: the output is marked stale until the edited code runs again.
+        await page.reload();
+        const reloaded = playground(page, id);
+        await reloaded.scrollIntoViewIfNeeded();
+        await expect(reloaded.locator(".pg-stale")).toBeVisible();
+        expect(await runPlayground(reloaded)).toBe("done");
+        await expectDeclared(reloaded, edited, "edited, after a reload");
+
+        // Reset brings back the lesson's code and output.
+        await reloaded.getByRole("button", { name: "Reset" }).click();
+        await expectDeclared(reloaded, expected, "reset");
+        expect(await runPlayground(reloaded)).toBe("done");
+        await expectDeclared(reloaded, expected, "reset, run again");
+      });
+
+      test("a compile error is shown with its line and column, not thrown", async ({ page }) => {
+        await page.goto(path);
+        const pg = playground(page, ids[0]);
+        await pg.scrollIntoViewIfNeeded();
+        await typeCode(page, pg, 'import { print } from "asyncio";\nconst x = ;\nprint(x);\n');
+        expect(await runPlayground(pg)).toBe("error");
+        await expect(pg.locator("[data-compile-problem]").first()).toContainText("Line 2, column 11");
+        await pg.getByRole("button", { name: "Reset" }).click();
+      });
+    });
+  }
 }

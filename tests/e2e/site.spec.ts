@@ -1,13 +1,13 @@
 // Site-level behaviour: lesson order in the sidebar, offline search, the examples' diagrams.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { test, expect, playground } from "./support.ts";
+import { LESSONS_DIR, mdxFiles } from "../support/lesson-sources.ts";
 
 // The lessons in the order their frontmatter gives (sidebar.order), read from the sources.
 function lessonOrder(): string[] {
-  const dir = "src/content/docs/lessons";
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".mdx"))
-    .map((f) => ({ slug: f.replace(/\.mdx$/, ""), order: Number(/\n\s+order:\s*(\d+)/.exec(readFileSync(`${dir}/${f}`, "utf8"))?.[1]) }))
+  return mdxFiles(LESSONS_DIR)
+    .map((path) => ({ slug: basename(path, ".mdx"), order: Number(/\n\s+order:\s*(\d+)/.exec(readFileSync(path, "utf8"))?.[1]) }))
     .sort((a, b) => a.order - b.order)
     .map((l) => l.slug);
 }

@@ -1,42 +1,22 @@
-// Shared e2e helpers: playground discovery from the built site, a guard against console errors and
-// requests to other hosts, and editor typing.
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+// Shared e2e helpers: a guard against console errors and requests that leave the site, and the
+// playground's controls. Which pages hold playgrounds: tests/support/built-site.ts.
 import { test as base, expect, type Browser, type Page, type Locator } from "@playwright/test";
 import { outputMatches } from "../../src/components/playground/expectation.ts";
 
-export interface PagePlaygrounds {
-  path: string;
-  ids: string[];
-}
-
-/** Every built page that has playgrounds, with their ids, read from dist/ (no per-lesson lists). */
-export function discoverPlaygrounds(distDir = "dist"): PagePlaygrounds[] {
-  const pages: PagePlaygrounds[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name === "index.html") {
-        const ids = [...readFileSync(full, "utf8").matchAll(/data-playground="([^"]+)"/g)].map((m) => m[1]);
-        if (ids.length) pages.push({ path: `/${relative(distDir, dir).split(sep).join("/")}/`.replace(/\/+$/, "/").replace(/^\/\/$/, "/"), ids });
-      }
-    }
-  };
-  walk(distDir);
-  return pages.sort((a, b) => a.path.localeCompare(b.path));
-}
-
-/** `test` whose every page fails on a console error or a request that leaves the site's origin. */
+/** `test` whose every page fails on a console error or a request that leaves the site (its origin and base path). */
 export const test = base.extend<{ guard: void }>({
   guard: [
     async ({ page, baseURL }, use) => {
       const problems: string[] = [];
+      // The site is what lies under its base path (a sub-path on some hosts, where the rest of the
+      // origin is someone else's); blob: URLs carry the origin only.
+      const site = new URL(baseURL!);
+      const inSite = (url: string) => url.startsWith(`${site.origin}${site.pathname}`) || url.startsWith("data:") || url.startsWith(`blob:${site.origin}/`);
       page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
       page.on("request", (r) => {
         const url = r.url();
-        if (!url.startsWith(baseURL!) && !url.startsWith("data:") && !url.startsWith(`blob:${baseURL}`)) problems.push(`request to another host: ${url}`);
+        if (!inSite(url)) problems.push(`${url.startsWith(site.origin) ? "request outside the site's base path" : "request to another host"}: ${url}`);
       });
       await use();
       expect(problems, "console errors and foreign requests").toEqual([]);
@@ -125,31 +105,6 @@ export async function lessonCode(browser: Browser, path: string, id: string): Pr
   const code = await playground(page, id).locator('pre[aria-label="TypeScript program"]').textContent();
   await context.close();
   return code ?? "";
-}
-
-/** Every built page that has exercises, with their ids (an exercise is a playground with a goal: data-exercise). */
-export function discoverExercises(distDir = "dist"): PagePlaygrounds[] {
-  const pages: PagePlaygrounds[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name === "index.html") {
-        const ids = [...readFileSync(full, "utf8").matchAll(/data-exercise="([^"]+)"/g)].map((m) => m[1]);
-        if (ids.length) pages.push({ path: `/${relative(distDir, dir).split(sep).join("/")}/`.replace(/\/+$/, "/").replace(/^\/\/$/, "/"), ids });
-      }
-    }
-  };
-  walk(distDir);
-  return pages.sort((a, b) => a.path.localeCompare(b.path));
-}
-
-/** The playgrounds of every built page that are not exercises: those miss their goal on purpose, and exercises.spec.ts checks them. */
-export function discoverPlaygroundsWithoutExercises(distDir = "dist"): PagePlaygrounds[] {
-  const exercises = new Map(discoverExercises(distDir).map((p) => [p.path, new Set(p.ids)]));
-  return discoverPlaygrounds(distDir)
-    .map((p) => ({ ...p, ids: p.ids.filter((id) => !exercises.get(p.path)?.has(id)) }))
-    .filter((p) => p.ids.length > 0);
 }
 
 /** The exercise root with this id (also a playground root: the playground helpers work on it). */

@@ -1,116 +1,18 @@
-// Every playground on every lesson page, checked two ways:
+// Every playground on every page of the site, checked two ways (tests/support/lesson-checks.ts):
 //   1. its TypeScript, run on the runtime, prints the declared output and ends at the declared time;
 //   2. its Python twin, run under CPython's own asyncio on a virtual clock
 //      (tests/python/virtual_asyncio.py), prints the same lines at the same virtual times.
-// New lessons and playgrounds are picked up automatically; no per-lesson test code is needed.
-// Exercises (<Exercise>) are not collected here: their starting code misses its goal on purpose and
-// has no Python twin; exercises.test.ts checks each against its goal.
-// A declared line may hold "…", which matches any text: reprs that hold an address in CPython
-// (<coroutine object make_tea at 0x…>), and the measured times of real-time playgrounds
-// (clock="real"), which declare no end time and whose Python twin (which needs a network and an
-// image library) is shown, not run.
-// A ```stderr fence declares the run's warnings. CPython's versions of them carry more lines (the
-// source line of a "never awaited" warning, its tracemalloc hint): the declared lines must appear in
-// CPython's stderr in order, and be the TypeScript run's stderr exactly.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
-import { collectPlaygrounds, type PlaygroundBlock } from "../../src/integrations/playground-blocks.mjs";
-import { runTs } from "../support/run-ts.ts";
-import { runPython, stdoutStamps } from "../support/cpython.ts";
-import { lineMatches, outputMatches } from "../../src/components/playground/expectation.ts";
+// New lessons and playgrounds are picked up automatically (tests/support/lesson-sources.ts); no
+// per-lesson test code is needed. Exercises are checked by exercises.test.ts.
+import { expect, it } from "vitest";
+import { lessonsIn } from "../support/lesson-sources.ts";
+import { checkPlaygrounds } from "../support/lesson-checks.ts";
 
-type Playground = PlaygroundBlock & { clock?: string; model?: "lazy" | "eager" };
-const isReal = (pg: Playground) => pg.clock === "real";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DOCS = join(ROOT, "src/content/docs");
-
-function mdxFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return mdxFiles(path);
-      return entry.name.endsWith(".mdx") ? [path] : [];
-    })
-    .sort();
-}
-
-const lessons: { file: string; playgrounds: Playground[] }[] = [];
-for (const path of mdxFiles(DOCS)) {
-  const file = relative(ROOT, path);
-  const playgrounds = (await collectPlaygrounds(readFileSync(path, "utf8"), file)) as Playground[];
-  if (playgrounds.length) lessons.push({ file, playgrounds });
-}
-
-/** The declared output fence as lines (no fence: nothing printed). */
-const expectedLines = (pg: Playground) => (pg.expected ? pg.expected.split("\n") : []);
-/** The declared stderr fence as lines (no fence: no warnings). */
-const expectedWarnings = (pg: Playground) => (pg.warnings ? pg.warnings.split("\n") : []);
-
-/** Printed lines match the declared ones ("…" as a wildcard); on a mismatch, show the diff. */
-function expectLines(printed: string[], declared: string[], what: string) {
-  if (!outputMatches(declared, printed)) expect(printed, what).toEqual(declared);
-}
-
-/** Every declared line matches one of CPython's lines, in order (CPython may write more). */
-function expectWithin(printed: string[], declared: string[], what: string) {
-  let at = 0;
-  for (const line of declared) {
-    while (at < printed.length && !lineMatches(line, printed[at])) at++;
-    expect(at, `${what}: no line matches "${line}" in\n${printed.join("\n")}`).toBeLessThan(printed.length);
-    at++;
-  }
-  if (!declared.length) expect(printed, what).toEqual([]);
-}
+const lessons = await lessonsIn();
 
 it("finds the lessons' playgrounds", () => {
   const count = lessons.reduce((n, l) => n + l.playgrounds.length, 0);
   expect(count).toBeGreaterThanOrEqual(10);
 });
 
-describe.each(lessons)("$file", ({ file, playgrounds }) => {
-  it("gives every playground a unique id and a declared end time", () => {
-    const ids = playgrounds.map((pg) => pg.id);
-    for (const pg of playgrounds) {
-      expect(pg.id, `${file}: a <Playground> without id`).toBeTruthy();
-      expect(pg.clock ?? "virtual", `${file}#${pg.id}: clock`).toMatch(/^(virtual|real)$/);
-      expect(pg.model ?? "lazy", `${file}#${pg.id}: model`).toMatch(/^(lazy|eager)$/);
-      // The Python twin runs under asyncio's lazy model: an eager playground has none.
-      if (pg.model === "eager") expect(pg.python, `${file}#${pg.id}: an eager playground has no Python twin`).toBeUndefined();
-      if (isReal(pg)) expect(pg.end, `${file}#${pg.id}: a real-time playground has no end time`).toBeUndefined();
-      else expect(pg.end, `${file}#${pg.id}: no end="…" attribute`).toMatch(/^\d+(\.\d+)?$/);
-    }
-    expect(new Set(ids).size).toBe(ids.length);
-  });
-
-  describe.each(playgrounds)("playground $id", (pg) => {
-    const where = `${file}#${pg.id}`;
-
-    it("TypeScript prints the declared output and ends at the declared time", async () => {
-      const r = await runTs(pg.code, { clock: isReal(pg) ? "real" : "virtual", model: pg.model });
-      expect(r.error, `${where}: the program failed`).toBeUndefined();
-      expectLines(r.stdout, expectedLines(pg), `${where}: printed lines`);
-      if (!isReal(pg)) expect(r.virtualEnd, `${where}: virtual end`).toBeCloseTo(Number(pg.end), 9);
-      expectLines(r.stderr, expectedWarnings(pg), `${where}: warnings`);
-    });
-
-    // compare="eager": the same program, run under the other model beside the playground's own run.
-    it.runIf(pg.compare !== undefined)("under the compared model too, it prints what the lesson declares and ends where it says", async () => {
-      const r = await runTs(pg.code, { model: pg.compare });
-      expect(r.error, `${where} (${pg.compare}): the program failed`).toBeUndefined();
-      expectLines(r.stdout, pg.compareExpected!.split("\n"), `${where} (${pg.compare}): printed lines`);
-      expect(r.virtualEnd, `${where} (${pg.compare}): virtual end`).toBeCloseTo(Number(pg["compare-end"]), 9);
-    });
-
-    it.runIf(pg.python && !isReal(pg))("the Python twin prints the same lines at the same times under CPython", async () => {
-      const [py, ts] = await Promise.all([runPython(pg.python!), runTs(pg.code)]);
-      expect(py.error, `${where}: the Python twin failed`).toBeNull();
-      expectLines(py.stdout, expectedLines(pg), `${where}: CPython's printed lines`);
-      expect(py.virtualEnd, `${where}: CPython's virtual end`).toBeCloseTo(Number(pg.end), 9);
-      expectWithin(py.stderr, expectedWarnings(pg), `${where}: CPython's warnings`);
-      expect(stdoutStamps(ts), `${where}: the virtual time of each printed line`).toEqual(py.stamps);
-    });
-  });
-});
+checkPlaygrounds(lessons);

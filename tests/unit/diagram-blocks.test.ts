@@ -1,9 +1,11 @@
 // The <Diagram> plugin: a lesson's ```mermaid fence becomes the component's props, the import is
 // added for the lesson, and authoring mistakes fail with a message that says what to fix.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { mdxToJs } from "satteri";
 import { describe, expect, it } from "vitest";
 import { diagramBlocks } from "../../src/integrations/diagram-blocks.mjs";
+import { LESSONS_DIR, mdxFiles } from "../support/lesson-sources.ts";
 
 // mdxToJs is typed "maybe async" once plugins are given; awaiting covers both.
 const compile = async (source: string) => (await mdxToJs(source, { mdastPlugins: [diagramBlocks()], fileURL: new URL("file:///lessons/a-lesson.mdx") })).code;
@@ -64,14 +66,15 @@ describe("authoring mistakes", () => {
 });
 
 describe("the site's lessons", () => {
-  const dir = "src/content/docs/lessons";
-  const withDiagrams = readdirSync(dir).filter((f) => f.endsWith(".mdx") && readFileSync(`${dir}/${f}`, "utf8").includes("<Diagram"));
+  const withDiagrams = mdxFiles(LESSONS_DIR)
+    .filter((path) => readFileSync(path, "utf8").includes("<Diagram"))
+    .map((path) => relative(LESSONS_DIR, path));
 
   it("have diagrams", () => {
     expect(withDiagrams.length).toBeGreaterThan(0);
   });
   it.each(withDiagrams)("%s: every diagram is well formed and described (accDescr)", async (file) => {
-    const source = readFileSync(`${dir}/${file}`, "utf8");
+    const source = readFileSync(join(LESSONS_DIR, file), "utf8");
     const code = await compile(source);
     // The compiled JSX: _jsx(Diagram, { title: "…", code: "…" }), both JSON-style string literals.
     const diagrams = [...code.matchAll(/_jsx\(Diagram, \{\s*title: ("(?:[^"\\]|\\.)*"),\s*code: ("(?:[^"\\]|\\.)*")/g)];

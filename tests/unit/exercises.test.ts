@@ -1,63 +1,20 @@
-// Every exercise on every page, discovered from the MDX as cpython.test.ts discovers playgrounds: its
-// solution meets the goal and its starting code does not, judged by the same checkGoal the page uses.
-// Then checkGoal's messages, and the build's messages for mistakes in an <Exercise> block.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+// Every exercise on every page, discovered from the MDX (tests/support/lesson-sources.ts) as
+// cpython.test.ts discovers playgrounds: its solution meets the goal and its starting code does not,
+// judged by the same checkGoal the page uses (tests/support/lesson-checks.ts). Then checkGoal's
+// messages, and the build's messages for mistakes in an <Exercise> block.
 import { describe, expect, it } from "vitest";
-import { collectExercises, exerciseProps, type ExerciseBlock } from "../../src/integrations/exercise-blocks.mjs";
-import { collectPlaygrounds } from "../../src/integrations/playground-blocks.mjs";
+import { exerciseProps } from "../../src/integrations/exercise-blocks.mjs";
 import { checkGoal, describeGoal, goalMessage, type Goal } from "../../src/components/playground/goal.ts";
-import { runTs } from "../support/run-ts.ts";
+import { lessonsIn } from "../support/lesson-sources.ts";
+import { checkExercises } from "../support/lesson-checks.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DOCS = join(ROOT, "src/content/docs");
-
-function mdxFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return mdxFiles(path);
-      return entry.name.endsWith(".mdx") ? [path] : [];
-    })
-    .sort();
-}
-
-const lessons: { file: string; exercises: ExerciseBlock[]; playgroundIds: string[] }[] = [];
-for (const path of mdxFiles(DOCS)) {
-  const file = relative(ROOT, path);
-  const source = readFileSync(path, "utf8");
-  const exercises = await collectExercises(source, file);
-  if (exercises.length) lessons.push({ file, exercises, playgroundIds: (await collectPlaygrounds(source, file)).map((pg) => pg.id ?? "") });
-}
+const lessons = await lessonsIn();
 
 it("finds the chapters' exercises", () => {
   expect(lessons.reduce((n, l) => n + l.exercises.length, 0)).toBeGreaterThanOrEqual(11);
 });
 
-describe.each(lessons)("$file", ({ file, exercises, playgroundIds }) => {
-  it("gives every exercise an id no playground or other exercise on the page has", () => {
-    // The id names the editor's saved code (localStorage) and the page's element ids.
-    const ids = [...playgroundIds, ...exercises.map((ex) => ex.id)];
-    expect(new Set(ids).size, `${file}: ids ${ids.join(", ")}`).toBe(ids.length);
-  });
-
-  describe.each(exercises)("exercise $id", (ex) => {
-    const where = `${file}#${ex.id}`;
-
-    it("the solution meets the goal", async () => {
-      const r = await runTs(ex.solution);
-      const check = checkGoal(r, ex.goal);
-      expect(check.met, `${where}: ${goalMessage(check)}\nprinted:\n${r.stdout.join("\n")}`).toBe(true);
-      expect(r.stderr, `${where}: the solution's warnings`).toEqual([]);
-    });
-
-    it("the starting code does not", async () => {
-      const check = checkGoal(await runTs(ex.code), ex.goal);
-      expect(check.met, `${where}: ${goalMessage(check)}`).toBe(false);
-    });
-  });
-});
+checkExercises(lessons);
 
 describe("checkGoal", () => {
   const run = (stdout: string[], virtualEnd: number, error?: string) => ({ stdout, virtualEnd, error: error ? { message: error } : undefined });

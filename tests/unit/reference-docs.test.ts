@@ -7,9 +7,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { collectPlaygrounds, type PlaygroundBlock } from "../../src/integrations/playground-blocks.mjs";
+import type { PlaygroundBlock } from "../../src/integrations/playground-blocks.mjs";
 import { ASYNCIO_EXPORTS } from "../../src/runtime/program/index.ts";
 import { TRACE_VERSION } from "../../src/runtime/trace/index.ts";
+import { lessonAt } from "../support/lesson-sources.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const read = (path: string) => readFileSync(`${ROOT}/${path}`, "utf8");
@@ -85,7 +86,7 @@ const traceSections = sections(tracePage);
 const section = (heading: string) => traceSections.find((s) => s.heading === heading);
 const names = (body: string, name: string) => body.includes(`\`${name}\``);
 
-const playgrounds = (await collectPlaygrounds(read(API_PAGE), API_PAGE)) as Playground[];
+const { playgrounds } = await lessonAt(API_PAGE);
 
 describe("reference/asyncio-api.mdx", () => {
   /** The names a playground imports from "asyncio". */

@@ -1,15 +1,14 @@
 // The stepper's derivation (src/runtime/trace/steps.ts): which events are steps, what each step shows,
 // and — against CPython's own loop — that the ready queue it rebuilds is the one asyncio has.
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { collectPlaygrounds } from "../../src/integrations/playground-blocks.mjs";
 import { outputMatches } from "../../src/components/playground/expectation.ts";
 import { deriveStepStates, deriveSteps, readyQueues, stepState, type ReadyItem, type StepState } from "../../src/runtime/trace/index.ts";
 import type { EventOf, RunResult, TraceEvent } from "../../src/runtime/trace/index.ts";
 import { dedent } from "../support/cpython.ts";
+import { LESSONS_DIR, lessonsIn } from "../support/lesson-sources.ts";
 import { EXAMPLE_4_AWAIT_TASK_2_FIRST, EXAMPLE_5 } from "../support/lesson-examples.ts";
 import { runTs } from "../support/run-ts.ts";
 
@@ -215,13 +214,11 @@ function replayQueues(events: readonly TraceEvent[]): string[][] {
   );
 }
 
-const DOCS = fileURLToPath(new URL("../../src/content/docs/lessons", import.meta.url));
 const lessonPairs: { name: string; ts: string; py: string; expected?: string[] }[] = [];
-for (const file of readdirSync(DOCS).filter((f) => f.endsWith(".mdx")).sort()) {
-  const playgrounds = (await collectPlaygrounds(readFileSync(join(DOCS, file), "utf8"), file)) as { id?: string; code: string; python?: string; clock?: string; expected?: string }[];
+for (const { file, playgrounds } of await lessonsIn(LESSONS_DIR)) {
   // Real-time playgrounds' twins need a network and an image library: shown, not run.
   for (const pg of playgrounds) {
-    if (pg.python && pg.clock !== "real") lessonPairs.push({ name: `${file}#${pg.id}`, ts: pg.code, py: pg.python, expected: pg.expected?.split("\n") });
+    if (pg.python && pg.clock !== "real") lessonPairs.push({ name: `${basename(file)}#${pg.id}`, ts: pg.code, py: pg.python, expected: pg.expected?.split("\n") });
   }
 }
 

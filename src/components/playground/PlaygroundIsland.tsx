@@ -17,6 +17,7 @@ import { Profile } from "../profile/Profile.tsx";
 import { TimingDiagram } from "../timing/TimingDiagram.tsx";
 import type { Expectation } from "./expectation.ts";
 import { RunSummary } from "./RunSummary.tsx";
+import { IsolationNote } from "./IsolationNote.tsx";
 import { CompareRuns, SteppedRunPicker, type CompareSide, type Model } from "./CompareRuns.tsx";
 import { checkGoal, type GoalCheck } from "./goal.ts";
 import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
@@ -173,6 +174,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       <p className="pg-hint">
         Edit, then press Run (or Ctrl/⌘+Enter in the editor). To leave the editor with the keyboard, press Esc, then Tab.
       </p>
+      {clock === "real" ? <IsolationNote /> : null}
       <p className="pg-status" role="status" aria-live="polite">
         {statusText}
       </p>

@@ -10,6 +10,9 @@ export interface Expectation {
   virtualEnd: number | null;
 }
 
+/** How far a run's end may be from a declared end time, in seconds: printed times have three decimals. */
+export const END_TOLERANCE = 5e-4;
+
 /** The wildcard of declared output lines. */
 export const ANY_TEXT = "…";
 
@@ -33,6 +36,6 @@ export function matchesExpectation(result: RunResult, expectation: Expectation, 
   const end = clock === "real" ? null : expectation.virtualEnd;
   if (!expectation.stdout && end === null) return null;
   const sameOutput = (!expectation.stdout || outputMatches(expectation.stdout, result.stdout)) && (!expectation.stderr || outputMatches(expectation.stderr, result.stderr));
-  const sameEnd = end === null || Math.abs(result.virtualEnd - end) < 5e-4;
+  const sameEnd = end === null || Math.abs(result.virtualEnd - end) < END_TOLERANCE;
   return sameOutput && sameEnd;
 }

@@ -1,7 +1,7 @@
 // An exercise's goal, and whether a run meets it, told in sentences for the reader. Pure: the island
 // shows the verdict after each run, and the tests check the exercises with the same function.
 import type { RunResult } from "../../runtime/trace/index.ts";
-import { ANY_TEXT, lineMatches } from "./expectation.ts";
+import { ANY_TEXT, END_TOLERANCE, lineMatches } from "./expectation.ts";
 
 /** What a run must reach: its virtual end time, its printed lines ("…" matches any text), or both. */
 export interface Goal {
@@ -14,9 +14,6 @@ export interface GoalCheck {
   met: boolean;
   reasons: string[];
 }
-
-// The same tolerance as a playground's declared end: printed times have three decimals.
-const TOLERANCE = 5e-4;
 
 const seconds = (t: number) => `${t.toFixed(3)} s`;
 const quote = (line: string) => `“${line}”`;
@@ -38,7 +35,7 @@ function outputDifference(goal: readonly string[], printed: readonly string[]): 
 export function checkGoal(result: Pick<RunResult, "stdout" | "virtualEnd" | "error">, goal: Goal): GoalCheck {
   if (result.error) return { met: false, reasons: [`The run stopped with an error: ${result.error.message.replace(/\.$/, "")}.`] };
   const reasons: string[] = [];
-  if (goal.virtualEnd !== null && !(Math.abs(result.virtualEnd - goal.virtualEnd) < TOLERANCE)) {
+  if (goal.virtualEnd !== null && !(Math.abs(result.virtualEnd - goal.virtualEnd) < END_TOLERANCE)) {
     reasons.push(`The run ends at ${seconds(result.virtualEnd)}; the goal is ${seconds(goal.virtualEnd)}.`);
   }
   const difference = goal.stdout ? outputDifference(goal.stdout, result.stdout) : null;

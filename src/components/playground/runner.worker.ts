@@ -2,6 +2,7 @@
 // runner is stopped by the page), then sends the trace in batches, so that the page never spends
 // long on one message, and the rest of the result last.
 import { runProgram } from "../../runtime/program/index.ts";
+import { browserNetworkHost } from "../../runtime/io/index.ts";
 import type { RunnerMessage, RunRequest } from "./protocol.ts";
 
 /** Events per message: small enough that the page reads one in a few milliseconds. */
@@ -15,7 +16,9 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
   // program runs, the runtime beats (Session.onHeartbeat).
   const idle = setInterval(beat, 250);
   try {
-    const { events, ...rest } = await runProgram(event.data.program, { ...event.data.options, onHeartbeat: beat });
+    // httpGet("/samples/…") reads the site's files under its base path (a sub-path on some hosts).
+    const network = browserNetworkHost(import.meta.env.BASE_URL);
+    const { events, ...rest } = await runProgram(event.data.program, { ...event.data.options, network, onHeartbeat: beat });
     for (let i = 0; i < events.length; i += BATCH) send({ kind: "events", events: events.slice(i, i + BATCH) });
     send({ kind: "done", result: rest });
   } catch (error) {

@@ -9,7 +9,7 @@ export const DEFAULT_LATENCY = 0.25;
 
 /** Where the simulated network reads the site's files. */
 export interface NetworkHost {
-  /** What workers resolve paths against: the site's origin, or a file: URL of its public folder. */
+  /** What workers resolve paths against (`.${path}`): the site's address with its base path, or a file: URL of its public folder. */
   base: string;
   readSync(path: string): Uint8Array;
   read(path: string): Promise<Uint8Array>;
@@ -21,22 +21,25 @@ export interface RequestOptions {
   latency?: number;
 }
 
-/** The site over HTTP, for code running in a browser (sync XHR is allowed in workers). */
-export function browserNetworkHost(): NetworkHost | undefined {
+/** The site over HTTP, for code running in a browser (sync XHR is allowed in workers); `basePath`: the sub-path the site is served under. */
+export function browserNetworkHost(basePath = "/"): NetworkHost | undefined {
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
   if (!origin || typeof XMLHttpRequest !== "function") return undefined;
+  // "/samples/…" names a file of the site, which may live under a sub-path (a GitHub Pages project site).
+  const base = new URL(basePath.replace(/\/?$/, "/"), origin).href;
+  const url = (path: string) => new URL(`.${path}`, base);
   return {
-    base: origin,
+    base,
     readSync(path) {
       const request = new XMLHttpRequest();
-      request.open("GET", new URL(path, origin).href, false);
+      request.open("GET", url(path).href, false);
       request.responseType = "arraybuffer";
       request.send();
       if (request.status !== 200) throw new ValueError(`${path}: HTTP ${request.status}`);
       return new Uint8Array(request.response as ArrayBuffer);
     },
     async read(path) {
-      const response = await fetch(new URL(path, origin));
+      const response = await fetch(url(path));
       if (!response.ok) throw new ValueError(`${path}: HTTP ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     },

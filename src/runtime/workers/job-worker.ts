@@ -107,7 +107,7 @@ function jobWorkerMain(): void {
       const base = request.networkBase;
       if (base.startsWith("file:")) return new Uint8Array(scope.require!("node:fs").readFileSync(new URL(`.${url}`, base)) as ArrayBuffer);
       const xhr = new XMLHttpRequest();
-      xhr.open("GET", new URL(url, base).href, false);
+      xhr.open("GET", new URL(`.${url}`, base).href, false);
       xhr.responseType = "arraybuffer";
       xhr.send();
       if (xhr.status !== 200) throw new Error(`${url}: HTTP ${xhr.status}`);
