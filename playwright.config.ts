@@ -14,7 +14,8 @@ const preview = (site: typeof ROOT_SITE) => ({
   command: `npx astro preview --port ${site.port} --ignore-lock`,
   url: homeURL(site),
   env: { BASE_PATH: site.base, OUT_DIR: site.distDir, ASTRO_TELEMETRY_DISABLED: "1" },
-  reuseExistingServer: !process.env.CI,
+  // Always a fresh server on the build under test: a stale one left on the port would test old pages.
+  reuseExistingServer: false,
   timeout: 60_000,
 });
 
@@ -24,7 +25,7 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   workers: 2,
   retries: 0,
-  forbidOnly: !!process.env.CI,
+  forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     browserName: "chromium",

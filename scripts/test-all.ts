@@ -13,6 +13,8 @@ interface Tally {
   suite: string;
   passed: number;
   failed: number;
+  /** Tests that did not run (a skip hides what it does not check: the summary says how many). */
+  skipped?: number;
 }
 
 const tallies: Tally[] = [];
@@ -67,6 +69,7 @@ tallies.push({
   suite: "unit (vitest)",
   passed: unitReport?.numPassedTests ?? 0,
   failed: unitReport ? unitReport.numFailedTests + (unit.status !== 0 && unitReport.numFailedTests === 0 ? 1 : 0) : 1,
+  skipped: (unitReport?.numPendingTests ?? 0) + (unitReport?.numTodoTests ?? 0),
 });
 
 // 2. the Python harness
@@ -87,7 +90,8 @@ if (builds.every((b) => b.ok)) {
     const outcomes = report ? testOutcomes(report, site.name) : [];
     const passed = outcomes.filter((o) => o === "expected" || o === "flaky").length;
     const failed = outcomes.filter((o) => o === "unexpected").length + (report ? 0 : 1);
-    return { suite: `browser (playwright, ${site.name} build)`, passed, failed };
+    const skipped = outcomes.filter((o) => o === "skipped").length;
+    return { suite: `browser (playwright, ${site.name} build)`, passed, failed, skipped };
   });
   // Playwright failed with no failing test (a preview server that did not start): still a failure.
   if (e2e.status !== 0 && browser.every((t) => t.failed === 0)) browser[0].failed = 1;
@@ -95,8 +99,9 @@ if (builds.every((b) => b.ok)) {
 }
 
 console.log("\nSummary:");
-for (const t of tallies) console.log(`  ${t.suite}: ${t.passed} passed, ${t.failed} failed`);
+for (const t of tallies) console.log(`  ${t.suite}: ${t.passed} passed, ${t.failed} failed, ${t.skipped ?? 0} skipped`);
 const passed = tallies.reduce((n, t) => n + t.passed, 0);
 const failed = tallies.reduce((n, t) => n + t.failed, 0);
-console.log(`${passed} passed, ${failed} failed`);
+const skipped = tallies.reduce((n, t) => n + (t.skipped ?? 0), 0);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 ? 0 : 1);

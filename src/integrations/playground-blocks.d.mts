@@ -8,6 +8,8 @@ export interface PlaygroundBlock {
   clock?: "virtual" | "real";
   /** "eager" starts every async call at once, as JavaScript does. */
   model?: "lazy" | "eager";
+  /** Why a virtual-clock playground has no Python twin (shown to the reader). */
+  "no-twin"?: string;
   /** The ```ts fence. */
   code: string;
   /** The ```python fence. */

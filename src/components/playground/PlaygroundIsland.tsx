@@ -47,6 +47,8 @@ export interface PlaygroundProps {
   compare?: { model: Model; initial: RunResult; expectation: Expectation };
   /** Present when this playground is an exercise: the goal its run must meet, and a solution. */
   exercise?: ExerciseSpec;
+  /** Why the playground has no Python twin, when it has none. */
+  noTwin?: string;
 }
 
 // An exercise's verdict on what the reader sees: a compile error or a crash, else the run shown.
@@ -57,7 +59,7 @@ function verdictOf(goal: ExerciseSpec["goal"], result: RunResult | null, problem
 }
 
 /** The interactive playground (a React island). */
-export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise }: PlaygroundProps) {
+export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise, noTwin }: PlaygroundProps) {
   const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
   const { code, edit, restore } = useSavedCode(storageKey, lessonCode);
   const runs = usePlaygroundRun({ lessonCode, initial, compareInitial: compare?.initial, clock, model, compareModel: compare?.model });
@@ -171,6 +173,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
           <StaticCode code={code} label="TypeScript program" />
         )}
       </div>
+      {noTwin && !python ? <p className="pg-hint" data-no-twin>No Python twin: {noTwin}</p> : null}
       <p className="pg-hint">
         Edit, then press Run (or Ctrl/⌘+Enter in the editor). To leave the editor with the keyboard, press Esc, then Tab.
       </p>
