@@ -8,6 +8,11 @@
 // depend on that order (a program that does is a generator bug; exit code 1).
 // Features with a known divergence (tests/fuzz/known-divergences.ts) are left out unless --all.
 // Exit code 1 if any program diverges.
+// --hostile: hostile programs instead (scripts/fuzz-hostile.ts), checked for runtime failures and malformed traces.
+if (process.argv.includes("--hostile")) {
+  await import("./fuzz-hostile.ts");
+  process.exit(0);
+}
 import { fuzz, formatDivergence, enabledFeatures } from "../tests/fuzz/fuzz.ts";
 import { KNOWN_DIVERGENCES, KNOWN_EXCLUSIONS } from "../tests/fuzz/known-divergences.ts";
 

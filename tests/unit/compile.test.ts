@@ -316,3 +316,15 @@ await run(main());
     expect(labels).toEqual(["gather(Task-2, Task-3)", "gather(Task-4, Task-5, Task-6, … 6 in all)"]);
   });
 });
+
+describe("what esbuild lets through but JavaScript refuses", () => {
+  it("a name imported twice is a compile error at the reader's line, not a crash", async () => {
+    const source = `import { print } from "asyncio";\nimport { print } from "asyncio";\nprint("x");\n`;
+    const error = await compileProgram(source, esbuild.transform as never, ASYNCIO_EXPORTS).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CompileError);
+    expect((error as CompileError).problems).toEqual([expect.objectContaining({ line: 2, message: "Identifier 'print' has already been declared" })]);
+  });
+});

@@ -146,3 +146,26 @@ await run(main());
     expect(r.stdout).toEqual(["the thread raised LimitExceeded"]);
   });
 });
+
+describe("awaits nested without end", () => {
+  it("raise RecursionError at Python's recursion limit, as CPython does, instead of growing without bound", async () => {
+    const source = `import { run, print } from "asyncio";
+
+async function deeper(n: number): Promise<number> {
+  return await deeper(n + 1);
+}
+
+async function main() {
+  try {
+    await deeper(0);
+  } catch (e) {
+    print(e.name, e.message);
+  }
+}
+
+await run(main());
+`;
+    const r = await runTs(source);
+    expect(r.stdout).toEqual(["RecursionError maximum recursion depth exceeded"]);
+  });
+});

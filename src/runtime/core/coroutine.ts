@@ -2,10 +2,13 @@
 // runs nothing; a task steps it. `await coro` inside it runs `coro` inline: its generator is pushed
 // on this coroutine's stack, as Python's `yield from` chain delegates, so no loop pass is spent.
 import { Future } from "./future.ts";
-import { RuntimeError } from "./errors.ts";
+import { RecursionError, RuntimeError } from "./errors.ts";
 import { isThenable } from "./maybe-async.ts";
 import { getRunningLoop } from "./loop.ts";
 import { currentSession, type Session } from "./session.ts";
+
+/** How deep `await coro` may nest inline: Python's default recursion limit (sys.getrecursionlimit()). */
+export const RECURSION_LIMIT = 1000;
 
 /** What `sleep(0)` yields: give the loop one pass, then continue (a bare `yield` in asyncio). */
 export const BARE_YIELD: unique symbol = Symbol("yield to the loop");
@@ -103,8 +106,9 @@ export class Coroutine<T = unknown> {
       }
       const awaited = step.value;
       if (awaited instanceof Coroutine) {
-        // `await coro`: run it inline, in this task, now.
+        // `await coro`: run it inline, in this task, now (a frame more, as in Python).
         try {
+          if (stack.length >= RECURSION_LIMIT) throw new RecursionError("maximum recursion depth exceeded");
           stack.push(awaited.claim());
           [throwing, payload] = [false, undefined];
         } catch (error) {

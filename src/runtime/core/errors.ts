@@ -26,6 +26,11 @@ export class RuntimeError extends Error {
   override name = "RuntimeError";
 }
 
+/** Python's RecursionError: awaits nested deeper than Python's recursion limit (sys.getrecursionlimit()). */
+export class RecursionError extends RuntimeError {
+  override name = "RecursionError";
+}
+
 /** Python's ValueError: an argument of the right type but a wrong value. */
 export class ValueError extends Error {
   override name = "ValueError";
@@ -73,7 +78,7 @@ export function describeError(error: unknown): string {
 }
 
 const BY_NAME: Record<string, new (message: string) => Error> = {
-  CancelledError, InvalidStateError, TimeoutError, RuntimeError, ValueError, QueueEmpty, QueueFull,
+  CancelledError, InvalidStateError, TimeoutError, RuntimeError, RecursionError, ValueError, QueueEmpty, QueueFull,
   Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError,
 };
 

@@ -7,7 +7,7 @@ export { Future, type FutureState } from "./future.ts";
 export { Task, currentTask, runningTaskId, type TaskOptions } from "./task.ts";
 export { Coroutine, BARE_YIELD, type StepResult } from "./coroutine.ts";
 export { blockThread } from "./blocking.ts";
-export { CancelledError, InvalidStateError, TimeoutError, RuntimeError, ValueError, ExceptionGroup, QueueEmpty, QueueFull, Deadlock, LimitExceeded, describeError, errorNamed } from "./errors.ts";
+export { CancelledError, InvalidStateError, TimeoutError, RuntimeError, RecursionError, ValueError, ExceptionGroup, QueueEmpty, QueueFull, Deadlock, LimitExceeded, describeError, errorNamed } from "./errors.ts";
 export { pyRepr, pyStr, shortRepr, formatPrintArgs } from "./python-format.ts";
 export { AEXIT, EXIT, ASYNC_DISPOSE, makeAsyncDisposable, callDispose, type ContextManager, type AsyncContextManager } from "./dispose.ts";
 export { andThen, withCleanup, isThenable, type MaybePromise } from "./maybe-async.ts";

@@ -114,13 +114,22 @@ export async function compileProgram(
     return { message, line: pos.line, column: pos.column + 1, lineText: sourceLines[pos.line - 1] };
   };
 
-  const ast = ProgramParser.parse(PREFIX + js + SUFFIX, {
-    ecmaVersion: "latest",
-    sourceType: "module",
-    allowImportExportEverywhere: true,
-    allowReturnOutsideFunction: true,
-  }) as AnyNode;
   const shift = PREFIX.length;
+  let ast: AnyNode;
+  try {
+    ast = ProgramParser.parse(PREFIX + js + SUFFIX, {
+      ecmaVersion: "latest",
+      sourceType: "module",
+      allowImportExportEverywhere: true,
+      allowReturnOutsideFunction: true,
+    }) as AnyNode;
+  } catch (error) {
+    // What esbuild lets through but JavaScript refuses (a name imported twice, say): the reader's
+    // error, at the reader's line, without acorn's own "(line:column)" of the compiled text.
+    const { pos, message } = error as { pos?: number; message?: string };
+    if (pos === undefined) throw error;
+    throw new CompileError([problemAt(Math.max(0, pos - shift), String(message).replace(/ \(\d+:\d+\)$/, ""))]);
+  }
   const programFn = ast.body[0].argument.arguments[0] as AnyNode;
 
   const edits: Edit[] = [];
