@@ -56,6 +56,8 @@ export const FEATURE_NEEDS = {
   crowd: ["gather", "waitFor", "TimeoutError"],
   timeout: ["timeout", "TimeoutError"],
   shield: ["shield"],
+  /** Asking a task for its state (done(), cancelled(), result()): asyncio's, not JavaScript's. */
+  taskMethods: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Feature = keyof typeof FEATURE_NEEDS;
@@ -391,7 +393,7 @@ class ProgramGenerator {
     if (ctx.top && this.has("tasks")) weights.task = 3;
     if (ctx.top && b.pending.length) weights.awaitTask = 3;
     if (ctx.top && b.done.length) weights.awaitDone = 0.8;
-    if (ctx.top && (b.pending.length || b.done.length)) weights.taskState = 0.5;
+    if (ctx.top && (b.pending.length || b.done.length) && this.has("taskMethods")) weights.taskState = 0.5;
     if (this.has("gather")) Object.assign(weights, { gather: 2, fanOut: 0.5 });
     if (shallow && !ctx.inLock && !b.plain && (this.has("lock") || this.has("semaphore"))) weights.lockRegion = 1.5;
     if (this.has("waitFor")) weights.waitFor = 1.2;
@@ -485,7 +487,7 @@ class ProgramGenerator {
       case "awaitDone": {
         const t = this.rng.pick(b.done);
         this.note(b, "await-done-task");
-        return this.rng.chance(0.5)
+        return this.rng.chance(0.5) || !this.has("taskMethods")
           ? [line(`print(${b.label}, "again", await ${t});`, `print(${b.label}, "again", await ${t})`, { uses: [t], awaits: [t] })]
           : [line(`print(${b.label}, "result", ${t}.result());`, `print(${b.label}, "result", ${t}.result())`, { uses: [t] })];
       }

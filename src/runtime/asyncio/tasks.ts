@@ -1,9 +1,11 @@
 // The task functions of Lib/asyncio/tasks.py and the loop's create_future, as a program calls them.
-import { BARE_YIELD, Coroutine, Future, getRunningLoop, pyRepr, Task } from "../core/index.ts";
+import { BARE_YIELD, Coroutine, currentSession, Future, getRunningLoop, pyRepr, Task } from "../core/index.ts";
 
-/** asyncio.create_task(coro, name=...): schedule a coroutine to run soon, as a task. */
-export function createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
-  return new Task(coro, { name: options.name });
+/** asyncio.create_task(coro, name=...): schedule a coroutine to run soon, as a task. Under the eager
+ * model (JavaScript's), the call already started its task: that task is the one. */
+export function createTask<T>(coro: Coroutine<T> | Task<T>, options: { name?: string } = {}): Task<T> {
+  if (coro instanceof Task && currentSession().eager && options.name === undefined) return coro;
+  return new Task(coro as Coroutine<T>, { name: options.name });
 }
 
 /** loop.create_future(): a pending future on the running loop. */
@@ -15,15 +17,16 @@ export function createFuture<T = unknown>(): Future<T> {
 export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T | undefined> {
   if (typeof delay !== "number" || Number.isNaN(delay)) throw new TypeError(`sleep() takes a number of seconds, got ${pyRepr(delay)}`);
   return new Coroutine(function* () {
-    if (delay <= 0) {
+    const loop = getRunningLoop();
+    // asyncio's sleep(0) is a bare yield; JavaScript's is a timer like any other (setTimeout).
+    if (delay <= 0 && !loop.session.eager) {
       yield BARE_YIELD;
       return result;
     }
-    const loop = getRunningLoop();
     const future = new Future<T | undefined>(loop);
     future.waitInfo = { what: "sleep", label: `sleep(${pyRepr(delay)})`, until: loop.time() + delay };
     const task = loop.currentTask instanceof Task ? loop.currentTask : undefined;
-    const timer = loop.callLater(delay, () => !future.done() && future.setResult(result), {
+    const timer = loop.callLater(Math.max(0, delay), () => !future.done() && future.setResult(result), {
       label: `sleep(${pyRepr(delay)}) timer${task ? ` of ${task.name}` : ""}`,
       task: task?.id,
     });

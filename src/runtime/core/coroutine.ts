@@ -118,10 +118,15 @@ export class Coroutine<T = unknown> {
         continue;
       }
       if (awaited instanceof Future) {
-        // Future.__await__: a done future gives its result without suspending.
+        // Future.__await__: a done future gives its result without suspending. JavaScript's await
+        // always gives the other tasks a turn first: under the eager model, so does this one.
         if (!awaited.done()) {
           this.waitingOn = awaited;
           return { done: false, waitOn: awaited };
+        }
+        if (this.session.eager) {
+          this.waitingOn = awaited;
+          return { done: false, waitOn: null };
         }
         try {
           [throwing, payload] = [false, awaited.result()];

@@ -1,9 +1,16 @@
 // A line-for-line port of CPython's heapq (Lib/heapq.py): the event loop's timer heap must break
 // ties between equal deadlines exactly as CPython's does, and heapq is not a stable sort.
 
-/** Anything with a deadline: items compare by `when` alone, as TimerHandle.__lt__ does. */
+/** Anything with a deadline: items compare by `when` alone, as TimerHandle.__lt__ does, unless they
+ * carry an `order` (the eager model's timers fire in the order they were set, as setTimeout's do). */
 export interface HeapItem {
   when: number;
+  order?: number;
+}
+
+// TimerHandle.__lt__ (and a tie broken by `order` when both have one).
+function lt(a: HeapItem, b: HeapItem): boolean {
+  return a.when < b.when || (a.when === b.when && a.order !== undefined && b.order !== undefined && a.order < b.order);
 }
 
 /** heapq.heappush: push `item` onto `heap`, keeping the heap invariant. */
@@ -34,7 +41,7 @@ function siftdown<T extends HeapItem>(heap: T[], startpos: number, pos: number):
   while (pos > startpos) {
     const parentpos = (pos - 1) >> 1;
     const parent = heap[parentpos];
-    if (newitem.when < parent.when) {
+    if (lt(newitem, parent)) {
       heap[pos] = parent;
       pos = parentpos;
       continue;
@@ -52,7 +59,7 @@ function siftup<T extends HeapItem>(heap: T[], pos: number): void {
   let childpos = 2 * pos + 1;
   while (childpos < endpos) {
     const rightpos = childpos + 1;
-    if (rightpos < endpos && !(heap[childpos].when < heap[rightpos].when)) childpos = rightpos;
+    if (rightpos < endpos && !lt(heap[childpos], heap[rightpos])) childpos = rightpos;
     heap[pos] = heap[childpos];
     pos = childpos;
     childpos = 2 * pos + 1;

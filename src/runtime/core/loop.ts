@@ -57,6 +57,9 @@ export class Handle {
 /** A callback due at a virtual time (asyncio.TimerHandle). */
 export class TimerHandle extends Handle implements HeapItem {
   readonly when: number;
+  /** Under the eager model (JavaScript's), timers due at the same time fire in the order they were
+   * set, as setTimeout's do; asyncio's heap leaves that order to its shape (no `order`). */
+  readonly order: number | undefined;
   /** Still in the loop's heap (TimerHandle._scheduled). */
   scheduled = true;
   private readonly loop: EventLoop;
@@ -64,6 +67,7 @@ export class TimerHandle extends Handle implements HeapItem {
     super(id, callback, info);
     this.when = when;
     this.loop = loop;
+    this.order = loop.session.eager ? id : undefined;
   }
   override cancel(): void {
     if (this.cancelled) return;
@@ -276,10 +280,13 @@ export class EventLoop {
     for (const enqueue of settled) enqueue();
   }
 
-  // 5. Move due timers to the ready queue, then run only what was ready when this pass began.
+  // 5. Move due timers to the ready queue, then run only what was ready when this pass began. Under
+  //    the eager model (JavaScript's event loop), a timer is a macrotask: one at a time, and only once
+  //    the queue (the microtasks: every continuation) is empty.
   private runReady(): void {
     const endTime = this.time() + CLOCK_RESOLUTION;
-    while (this.scheduled.length) {
+    const macrotasks = this.session.eager;
+    while (this.scheduled.length && !(macrotasks && this.ready.length)) {
       if (this.scheduled[0].when >= endTime) break;
       const timer = heappop(this.scheduled);
       timer.scheduled = false;
