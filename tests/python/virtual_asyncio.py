@@ -275,6 +275,7 @@ _CLASSES = {cls: dict(vars(cls)) for namespace in _PRISTINE.values() for cls in 
 _lines, _first = inspect.getsourcelines(asyncio.tasks._GatheringFuture)
 _GATHERING = compile("\n" * (_first - 1) + "".join(_lines), asyncio.tasks.__file__, "exec")
 _WARNING_FILTERS = list(warnings.filters)
+_CWD = os.getcwd()
 _SYS_HOOKS = sys.excepthook, sys.unraisablehook, sys.displayhook, sys.getrecursionlimit()
 _LOGGERS = {name: logging.getLogger(name) for name in ("", "asyncio", "concurrent.futures")}
 _LOGGER_STATE = {name: (lg.level, list(lg.handlers), lg.propagate, lg.disabled) for name, lg in _LOGGERS.items()}
@@ -313,6 +314,7 @@ def reset():
     THREADS.reset()
     _fresh_c_asyncio()
     events._set_running_loop(None)  # Pyodide runs its own loop (WebLoop): asyncio.run would refuse
+    os.chdir(_CWD)
     _set_policy(VirtualPolicy())
     # The warnings filters as at start-up, and their version bumped, which invalidates every
     # module's __warningregistry__ (a warning shown once per place shows again).

@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { loadPyodide, type PyodideAPI } from "pyodide";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** The site's public/ folder: the Python twins read the simulated network's files from it. */
+const PUBLIC = here("../../public");
 /** virtual_asyncio.py and what it imports, and the fuzzer's variant of it. */
 export const HARNESS_FILES = [here("../python/virtual_asyncio.py"), here("../python/virtual_threads.py"), here("../fuzz/perturbed_asyncio.py")];
 
@@ -24,6 +26,8 @@ export async function loadHarness(files: readonly string[] = HARNESS_FILES): Pro
   const py = await loadPyodide({ stdout: (line) => console.log(line), stderr: (line) => console.error(line) });
   py.FS.mkdirTree("/harness");
   for (const file of files) py.FS.writeFile(`/harness/${basename(file)}`, readFileSync(file, "utf8"));
-  const version = String(py.runPython('import sys; sys.path.insert(0, "/harness"); sys.version.split()[0]'));
+  // Programs run where a native python3 in the project's folder would: open("public/...") works.
+  py.mountNodeFS("/project/public", PUBLIC);
+  const version = String(py.runPython('import os, sys; sys.path.insert(0, "/harness"); os.chdir("/project"); sys.version.split()[0]'));
   return { py, version, loadMs: performance.now() - started };
 }
