@@ -301,11 +301,11 @@ def _fresh_c_asyncio():
     exec(_GATHERING, vars(asyncio.tasks))
     sys.modules["_asyncio"] = fresh
     for cls, pristine in _CLASSES.items():  # and in asyncio's classes (Handle._run, ...)
-        for key in [k for k in vars(cls) if k not in pristine]:
+        current = vars(cls)
+        for key in [k for k in current if k not in pristine]:
             delattr(cls, key)
-        for key, value in pristine.items():
-            if vars(cls).get(key) is not value:
-                setattr(cls, key, value)
+        for key in [k for k, v in pristine.items() if current.get(k) is not v]:
+            setattr(cls, key, pristine[key])
 
 
 def reset():
