@@ -1,8 +1,8 @@
 // Evidence for how virtual_asyncio.reset() makes each program start as in a fresh CPython: run a
 // corpus (the fuzzer's programs and every lesson's Python twin) three ways and compare every result
 // (stdout, stamps, end, stderr, error; addresses masked):
-//   A. reset(): a fresh instance of the C module _asyncio, bound into asyncio's modules (what the
-//      tests use), all programs in one interpreter;
+//   A. reset(): asyncio's modules and classes as imported, and a fresh instance of the C module
+//      _asyncio bound into them (what the tests use), all programs in one interpreter;
 //   B. re-importing asyncio, concurrent.futures and the harness before each program (no _asyncio
 //      swap), in the same interpreter;
 //   C. a new Pyodide per program (the first `--fresh N` programs only: a load takes seconds).
@@ -31,8 +31,10 @@ for (const dir of ["lessons", "reference"]) {
 const corpus = [...twins, ...Array.from({ length: option("count", 300) }, (_, i) => generateProgram(i + 1).py)];
 
 const RUN = `
-import json, re, sys, time
+import gc, json, re, sys, time
 import virtual_asyncio
+gc.collect()
+gc.freeze()  # as the runner's worker thread does
 
 def masked(result):
     return re.sub(r"0x[0-9a-f]+", "0x…", json.dumps(result))
@@ -41,7 +43,7 @@ def run_reset(source):
     return masked(virtual_asyncio.run_program(source))
 
 def run_alone(source):  # the first program of a new interpreter: nothing to reset
-    virtual_asyncio._fresh_c_asyncio = lambda: None
+    virtual_asyncio._restore_asyncio = virtual_asyncio._fresh_c_asyncio = lambda: None
     return run_reset(source)
 
 def run_reimported(source):
@@ -50,7 +52,7 @@ def run_reimported(source):
         if name.split(".")[0] in ("asyncio", "_asyncio", "concurrent", "virtual_asyncio", "virtual_threads"):
             del sys.modules[name]
     import virtual_asyncio
-    virtual_asyncio._fresh_c_asyncio = lambda: None  # asyncio and _asyncio are fresh already
+    virtual_asyncio._restore_asyncio = virtual_asyncio._fresh_c_asyncio = lambda: None  # fresh already
     return masked(virtual_asyncio.run_program(source))
 `;
 

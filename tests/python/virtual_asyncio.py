@@ -281,26 +281,14 @@ _LOGGERS = {name: logging.getLogger(name) for name in ("", "asyncio", "concurren
 _LOGGER_STATE = {name: (lg.level, list(lg.handlers), lg.propagate, lg.disabled) for name, lg in _LOGGERS.items()}
 
 
-def _fresh_c_asyncio():
-    """A new instance of _asyncio, bound wherever asyncio's modules bound the first one. Since 3.12
-    _asyncio has per-module state (multi-phase init, Modules/_asynciomodule.c), and that state holds
-    the counter that names tasks Task-1, Task-2, ...: a new instance counts from 1 again, as in a
-    fresh process, for the cost of creating a module (re-importing asyncio would cost ~0.4 s)."""
-    spec = _C_ASYNCIO.__spec__
-    fresh = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fresh)
+def _restore_asyncio():
+    """Undo what the last program changed in asyncio's modules and classes (Handle._run, ...)."""
     for name, module in _asyncio_modules():
-        namespace = vars(module)
-        if name in _PRISTINE:  # undo what the last program changed in asyncio
+        if name in _PRISTINE:
+            namespace = vars(module)
             namespace.clear()
             namespace.update(_PRISTINE[name])
-        for key, value in namespace.items():
-            c_name = _C_NAMES.get(id(value))
-            if c_name is not None and value is getattr(_C_ASYNCIO, c_name):
-                namespace[key] = getattr(fresh, c_name)
-    exec(_GATHERING, vars(asyncio.tasks))
-    sys.modules["_asyncio"] = fresh
-    for cls, pristine in _CLASSES.items():  # and in asyncio's classes (Handle._run, ...)
+    for cls, pristine in _CLASSES.items():
         current = vars(cls)
         for key in [k for k in current if k not in pristine]:
             delattr(cls, key)
@@ -308,10 +296,29 @@ def _fresh_c_asyncio():
             setattr(cls, key, pristine[key])
 
 
+def _fresh_c_asyncio():
+    """A new instance of _asyncio, bound wherever asyncio's modules bound the first one. Since 3.12
+    _asyncio has per-module state (multi-phase init, Modules/_asynciomodule.c), and that state holds
+    the counter that names tasks Task-1, Task-2, ...: a new instance counts from 1 again, as in a
+    fresh process, for the cost of creating a module (re-importing asyncio costs ~0.4 s)."""
+    spec = _C_ASYNCIO.__spec__
+    fresh = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fresh)
+    for _, module in _asyncio_modules():
+        namespace = vars(module)
+        for key, value in namespace.items():
+            c_name = _C_NAMES.get(id(value))
+            if c_name is not None and value is getattr(_C_ASYNCIO, c_name):
+                namespace[key] = getattr(fresh, c_name)
+    exec(_GATHERING, vars(asyncio.tasks))
+    sys.modules["_asyncio"] = fresh
+
+
 def reset():
     """Give the next program what a fresh CPython process would."""
     Clock.now = 0.0
     THREADS.reset()
+    _restore_asyncio()
     _fresh_c_asyncio()
     events._set_running_loop(None)  # Pyodide runs its own loop (WebLoop): asyncio.run would refuse
     os.chdir(_CWD)

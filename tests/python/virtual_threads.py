@@ -43,6 +43,7 @@ import os
 import pickle
 import sys
 import threading
+from asyncio import events
 from concurrent.futures import _base
 
 # The computing between two readings of time.thread_time() in a loop: binary-exact, so that a
@@ -87,6 +88,9 @@ class _JobStream:
         return True
 
 
+_MISSING = object()
+
+
 class Scheduler:
     """The agenda of the modelled workers, and the clocks they and the main thread keep."""
 
@@ -99,13 +103,16 @@ class Scheduler:
 
     def patch(self):
         """Put the model in place (while a program runs)."""
-        self.originals = [(target, name, getattr(target, name, None)) for target, name, _ in self.patches]
+        self.originals = [(target, name, vars(target).get(name, _MISSING)) for target, name, _ in self.patches]
         for target, name, value in self.patches:
             setattr(target, name, value)
 
     def unpatch(self):
         for target, name, value in self.originals:
-            setattr(target, name, value)
+            if value is _MISSING:
+                delattr(target, name)
+            else:
+                setattr(target, name, value)
         self.originals = []
 
     def reset(self):
@@ -119,7 +126,6 @@ class Scheduler:
         self.gil_free = 0.0  # when the GIL is next free for a quantum of computing
         self.main_cpu = 0.0  # the main thread's CPU clock (time.thread_time())
         self.main_reader = None  # the frame that last read it
-        self.process_names = itertools.count(1)
 
     def at(self, when, order, action):
         heapq.heappush(self.agenda, (when, order, next(self.ties), action))
@@ -205,12 +211,10 @@ class Scheduler:
         """Run fn(*args, **kwargs) now, as a job of `lane`: (happenings, ok, result or exception)."""
         if self.job is not None:
             raise NotModelled("a thread or process hands work to a pool (not modelled)")
-        from asyncio import events  # a worker thread has no running event loop
-
         job = self.job = _Job(lane, self.clock.now)
         saved = sys.stdout, sys.stderr, events._get_running_loop()
         sys.stdout, sys.stderr = _JobStream(job, "stdout"), _JobStream(job, "stderr")
-        events._set_running_loop(None)
+        events._set_running_loop(None)  # a worker thread has no running event loop
         try:
             return job.happenings, True, fn(*args, **kwargs)
         except NotModelled:
@@ -228,19 +232,18 @@ class Scheduler:
         def go(i, t):
             while i < len(happenings):
                 kind, a, b = happenings[i]
+                if kind in ("sleep", "cpu"):  # `a` seconds
+                    begin = t
+                    if kind == "cpu" and shares_gil:  # a thread's quantum first waits for the GIL
+                        begin = max(t, self.gil_free)
+                        self.gil_free = begin + a
+                    self.at(begin + a, order, lambda i=i, t=begin + a: go(i + 1, t))
+                    return
                 if kind == "write":
                     getattr(sys, a).write(b)  # the stream the program has at that moment
-                elif kind == "call":
-                    a()  # e.g. the job's call_soon_threadsafe reaching the loop
-                if kind in ("write", "call"):
-                    i += 1
-                    continue
-                s = t
-                if kind == "cpu" and shares_gil:
-                    s = max(t, self.gil_free)
-                    self.gil_free = s + a
-                self.at(s + a, order, lambda i=i, t=s + a: go(i + 1, t))
-                return
+                else:
+                    a()  # "call": e.g. the job's call_soon_threadsafe reaching the loop
+                i += 1
             end()
 
         self.at(start, order, lambda: go(0, start))
@@ -251,8 +254,11 @@ class Scheduler:
 
 
 class _Lane:
-    def __init__(self, name, thread_name):
-        self.name = name
+    """A modelled worker thread or process."""
+
+    fresh = True  # has taken no job yet
+
+    def __init__(self, thread_name):
         self.cpu_time = 0.0
         self.thread = threading.Thread(name=thread_name)  # never started: what current_thread() gives
 
@@ -299,6 +305,7 @@ def install(clock):
                     continue
                 self._running += 1
                 happenings, ok, value = self._run(lane, fn, args, kwargs)
+                lane.fresh = False
                 sched.play(order, sched.clock.now, happenings, self._shares_gil,
                            lambda: self._finish(lane, future, ok, value))
                 return
@@ -352,14 +359,11 @@ def install(clock):
             self._thread_name_prefix = thread_name_prefix or ("ThreadPoolExecutor-%d" % self._counter())
 
         def _new_lane(self, index):
-            name = "%s_%d" % (self._thread_name_prefix, index)
-            lane = _Lane(name, name)
-            lane.fresh = True
-            return lane
+            return _Lane("%s_%d" % (self._thread_name_prefix, index))
 
         def _run(self, lane, fn, args, kwargs):
-            if getattr(lane, "fresh", False) and self._initializer is not None:
-                lane.fresh = False  # _worker runs the initializer once, before the thread's first job
+            if lane.fresh and self._initializer is not None:
+                # _worker runs the initializer once, before the thread's first job.
                 initializer, initargs = self._initializer, self._initargs
                 job = lambda: (initializer(*initargs), fn(*args, **kwargs))[1]  # noqa: E731
                 return sched.run_job(lane, job, (), {})
@@ -376,7 +380,7 @@ def install(clock):
             super().__init__(os.process_cpu_count() if max_workers is None else max_workers)
 
         def _new_lane(self, index):
-            return _Lane(f"Process-{next(sched.process_names)}", "MainThread")
+            return _Lane("MainThread")  # the name of a child process's own thread
 
         def _run(self, lane, fn, args, kwargs):
             # What crosses to a real process and back is pickled (the call queue and result queue of
