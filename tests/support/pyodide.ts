@@ -4,7 +4,8 @@
 // runs programs one after another through tests/python/virtual_asyncio.py, each as in a fresh CPython
 // process. The thread keeps Python off this thread (the TypeScript side runs meanwhile), and it can
 // be stopped: a program that runs longer than `timeoutMs` of real time is reported as a HarnessError
-// and the runner goes on in a new thread (Python cannot be interrupted from inside).
+// and the runner goes on in a new thread (Python running there cannot be interrupted by a signal, and
+// a terminated thread leaves nothing behind).
 import { Worker } from "node:worker_threads";
 import type { WorkerReply, WorkerRequest } from "./pyodide-worker.ts";
 
@@ -31,9 +32,9 @@ export interface RunOptions {
 }
 
 const WORKER = new URL("./pyodide-worker.ts", import.meta.url);
-/** Real seconds a program may run; the machines are shared and Pyodide is slower than native CPython. */
+/** Real time a program may run (the lessons' take milliseconds; the machines are shared and busy). */
 const PROGRAM_TIMEOUT_MS = 30_000;
-/** Real seconds to load Pyodide (~3 s on an idle machine). */
+/** Real time to load Pyodide (~3 s on an idle machine, 10-30 s on an overloaded one). */
 const LOAD_TIMEOUT_MS = 120_000;
 
 interface Pending extends WorkerRequest {
