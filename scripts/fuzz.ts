@@ -1,4 +1,4 @@
-// `npm run fuzz`: differential fuzzing of the runtime against CPython 3.11's asyncio.
+// `npm run fuzz`: differential fuzzing of the runtime against CPython 3.14's asyncio (Pyodide).
 //   node scripts/fuzz.ts [--count N] [--seed S] [--max-shrink K] [--all] [--check-order]
 // Generates N random programs (seeds S, S+1, ...), each as playground TypeScript and as Python, runs
 // both (the runtime; CPython on a virtual clock) and compares printed lines, their virtual times, the

@@ -1,19 +1,13 @@
 // Run program pairs on both sides and compare: the TypeScript through the runtime (compiled with
-// native esbuild, as tests/support/run-ts.ts does), the Python through CPython's own asyncio on a
-// virtual clock (tests/python/virtual_asyncio.py --batch: one process for many programs, each in a
-// forked child that starts as a fresh CPython would).
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { fileURLToPath } from "node:url";
+// native esbuild, as tests/support/run-ts.ts does), the Python through CPython 3.14's own asyncio on
+// a virtual clock (tests/python/virtual_asyncio.py in Pyodide: one interpreter for many programs,
+// each starting as a fresh CPython would).
 import * as esbuild from "esbuild";
 import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../../src/runtime/program/index.ts";
 import { nodeWorkerHost } from "../../src/runtime/node/index.ts";
-import { observable, type PythonResult } from "../support/cpython.ts";
+import { observable } from "../support/cpython.ts";
+import { sharedPyodide } from "../support/pyodide.ts";
 import type { ProgramText } from "./ir.ts";
-
-const TOOL = fileURLToPath(new URL("../python/virtual_asyncio.py", import.meta.url));
-/** The same server, with the orders CPython leaves to sets fixed (see perturbed_asyncio.py). */
-const PERTURBED_TOOL = fileURLToPath(new URL("./perturbed_asyncio.py", import.meta.url));
-const PYTHON = process.env.PYTHON ?? "python3";
 
 /** What both sides must agree on. */
 export interface Outcome {
@@ -37,44 +31,18 @@ export async function runTypeScript(source: string): Promise<Outcome> {
   }
 }
 
-/** Run many Python programs in one virtual_asyncio.py --batch process. */
-export function runPythonBatch(sources: readonly string[]): Promise<Outcome[]> {
-  if (!sources.length) return Promise.resolve([]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, [TOOL, "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (d: Buffer) => out.push(d));
-    child.stderr.on("data", (d: Buffer) => err.push(d));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const text = Buffer.concat(out).toString("utf8");
-      if (code !== 0) return reject(new Error(`virtual_asyncio.py --batch exited with ${code}:\n${Buffer.concat(err).toString("utf8")}`));
-      try {
-        resolve(toOutcomes(JSON.parse(text), sources.length));
-      } catch (error) {
-        reject(new Error(`virtual_asyncio.py --batch printed no usable JSON (${String(error)}):\n${text.slice(0, 2000)}`));
-      }
-    });
-    child.stdin.end(JSON.stringify(sources));
-  });
-}
-
-function toOutcomes(results: PythonResult[], expected: number): Outcome[] {
-  if (!Array.isArray(results) || results.length !== expected) throw new Error(`${results?.length} results for ${expected} programs`);
-  return results.map((r) => observable(r));
+/** Run many Python programs, each as in a fresh CPython (the process's Pyodide, run in order). */
+export async function runPythonBatch(sources: readonly string[]): Promise<Outcome[]> {
+  return (await sharedPyodide().runAll(sources)).map((r) => observable(r));
 }
 
 /**
- * One long-lived `virtual_asyncio.py --serve` process: batch after batch without paying CPython's
- * start-up (~0.1-0.3 s) each time. Batches are answered in the order they were sent. close() it.
+ * CPython for batch after batch of programs: the process's Pyodide (tests/support/pyodide.ts), a
+ * worker thread that runs them while the TypeScript side runs here. Batches are answered in the
+ * order they were sent.
  */
 export class PythonServer {
-  private readonly child: ChildProcessWithoutNullStreams;
-  private readonly waiting: { expected: number; resolve: (o: Outcome[]) => void; reject: (e: Error) => void }[] = [];
-  private buffered = "";
-  private stderr = "";
-  private failure: Error | null = null;
+  private readonly instrument: string | undefined;
 
   /**
    * Plain CPython, or (`order`) CPython cancelling a TaskGroup's tasks and asyncio.run's leftover
@@ -82,46 +50,16 @@ export class PythonServer {
    * (tests/fuzz/perturbed_asyncio.py).
    */
   constructor(order?: "forward" | "reverse") {
-    const args = order ? [PERTURBED_TOOL, order] : [TOOL, "--serve"];
-    this.child = spawn(PYTHON, args, { stdio: ["pipe", "pipe", "pipe"] });
-    this.child.stdout.setEncoding("utf8");
-    this.child.stderr.setEncoding("utf8");
-    this.child.stdout.on("data", (chunk: string) => {
-      this.buffered += chunk;
-      for (let nl = this.buffered.indexOf("\n"); nl >= 0; nl = this.buffered.indexOf("\n")) {
-        const answer = this.buffered.slice(0, nl);
-        this.buffered = this.buffered.slice(nl + 1);
-        const request = this.waiting.shift();
-        if (!request) continue;
-        try {
-          request.resolve(toOutcomes(JSON.parse(answer), request.expected));
-        } catch (error) {
-          request.reject(new Error(`virtual_asyncio.py --serve answered with no usable JSON (${String(error)}): ${answer.slice(0, 2000)}`));
-        }
-      }
-    });
-    this.child.stderr.on("data", (chunk: string) => (this.stderr += chunk));
-    const fail = (why: string) => {
-      this.failure = new Error(`virtual_asyncio.py --serve ${why}\n${this.stderr}`);
-      for (const request of this.waiting.splice(0)) request.reject(this.failure);
-    };
-    this.child.on("error", (error) => fail(`failed: ${error.message}`));
-    this.child.on("exit", (code, signal) => fail(`exited (${signal ?? code})`));
+    this.instrument = order && `import perturbed_asyncio\ndef instrument():\n    return perturbed_asyncio.perturb(reverse=${order === "reverse" ? "True" : "False"})\n`;
   }
 
   /** Run the programs, each as in a fresh CPython; outcomes in the same order. */
-  run(sources: readonly string[]): Promise<Outcome[]> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (!sources.length) return Promise.resolve([]);
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ expected: sources.length, resolve, reject });
-      this.child.stdin.write(JSON.stringify(sources) + "\n");
-    });
+  async run(sources: readonly string[]): Promise<Outcome[]> {
+    return (await sharedPyodide().runAll(sources, { instrument: this.instrument })).map((r) => observable(r));
   }
 
-  close(): void {
-    this.child.stdin.end();
-  }
+  /** Nothing to stop: the Pyodide thread is the process's, and idle it does not keep it alive. */
+  close(): void {}
 }
 
 /** The first way the two outcomes differ, in words, or null if they agree. */

@@ -1,67 +1,58 @@
-#!/usr/bin/env python3
-"""tests/python/virtual_asyncio.py --serve, with the choices CPython leaves to set order made in a
-fixed order instead:
+"""CPython with the choices it leaves to set order made in a fixed order instead, as an instrument
+for virtual_asyncio.run_program (tests/fuzz/differential.ts: new PythonServer("forward" | "reverse")):
 
-    python3 tests/fuzz/perturbed_asyncio.py forward|reverse
+    import perturbed_asyncio
+    def instrument():
+        return perturbed_asyncio.perturb(reverse=True)
 
 TaskGroup._abort cancels the group's tasks, and asyncio.run's shutdown (runners._cancel_all_tasks,
-through tasks.all_tasks) cancels leftover tasks, in the order the tasks were created (forward) or
-in the reverse of it. Plain CPython iterates a set there, whose order follows memory addresses.
+through tasks.all_tasks) cancels leftover tasks, in the order the tasks were created (forward) or in
+the reverse of it. Plain CPython iterates a set there, whose order follows memory addresses.
 
 The fuzzer's generator promises programs whose output does not depend on those orders; running the
 same programs both ways checks that promise (tests/unit/fuzz.test.ts, scripts/fuzz.ts --check-order).
 """
 import itertools
-import pathlib
-import sys
 import weakref
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "python"))
-
-import asyncio.base_events  # noqa: E402
-import asyncio.taskgroups  # noqa: E402
-import asyncio.tasks  # noqa: E402
-import virtual_asyncio  # noqa: E402
-
-# Every task is made by loop.create_task (asyncio.run, create_task, ensure_future, gather, TaskGroup).
-_created = weakref.WeakKeyDictionary()
-_counter = itertools.count()
-_create_task = asyncio.base_events.BaseEventLoop.create_task
+import asyncio.base_events
+import asyncio.taskgroups
+import asyncio.tasks
 
 
-def create_task(self, coro, *, name=None, context=None):
-    task = _create_task(self, coro, name=name, context=context)
-    _created[task] = next(_counter)
-    return task
+def perturb(reverse):
+    """Patch asyncio (after run_program's reset, for one program); returns the function that undoes
+    it. Every task is made by loop.create_task (asyncio.run, create_task, ensure_future, gather,
+    TaskGroup), which notes the order of creation."""
+    created = weakref.WeakKeyDictionary()
+    counter = itertools.count()
+    loop_class, group_class = asyncio.base_events.BaseEventLoop, asyncio.taskgroups.TaskGroup
+    create_task, all_tasks, abort = loop_class.create_task, asyncio.tasks.all_tasks, group_class._abort
 
+    def in_order(tasks):
+        return sorted(tasks, key=lambda t: created.get(t, -1), reverse=reverse)
 
-def in_order(tasks):
-    return sorted(tasks, key=lambda t: _created.get(t, -1), reverse=REVERSE)
+    def ordered_create_task(self, coro, **kwargs):  # BaseEventLoop.create_task (3.14)
+        task = create_task(self, coro, **kwargs)
+        created[task] = next(counter)
+        return task
 
+    def ordered_all_tasks(loop=None):
+        # A list, not a set: _cancel_all_tasks only iterates it (and tests it for emptiness).
+        return in_order(all_tasks(loop))
 
-_all_tasks = asyncio.tasks.all_tasks
+    def ordered_abort(self):
+        # TaskGroup._abort (Lib/asyncio/taskgroups.py, 3.14), iterating its set in a fixed order.
+        self._aborting = True
+        for t in in_order(self._tasks):
+            if not t.done():
+                t.cancel()
 
-
-def ordered_all_tasks(loop=None):
-    # A list, not a set: _cancel_all_tasks only iterates it (and tests it for emptiness).
-    return in_order(_all_tasks(loop))
-
-
-def ordered_abort(self):
-    # TaskGroup._abort (Lib/asyncio/taskgroups.py, 3.11), iterating its set in a fixed order.
-    self._aborting = True
-    for t in in_order(self._tasks):
-        if not t.done():
-            t.cancel()
-
-
-REVERSE = False
-
-if __name__ == "__main__":
-    if len(sys.argv) != 2 or sys.argv[1] not in ("forward", "reverse"):
-        sys.exit("usage: perturbed_asyncio.py forward|reverse   (then as virtual_asyncio.py --serve)")
-    REVERSE = sys.argv[1] == "reverse"
-    asyncio.base_events.BaseEventLoop.create_task = create_task
+    loop_class.create_task = ordered_create_task
     asyncio.tasks.all_tasks = ordered_all_tasks
-    asyncio.taskgroups.TaskGroup._abort = ordered_abort
-    virtual_asyncio.serve(sys.stdin, sys.stdout)
+    group_class._abort = ordered_abort
+
+    def undo():
+        loop_class.create_task, asyncio.tasks.all_tasks, group_class._abort = create_task, all_tasks, abort
+
+    return undo

@@ -1,26 +1,36 @@
-#!/usr/bin/env python3
-"""Checks for virtual_asyncio.py. Run: python3 tests/python/test_virtual_asyncio.py
+"""Checks for virtual_asyncio.py and virtual_threads.py, in the CPython they serve: Pyodide's 3.14.
+Run: node tests/python/run-harness-tests.ts (it loads Pyodide and calls every test_ function).
 
-Each program runs in its own subprocess through the real CLI (stdin `-`),
-because the tool patches process-wide state and task names must start at
-Task-1 as they do in a fresh CPython.
+All programs run in this one interpreter, one after another, through run_program, which must give
+each what a fresh CPython process would: FRESH is the first program this interpreter ran.
 """
 import json
-import pathlib
-import subprocess
-import sys
 import textwrap
 import time
 
-TOOL = pathlib.Path(__file__).with_name("virtual_asyncio.py")
+import virtual_asyncio
+
+NAMED = """
+    import asyncio, time
+    async def child():
+        await asyncio.sleep(0.1)
+        print("child", asyncio.current_task().get_name())
+    async def main():
+        time.sleep(0.2)
+        asyncio.sleep(1)                 # never awaited -> warning
+        await asyncio.gather(child(), child())
+        print("main", asyncio.current_task().get_name(), time.time())
+    asyncio.run(main())
+"""
 
 
-def run(program):
-    proc = subprocess.run([sys.executable, str(TOOL), "-"], check=True,
-                          input=textwrap.dedent(program), text=True,
-                          capture_output=True)
-    assert proc.stderr == "", proc.stderr
-    return json.loads(proc.stdout)  # stdout holds exactly one JSON object
+def run(program, instrument=None):
+    result = virtual_asyncio.run_program(textwrap.dedent(program), instrument)
+    json.dumps(result)  # what the host receives
+    return result
+
+
+FRESH = run(NAMED)  # before any other program: as in a fresh process
 
 
 def test_two_tasks():
@@ -159,6 +169,23 @@ def test_wait_for_timeout():
     assert r["stdout"] == ["timeout 1.5"] and r["virtualEnd"] == 1.5, r
 
 
+def test_the_loop_is_cpythons_without_warnings():
+    r = run("""
+        import asyncio, sys
+        async def main():
+            loop = asyncio.get_running_loop()
+            print(type(loop).__name__, isinstance(loop, asyncio.BaseEventLoop), sys.version_info[:2])
+        asyncio.run(main())
+        with asyncio.Runner() as runner:
+            runner.run(main())
+        loop = asyncio.new_event_loop()
+        loop.run_until_complete(main())
+        loop.close()
+    """)
+    assert r["stdout"] == ["_UnixSelectorEventLoop True (3, 14)"] * 3, r
+    assert r["stderr"] == [] and r["error"] is None, r
+
+
 CPU = """
     import asyncio, time
     from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -232,26 +259,106 @@ def test_thread_time_alone_costs_nothing():
     assert r["stdout"] == ["0.0 0.0 0.25 0.25"], r
 
 
-def run_batch(programs):
-    proc = subprocess.run([sys.executable, str(TOOL), "--batch"], check=True,
-                          input=json.dumps([textwrap.dedent(p) for p in programs]),
-                          text=True, capture_output=True)
-    assert proc.stderr == "", proc.stderr
-    return json.loads(proc.stdout)  # one JSON array, one result per program
+def test_pools_used_directly_block_the_main_thread():
+    r = run("""
+        import threading, time
+        from concurrent.futures import ThreadPoolExecutor, as_completed, wait, FIRST_COMPLETED
+        def job(seconds):
+            time.sleep(seconds)
+            print(threading.current_thread().name, "slept", seconds)
+            return seconds
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            futures = [pool.submit(job, s) for s in (3, 1, 1)]
+            print([f.result() for f in as_completed(futures)], time.time())
+            print(list(pool.map(job, [0.5, 0.25])), time.time())
+            late = pool.submit(job, 10)
+            done, pending = wait([late], timeout=2)
+            print(len(done), len(pending), time.time())
+        print(late.result(), time.time(), threading.current_thread().name)
+    """)
+    assert r["error"] is None, r
+    assert r["stdout"] == [
+        "ThreadPoolExecutor-0_1 slept 1", "ThreadPoolExecutor-0_1 slept 1", "ThreadPoolExecutor-0_0 slept 3",
+        "[1, 1, 3] 3.0",
+        # The lane idle longest takes the next job (the worker threads wait in the work queue's
+        # get() first come, first served: Modules/_queuemodule.c, Python/parking_lot.c).
+        "ThreadPoolExecutor-0_0 slept 0.25", "ThreadPoolExecutor-0_1 slept 0.5", "[0.5, 0.25] 3.5",
+        "0 1 5.5",
+        "ThreadPoolExecutor-0_0 slept 10", "10 13.5 MainThread",
+    ], r
+    assert r["stamps"][:3] == [1.0, 2.0, 3.0], r
 
 
-def test_batch_runs_each_program_as_a_fresh_process_would():
-    named = """
-        import asyncio, time
-        async def child():
-            await asyncio.sleep(0.1)
-            print("child", asyncio.current_task().get_name())
+def test_thread_names_defaults_and_the_self_pipe():
+    r = run("""
+        import asyncio, os, threading
+        from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+        def name():
+            return threading.current_thread().name
         async def main():
-            time.sleep(0.2)
-            asyncio.sleep(1)                 # never awaited -> warning
-            await asyncio.gather(child(), child())
-            print("main", asyncio.current_task().get_name(), time.time())
+            loop = asyncio.get_running_loop()
+            print(os.cpu_count(), ThreadPoolExecutor()._max_workers, ProcessPoolExecutor()._max_workers)
+            print(await asyncio.to_thread(name), await loop.run_in_executor(None, name))
+            print(await loop.run_in_executor(ThreadPoolExecutor(thread_name_prefix="io"), name))
+            print(await loop.run_in_executor(ProcessPoolExecutor(), name))
+            try:
+                await loop.run_in_executor(ProcessPoolExecutor(), lambda: 1)
+            except Exception as e:
+                print("process job:", type(e).__name__)
         asyncio.run(main())
+    """)
+    assert r["error"] is None, r
+    assert r["stdout"] == ["4 8 4", "asyncio_0 asyncio_0", "io_0", "MainThread", "process job: PicklingError"], r
+
+
+def test_a_thread_wakes_the_loop_through_the_self_pipe():
+    # Linux's SelectorEventLoop: call_soon_threadsafe writes to the self-pipe, so the next select
+    # reports it and _process_events queues _read_from_self after the thread's handle.
+    def instrument():
+        import asyncio.events
+        seen, original = [], asyncio.events.Handle._run
+
+        def recording(handle):
+            seen.append(getattr(handle._callback, "__name__", "?"))
+            return original(handle)
+
+        asyncio.events.Handle._run = recording
+        return lambda: seen
+
+    r = run("""
+        import asyncio, time
+        async def main():
+            await asyncio.to_thread(time.sleep, 1)
+        asyncio.run(main())
+    """, instrument)
+    names = r["extra"]
+    at = names.index("_set_state")
+    assert names[at + 1] == "_read_from_self" and names.count("_read_from_self") == 2, names
+    assert r["virtualEnd"] == 1.0, r
+
+
+def test_deadlock_in_a_blocking_wait():
+    r = run("""
+        import threading
+        threading.Event().wait()
+    """)
+    assert r["error"].startswith("Deadlock:"), r
+
+
+def test_each_program_starts_as_in_a_fresh_process():
+    messy = """
+        import asyncio, logging, warnings
+        warnings.simplefilter("ignore")
+        logging.basicConfig(level=logging.DEBUG)
+        asyncio.sleep = None                 # a program may change asyncio itself
+        asyncio.BaseEventLoop.time = lambda self: 99.0
+        async def main():
+            for _ in range(5):
+                asyncio.create_task(asyncio.Event().wait())
+        asyncio.new_event_loop().run_until_complete(main())
+        import os
+        print("leaving")
+        os._exit(3)                          # ends its own program only
     """
     failing = """
         import asyncio
@@ -260,49 +367,11 @@ def test_batch_runs_each_program_as_a_fresh_process_would():
             raise ValueError("boom")
         asyncio.run(main())
     """
-    escaping = """
-        import os
-        print("leaving")
-        os._exit(3)                          # kills its own process only
-    """
-    programs = [named, failing, escaping, named, ""]
-    results = run_batch(programs)
-    assert len(results) == len(programs), results
-    # Clock at 0.0, names from Task-1, the warning shown again: same as alone.
-    alone = run(named)
-    assert results[0] == alone and results[3] == alone, (results, alone)
-    assert alone["stdout"] == ["child Task-2", "child Task-3",
-                               "main Task-1 0.30000000000000004"], alone
-    assert any("never awaited" in line for line in alone["stderr"]), alone
-    assert results[1] == run(failing), results[1]
+    results = [run(p) for p in [NAMED, failing, messy, NAMED, ""]]
+    # Clock at 0.0, names from Task-1, the warning shown again: same as in a fresh process.
+    assert results[0] == FRESH and results[3] == FRESH, (results, FRESH)
+    assert FRESH["stdout"] == ["child Task-2", "child Task-3", "main Task-1 0.30000000000000004"], FRESH
+    assert any("never awaited" in line for line in FRESH["stderr"]), FRESH
     assert results[1]["error"] == "ValueError: boom", results[1]
-    assert results[2]["error"].startswith("HarnessError:"), results[2]
-    assert results[4] == {"stdout": [], "stamps": [], "virtualEnd": 0.0,
-                          "stderr": [], "error": None}, results[4]
-    assert run_batch([]) == []
-
-
-def test_serve_answers_each_line_with_a_batch():
-    named = """
-        import asyncio
-        async def main():
-            print(asyncio.current_task().get_name())
-        asyncio.run(main())
-    """
-    requests = [[named, named], [], [named]]
-    proc = subprocess.run([sys.executable, str(TOOL), "--serve"], check=True,
-                          input="".join(json.dumps([textwrap.dedent(p) for p in r]) + "\n"
-                                        for r in requests),
-                          text=True, capture_output=True)
-    assert proc.stderr == "", proc.stderr
-    answers = [json.loads(line) for line in proc.stdout.splitlines()]
-    assert [len(a) for a in answers] == [2, 0, 1], answers
-    assert all(r["stdout"] == ["Task-1"] for a in answers for r in a), answers
-
-
-if __name__ == "__main__":
-    tests = [f for name, f in sorted(globals().items()) if name.startswith("test_")]
-    for test in tests:
-        test()
-        print("ok  ", test.__name__)
-    print(f"{len(tests)} passed")
+    assert results[2]["error"].startswith("HarnessError: os._exit(3)"), results[2]
+    assert results[4] == {"stdout": [], "stamps": [], "virtualEnd": 0.0, "stderr": [], "error": None}, results[4]

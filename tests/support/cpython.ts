@@ -1,44 +1,15 @@
-// Run a Python program under CPython's own asyncio on a virtual clock (tests/python/virtual_asyncio.py),
-// for differential tests: the same program in TypeScript and Python must print the same lines at the
-// same virtual times.
-import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { consoleLines } from "../../src/runtime/trace/index.ts";
-import type { RunResult } from "../../src/runtime/trace/index.ts";
+// Run a Python program under CPython's own asyncio on a virtual clock (tests/python/virtual_asyncio.py,
+// in Pyodide: CPython 3.14 from npm), for differential tests: the same program in TypeScript and Python
+// must print the same lines at the same virtual times.
+import { consoleLines, type RunResult } from "../../src/runtime/trace/index.ts";
+import { sharedPyodide, type PythonResult } from "./pyodide.ts";
 
-const TOOL = fileURLToPath(new URL("../python/virtual_asyncio.py", import.meta.url));
-const PYTHON = process.env.PYTHON ?? "python3";
+export type { PythonResult } from "./pyodide.ts";
 
-/** What virtual_asyncio.py prints for one program. */
-export interface PythonResult {
-  /** Printed lines, in order. */
-  stdout: string[];
-  /** The virtual time at which each stdout line was completed. */
-  stamps: number[];
-  /** Virtual seconds when the program ended. */
-  virtualEnd: number;
-  /** Warnings and logged errors ("Task exception was never retrieved", ...). */
-  stderr: string[];
-  /** "Type: message" of an uncaught exception, or null. */
-  error: string | null;
-}
-
-/** Run `source` (a Python program) through virtual_asyncio.py in a fresh CPython process. */
+/** Run `source` (a Python program) through virtual_asyncio.py, as in a fresh CPython 3.14 process
+ *  (Pyodide, loaded once per process: tests/support/pyodide.ts). */
 export function runPython(source: string): Promise<PythonResult> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(PYTHON, [TOOL, "-"], { timeout: 20_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        reject(new Error(`virtual_asyncio.py failed: ${error.message}\n${stderr}`));
-        return;
-      }
-      try {
-        resolve(JSON.parse(stdout) as PythonResult);
-      } catch {
-        reject(new Error(`virtual_asyncio.py printed no JSON:\n${stdout}\n${stderr}`));
-      }
-    });
-    child.stdin!.end(source);
-  });
+  return sharedPyodide().run(source);
 }
 
 /** The virtual time of each stdout line of a TypeScript run, from its print events (Python's `stamps`). */

@@ -342,8 +342,9 @@ await run(main());
   });
 });
 
-// The same programs under CPython's own to_thread / run_in_executor / ThreadPoolExecutor, with its
-// threads taking turns on the virtual clock (tests/python/virtual_threads.py).
+// The same programs under CPython's own to_thread / run_in_executor, with the pools' threads and
+// processes modelled on the virtual clock (tests/python/virtual_threads.py: a model of CPython's
+// threads, which Pyodide cannot start, not the threads themselves).
 describe("against CPython", () => {
   const twins: { name: string; ts: string; py: string }[] = [
     {

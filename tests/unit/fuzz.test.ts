@@ -1,4 +1,4 @@
-// Differential fuzzing against CPython 3.11 (tests/fuzz): random asyncio programs, each written as
+// Differential fuzzing against CPython 3.14 in Pyodide (tests/fuzz): random asyncio programs, each written as
 // playground TypeScript and as Python, must print the same lines at the same virtual times, end at
 // the same time and fail (or not) with the same "Type: message". A divergence fails the test with
 // its shrunk TypeScript/Python pair and both outputs. `node scripts/fuzz.ts --count N` runs more.

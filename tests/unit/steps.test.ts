@@ -1,6 +1,5 @@
 // The stepper's derivation (src/runtime/trace/steps.ts): which events are steps, what each step shows,
 // and — against CPython's own loop — that the ready queue it rebuilds is the one asyncio has.
-import { execFile } from "node:child_process";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { deriveStepStates, deriveSteps, readyQueues, stepState, type ReadyItem, 
 import type { EventOf, RunResult, TraceEvent } from "../../src/runtime/trace/index.ts";
 import { dedent } from "../support/cpython.ts";
 import { LESSONS_DIR, lessonsIn } from "../support/lesson-sources.ts";
+import { sharedPyodide } from "../support/pyodide.ts";
 import { EXAMPLE_4_AWAIT_TASK_2_FIRST, EXAMPLE_5 } from "../support/lesson-examples.ts";
 import { runTs } from "../support/run-ts.ts";
 
@@ -164,34 +164,34 @@ describe("a trace with no event loop (example 1's shape)", () => {
 
 // ----- Differential: the ready queue after every handle CPython runs, against the replay. -----
 
-const HARNESS = String.raw`
-import asyncio, asyncio.events, json, sys
-sys.path.insert(0, sys.argv[1])
-import virtual_asyncio as va
-queues = []
+// Python source for run_program's instrument (tests/python/virtual_asyncio.py): record the queue
+// after each handle CPython's loop pops, until the program ends.
+const RECORD_QUEUES = String.raw`
+import asyncio, asyncio.events
+
 def describe(h):
     owner = getattr(h._callback, "__self__", None)
     if isinstance(owner, asyncio.Task):
         return "task:" + owner.get_name()
     return "timer" if isinstance(h, asyncio.TimerHandle) else "callback"
-run = asyncio.events.Handle._run
-def recording_run(self):
-    # _run_once has just popped this handle: what is left is the queue the stepper shows.
-    queues.append([describe(h) for h in self._loop._ready])
-    return run(self)
-asyncio.events.Handle._run = recording_run
-result = va.run(sys.stdin.read())
-print(json.dumps({"queues": queues, "stdout": result["stdout"], "error": result["error"]}))
-`;
-const TOOL_DIR = fileURLToPath(new URL("../python", import.meta.url));
 
-function cpythonQueues(source: string): Promise<{ queues: string[][]; stdout: string[]; error: string | null }> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.env.PYTHON ?? "python3", ["-c", HARNESS, TOOL_DIR], { timeout: 20_000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
-    );
-    child.stdin!.end(source);
-  });
+def instrument():
+    queues = []
+    run = asyncio.events.Handle._run
+    def recording_run(self):
+        # _run_once has just popped this handle: what is left is the queue the stepper shows.
+        queues.append([describe(h) for h in self._loop._ready])
+        return run(self)
+    asyncio.events.Handle._run = recording_run
+    def finish():
+        asyncio.events.Handle._run = run
+        return queues
+    return finish
+`;
+
+async function cpythonQueues(source: string): Promise<{ queues: string[][]; stdout: string[]; error: string | null }> {
+  const result = await sharedPyodide().run(source, { instrument: RECORD_QUEUES });
+  return { queues: result.extra as string[][], stdout: result.stdout, error: result.error };
 }
 
 /** How many handles the loop ran (not skipped) up to the one in which the first run's main task finished. */
