@@ -1,4 +1,4 @@
-// asyncio.gather (Lib/asyncio/tasks.py): run awaitables concurrently and collect their results in
+// asyncio.gather (Lib/asyncio/tasks.py, CPython 3.14): run awaitables concurrently and collect their results in
 // argument order. Like CPython's, it wraps coroutines in tasks at once (gather is not lazy).
 import { CancelledError, Coroutine, Future, getRunningLoop, Task, type EventLoop } from "../core/index.ts";
 
@@ -83,6 +83,7 @@ export function gather(awaitables: readonly unknown[], options: GatherOptions = 
     }
   };
 
+  const doneFuts: Future[] = [];
   for (const arg of awaitables) {
     let fut = seen.get(arg);
     if (!fut) {
@@ -90,10 +91,13 @@ export function gather(awaitables: readonly unknown[], options: GatherOptions = 
       loop ??= fut.loop;
       nfuts++;
       seen.set(arg, fut);
-      fut.addDoneCallback(doneCallback, { label: "gather: child done" });
+      if (fut.done()) doneFuts.push(fut);
+      else fut.addDoneCallback(doneCallback, { label: "gather: child done" });
     }
     children.push(fut);
   }
   outer = new GatheringFuture(loop!, children);
+  // 3.12+: children already done are counted now, not on a later pass (all done: the gather is too).
+  for (const fut of doneFuts) doneCallback(fut);
   return outer;
 }

@@ -47,11 +47,9 @@ export class TaskGroup {
     if (this.exiting && !this.tasks.size) throw new RuntimeError("TaskGroup is finished");
     if (this.aborting) throw new RuntimeError("TaskGroup is shutting down");
     const task = new Task(coro, { loop: this.loop, name: options.name });
-    if (task.done()) this.onTaskDone(task);
-    else {
-      this.tasks.add(task);
-      task.addDoneCallback((t) => this.onTaskDone(t as Task), { label: "TaskGroup: task done" });
-    }
+    // Always through the done callback, even for a task already done (an eager start): gh-128550.
+    this.tasks.add(task);
+    task.addDoneCallback((t) => this.onTaskDone(t as Task), { label: "TaskGroup: task done" });
     return task;
   }
 
@@ -60,7 +58,6 @@ export class TaskGroup {
     return new Coroutine(function* () {
       group.exiting = true;
       let propagateCancellation: unknown = hasError && error instanceof CancelledError ? error : null;
-      if (group.parentCancelRequested && group.parentTask.uncancel() === 0) propagateCancellation = null;
       if (hasError && !group.aborting) group.abort();
       // A while loop: the wait can be cancelled again and again if the parent is being cancelled.
       while (group.tasks.size) {
@@ -77,9 +74,16 @@ export class TaskGroup {
         }
         group.onCompletedFut = null;
       }
+      // Only now, once every task is done, take back the cancellation the group asked for (3.12+).
+      if (group.parentCancelRequested && group.parentTask.uncancel() === 0) propagateCancellation = null;
       if (propagateCancellation && !group.errors.length) throw propagateCancellation;
       if (hasError && !(error instanceof CancelledError)) group.errors.push(error);
       if (group.errors.length) {
+        // A parent being cancelled from outside the group: uncancel and cancel again, so its count stays.
+        if (group.parentTask.cancelling()) {
+          group.parentTask.uncancel();
+          group.parentTask.cancel();
+        }
         const errors = group.errors;
         group.errors = [];
         throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);

@@ -108,40 +108,31 @@ export function timeout(delay: number | null): Timeout {
   return new Timeout(delay === null ? null : loop.time() + delay);
 }
 
-/** asyncio.wait_for(aw, s): aw's result, or TimeoutError (aw is cancelled) after s seconds. */
-export function waitFor<T>(awaitable: Coroutine<T> | Future<T>, timeout: number | null): Coroutine<T> {
+/** asyncio.wait_for(aw, s) (3.12+): await aw inside timeout(s), in the calling task (a coroutine runs
+ * inline, no task of its own); its result, or TimeoutError once aw is cancelled after s seconds. */
+export function waitFor<T>(awaitable: Coroutine<T> | Future<T>, delay: number | null): Coroutine<T> {
   return new Coroutine(function* () {
     const loop = getRunningLoop();
-    if (timeout === null) return (yield awaitable) as T;
-    if (timeout <= 0) {
+    // tasks.wait_for's special case: with no time at all, aw never starts (it is cancelled at once).
+    if (delay !== null && delay <= 0) {
       const fut = ensureFuture(awaitable, loop) as Future<T>;
       if (fut.done()) return fut.result();
       yield* cancelAndWait(fut, loop);
       return resultOrTimeout(fut);
     }
-    const waiter = new Future(loop);
-    waiter.waitInfo = { what: "future", label: `waitFor(…, ${timeout})`, until: loop.time() + timeout };
-    const timeoutHandle = loop.callLater(timeout, () => releaseWaiter(waiter), { label: `waitFor timeout` });
-    const cb = () => releaseWaiter(waiter);
-    const fut = ensureFuture(awaitable, loop) as Future<T>;
-    fut.addDoneCallback(cb, { label: "waitFor: awaited thing done" });
+    // async with timeouts.timeout(timeout): return await fut
+    const deadline = timeout(delay);
+    let result: T | undefined;
+    let error: unknown;
+    let hasError = false;
     try {
-      try {
-        yield waiter;
-      } catch (error) {
-        if (!(error instanceof CancelledError)) throw error;
-        if (fut.done()) return fut.result();
-        fut.removeDoneCallback(cb);
-        yield* cancelAndWait(fut, loop);
-        throw error;
-      }
-      if (fut.done()) return fut.result();
-      fut.removeDoneCallback(cb);
-      yield* cancelAndWait(fut, loop);
-      return resultOrTimeout(fut);
-    } finally {
-      timeoutHandle.cancel();
+      result = (yield awaitable) as T;
+    } catch (raised) {
+      [error, hasError] = [raised, true];
     }
+    yield deadline[AEXIT](error, hasError);
+    if (hasError) throw error;
+    return result as T;
   }, "wait_for");
 }
 

@@ -140,7 +140,7 @@ export class Coroutine<T = unknown> {
         this.waitingOn = this.wrapPromise(awaited);
         return { done: false, waitOn: this.waitingOn };
       }
-      payload = new TypeError(`object ${typeName(awaited)} can't be used in 'await' expression`);
+      payload = new TypeError(`'${typeName(awaited)}' object can't be awaited`);
       this.session.noteRaised(payload);
       throwing = true;
     }

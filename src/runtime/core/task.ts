@@ -44,9 +44,8 @@ export class Task<T = unknown> extends Future<T> {
     const session = loop.session;
     session.countTask();
     this.id = session.newId();
-    // asyncio.create_task names a task after creating it, so a named task still uses up a number.
-    const number = ++session.taskNameCounter;
-    this.name = name ?? `Task-${number}`;
+    // Task.__init__ (3.13+): only a task without a name takes the next number.
+    this.name = name ?? `Task-${++session.taskNameCounter}`;
     this.coro = coro;
     this.waitInfo = { what: "task", label: this.name, task: this.id };
     this.waitSite = coro.site;
