@@ -9,6 +9,7 @@ import { playgroundBlocks } from "./src/integrations/playground-blocks.mjs";
 import { diagramBlocks } from "./src/integrations/diagram-blocks.mjs";
 import { baseLinks } from "./src/integrations/base-links.mjs";
 import { deployment } from "./src/integrations/deployment.mjs";
+import { precompressed } from "./src/integrations/precompress.mjs";
 
 // Where the site is published (SITE_URL, BASE_PATH, OUT_DIR, REPOSITORY_URL: see deployment.mjs and
 // the README's "Deploy"): one build command for a domain's root, a GitHub Pages project site or a folder.
@@ -50,6 +51,8 @@ export default defineConfig({
     }),
     mdx(),
     react(),
+    // Last, once every other integration (Pagefind's index) has written its files.
+    precompressed(),
   ],
   vite: {
     worker: { format: "es" },

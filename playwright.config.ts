@@ -4,16 +4,15 @@ import { ROOT_SITE, SUBPATH_SITE, homeURL, sitesUnderTest } from "./tests/suppor
 // Debian's Chromium: Playwright cannot download its own browser on these machines.
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-// Two builds of the site, each served by `astro preview` from its own folder on its own port (PORT,
-// 4321 by default, and the next one): the root build (dist/) for every spec, and, when E2E_SUBPATH
-// is set (npm test), the build under /async-animated/ (dist-subpath/, `npm run build:subpath`) for
-// the specs that discover pages. --ignore-lock lets the two previews run side by side (astro keeps
-// one lock per project) and keeps each in the foreground, where Playwright stops it.
+// Two builds of the site, each served by scripts/serve.ts (what `npm start` serves: precompressed
+// files, the isolation headers) from its own folder on its own port (PORT, 4321 by default, and the
+// next one): the root build (dist/) for every spec, and, when E2E_SUBPATH is set (npm test), the
+// build under /async-animated/ (dist-subpath/, `npm run build:subpath`) for the specs that discover pages.
 const subpath = sitesUnderTest().includes(SUBPATH_SITE);
 const preview = (site: typeof ROOT_SITE) => ({
-  command: `npx astro preview --port ${site.port} --ignore-lock`,
+  command: "node scripts/serve.ts",
   url: homeURL(site),
-  env: { BASE_PATH: site.base, OUT_DIR: site.distDir, ASTRO_TELEMETRY_DISABLED: "1" },
+  env: { BASE_PATH: site.base, OUT_DIR: site.distDir, PORT: String(site.port) },
   // Always a fresh server on the build under test: a stale one left on the port would test old pages.
   reuseExistingServer: false,
   timeout: 60_000,

@@ -22,6 +22,7 @@ import { CompareRuns, SteppedRunPicker, type CompareSide, type Model } from "./C
 import { checkGoal, type GoalCheck } from "./goal.ts";
 import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
 import { Problems, StaticCode } from "./PlaygroundParts.tsx";
+import { warmUp } from "./browser-runner.ts";
 import { usePlaygroundRun } from "./use-playground-run.ts";
 import { useRunViews } from "./use-run-views.ts";
 import { useSavedCode } from "./use-saved-code.ts";
@@ -69,7 +70,13 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
   const [hydrated, setHydrated] = useState(false);
   const [editorGeneration, setEditorGeneration] = useState(0);
   const [notice, setNotice] = useState("");
-  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    setHydrated(true);
+    // The island hydrates when it scrolls into view: once the page is idle, get the compiler and the
+    // next run's worker ready, so the first Run does not wait for them.
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 300));
+    idle(() => warmUp());
+  }, []);
   const { views, progress } = useRunViews(result);
   const { views: compareViews } = useRunViews(compareResult);
   const sides: CompareSide[] | null = useMemo(
@@ -82,6 +89,10 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
         : null,
     [compare, model, result, compareResult, expectation, views, compareViews],
   );
+  // The Performance API's view of a run (npm run bench reads it): the new views are on screen.
+  useEffect(() => {
+    if (views && hydrated) performance.mark("playground:drawn", { detail: id });
+  }, [views, hydrated, id]);
   const steppedResult = sides ? sides[stepped].result : result;
   const steps: StepList = (sides ? sides[stepped].views.steps : views?.steps) ?? NO_STEPS;
   const stepper = useStepper(steps);

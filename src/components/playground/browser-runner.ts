@@ -70,6 +70,7 @@ export function compilerIsWarm(): boolean {
 
 /** Compile in the compiler worker (loading esbuild-wasm the first time). */
 export function compile(source: string): Promise<CompileOutcome> {
+  performance.mark("playground:compile");
   const id = nextId++;
   const limit = compilerAnswered ? COMPILE_SECONDS.warm : COMPILE_SECONDS.cold;
   return new Promise((resolve) => {
@@ -83,6 +84,31 @@ export function compile(source: string): Promise<CompileOutcome> {
   });
 }
 
+// The next run's worker, started ahead of time so that Run does not wait for its script to load.
+// Each run still gets a worker of its own (a program may change its worker's globals), never reused.
+let spare: Worker | null = null;
+
+const newRunner = () => new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" });
+
+function runnerWorker(): Worker {
+  const worker = spare ?? newRunner();
+  // The next one starts loading now, in the background.
+  spare = newRunner();
+  return worker;
+}
+
+/** Get ready for a first Run without delaying the page: start the compiler (it loads esbuild.wasm)
+ * and the next run's worker. Call when a playground is in view and the page is idle. */
+export function warmUp(): void {
+  if (!compiler) {
+    const id = nextId++;
+    // An empty program: esbuild starts and compiles nothing of the reader's. Failures wait for Run.
+    pending.set(id, () => undefined);
+    compilerWorker().postMessage({ id, source: "" });
+  }
+  spare ??= newRunner();
+}
+
 /** A run under way: its outcome, and a way to stop it at once. */
 export interface RunHandle {
   outcome: Promise<Outcome>;
@@ -92,7 +118,8 @@ export interface RunHandle {
 /** Run a compiled program in a fresh worker, with the browser's limits; stopped if it falls silent. */
 export function startRun(program: CompiledProgram, options: Pick<RunOptions, "clock" | "model"> = {}): RunHandle {
   const clock = options.clock ?? "virtual";
-  const worker = new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" });
+  performance.mark("playground:run");
+  const worker = runnerWorker();
   let settle: (outcome: Outcome) => void = () => undefined;
   const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
   let silence: ReturnType<typeof setTimeout> | undefined;
@@ -114,7 +141,10 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     const message = event.data;
     listen();
     if (message.kind === "events") for (const e of message.events) events.push(e);
-    else if (message.kind === "done") end({ kind: "done", result: { ...message.result, events } });
+    else if (message.kind === "done") {
+      performance.mark("playground:ran");
+      end({ kind: "done", result: { ...message.result, events } });
+    }
     else if (message.kind === "failed") end({ kind: "crashed", message: message.message });
   };
   worker.onerror = (event) => {
