@@ -71,10 +71,15 @@ export interface PagePlaygrounds {
   ids: string[];
 }
 
-// The pages whose HTML has this attribute, with its values in page order.
+/** Whether a page is an embed page (one playground of a chapter, for an iframe: embed.spec.ts tests them). */
+export const isEmbedPage = (page: BuiltPage, site: BuiltSite) => page.path.startsWith(`${site.base}embed/`);
+
+// The chapters whose HTML has this attribute, with its values in page order (embed pages repeat
+// their chapter's playgrounds: they are not chapters).
 function pagesWith(site: BuiltSite, attribute: string): PagePlaygrounds[] {
   const pattern = new RegExp(`${attribute}="([^"]+)"`, "g");
   return builtPages(site)
+    .filter((page) => !isEmbedPage(page, site))
     .map(({ path, file }) => ({ path, ids: [...readFileSync(file, "utf8").matchAll(pattern)].map((m) => m[1]) }))
     .filter((page) => page.ids.length > 0);
 }

@@ -1,7 +1,8 @@
-// One program, two runs side by side: under asyncio's lazy coroutines and under JavaScript's eager
-// async calls (a playground with compare="…"). The consoles stand in two columns; the diagrams, one
-// above the other at full width, share one time scale and label column, so their lengths compare at
-// a glance. Each run's parts sit in one element (data-run-side) that the grid sees through.
+// Two runs side by side: one program under asyncio's lazy coroutines and under JavaScript's eager
+// async calls (a playground with compare="…"), or a run the reader pinned and the one after their
+// edit. The consoles stand in two columns; the diagrams, one above the other at full width, share one
+// time scale and label column, so their lengths compare at a glance. Each run's parts sit in one
+// element (data-run-side) that the grid sees through.
 import { useMemo } from "react";
 import type { RunResult } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
@@ -19,9 +20,14 @@ export const MODEL_NAMES: Record<Model, string> = {
   eager: "Eager: JavaScript's async calls",
 };
 
-/** One of the two runs: its model, its result and what the lesson declares for it. */
+/** One of the two runs: what names it, its result and what the lesson declares for it. */
 export interface CompareSide {
-  model: Model;
+  /** "lazy" / "eager", or "pinned" / "current". */
+  key: string;
+  /** Its heading, e.g. "Lazy: asyncio's coroutines" or "Pinned run". */
+  label: string;
+  /** The model it ran under, when the two runs differ by model. */
+  model?: Model;
   result: RunResult;
   expectation: Expectation;
   /** What the views draw of it. */
@@ -29,7 +35,7 @@ export interface CompareSide {
 }
 
 /** The two runs in two columns (one above the other on a narrow screen); `stepped` is linked to the stepper. */
-export function CompareRuns({ sides, stepped, link, idPrefix }: { sides: readonly CompareSide[]; stepped: number; link: DiagramLink; idPrefix: string }) {
+export function CompareRuns({ sides, stepped, link, idPrefix, clock = "virtual" }: { sides: readonly CompareSide[]; stepped: number; link: DiagramLink; idPrefix: string; clock?: "virtual" | "real" }) {
   const layoutOptions = useMemo(() => {
     const timelines = sides.map((s) => s.views.timeline);
     return {
@@ -42,7 +48,7 @@ export function CompareRuns({ sides, stepped, link, idPrefix }: { sides: readonl
       <div className="pg-compare-sides">
         {sides.map((side, i) => (
           <div
-            key={side.model}
+            key={side.key}
             className="pg-compare-side"
             data-run-side={i === 0 ? "primary" : "compare"}
             data-model={side.model}
@@ -50,14 +56,14 @@ export function CompareRuns({ sides, stepped, link, idPrefix }: { sides: readonl
             data-expected-stdout={side.expectation.stdout ? JSON.stringify(side.expectation.stdout) : undefined}
             data-expected-end={side.expectation.virtualEnd === null ? undefined : side.expectation.virtualEnd.toFixed(3)}
           >
-            <p className="pg-compare-heading">{MODEL_NAMES[side.model]}</p>
+            <p className="pg-compare-heading">{side.label}</p>
             <Console lines={side.views.console} />
-            <RunSummary result={side.result} expectation={side.expectation} clock="virtual" />
+            <RunSummary result={side.result} expectation={side.expectation} clock={clock} />
             <div className="pg-compare-diagram">
-              <p className="pg-compare-heading">{MODEL_NAMES[side.model]}</p>
+              <p className="pg-compare-heading">{side.label}</p>
               <TimingDiagram
                 timeline={side.views.timeline}
-                idPrefix={`${idPrefix}-${side.model}`}
+                idPrefix={`${idPrefix}-${side.key}`}
                 link={i === stepped ? link : undefined}
                 layoutOptions={layoutOptions}
                 legend={false}
@@ -66,7 +72,7 @@ export function CompareRuns({ sides, stepped, link, idPrefix }: { sides: readonl
           </div>
         ))}
       </div>
-      <Legend idPrefix={`${idPrefix}-${sides[0].model}`} />
+      <Legend idPrefix={`${idPrefix}-${sides[0].key}`} />
     </div>
   );
 }
@@ -77,8 +83,8 @@ export function SteppedRunPicker({ sides, stepped, onPick, interactive }: { side
     <div className="pg-compare-pick" role="group" aria-label="Which run the stepper shows">
       <span>Step through:</span>
       {sides.map((side, i) => (
-        <button key={side.model} type="button" aria-pressed={i === stepped} disabled={!interactive} onClick={() => onPick(i)} data-pick-run={side.model}>
-          {MODEL_NAMES[side.model]}
+        <button key={side.key} type="button" aria-pressed={i === stepped} disabled={!interactive} onClick={() => onPick(i)} data-pick-run={side.key}>
+          {side.label}
         </button>
       ))}
     </div>

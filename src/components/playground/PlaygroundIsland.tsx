@@ -18,13 +18,15 @@ import { TimingDiagram } from "../timing/TimingDiagram.tsx";
 import type { Expectation } from "./expectation.ts";
 import { RunSummary } from "./RunSummary.tsx";
 import { IsolationNote } from "./IsolationNote.tsx";
-import { CompareRuns, SteppedRunPicker, type CompareSide, type Model } from "./CompareRuns.tsx";
+import { CompareRuns, MODEL_NAMES, SteppedRunPicker, type CompareSide, type Model } from "./CompareRuns.tsx";
+import { PlaygroundTools } from "../share/PlaygroundTools.tsx";
+import { anchorOf, linkedCode, withoutLinkedCode } from "../share/links.ts";
 import { checkGoal, type GoalCheck } from "./goal.ts";
 import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
 import { Problems, StaticCode } from "./PlaygroundParts.tsx";
 import { warmUp } from "./browser-runner.ts";
 import { usePlaygroundRun } from "./use-playground-run.ts";
-import { useRunViews } from "./use-run-views.ts";
+import { useRunViews, type RunViews } from "./use-run-views.ts";
 import { useSavedCode } from "./use-saved-code.ts";
 import "./playground.css";
 
@@ -50,6 +52,15 @@ export interface PlaygroundProps {
   exercise?: ExerciseSpec;
   /** Why the playground has no Python twin, when it has none. */
   noTwin?: string;
+  /** On its own embed page: a link's ?code= needs no ?pg= there. */
+  embedded?: boolean;
+}
+
+/** "2.000 s → 1.000 s, 1.000 s faster": how the run after an edit compares with the pinned one. */
+function endDifference(pinned: number, now: number): string {
+  const delta = now - pinned;
+  const change = Math.abs(delta) < 5e-4 ? "the same end time" : `${Math.abs(delta).toFixed(3)} s ${delta < 0 ? "faster" : "slower"}`;
+  return `${pinned.toFixed(3)} s → ${now.toFixed(3)} s, ${change}`;
 }
 
 // An exercise's verdict on what the reader sees: a compile error or a crash, else the run shown.
@@ -60,7 +71,7 @@ function verdictOf(goal: ExerciseSpec["goal"], result: RunResult | null, problem
 }
 
 /** The interactive playground (a React island). */
-export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise, noTwin }: PlaygroundProps) {
+export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise, noTwin, embedded = false }: PlaygroundProps) {
   const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
   const { code, edit, restore } = useSavedCode(storageKey, lessonCode);
   const runs = usePlaygroundRun({ lessonCode, initial, compareInitial: compare?.initial, clock, model, compareModel: compare?.model });
@@ -79,16 +90,25 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
   }, []);
   const { views, progress } = useRunViews(result);
   const { views: compareViews } = useRunViews(compareResult);
-  const sides: CompareSide[] | null = useMemo(
-    () =>
-      compare && result && compareResult && views && compareViews
-        ? [
-            { model, result, expectation, views },
-            { model: compare.model, result: compareResult, expectation: compare.expectation, views: compareViews },
-          ]
-        : null,
-    [compare, model, result, compareResult, expectation, views, compareViews],
-  );
+  // A run the reader pinned, to compare with the runs after their edits.
+  const [pinned, setPinned] = useState<{ result: RunResult; views: RunViews } | null>(null);
+  // After an edit is run beside a pinned run, the stepper walks the new one ("This run").
+  useEffect(() => {
+    if (pinned && result !== pinned.result) setStepped(1);
+  }, [pinned, result]);
+  const sides: CompareSide[] | null = useMemo(() => {
+    if (compare && result && compareResult && views && compareViews)
+      return [
+        { key: model, label: MODEL_NAMES[model], model, result, expectation, views },
+        { key: compare.model, label: MODEL_NAMES[compare.model], model: compare.model, result: compareResult, expectation: compare.expectation, views: compareViews },
+      ];
+    if (pinned && result && views && result !== pinned.result)
+      return [
+        { key: "pinned", label: "Pinned run", result: pinned.result, expectation, views: pinned.views },
+        { key: "current", label: "This run", result, expectation, views },
+      ];
+    return null;
+  }, [compare, model, result, compareResult, expectation, views, compareViews, pinned]);
   // The Performance API's view of a run (npm run bench reads it): the new views are on screen.
   useEffect(() => {
     if (views && hydrated) performance.mark("playground:drawn", { detail: id });
@@ -103,11 +123,28 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
     void runs.run(code);
   };
 
+  // Code from a share link (?pg=<id>&code=…): in the editor and run, with a way back to the lesson's.
+  const [fromLink, setFromLink] = useState<"code" | string | null>(null);
+  useEffect(() => {
+    const linked = linkedCode(location.search, id, embedded);
+    if (!linked) return;
+    if ("error" in linked) return setFromLink(`This link's code could not be read: ${linked.error}. The lesson's code is shown instead.`);
+    edit(linked.code);
+    setEditorGeneration((g) => g + 1);
+    setFromLink("code");
+    void runs.run(linked.code);
+    // Once, on arrival: the link is read when the page opens.
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
   const reset = () => {
     restore();
     setEditorGeneration((g) => g + 1);
     runs.reset();
     setNotice("");
+    if (fromLink) {
+      setFromLink(null);
+      history.replaceState(history.state, "", withoutLinkedCode(location.href));
+    }
   };
 
   const loadSolution = () => {
@@ -144,6 +181,8 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       data-expected-end={expectation.virtualEnd !== null && clock === "virtual" ? expectation.virtualEnd.toFixed(3) : undefined}
       data-clock={clock}
       data-model={model}
+      data-pinned-end={pinned ? pinned.result.virtualEnd.toFixed(3) : undefined}
+      id={anchorOf(id)}
       aria-label={`${exercise ? "Exercise" : "Playground"} ${id}`}
     >
       {exercise ? <ExerciseGoal goal={exercise.goal} /> : null}
@@ -171,8 +210,27 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
           <button type="button" onClick={reset} disabled={!hydrated || busy}>
             Reset
           </button>
+          {compare ? null : pinned ? (
+            <button type="button" onClick={() => setPinned(null)} disabled={!hydrated}>
+              Unpin
+            </button>
+          ) : (
+            <button type="button" onClick={() => result && views && setPinned({ result, views })} disabled={!hydrated || busy || !result || !views}>
+              Pin this run
+            </button>
+          )}
         </div>
       </div>
+      {fromLink ? (
+        <p className="pg-link-notice" role="status" data-link-notice>
+          {fromLink === "code" ? "Code from a link. " : `${fromLink} `}
+          {fromLink === "code" ? (
+            <button type="button" className="pg-link-back" onClick={reset}>
+              Back to the lesson's code
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       <div id={`${id}-code`} role="tabpanel" className="pg-code" onKeyDownCapture={onEditorKeys}>
         {tab === "python" && python ? (
           <StaticCode code={python} label="Python twin (read-only)" />
@@ -212,9 +270,14 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
               {stale}
             </p>
           ) : null}
+          {pinned && sides && !compare ? (
+            <p className="pg-pinned-diff" data-pinned-diff>
+              Pinned run and this run: {endDifference(pinned.result.virtualEnd, result.virtualEnd)}.
+            </p>
+          ) : null}
           {sides ? (
             <>
-              <CompareRuns sides={sides} stepped={stepped} link={{ model: stepper, interactive: hydrated }} idPrefix={`pg-${id}`} />
+              <CompareRuns sides={sides} stepped={stepped} link={{ model: stepper, interactive: hydrated }} idPrefix={`pg-${id}`} clock={clock} />
               <SteppedRunPicker sides={sides} stepped={stepped} onPick={setStepped} interactive={hydrated} />
             </>
           ) : (
@@ -229,6 +292,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
           <EventLog events={steppedResult!.events} model={stepper} interactive={hydrated} name={id} />
         </div>
       ) : null}
+      <PlaygroundTools id={id} code={code} result={result} timeline={views?.timeline ?? null} interactive={hydrated} />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 // the stepper's steps. Depends on nothing but its schema: a saved trace is all a view needs.
 export { TRACE_VERSION, type TraceEvent, type TraceEventKind, type EventOf, type UnstampedEvent, type RunResult, type WaitInfo } from "./schema.ts";
 export { consoleLines, printedLines, ConsoleBuilder, type ConsoleLine } from "./console-lines.ts";
+export { timelineToGantt } from "./gantt.ts";
 export { deriveTimeline, TimelineBuilder, type Timeline, type Lane, type Interval, type LaneState } from "./timeline.ts";
 export { deriveProfile, ProfileBuilder, dominantState, PROFILE_STATES, MAIN_PROGRAM, type ProfileRow, type ProfileState } from "./profile.ts";
 export { deriveSteps, stepState, deriveStepStates, stepAtTime, readyQueues, StepIndex, type StepList } from "./steps.ts";
