@@ -3,6 +3,8 @@
 // is drawn beside the next one with the difference in end time, and the diagram and the run can be
 // taken away (an SVG file, the trace as JSON, a mermaid gantt chart).
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { test as plain } from "@playwright/test";
 import { test, expect, playground, typeCode, consoleLines } from "./support.ts";
 
@@ -74,8 +76,10 @@ plain("the embed page works in an iframe on another site's page", async ({ brows
   await source.getByRole("button", { name: "Embed" }).click();
   const snippet = await source.locator("[data-embed-snippet]").inputValue();
   expect(snippet).toContain(`${baseURL}embed/example-3-create-task/create-task/`);
-  await page.route("http://course.example/lesson.html", (route) => route.fulfill({ contentType: "text/html", body: `<!doctype html><title>A course</title><h1>A course</h1>${snippet}` }));
-  await page.goto("http://course.example/lesson.html");
+  // Served by a plain server of its own on another port (another origin), as a course's site would.
+  const course = createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(`<!doctype html><title>A course</title><h1>A course</h1>${snippet}`));
+  await new Promise<void>((resolve) => course.listen(0, "127.0.0.1", resolve));
+  await page.goto(`http://127.0.0.1:${(course.address() as AddressInfo).port}/lesson.html`);
   const frame = page.frameLocator("iframe");
   const pg = frame.locator(`[data-playground="${ID}"]`);
   await expect(pg).toHaveAttribute("data-virtual-end", "2.000");
@@ -85,6 +89,7 @@ plain("the embed page works in an iframe on another site's page", async ({ brows
   const declared = JSON.parse((await pg.getAttribute("data-expected-stdout")) ?? "[]");
   expect(await pg.locator("[data-console-line]").allTextContents()).toEqual(declared);
   await context.close();
+  course.close();
 });
 
 test("pin a run, edit, run again: both runs on one axis, and the difference spelled out", async ({ page }) => {

@@ -88,8 +88,8 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 300));
     idle(() => warmUp());
   }, []);
-  const { views, progress } = useRunViews(result);
-  const { views: compareViews } = useRunViews(compareResult);
+  const { views, progress } = useRunViews(result, result === initial);
+  const { views: compareViews } = useRunViews(compareResult, compareResult === compare?.initial);
   // A run the reader pinned, to compare with the runs after their edits.
   const [pinned, setPinned] = useState<{ result: RunResult; views: RunViews } | null>(null);
   // After an edit is run beside a pinned run, the stepper walks the new one ("This run").

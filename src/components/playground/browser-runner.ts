@@ -86,15 +86,27 @@ export function compile(source: string): Promise<CompileOutcome> {
 
 // The next run's worker, started ahead of time so that Run does not wait for its script to load.
 // Each run still gets a worker of its own (a program may change its worker's globals), never reused.
-let spare: Worker | null = null;
+// A spare that fails to load keeps the reason, for the run that takes it.
+interface Runner {
+  worker: Worker;
+  failure: string | null;
+}
+let spare: Runner | null = null;
 
-const newRunner = () => new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" });
+function newRunner(): Runner {
+  const runner: Runner = { worker: new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" }), failure: null };
+  runner.worker.onerror = (event) => {
+    event.preventDefault();
+    runner.failure = event.message || "its script did not load";
+  };
+  return runner;
+}
 
-function runnerWorker(): Worker {
-  const worker = spare ?? newRunner();
+function takeRunner(): Runner {
+  const runner = spare ?? newRunner();
   // The next one starts loading now, in the background.
   spare = newRunner();
-  return worker;
+  return runner;
 }
 
 /** Get ready for a first Run without delaying the page: start the compiler (it loads esbuild.wasm)
@@ -119,7 +131,8 @@ export interface RunHandle {
 export function startRun(program: CompiledProgram, options: Pick<RunOptions, "clock" | "model"> = {}): RunHandle {
   const clock = options.clock ?? "virtual";
   performance.mark("playground:run");
-  const worker = runnerWorker();
+  const runner = takeRunner();
+  const worker = runner.worker;
   let settle: (outcome: Outcome) => void = () => undefined;
   const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
   let silence: ReturnType<typeof setTimeout> | undefined;
@@ -147,10 +160,12 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     }
     else if (message.kind === "failed") end({ kind: "crashed", message: message.message });
   };
+  const failed = (why: string) => end({ kind: "crashed", message: `The runner failed: ${why}.` });
   worker.onerror = (event) => {
     event.preventDefault();
-    end({ kind: "crashed", message: `The runner failed: ${event.message || "its script did not load"}.` });
+    failed(event.message || "its script did not load");
   };
+  if (runner.failure !== null) queueMicrotask(() => failed(runner.failure!));
   const limits = { ...BROWSER_LIMITS, maxStretchSeconds: STRETCH_SECONDS[clock] };
   worker.postMessage({ program, options: { ...options, limits } } satisfies RunRequest);
   listen();

@@ -16,7 +16,7 @@ export interface RunViews {
 }
 
 /** Traces up to this many events are derived at once (a few milliseconds); longer ones in slices. */
-export const DERIVE_AT_ONCE = 20_000;
+export const DERIVE_AT_ONCE = 4_000;
 /** Milliseconds of deriving per slice: well under a frame, so input and painting go on. */
 const SLICE_MS = 8;
 
@@ -69,10 +69,11 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-/** The views of `result`: at once for a short trace; else null until the slices are done, with progress (0–1). */
-export function useRunViews(result: RunResult | null): { views: RunViews | null; progress: number } {
+/** The views of `result`: at once for a short trace (or when `atOnce`: the build's own run, which the
+ * server draws); else null until the slices are done, with progress (0–1). */
+export function useRunViews(result: RunResult | null, atOnce = false): { views: RunViews | null; progress: number } {
   const events = result?.events;
-  const small = !events || events.length <= DERIVE_AT_ONCE;
+  const small = !events || atOnce || events.length <= DERIVE_AT_ONCE;
   const atOnce = useMemo(() => (events && small ? deriveRunViews(events) : null), [events, small]);
   const [sliced, setSliced] = useState<{ events: readonly TraceEvent[]; views: RunViews | null; progress: number } | null>(null);
 
