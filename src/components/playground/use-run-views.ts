@@ -74,7 +74,7 @@ function yieldToPage(): Promise<void> {
 export function useRunViews(result: RunResult | null, atOnce = false): { views: RunViews | null; progress: number } {
   const events = result?.events;
   const small = !events || atOnce || events.length <= DERIVE_AT_ONCE;
-  const atOnce = useMemo(() => (events && small ? deriveRunViews(events) : null), [events, small]);
+  const derivedAtOnce = useMemo(() => (events && small ? deriveRunViews(events) : null), [events, small]);
   const [sliced, setSliced] = useState<{ events: readonly TraceEvent[]; views: RunViews | null; progress: number } | null>(null);
 
   useEffect(() => {
@@ -101,6 +101,6 @@ export function useRunViews(result: RunResult | null, atOnce = false): { views: 
   }, [events, small]);
 
   if (!events) return { views: null, progress: 1 };
-  if (small) return { views: atOnce, progress: 1 };
+  if (small) return { views: derivedAtOnce, progress: 1 };
   return sliced?.events === events ? { views: sliced.views, progress: sliced.progress } : { views: null, progress: 0 };
 }
