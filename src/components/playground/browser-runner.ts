@@ -16,7 +16,7 @@ export const SILENCE_SECONDS = 5;
 const COMPILE_SECONDS = { cold: 90, warm: 15 };
 
 /** Real seconds a loop may hold the thread on each clock: real-clock lessons compute for real. */
-const STRETCH_SECONDS = { virtual: BROWSER_LIMITS.maxStretchSeconds, real: 20 };
+const STRETCH_SECONDS = { virtual: BROWSER_LIMITS.maxStretchSeconds, real: 60 };
 
 export type CompileOutcome = { ok: true; program: CompiledProgram } | { ok: false; problems: CompileProblem[] } | { ok: false; failure: string };
 export type Outcome = { kind: "done"; result: RunResult } | { kind: "crashed"; message: string } | { kind: "stopped" };
