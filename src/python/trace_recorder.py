@@ -182,7 +182,8 @@ class Recorder:
         if children is not None:  # tasks._GatheringFuture
             names = [c.get_name() if isinstance(c, asyncio.Task) else "a future" for c in children]
             shown = ", ".join(names) if len(names) <= 4 else f"{', '.join(names[:3])}, … {len(names)} in all"
-            return {"what": "future", "label": f"gather({shown})"}
+            tasks = [self.task_created(c) for c in children if isinstance(c, asyncio.Task)]
+            return {"what": "future", "label": f"gather({shown})", "tasks": tasks}
         inner, _ = _innermost(task.get_coro())
         code = getattr(inner, "cr_code", None)
         frame = getattr(inner, "cr_frame", None)
@@ -200,9 +201,12 @@ class Recorder:
             "Queue.get": ("queue", "Queue.get()"),
             "Queue.put": ("queue", "Queue.put()"),
             "Condition.wait": ("lock", "Condition.wait()"),
-            "TaskGroup._aexit": ("taskgroup", f"TaskGroup ({len(getattr(local.get('self'), '_tasks', ()))} tasks)"),
+
             "to_thread": ("executor", "to_thread()"),
         }
+        if name == "TaskGroup._aexit":
+            group = getattr(local.get("self"), "_tasks", ())
+            return {"what": "taskgroup", "label": f"TaskGroup ({len(group)} tasks)", "tasks": [self.task_created(t) for t in group]}
         if name in known:
             what, label = known[name]
             return {"what": what, "label": label}

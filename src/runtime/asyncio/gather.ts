@@ -20,7 +20,7 @@ class GatheringFuture extends Future<unknown[]> {
   constructor(loop: EventLoop, children: Future[]) {
     super(loop);
     this.children = children;
-    this.waitInfo = { what: "future", label: gatherLabel(children) };
+    this.waitInfo = { what: "future", label: gatherLabel(children), tasks: children.flatMap((c) => (c instanceof Task ? [c.id] : [])) };
   }
   override cancel(message?: string): boolean {
     if (this.done()) return false;

@@ -62,7 +62,7 @@ export class TaskGroup {
       // A while loop: the wait can be cancelled again and again if the parent is being cancelled.
       while (group.tasks.size) {
         group.onCompletedFut ??= new Future(group.loop);
-        group.onCompletedFut.waitInfo = { what: "taskgroup", label: `TaskGroup (${group.tasks.size} tasks)` };
+        group.onCompletedFut.waitInfo = { what: "taskgroup", label: `TaskGroup (${group.tasks.size} tasks)`, tasks: [...group.tasks].map((t) => t.id) };
         try {
           yield group.onCompletedFut;
         } catch (raised) {
