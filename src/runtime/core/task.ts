@@ -79,9 +79,13 @@ export class Task<T = unknown> extends Future<T> {
     return this.numCancelsRequested;
   }
 
-  /** Take back one cancellation request, as TaskGroup and timeout do; returns how many remain. */
+  /** Take back one cancellation request, as TaskGroup and timeout do; returns how many remain.
+   *  The last one taken back also drops a cancellation not yet delivered (Task.uncancel, 3.13+). */
   uncancel(): number {
-    if (this.numCancelsRequested > 0) this.numCancelsRequested--;
+    if (this.numCancelsRequested > 0) {
+      this.numCancelsRequested--;
+      if (this.numCancelsRequested === 0) this.mustCancel = false;
+    }
     return this.numCancelsRequested;
   }
 
