@@ -72,6 +72,12 @@ for (const module of [...new Set(ports.map((p) => p.module))]) {
         expect(ts.stdout, `${where}: printed lines`).toEqual(py.stdout);
         expect(rounded(stdoutStamps(ts)), `${where}: the virtual time of each line`).toEqual(rounded(py.stamps));
         expect(ts.virtualEnd, `${where}: virtual end`).toBeCloseTo(py.virtualEnd, 9);
+        // A "never awaited" warning the runtime writes, CPython writes too (CPython's name the coroutine
+        // by its qualified name, and its stderr holds more: tracebacks, source lines).
+        for (const line of ts.stderr) {
+          const name = /RuntimeWarning: coroutine '([\w.]+)' was never awaited/.exec(line)?.[1];
+          if (name) expect(py.stderr.some((l) => /never awaited/.test(l) && l.includes(name)), `${where}: CPython does not warn "${line}"\n${py.stderr.join("\n")}`).toBe(true);
+        }
       });
     }
   });
