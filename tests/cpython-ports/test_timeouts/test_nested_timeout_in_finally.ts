@@ -1,4 +1,5 @@
 // Port of CPython 3.14 Lib/test/test_asyncio/test_timeouts.py, TimeoutTests.test_nested_timeout_in_finally
+// (The test also follows the __context__ chain: JavaScript has no implicit exception context.)
 import { run, sleep, print, timeout, TimeoutError } from "asyncio";
 
 async function main() {
@@ -12,12 +13,12 @@ async function main() {
         await sleep(10);
       } catch (e) {
         if (!(e instanceof TimeoutError)) throw e;
-        print("inner raised", e.name);
+        print("inner raised", e.name, "cause", e.cause?.name);
       }
     }
   } catch (e) {
     if (!(e instanceof TimeoutError)) throw e;
-    print("outer raised", e.name);
+    print("outer raised", e.name, "cause", e.cause?.name);
   }
 }
 
