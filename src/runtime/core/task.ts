@@ -90,7 +90,8 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   override toString(): string {
-    const state = this.state === "PENDING" ? "pending" : this.state === "CANCELLED" ? "cancelled" : "finished";
+    // A pending task asked to cancel shows as cancelling (base_tasks._task_repr_info).
+    const state = this.state === "PENDING" ? (this.numCancelsRequested ? "cancelling" : "pending") : this.state === "CANCELLED" ? "cancelled" : "finished";
     // As CPython shows it: where a pending coroutine is, or where a finished one was defined.
     const session = this.loop.session;
     const where = this.done() ? `done, defined at main.ts:${session.lineOf(this.coro.site) ?? "?"}` : `running at main.ts:${session.lineOf(this.waitSite) ?? "?"}`;
