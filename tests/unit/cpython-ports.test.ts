@@ -51,11 +51,23 @@ const rounded = (times: number[]) => times.map((t) => Math.round(t * 1e9) / 1e9)
 const named = (port: Port) => (port.name.includes(".") ? port.name.replace(".", "\\.") : `\\w+\\.${port.name}`);
 
 it("finds the ports, each opening with the CPython test it ports", () => {
-  expect(ports.filter((p) => !p.skip).length).toBeGreaterThanOrEqual(60);
+  expect(ports.filter((p) => !p.skip).length).toBeGreaterThanOrEqual(170);
   for (const port of ports) {
     expect(port.python, `${port.module}/${port.name}.py`).toMatch(new RegExp(`^# Port of CPython 3\\.14 Lib/test/test_asyncio/${port.module}\\.py, ${named(port)}\\b`));
     if (port.typescript !== null) expect(port.typescript, `${port.module}/${port.name}.ts`).toMatch(new RegExp(`^// Port of CPython 3\\.14 Lib/test/test_asyncio/${port.module}\\.py, ${named(port)}\\b`));
     else expect(port.skip, `${port.module}/${port.name}: no .ts twin and no "# skip:" line`).toBeTruthy();
+  }
+});
+
+it("has a Python program for every TypeScript twin, and the README names every port", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  for (const module of new Set(ports.map((p) => p.module))) {
+    for (const file of readdirSync(join(ROOT, module)).filter((f) => f.endsWith(".ts")))
+      expect(existsSync(join(ROOT, module, file.replace(/\.ts$/, ".py"))), `${module}/${file}: no .py program`).toBe(true);
+  }
+  for (const port of ports) {
+    const test = /^# Port of CPython 3\.14 \S+, (\S+)/.exec(port.python)![1];
+    expect(readme, `README.md does not list ${port.module}: ${test}`).toContain(`\`${test}\``);
   }
 });
 
@@ -75,7 +87,7 @@ for (const module of [...new Set(ports.map((p) => p.module))]) {
         expect(ts.stdout, `${where}: printed lines`).toEqual(py.stdout);
         expect(rounded(stdoutStamps(ts)), `${where}: the virtual time of each line`).toEqual(rounded(py.stamps));
         expect(ts.virtualEnd, `${where}: virtual end`).toBeCloseTo(py.virtualEnd, 9);
-        // A "never awaited" warning the runtime writes, CPython writes too (CPython's name the coroutine
+        // A "never awaited" warning the runtime writes, CPython writes too (CPython names the coroutine
         // by its qualified name, and its stderr holds more: tracebacks, source lines).
         for (const line of ts.stderr) {
           const name = /RuntimeWarning: coroutine '([\w.]+)' was never awaited/.exec(line)?.[1];
