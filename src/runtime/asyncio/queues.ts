@@ -1,6 +1,6 @@
 // asyncio.Queue (Lib/asyncio/queues.py): FIFO with an optional size limit; getters
 // and putters wait in FIFO order; taskDone()/join() track unfinished work.
-import { Coroutine, Future, QueueEmpty, QueueFull, ValueError } from "../core/index.ts";
+import { Coroutine, Future, pyRepr, QueueEmpty, QueueFull, ValueError } from "../core/index.ts";
 import { Event } from "./locks.ts";
 import { LoopBound } from "./mixins.ts";
 
@@ -115,6 +115,16 @@ export class Queue<T = unknown> extends LoopBound {
     if (this.unfinishedTasks <= 0) throw new ValueError("task_done() called too many times");
     this.unfinishedTasks--;
     if (this.unfinishedTasks === 0) this.finished.set();
+  }
+
+  /** Queue.__str__ (what print shows): <Queue maxsize=0 _queue=[1] _getters[1] tasks=1>. */
+  toString(): string {
+    let result = `maxsize=${pyRepr(this.maxsize)}`;
+    if (this.items.length) result += ` _queue=${pyRepr(this.items)}`;
+    if (this.getters.length) result += ` _getters[${this.getters.length}]`;
+    if (this.putters.length) result += ` _putters[${this.putters.length}]`;
+    if (this.unfinishedTasks) result += ` tasks=${this.unfinishedTasks}`;
+    return `<Queue ${result}>`;
   }
 
   /** Wait until every item put has been marked done with taskDone(). */

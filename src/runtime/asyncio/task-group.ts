@@ -20,7 +20,7 @@ export class TaskGroup {
   constructor() {
     this.loop = getRunningLoop();
     const parent = this.loop.currentTask;
-    if (!(parent instanceof Task)) throw new RuntimeError("TaskGroup cannot determine the parent task");
+    if (!(parent instanceof Task)) throw new RuntimeError(`TaskGroup ${this} cannot determine the parent task`);
     this.parentTask = parent;
   }
 
@@ -44,8 +44,15 @@ export class TaskGroup {
 
   /** Create a task in the group (TaskGroup.create_task). */
   createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
-    if (this.exiting && !this.tasks.size) throw new RuntimeError("TaskGroup is finished");
-    if (this.aborting) throw new RuntimeError("TaskGroup is shutting down");
+    // A refused coroutine is closed, as CPython's create_task does: it is no "never awaited" mistake.
+    if (this.exiting && !this.tasks.size) {
+      coro.close();
+      throw new RuntimeError(`TaskGroup ${this} is finished`);
+    }
+    if (this.aborting) {
+      coro.close();
+      throw new RuntimeError(`TaskGroup ${this} is shutting down`);
+    }
     const task = new Task(coro, { loop: this.loop, name: options.name });
     // Always through the done callback, even for a task already done (an eager start): gh-128550.
     this.tasks.add(task);
@@ -89,6 +96,16 @@ export class TaskGroup {
         throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);
       }
     }, "TaskGroup.__aexit__");
+  }
+
+  /** TaskGroup.__repr__: <TaskGroup tasks=1 errors=1 cancelling>, as create_task's errors show it. */
+  toString(): string {
+    const info = [""];
+    if (this.tasks.size) info.push(`tasks=${this.tasks.size}`);
+    if (this.errors.length) info.push(`errors=${this.errors.length}`);
+    if (this.aborting) info.push("cancelling");
+    else if (this.parentTask) info.push("entered");
+    return `<TaskGroup${info.join(" ")}>`;
   }
 
   private abort(): void {

@@ -20,6 +20,9 @@ const releaseWaiter = (waiter: Future) => {
   if (!waiter.done()) waiter.setResult(undefined);
 };
 
+// repr() of a Python float: loop times are floats, so 10 shows as 10.0.
+const pyFloat = (x: number) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
+
 /** asyncio.Timeout: cancels the task that entered it when its deadline passes. */
 export class Timeout {
   private state: TimeoutState = "active";
@@ -70,7 +73,8 @@ export class Timeout {
       if (timeout.state === "expiring") {
         timeout.state = "expired";
         if (timeout.task.uncancel() <= timeout.cancellingAtEntry && hasError && error instanceof CancelledError) {
-          throw new TimeoutError();
+          // raise TimeoutError from exc_val
+          throw new TimeoutError(undefined, { cause: error });
         }
       } else if (timeout.state === "active") timeout.state = "finished";
     }, "Timeout.__aexit__");
@@ -82,8 +86,11 @@ export class Timeout {
     this.handler = null;
   }
 
+  /** Timeout.__repr__: the deadline, a float rounded to 3 digits, shows while active (when=None: none). */
   toString(): string {
-    return `<Timeout [${this.state}]${this.state === "active" && this.deadline !== null ? ` when=${Math.round(this.deadline * 1000) / 1000}` : ""}>`;
+    if (this.state !== "active") return `<Timeout [${this.state}]>`;
+    const when = this.deadline === null ? "None" : pyFloat(Math.round(this.deadline * 1000) / 1000);
+    return `<Timeout [active] when=${when}>`;
   }
 }
 makeAsyncDisposable(Timeout);

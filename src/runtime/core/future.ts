@@ -110,7 +110,8 @@ export class Future<T = unknown> {
       this.cancelledExc = null;
       return exc;
     }
-    return this.cancelMessage === undefined ? new CancelledError() : new CancelledError(this.cancelMessage);
+    // cancel(None) is cancel() (Future._make_cancelled_error): null is Python's None here.
+    return this.cancelMessage == null ? new CancelledError() : new CancelledError(this.cancelMessage);
   }
 
   /** The message given to cancel(), if any (gather reports it for cancelled children). */

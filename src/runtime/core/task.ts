@@ -74,19 +74,34 @@ export class Task<T = unknown> extends Future<T> {
     return true;
   }
 
+  /** Task.set_result: a task's result is its coroutine's, so a program cannot set it. */
+  override setResult(_value: T): void {
+    throw new RuntimeError("Task does not support set_result operation");
+  }
+
+  /** Task.set_exception: likewise. */
+  override setException(_error: unknown): void {
+    throw new RuntimeError("Task does not support set_exception operation");
+  }
+
   /** How many cancellation requests are pending (Task.cancelling). */
   cancelling(): number {
     return this.numCancelsRequested;
   }
 
-  /** Take back one cancellation request, as TaskGroup and timeout do; returns how many remain. */
+  /** Take back one cancellation request, as TaskGroup and timeout do; returns how many remain.
+   *  The last one taken back also drops a cancellation not yet delivered (Task.uncancel, 3.13+). */
   uncancel(): number {
-    if (this.numCancelsRequested > 0) this.numCancelsRequested--;
+    if (this.numCancelsRequested > 0) {
+      this.numCancelsRequested--;
+      if (this.numCancelsRequested === 0) this.mustCancel = false;
+    }
     return this.numCancelsRequested;
   }
 
   override toString(): string {
-    const state = this.state === "PENDING" ? "pending" : this.state === "CANCELLED" ? "cancelled" : "finished";
+    // A pending task asked to cancel shows as cancelling (base_tasks._task_repr_info).
+    const state = this.state === "PENDING" ? (this.numCancelsRequested ? "cancelling" : "pending") : this.state === "CANCELLED" ? "cancelled" : "finished";
     // As CPython shows it: where a pending coroutine is, or where a finished one was defined.
     const session = this.loop.session;
     const where = this.done() ? `done, defined at main.ts:${session.lineOf(this.coro.site) ?? "?"}` : `running at main.ts:${session.lineOf(this.waitSite) ?? "?"}`;
@@ -127,7 +142,7 @@ export class Task<T = unknown> extends Future<T> {
         if (this.mustCancel) {
           this.mustCancel = false;
           super.cancel(this.cancelMessage);
-        } else this.setResult(outcome.value as T);
+        } else super.setResult(outcome.value as T);
       } else if (outcome.waitOn === null) {
         // A bare yield (sleep(0)) gives the loop one pass.
         session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: { what: "yield", label: "sleep(0)" } });
@@ -145,7 +160,7 @@ export class Task<T = unknown> extends Future<T> {
       if (raised instanceof CancelledError) {
         this.cancelledExc = raised;
         super.cancel();
-      } else this.setException(raised);
+      } else super.setException(raised);
     } finally {
       loop.currentTask = caller;
     }
