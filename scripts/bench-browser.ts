@@ -17,6 +17,12 @@ const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
+/** Wait until the playground has hydrated and drawn its first views (its own "drawn" mark). */
+async function hydrated(page: Page, id: string): Promise<void> {
+  await page.locator(`[data-playground="${id}"] button.pg-run:not([disabled])`).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName("playground:drawn").length > 0, undefined, { timeout: 60_000 });
+}
+
 /** Click a button of the playground and wait until its new run is on screen (the playground marks
  *  "playground:drawn" then: PlaygroundIsland); the real milliseconds from the click. */
 async function timedRun(page: Page, id: string, button = "Run"): Promise<number> {
@@ -45,6 +51,7 @@ export async function benchBrowser(): Promise<void> {
       const pg = page.locator(`[data-playground="${ids[0]}"]`);
       if ((await pg.getAttribute("data-clock")) === "real") continue;
       await pg.scrollIntoViewIfNeeded();
+      await hydrated(page, ids[0]);
       const times: number[] = [];
       for (let i = 0; i < RUNS + 1; i++) times.push(await timedRun(page, ids[0]));
       first ??= times[0];
@@ -60,6 +67,7 @@ export async function benchBrowser(): Promise<void> {
       await page.goto(`${ORIGIN}${path}`);
       const pg = page.locator(`[data-playground="${id}"]`);
       await pg.scrollIntoViewIfNeeded();
+      await hydrated(page, id);
       await pg.getByRole("tab", { name: "Python" }).click();
       return [await timedRun(page, id), await timedRun(page, id)];
     };

@@ -6,6 +6,7 @@
 //   3. page weight: what a chapter page loads up front, and what loads only when a playground is used
 //   4. threads: the real cost of a job in a worker (virtual clock), and the real-world pipeline's
 //      totals on this machine (real clock): sync vs async 2 vs async 3
+//   5. in Chromium on the built site: Run → diagram, the first Run, Python's first run (bench-browser.ts)
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -13,6 +14,7 @@ import * as esbuild from "esbuild";
 import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
 import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
 import { PyodideRunner } from "../tests/support/pyodide.ts";
+import { benchBrowser } from "./bench-browser.ts";
 
 const TASKS = 2000;
 const SLEEPS = 20;
@@ -120,3 +122,5 @@ for (const id of ["images-sync", "images-async-processes", "images-semaphore"]) 
   const result = await runProgram(await compileProgram(code, esbuild.transform as never, ASYNCIO_EXPORTS), { workers: nodeWorkerHost, network, clock: "real" });
   console.log(`   ${id} (real clock): ${result.stdout.find((l) => l.startsWith("Total time")) ?? result.error?.message}`);
 }
+
+await benchBrowser();

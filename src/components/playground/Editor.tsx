@@ -58,6 +58,25 @@ function useNoStrayTabPanel(box: RefObject<HTMLDivElement | null>) {
   });
 }
 
+// Sandpack's editor is a focusable wrapper (role=textbox) that takes Enter before the code takes
+// keys; Escape in the code goes back to it, and Tab from there leaves. A reader who Tabs in expects
+// to type: focus arriving from outside goes straight into the code (Escape, then Tab, still leaves).
+function useTypeAtOnce(box: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const onFocusIn = (event: FocusEvent) => {
+      const wrapper = event.target as HTMLElement;
+      if (wrapper.getAttribute("role") !== "textbox") return;
+      const from = event.relatedTarget as Node | null;
+      if (from && wrapper.contains(from)) return;
+      wrapper.querySelector<HTMLElement>(".cm-content")?.focus();
+    };
+    el.addEventListener("focusin", onFocusIn);
+    return () => el.removeEventListener("focusin", onFocusIn);
+  }, [box]);
+}
+
 /** The editor of a TypeScript program or its Python twin, starting from `code`; reports every edit
  *  through `onChange`. */
 export default function Editor({ code, onChange, language = "typescript" }: { code: string; onChange: (code: string) => void; language?: keyof typeof FILES }) {
@@ -66,6 +85,7 @@ export default function Editor({ code, onChange, language = "typescript" }: { co
   const [files] = useState(() => ({ [file]: { code } }));
   const box = useRef<HTMLDivElement>(null);
   useNoStrayTabPanel(box);
+  useTypeAtOnce(box);
   return (
     <div ref={box}>
       <SandpackProvider files={files} options={{ activeFile: file, visibleFiles: [file], autorun: false }} theme={SITE_THEME} className="pg-sandpack">

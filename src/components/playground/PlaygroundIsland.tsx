@@ -274,7 +274,9 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
       ) : null}
       {noTwin && python === undefined ? <p className="pg-hint" data-no-twin>No Python twin: {noTwin}</p> : null}
       <p className="pg-hint">
-        Edit, then press Run (or Ctrl/⌘+Enter in the editor). To leave the editor with the keyboard, press Esc, then Tab.
+        Edit, then press Run
+        {/* Keyboard hints, not shown on touch screens (playground.css). */}
+        <span className="pg-keys"> (or Ctrl/⌘+Enter in the editor). To leave the editor with the keyboard, press Esc, then Tab</span>.
       </p>
       {clock === "real" ? <IsolationNote /> : null}
       <p className="pg-status" role="status" aria-live="polite">

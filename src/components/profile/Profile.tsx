@@ -50,22 +50,24 @@ export function Profile({ rows: all }: { rows: readonly ProfileRow[] }) {
   if (!rows.length) return null;
   return (
     <figure className="pg-profile" data-profile>
-      <table>
-        <caption>Where the time went, per function (all its tasks or jobs together)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Function</th>
-            <th scope="col">Time by state</th>
-            <th scope="col">Total</th>
-            <th scope="col">Mostly</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <Row key={row.fn} row={row} scale={scale} />
-          ))}
-        </tbody>
-      </table>
+      <div className="pg-profile-scroll">
+        <table>
+          <caption>Where the time went, per function (all its tasks or jobs together)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Function</th>
+              <th scope="col">Time by state</th>
+              <th scope="col">Total</th>
+              <th scope="col">Mostly</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <Row key={row.fn} row={row} scale={scale} />
+            ))}
+          </tbody>
+        </table>
+      </div>
       <figcaption className="pg-legend">
         {PROFILE_STATES.map((state) => (
           <span key={state} className="pg-legend-item">

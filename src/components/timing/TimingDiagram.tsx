@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { stepAtTime, type Timeline } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
-import { AXIS_HEIGHT, VIRTUAL_AFTER, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
+import { AXIS_HEIGHT, MIN_WIDTH, VIRTUAL_AFTER, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
 
 const LEGEND: { state: Bar["state"]; text: string }[] = [
   { state: "running", text: "running (solid)" },
@@ -59,7 +59,7 @@ function Patterns({ idPrefix }: { idPrefix: string }) {
 const STANDALONE_STYLE = `svg { --pg-running: #0072b2; --pg-ready: #e69f00; --pg-ready-bg: rgb(230 159 0 / 0.18);
   --pg-waiting: #56b4e9; --pg-waiting-fill: rgb(86 180 233 / 0.45); --pg-blocked: #d55e00; --pg-blocked-bg: rgb(213 94 0 / 0.22); }
 text { font: 12px sans-serif; fill: #222; } .pg-tick line, .pg-lane-base { stroke: #ccc; stroke-dasharray: 2 3; }
-.pg-tick text, .pg-lane-detail, .pg-bar-label { fill: #666; font-size: 10px; } .pg-running { stroke: var(--pg-running); }
+.pg-tick text, .pg-lane-detail, .pg-bar-label { fill: #666; font-size: 12px; } .pg-running { stroke: var(--pg-running); }
 .pg-ready { stroke: var(--pg-ready); } .pg-waiting { stroke: var(--pg-waiting); } .pg-blocked { stroke: var(--pg-blocked); }`;
 
 /** A one-line description of the diagram, for its accessible name. */
@@ -126,7 +126,7 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
       role="img"
       aria-label={summary}
       className={layout.compact ? "pg-compact" : undefined}
-      width={standalone ? layout.width : "100%"}
+      width={layout.width}
       height={standalone ? layout.height : undefined}
     >
       {standalone ? <style>{STANDALONE_STYLE}</style> : null}
@@ -148,8 +148,8 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
               <BarShape key={i} bar={bar} laneHeight={layout.laneHeight} idPrefix={idPrefix} />
             ))}
             {row.bars.map((bar, i) =>
-              !layout.compact && bar.state === "waiting" && bar.label && bar.width > bar.label.length * 6.5 + 8 ? (
-                <text key={`label-${i}`} className="pg-bar-label" x={bar.x + 4} y={layout.laneHeight / 2 - 7} aria-hidden="true">
+              !layout.compact && bar.state === "waiting" && bar.label && bar.width > bar.label.length * 7 + 8 ? (
+                <text key={`label-${i}`} className="pg-bar-label" x={bar.x + 4} y={layout.laneHeight / 2 - 6} aria-hidden="true">
                   {bar.label.startsWith("idle") ? "idle" : bar.label}
                 </text>
               ) : null,
@@ -163,7 +163,7 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
   return (
     <>
       {lanes}
-      <svg className="pg-timing-axis pg-tick" viewBox={`0 ${layout.axisY} ${layout.width} ${AXIS_HEIGHT}`} width="100%" aria-hidden="true">
+      <svg className="pg-timing-axis pg-tick" viewBox={`0 ${layout.axisY} ${layout.width} ${AXIS_HEIGHT}`} width={layout.width} aria-hidden="true">
         {layout.ticks.map(tickLabel)}
       </svg>
     </>
@@ -176,10 +176,10 @@ function useLaneInSight(box: RefObject<HTMLDivElement | null>, layout: DiagramLa
     const el = box.current;
     const row = lane === undefined ? undefined : layout.rows.find((r) => r.id === lane);
     if (!el || !row) return;
-    const scale = el.clientWidth / layout.width;
-    const top = row.y * scale;
-    const bottom = (row.y + layout.laneHeight) * scale;
-    const axis = AXIS_HEIGHT * scale;
+    // The diagram is drawn at its size: one SVG unit is one CSS pixel.
+    const top = row.y;
+    const bottom = row.y + layout.laneHeight;
+    const axis = AXIS_HEIGHT;
     if (top < el.scrollTop || bottom > el.scrollTop + el.clientHeight - axis) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
   }, [box, layout, lane]);
 }
@@ -197,7 +197,7 @@ function useRowsInView(box: RefObject<HTMLDivElement | null>, layout: DiagramLay
     let frame = 0;
     const measure = () => {
       frame = 0;
-      const lane = (layout.laneHeight * el.clientWidth) / layout.width;
+      const lane = layout.laneHeight;
       const first = Math.max(0, Math.floor(el.scrollTop / lane) - OVERSCAN_LANES);
       const end = Math.min(layout.rows.length, Math.ceil((el.scrollTop + el.clientHeight) / lane) + OVERSCAN_LANES);
       setRange((old) => (old[0] === first && old[1] === end ? old : [first, end]));
@@ -250,9 +250,28 @@ interface TimingDiagramProps {
 }
 
 /** The diagram for one run, with its legend. */
+/** The width of the diagram's box, once it is measured (the server lays out at the default width). */
+function useBoxWidth(box: RefObject<HTMLElement | null>): number | undefined {
+  const [width, setWidth] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.floor(el.clientWidth));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [box]);
+  return width;
+}
+
 export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend = true }: TimingDiagramProps) {
   const end = timeline.end;
-  const { width, laneHeight, minLabelWidth, axisEnd } = layoutOptions ?? {};
+  const figure = useRef<HTMLElement>(null);
+  const boxWidth = useBoxWidth(figure);
+  // Drawn at the box's own width, so text is as large as it is set (12px); narrower boxes scroll it.
+  const { laneHeight, minLabelWidth, axisEnd } = layoutOptions ?? {};
+  const width = layoutOptions?.width ?? (boxWidth ? Math.max(MIN_WIDTH, boxWidth) : undefined);
   const layout = useMemo(() => layoutDiagram(timeline, { width, laneHeight, minLabelWidth, axisEnd }), [timeline, width, laneHeight, minLabelWidth, axisEnd]);
   const current = link?.model.steps.at(link.model.step);
   const cursor = current ? { t: current.t, lane: current.task === undefined ? undefined : `task-${current.task}` } : undefined;
@@ -291,13 +310,13 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
   // Many lanes: a box that scrolls, a tab stop of its own unless the slider inside is one.
   const focusable = !sliding;
   return (
-    <figure className="pg-timing" data-timing-diagram data-end={end.toFixed(3)}>
+    <figure className="pg-timing" data-timing-diagram data-end={end.toFixed(3)} ref={figure}>
       {layout.compact ? (
         <div className="pg-timing-scroll" ref={box} tabIndex={focusable ? 0 : undefined} role={focusable ? "region" : undefined} aria-label={focusable ? summaryOf(layout) : undefined}>
           {plot}
         </div>
       ) : (
-        plot
+        <div className="pg-timing-wide">{plot}</div>
       )}
       {legend ? (
         <figcaption>

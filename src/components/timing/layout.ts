@@ -43,10 +43,14 @@ export interface DiagramLayout {
 const NICE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 3600];
 /** Beyond this many lanes (a gather of 160 downloads), the diagram is drawn compact. */
 export const COMPACT_AFTER = 24;
-const LANE_HEIGHT = 26;
+const LANE_HEIGHT = 28;
+/** Room above the first lane for its labels (text sits above a waiting bar). */
+const TOP = 8;
+/** The narrowest a diagram is laid out: a narrower box scrolls it sideways (text never shrinks). */
+export const MIN_WIDTH = 480;
 /** The strip under the lanes that holds the time axis's labels. */
 export const AXIS_HEIGHT = 22;
-const COMPACT_LANE_HEIGHT = 14;
+const COMPACT_LANE_HEIGHT = 18;
 /** Zero-time steps (code that ran without virtual time passing) still get a visible sliver. */
 export const MIN_BAR_WIDTH = 3;
 /** Beyond this many lanes only the lanes in view are drawn (a run of 10,000 tasks). */
@@ -60,10 +64,10 @@ const STATE_WORDS: Record<LaneState, string> = {
 };
 
 // Room for lane names: "Task-12 · fetchData()" fits the default; long worker names
-// ("ThreadPoolExecutor-0_0 · thread") widen it, up to a limit (12px names, 10px details).
+// ("ThreadPoolExecutor-0_0 · thread") widen it, up to a limit (12px text, about 6.8 units a letter).
 /** The room lane names need, in SVG user units (at least `least`). */
 export function labelRoom(timeline: Timeline, least: number): number {
-  const widest = Math.max(0, ...timeline.lanes.map((l) => l.name.length * 6.8 + (l.detail ? (l.detail.length + 3) * 5.6 : 0) + 14));
+  const widest = Math.max(0, ...timeline.lanes.map((l) => (l.name.length + (l.detail ? l.detail.length + 3 : 0)) * 6.8 + 14));
   return Math.min(240, Math.max(least, Math.ceil(widest)));
 }
 
@@ -111,10 +115,10 @@ export function layoutDiagram(timeline: Timeline, { width = 640, laneHeight: giv
     name: lane.name,
     detail: lane.detail,
     kind: lane.kind,
-    y: index * laneHeight,
+    y: (compact ? 0 : TOP) + index * laneHeight,
     bars: coalesce(lane.name, plotWidth, lane.intervals.filter(drawn).map((iv) => barOf(lane, iv))),
   }));
-  const axisY = rows.length * laneHeight + 6;
+  const axisY = (compact ? 0 : TOP) + rows.length * laneHeight + 6;
   return { width, height: axisY + AXIS_HEIGHT, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, xOf: x, timeAt };
 }
 

@@ -1,0 +1,76 @@
+// A reader's view at a phone's size (390×844) and a laptop's (1280×800): every text of a timing
+// diagram is drawn at 12 CSS px or more (the diagram scrolls sideways rather than shrinking), nothing
+// in a playground runs out of its box where it cannot be scrolled to, and the keyboard alone gets a
+// reader from the editor to Run and back, with focus kept on Run.
+import type { Page } from "@playwright/test";
+import { test, expect, playground } from "./support.ts";
+
+const PAGES = ["/lessons/example-3-create-task/", "/lessons/example-7-gather-and-taskgroup/", "/lessons/real-world-images/"];
+const SIZES = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+];
+
+/** Wait until every playground on the page has hydrated (its Run button works). */
+async function hydrateAll(page: Page): Promise<void> {
+  for (const pg of await page.locator("[data-playground]").all()) {
+    await pg.scrollIntoViewIfNeeded();
+    await expect(pg.locator("button.pg-run")).toBeEnabled();
+  }
+}
+
+for (const size of SIZES)
+  for (const path of PAGES)
+    test(`${path} at ${size.width}×${size.height}: diagram text at 12 px or more, nothing out of reach`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await page.goto(path);
+      await hydrateAll(page);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll<SVGTextElement>("[data-timing-diagram] svg text")].flatMap((text) => {
+          const svg = text.ownerSVGElement!;
+          const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBoundingClientRect().width);
+          const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+          return px < 11.99 ? [`"${text.textContent}" at ${px.toFixed(1)} px`] : [];
+        }),
+      );
+      expect(small, "diagram texts below 12 px").toEqual([]);
+      // Whatever pokes out of a playground's box must sit in something that scrolls.
+      const outOfReach = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("[data-playground]")].flatMap((pg) => {
+          const box = pg.getBoundingClientRect();
+          return [...pg.querySelectorAll<HTMLElement>("*")].flatMap((el) => {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || (r.left >= box.left - 1 && r.right <= box.right + 1)) return [];
+            for (let up = el.parentElement; up && up !== pg; up = up.parentElement) {
+              const overflow = getComputedStyle(up).overflowX;
+              if (overflow === "auto" || overflow === "scroll" || overflow === "hidden") return [];
+            }
+            return [`${pg.dataset.playground}: <${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> spans ${r.left.toFixed(0)}–${r.right.toFixed(0)}, the box ${box.left.toFixed(0)}–${box.right.toFixed(0)}`];
+          });
+        }),
+      );
+      expect(outOfReach.slice(0, 10), "elements past the playground's edge, in nothing that scrolls").toEqual([]);
+    });
+
+test("keyboard only: Tab into the editor and type at once, Escape then Shift+Tab back to Run (above the code), Enter runs and focus stays on Run", async ({ page }) => {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await pg.scrollIntoViewIfNeeded();
+  await expect(pg.locator(".cm-content")).toBeVisible();
+  // From the language tabs, Tab passes the buttons and goes into the code, ready for typing.
+  await pg.getByRole("tab", { name: "TypeScript" }).focus();
+  const code = pg.locator(".cm-content");
+  for (let i = 0; i < 8 && !(await code.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(code).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type('\nprint("typed");');
+  await expect(pg.locator(".cm-content")).toContainText('print("typed");');
+  await page.keyboard.press("Escape");
+  const run = pg.getByRole("button", { name: "Run", exact: true });
+  for (let i = 0; i < 8 && !(await run.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Shift+Tab");
+  await expect(run).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(pg).toHaveAttribute("data-status", "done");
+  await expect(run).toBeFocused();
+  await expect(pg.locator("[data-console-line]").last()).toHaveText("typed");
+});
