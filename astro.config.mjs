@@ -41,6 +41,8 @@ export default defineConfig({
       editLink: { baseUrl: editLinkBase },
       // Frontmatter links (the home page's hero) get the base path there.
       routeMiddleware: "./src/route-data.ts",
+      // Marks a page whose scripts run, so that controls needing JavaScript show only then (playground.css).
+      head: [{ tag: "script", content: "document.documentElement.dataset.js = ''" }],
       sidebar: [
         { label: "Start here", items: [{ label: "Welcome", slug: "index" }] },
         { label: "Lessons", items: [{ autogenerate: { directory: "lessons" } }] },

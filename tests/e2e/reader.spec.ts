@@ -52,16 +52,20 @@ for (const size of SIZES)
       expect(outOfReach.slice(0, 10), "elements past the playground's edge, in nothing that scrolls").toEqual([]);
     });
 
-test("keyboard only: Tab into the editor and type at once, Escape then Shift+Tab back to Run (above the code), Enter runs and focus stays on Run", async ({ page }) => {
+test("keyboard only: Tab to the editor and type at once, Escape then Shift+Tab back to Run (above the code), Enter runs and focus stays on Run", async ({ page }) => {
   await page.goto("/lessons/example-3-create-task/");
   const pg = playground(page, "create-task");
   await pg.scrollIntoViewIfNeeded();
   await expect(pg.locator(".cm-content")).toBeVisible();
-  // From the language tabs, Tab passes the buttons and goes into the code, ready for typing.
+  // From the language tabs, Tab passes the buttons to the editor (one tab stop), where typing goes
+  // into the code at once.
   await pg.getByRole("tab", { name: "TypeScript" }).focus();
-  const code = pg.locator(".cm-content");
-  for (let i = 0; i < 8 && !(await code.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
-  await expect(code).toBeFocused();
+  const editor = pg.locator('[role="textbox"]').first();
+  for (let i = 0; i < 8 && !(await editor.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(editor).toBeFocused();
+  await page.keyboard.type("  ");
+  await expect(pg.locator(".cm-content")).toBeFocused();
+  await expect(pg.locator(".cm-line").first()).toHaveText(/^\s+import/);
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.type('\nprint("typed");');
   await expect(pg.locator(".cm-content")).toContainText('print("typed");');
@@ -73,4 +77,36 @@ test("keyboard only: Tab into the editor and type at once, Escape then Shift+Tab
   await expect(pg).toHaveAttribute("data-status", "done");
   await expect(run).toBeFocused();
   await expect(pg.locator("[data-console-line]").last()).toHaveText("typed");
+});
+
+test("the home page's title is not doubled; search finds lesson code but not the playgrounds' controls", async ({ page }) => {
+  await page.goto("/");
+  expect(await page.title()).toBe("Async, Animated — see how asyncio works");
+  await page.getByRole("button", { name: "Search" }).first().click();
+  const input = page.locator("dialog input[type='search'], .pagefind-ui__search-input").first();
+  // Code is indexed: a call that appears only in the programs.
+  await input.fill("createTask");
+  await expect(page.locator(".pagefind-ui__result-link").first()).toBeVisible();
+  // "gantt" is on a button of every playground ("Copy as mermaid gantt"), in no lesson's prose.
+  await input.fill("gantt");
+  await expect(page.locator(".pagefind-ui__message")).toContainText("No results");
+});
+
+test("without JavaScript: no dead buttons, a note says why, and the Python twin is there to read", async ({ browser, page }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noJs = await context.newPage();
+  await noJs.goto("/lessons/example-3-create-task/");
+  const pg = playground(noJs, "create-task");
+  await expect(pg.getByRole("button", { name: "Run", exact: true })).toBeHidden();
+  await expect(pg.getByRole("tab")).toHaveCount(0);
+  await expect(pg.locator("[data-nojs-note]")).toBeVisible();
+  await pg.locator("[data-twin-static] summary").click();
+  await expect(pg.locator("[data-twin-static] pre")).toContainText("asyncio.create_task(fetch_data(1))");
+  await context.close();
+  // With JavaScript, the note is gone and the controls are there.
+  await page.goto("/lessons/example-3-create-task/");
+  const live = playground(page, "create-task");
+  await live.scrollIntoViewIfNeeded();
+  await expect(live.getByRole("button", { name: "Run", exact: true })).toBeEnabled();
+  await expect(live.locator("[data-nojs-note]")).toBeHidden();
 });

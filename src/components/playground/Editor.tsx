@@ -58,22 +58,22 @@ function useNoStrayTabPanel(box: RefObject<HTMLDivElement | null>) {
   });
 }
 
-// Sandpack's editor is a focusable wrapper (role=textbox) that takes Enter before the code takes
-// keys; Escape in the code goes back to it, and Tab from there leaves. A reader who Tabs in expects
-// to type: focus arriving from outside goes straight into the code (Escape, then Tab, still leaves).
+// Sandpack's editor is one tab stop, a wrapper (role=textbox) that takes Enter before the code takes
+// keys; in the code, Tab indents and Escape goes back to the wrapper. So Tab passes over the editor
+// (no trap), and a reader who types there types into the code at once: a key that edits moves the
+// focus in before the browser delivers the character.
 function useTypeAtOnce(box: RefObject<HTMLDivElement | null>) {
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const onFocusIn = (event: FocusEvent) => {
+    const onKeyDown = (event: KeyboardEvent) => {
       const wrapper = event.target as HTMLElement;
-      if (wrapper.getAttribute("role") !== "textbox") return;
-      const from = event.relatedTarget as Node | null;
-      if (from && wrapper.contains(from)) return;
-      wrapper.querySelector<HTMLElement>(".cm-content")?.focus();
+      if (wrapper.getAttribute("role") !== "textbox" || event.ctrlKey || event.metaKey || event.altKey) return;
+      const edits = event.key.length === 1 || event.key === "Backspace" || event.key === "Delete" || event.key.startsWith("Arrow");
+      if (edits) wrapper.querySelector<HTMLElement>(".cm-content")?.focus();
     };
-    el.addEventListener("focusin", onFocusIn);
-    return () => el.removeEventListener("focusin", onFocusIn);
+    el.addEventListener("keydown", onKeyDown, true);
+    return () => el.removeEventListener("keydown", onKeyDown, true);
   }, [box]);
 }
 

@@ -211,7 +211,8 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
       aria-label={`${exercise ? "Exercise" : "Playground"} ${id}`}
     >
       {exercise ? <ExerciseGoal goal={exercise.goal} /> : null}
-      <div className="pg-toolbar">
+      {/* Search indexes the lesson's prose and code, not the playground's controls and output. */}
+      <div className="pg-toolbar" data-pagefind-ignore="all">
         <LanguageTabs tabs={python !== undefined ? ["ts", "python"] : ["ts"]} selected={tab} onSelect={setTab} panel={`${id}-code`} />
         <div className="pg-actions">
           {/* Run stays focusable while a run is under way (aria-disabled), so focus is not lost. */}
@@ -273,13 +274,16 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
         </details>
       ) : null}
       {noTwin && python === undefined ? <p className="pg-hint" data-no-twin>No Python twin: {noTwin}</p> : null}
-      <p className="pg-hint">
+      <p className="pg-hint" data-pagefind-ignore="all">
         Edit, then press Run
         {/* Keyboard hints, not shown on touch screens (playground.css). */}
         <span className="pg-keys"> (or Ctrl/⌘+Enter in the editor). To leave the editor with the keyboard, press Esc, then Tab</span>.
       </p>
+      <p className="pg-nojs" data-nojs-note data-pagefind-ignore="all">
+        Running, editing and stepping need JavaScript. What you see is the lesson&apos;s own run, made when the site was built; the Python twin is under the code.
+      </p>
       {clock === "real" ? <IsolationNote /> : null}
-      <p className="pg-status" role="status" aria-live="polite">
+      <p className="pg-status" role="status" aria-live="polite" data-pagefind-ignore="all">
         {statusText}
       </p>
       {exercise ? <ExerciseVerdict check={verdict} /> : null}
@@ -296,7 +300,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
         </p>
       ) : null}
       {result && views ? (
-        <div className="pg-output">
+        <div className="pg-output" data-pagefind-ignore="all">
           {stale ? (
             <p className="pg-stale" data-stale>
               {stale}
@@ -320,7 +324,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
           ) : (
             <>
               <Console lines={views.console} />
-              <RunSummary result={result} expectation={expectation} clock={clock} />
+              <RunSummary result={result} expectation={expectation} clock={clock} built={result === initial} stale={stale !== null} />
               <TimingDiagram timeline={views.timeline} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} />
             </>
           )}

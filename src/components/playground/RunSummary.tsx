@@ -2,13 +2,16 @@
 import type { RunResult } from "../../runtime/trace/index.ts";
 import { matchesExpectation, type Expectation } from "./expectation.ts";
 
-/** "Ended at 2.000 s of virtual time. ✓ Matches the lesson's expected output." */
-export function RunSummary({ result, expectation, clock }: { result: RunResult; expectation: Expectation; clock: "virtual" | "real" }) {
-  const match = matchesExpectation(result, expectation, clock);
+/** "Ended at 2.000 s of virtual time. ✓ Matches the lesson's expected output." A real-clock run made
+ *  when the site was built (`built`) says so: it measured that machine, not the reader's. A stale run
+ *  (the code changed, or the last attempt failed) gives no verdict: it is not about the code shown. */
+export function RunSummary({ result, expectation, clock, built = false, stale = false }: { result: RunResult; expectation: Expectation; clock: "virtual" | "real"; built?: boolean; stale?: boolean }) {
+  const match = stale ? null : matchesExpectation(result, expectation, clock);
+  const what = clock === "virtual" ? "virtual time" : built ? "real time, measured on the machine that built this site (press Run to measure yours)" : "real time, measured on your machine";
   return (
     <>
       <p className="pg-summary">
-        Ended at <strong>{result.virtualEnd.toFixed(3)} s</strong> of {clock === "real" ? "real time, on this machine" : "virtual time"}.
+        Ended at <strong>{result.virtualEnd.toFixed(3)} s</strong> of {what}.
         {match === true ? <span className="pg-match"> ✓ Matches the lesson's expected output.</span> : null}
         {match === false ? <span className="pg-mismatch"> ✗ Differs from the lesson's expected output.</span> : null}
       </p>

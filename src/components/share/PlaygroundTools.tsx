@@ -83,7 +83,7 @@ export function PlaygroundTools({ id, code, result, timeline, interactive }: Too
     );
 
   return (
-    <div className="pg-tools" role="group" aria-label="Share and export">
+    <div className="pg-tools" role="group" aria-label="Share and export" data-pagefind-ignore="all">
       <div className="pg-tools-buttons">
         <button type="button" onClick={share} disabled={!interactive}>
           Share
