@@ -98,6 +98,7 @@ class Recorder:
     def __init__(self, limits=None):
         self.limits = {**LIMITS, **(limits or {})}
         self.printed_lines = 0
+        self.modelled_threads = False  # a job ran on a modelled thread or process
         self.events = []
         self._ids = {}  # id(object) -> trace id; the objects are kept alive in _kept
         self._kept = []
@@ -431,10 +432,19 @@ def instrument(recorder):
     ]
     THREADS.sleep = blocking_sleep(type(THREADS).sleep.__get__(THREADS))
 
+    def run_job(original):
+        def wrapper(lane, fn, args, kwargs):
+            recorder.modelled_threads = True
+            return original(lane, fn, args, kwargs)
+        return wrapper
+
+    THREADS.run_job = run_job(type(THREADS).run_job.__get__(THREADS))
+
     def finish():
         for owner, name, original in reversed(patches):
             setattr(owner, name, original)
         del THREADS.sleep
+        del THREADS.run_job
         return recorder.events
 
     return finish
@@ -452,4 +462,5 @@ def run_traced(source, limits=None):
         end["error"] = error
     events_.append(end)
     result["events"] = events_
+    result["modelledThreads"] = recorder.modelled_threads
     return result

@@ -115,3 +115,12 @@ for (const { path, ids } of discoverPlaygroundsWithoutExercises()) {
     test.info().annotations.push({ type: "playgrounds checked", description: String(checked) });
   });
 }
+
+test("a Python run with a process pool says its threads and processes are a model of CPython's", async ({ page }) => {
+  await page.goto("/lessons/example-6-threads-and-processes/");
+  const pg = playground(page, "pool-limit");
+  await pythonTab(pg);
+  await runAndWait(page, pg, "Run");
+  await expect(pg).toHaveAttribute("data-language", "python");
+  await expect(pg.locator("[data-run-note]")).toContainText("a model of CPython's, not CPython's own");
+});

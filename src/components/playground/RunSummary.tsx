@@ -15,6 +15,11 @@ export function RunSummary({ result, expectation, clock, built = false, stale = 
         {match === true ? <span className="pg-match"> ✓ Matches the lesson's expected output.</span> : null}
         {match === false ? <span className="pg-mismatch"> ✗ Differs from the lesson's expected output.</span> : null}
       </p>
+      {result.notes?.map((note) => (
+        <p key={note} className="pg-run-note" data-run-note>
+          {note}
+        </p>
+      ))}
       {/* How the program ended, where a long console would hide it at its bottom. */}
       {result.error ? (
         <p className="pg-failure" data-run-failure>

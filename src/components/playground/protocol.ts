@@ -48,5 +48,7 @@ export interface PythonRunJson {
   /** The program's line the exception came from, and Python's traceback cut to the program's frames. */
   errorLine?: number | null;
   traceback?: string[];
+  /** A job ran on a modelled thread or process (src/python/virtual_threads.py). */
+  modelledThreads?: boolean;
   events: TraceEvent[];
 }

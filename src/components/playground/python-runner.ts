@@ -17,6 +17,9 @@ export const RUN_SECONDS = 10;
 const LOAD_SECONDS = 120;
 /** Real seconds Python has to answer an interrupt before its worker is ended. */
 const INTERRUPT_GRACE_SECONDS = 2;
+/** Said under a Python run whose jobs ran on threads or processes. */
+export const MODELLED_THREADS =
+  "This run's threads and processes are a model of CPython's, not CPython's own: Pyodide cannot start threads, so each job runs on the virtual clock (threads taking turns for the GIL, processes in parallel), and its lanes are not drawn.";
 /** Pyodide's signal number for an interrupt (SIGINT, raised as KeyboardInterrupt). */
 const SIGINT = 2;
 
@@ -55,6 +58,7 @@ export function pythonResult(json: Omit<PythonRunJson, "events">, events: TraceE
     stderr: [...json.stderr, ...(json.traceback ?? [])],
     virtualEnd: json.virtualEnd,
     error: json.error ? { message: json.error, line: json.errorLine ?? undefined } : undefined,
+    notes: json.modelledThreads ? [MODELLED_THREADS] : undefined,
     events,
   };
 }

@@ -84,5 +84,7 @@ export interface RunResult {
   virtualEnd: number;
   /** Set when the program stopped with an uncaught exception or hit a limit. */
   error?: { message: string; line?: number };
+  /** What a reader should know about how this run was made (e.g. that its threads were a model). */
+  notes?: string[];
   events: TraceEvent[];
 }
