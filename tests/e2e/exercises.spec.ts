@@ -50,7 +50,7 @@ for (const { path, ids } of pages) {
 const PAGE = "/lessons/example-2-awaiting-coroutines/";
 const ID = "make-it-two-seconds";
 
-test("without JavaScript: the goal, the starting code's verdict, and the solution in a working disclosure", async ({ browser }) => {
+test("without JavaScript: the goal, no verdict before a run, and the solution in a working disclosure", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(PAGE);
@@ -58,8 +58,8 @@ test("without JavaScript: the goal, the starting code's verdict, and the solutio
   await expect(ex.locator(".pg-goal")).toContainText("The run must end at 2.000 s of virtual time and print these 7 lines:");
   await expect(ex.getByLabel("The lines the run must print")).toContainText("Task 2 fully completed");
   await expect(ex.locator('pre[aria-label="TypeScript program"]')).toContainText("const coro1 = fetchData(1);");
-  await expect(verdictOf(ex)).toHaveAttribute("data-goal", "not-met");
-  await expect(verdictOf(ex)).toHaveText("✗ Not yet. The run ends at 3.000 s; the goal is 2.000 s. Line 2 is “Done with 1”; the goal has “Do something with 2...”.");
+  await expect(verdictOf(ex)).toHaveAttribute("data-goal", "pending");
+  await expect(verdictOf(ex)).toHaveText("Press Run to check this code against the goal.");
   await expect(ex.getByLabel("A solution")).toBeHidden();
   await ex.locator("summary", { hasText: "Show a solution" }).click();
   await expect(ex.getByLabel("A solution")).toContainText("createTask(fetchData(1))");
@@ -100,7 +100,7 @@ test("keyboard only: open the solution, put it in the editor, run it, hear the v
   await expect(verdictOf(ex)).toHaveText("✓ Goal met. The run ends at 2.000 s, as the goal asks. It prints the 7 lines the goal asks for.");
 });
 
-test("the edited code survives a reload, and Reset brings back the starting code and its verdict", async ({ page }) => {
+test("the edited code survives a reload, and Reset brings back the starting code, with no verdict until a run", async ({ page }) => {
   await page.goto(PAGE);
   const ex = exercise(page, ID);
   await ex.scrollIntoViewIfNeeded();
@@ -113,14 +113,14 @@ test("the edited code survives a reload, and Reset brings back the starting code
   const reloaded = exercise(page, ID);
   await reloaded.scrollIntoViewIfNeeded();
   await expect(reloaded.locator(".cm-content")).toContainText("createTask(fetchData(1))");
-  // The output shown is the starting code's (pre-rendered), marked stale, and so is its verdict.
+  // The output shown is the starting code's (pre-rendered), marked stale; no verdict before a run.
   await expect(reloaded.locator(".pg-stale")).toBeVisible();
-  await expect(verdictOf(reloaded)).toHaveAttribute("data-goal", "not-met");
+  await expect(verdictOf(reloaded)).toHaveAttribute("data-goal", "pending");
   await runPlayground(reloaded);
   await expect(verdictOf(reloaded)).toHaveAttribute("data-goal", "met");
 
   await reloaded.getByRole("button", { name: "Reset" }).click();
   await expect(reloaded.locator(".cm-content")).toContainText("const coro1 = fetchData(1);");
-  await expect(verdictOf(reloaded)).toHaveAttribute("data-goal", "not-met");
+  await expect(verdictOf(reloaded)).toHaveAttribute("data-goal", "pending");
   await expect(reloaded.locator(".pg-stale")).toHaveCount(0);
 });

@@ -37,7 +37,9 @@ export function ExerciseVerdict({ check }: { check: GoalCheck | null }) {
           </span>{" "}
           <strong>{check.met ? "Goal met." : "Not yet."}</strong> {check.reasons.join(" ")}
         </p>
-      ) : null}
+      ) : (
+        <p className="pg-verdict-pending">Press Run to check this code against the goal.</p>
+      )}
     </div>
   );
 }

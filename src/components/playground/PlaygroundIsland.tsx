@@ -191,7 +191,8 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const edited = resultCode !== (language === "python" ? python : code) || (both !== null && both.code !== python);
   const stale =
     result === null ? null : crash !== null || problems.length ? "This output is from the last run that finished." : edited ? "This output is from the code before your edits. Press Run to see yours." : null;
-  const verdict = exercise && !busy ? verdictOf(exercise.goal, result, problems, crash) : null;
+  // No verdict before the reader's first run: the build's run of the starting code is no attempt of theirs.
+  const verdict = exercise && !busy && (result !== initial || crash !== null || problems.length > 0) ? verdictOf(exercise.goal, result, problems, crash) : null;
 
   return (
     <section
