@@ -3,7 +3,7 @@
 // in a playground runs out of its box where it cannot be scrolled to, and the keyboard alone gets a
 // reader from the editor to Run and back, with focus kept on Run.
 import type { Page } from "@playwright/test";
-import { test, expect, playground } from "./support.ts";
+import { test, expect, playground, typeCode } from "./support.ts";
 
 const PAGES = ["/lessons/example-3-create-task/", "/lessons/example-7-gather-and-taskgroup/", "/lessons/real-world-images/"];
 const SIZES = [
@@ -109,4 +109,16 @@ test("without JavaScript: no dead buttons, a note says why, and the Python twin 
   await live.scrollIntoViewIfNeeded();
   await expect(live.getByRole("button", { name: "Run", exact: true })).toBeEnabled();
   await expect(live.locator("[data-nojs-note]")).toBeHidden();
+});
+
+test("Reset can be undone: the edit comes back", async ({ page }) => {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await pg.scrollIntoViewIfNeeded();
+  await typeCode(page, pg, 'import { print } from "asyncio";\nprint("mine");\n');
+  await pg.getByRole("button", { name: "Reset" }).click();
+  await expect(pg.locator(".cm-content")).toContainText("createTask(fetchData(1))");
+  await pg.getByRole("button", { name: "Undo reset" }).click();
+  await expect(pg.locator(".cm-content")).toContainText('print("mine");');
+  await expect(pg.locator("[data-reset-notice]")).toHaveCount(0);
 });

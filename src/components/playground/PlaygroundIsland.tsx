@@ -133,6 +133,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const run = () => {
     if (runs.busy) return;
     setNotice("");
+    setUndoable(null);
     if (tab === "python" && python !== undefined) void runs.run(python, "python");
     else void runs.run(code);
   };
@@ -140,6 +141,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const runBoth = () => {
     if (runs.busy || python === undefined) return;
     setNotice("");
+    setUndoable(null);
     setStepped(0);
     void runs.runBoth(code, python);
   };
@@ -158,7 +160,12 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Reset puts back the lesson's code of the tab in view (the TypeScript, or the Python twin).
+  // What Reset replaced, so that it can be undone.
+  const [undoable, setUndoable] = useState<{ tab: Tab; code: string } | null>(null);
   const reset = () => {
+    const replaced = tab === "python" ? python : code;
+    const lessons = tab === "python" ? lessonPython : lessonCode;
+    setUndoable(replaced !== undefined && replaced !== lessons ? { tab, code: replaced } : null);
     if (tab === "python") twin.restore();
     else restore();
     setEditorGeneration((g) => g + 1);
@@ -168,6 +175,15 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
       setFromLink(null);
       history.replaceState(history.state, "", withoutLinkedCode(location.href));
     }
+  };
+
+  const undoReset = () => {
+    if (!undoable) return;
+    if (undoable.tab === "python") twin.edit(undoable.code);
+    else edit(undoable.code);
+    setTab(undoable.tab);
+    setEditorGeneration((g) => g + 1);
+    setUndoable(null);
   };
 
   const loadSolution = () => {
@@ -244,6 +260,14 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
           )}
         </div>
       </div>
+      {undoable ? (
+        <p className="pg-link-notice" role="status" data-reset-notice>
+          The lesson&apos;s code is back in the editor.{" "}
+          <button type="button" className="pg-link-back" onClick={undoReset}>
+            Undo reset
+          </button>
+        </p>
+      ) : null}
       {fromLink ? (
         <p className="pg-link-notice" role="status" data-link-notice>
           {fromLink === "code" ? "Code from a link. " : `${fromLink} `}
