@@ -8,6 +8,22 @@ export function createTask<T>(coro: Coroutine<T> | Task<T>, options: { name?: st
   return new Task(coro as Coroutine<T>, { name: options.name });
 }
 
+/** asyncio.all_tasks(): the running loop's tasks that are not done yet. */
+export function allTasks(): Set<Task> {
+  const loop = getRunningLoop();
+  return new Set([...loop.tasks].filter((t): t is Task => t instanceof Task && !t.done()));
+}
+
+/** asyncio.isfuture(obj): whether obj is a Future (a Task is one). */
+export function isfuture(obj: unknown): obj is Future {
+  return obj instanceof Future;
+}
+
+/** asyncio.iscoroutine(obj): whether obj is a coroutine object (what calling an async function gives). */
+export function iscoroutine(obj: unknown): obj is Coroutine {
+  return obj instanceof Coroutine;
+}
+
 /** loop.create_future(): a pending future on the running loop. */
 export function createFuture<T = unknown>(): Future<T> {
   return new Future<T>(getRunningLoop());

@@ -1,9 +1,12 @@
-// Timeouts and shielding (Lib/asyncio/timeouts.py and tasks.py, CPython 3.11): timeout(s) as
-// `await using _ = timeout(s)`, waitFor(aw, s), shield(aw).
-import { AEXIT, CancelledError, Coroutine, Future, getRunningLoop, makeAsyncDisposable, RuntimeError, Task, TimeoutError, type EventLoop, type Handle } from "../core/index.ts";
+// Timeouts and shielding (Lib/asyncio/timeouts.py and tasks.py, CPython 3.14): timeout(s) and
+// timeoutAt(when) as `await using _ = timeout(s)`, waitFor(aw, s), shield(aw).
+import {
+  AEXIT, CancelledError, Coroutine, currentTask, ENTER, Future, getRunningLoop, makeAsyncDisposable, pyFloat, RuntimeError, TimeoutError,
+  type EventLoop, type Handle, type Task,
+} from "../core/index.ts";
 import { ensureFuture } from "./gather.ts";
 
-type TimeoutState = "active" | "expiring" | "expired" | "finished";
+type TimeoutState = "created" | "active" | "expiring" | "expired" | "finished";
 
 // wait_for's ending when time ran out: the result if it came anyway, TimeoutError if it was cancelled.
 function resultOrTimeout<T>(fut: Future<T>): T {
@@ -20,22 +23,17 @@ const releaseWaiter = (waiter: Future) => {
   if (!waiter.done()) waiter.setResult(undefined);
 };
 
-/** asyncio.Timeout: cancels the task that entered it when its deadline passes. */
+/** asyncio.Timeout: once entered (`await using _ = t`), cancels the task that entered it when its
+ * deadline passes. Make one with timeout(s) or timeoutAt(when). */
 export class Timeout {
-  private state: TimeoutState = "active";
+  private state: TimeoutState = "created";
   private handler: Handle | null = null;
-  private readonly task: Task;
-  private readonly cancellingAtEntry: number;
+  private task: Task | null = null;
+  private cancellingAtEntry = 0;
   private deadline: number | null;
 
-  // Python's __aenter__ runs here: `await using` has no entry hook, and entering does not await.
   constructor(when: number | null) {
-    const task = getRunningLoop().currentTask;
-    if (!(task instanceof Task)) throw new RuntimeError("Timeout should be used inside a task");
-    this.task = task;
-    this.cancellingAtEntry = task.cancelling();
     this.deadline = when;
-    this.reschedule(when);
   }
 
   /** The deadline in loop time (virtual seconds), or null for none. */
@@ -50,7 +48,10 @@ export class Timeout {
 
   /** Move the deadline (null: no deadline). */
   reschedule(when: number | null): void {
-    if (this.state !== "active") throw new RuntimeError(`Cannot change state of ${this.state} Timeout`);
+    if (this.state !== "active") {
+      if (this.state === "created") throw new RuntimeError("Timeout has not been entered");
+      throw new RuntimeError(`Cannot change state of ${this.state} Timeout`);
+    }
     this.deadline = when;
     this.handler?.cancel();
     if (when === null) {
@@ -58,8 +59,20 @@ export class Timeout {
       return;
     }
     const loop = getRunningLoop();
-    const info = { label: `timeout of ${this.task.name}`, task: this.task.id };
+    const task = this.task!;
+    const info = { label: `timeout of ${task.name}`, task: task.id };
     this.handler = when <= loop.time() ? loop.callSoon(() => this.onTimeout(), info) : loop.callAt(when, () => this.onTimeout(), info);
+  }
+
+  /** Timeout.__aenter__, run by `await using _ = t`. */
+  [ENTER](): void {
+    if (this.state !== "created") throw new RuntimeError("Timeout has already been entered");
+    const task = currentTask();
+    if (task === null) throw new RuntimeError("Timeout should be used inside a task");
+    this.state = "active";
+    this.task = task;
+    this.cancellingAtEntry = task.cancelling();
+    this.reschedule(this.deadline);
   }
 
   [AEXIT](error: unknown, hasError: boolean): Coroutine<void> {
@@ -69,7 +82,7 @@ export class Timeout {
       timeout.handler = null;
       if (timeout.state === "expiring") {
         timeout.state = "expired";
-        if (timeout.task.uncancel() <= timeout.cancellingAtEntry && hasError && error instanceof CancelledError) {
+        if (timeout.task!.uncancel() <= timeout.cancellingAtEntry && hasError && error instanceof CancelledError) {
           throw new TimeoutError();
         }
       } else if (timeout.state === "active") timeout.state = "finished";
@@ -77,13 +90,14 @@ export class Timeout {
   }
 
   private onTimeout(): void {
-    this.task.cancel();
+    this.task!.cancel();
     this.state = "expiring";
     this.handler = null;
   }
 
   toString(): string {
-    return `<Timeout [${this.state}]${this.state === "active" && this.deadline !== null ? ` when=${Math.round(this.deadline * 1000) / 1000}` : ""}>`;
+    const when = this.deadline === null ? "None" : pyFloat(Math.round(this.deadline * 1000) / 1000);
+    return `<Timeout [${this.state}]${this.state === "active" ? ` when=${when}` : ""}>`;
   }
 }
 makeAsyncDisposable(Timeout);
@@ -108,6 +122,11 @@ export function timeout(delay: number | null): Timeout {
   return new Timeout(delay === null ? null : loop.time() + delay);
 }
 
+/** asyncio.timeout_at(when): timeout() with a deadline on the loop's clock (getRunningLoop().time()). */
+export function timeoutAt(when: number | null): Timeout {
+  return new Timeout(when);
+}
+
 /** asyncio.wait_for(aw, s) (3.12+): await aw inside timeout(s), in the calling task (a coroutine runs
  * inline, no task of its own); its result, or TimeoutError once aw is cancelled after s seconds. */
 export function waitFor<T>(awaitable: Coroutine<T> | Future<T>, delay: number | null): Coroutine<T> {
@@ -122,6 +141,7 @@ export function waitFor<T>(awaitable: Coroutine<T> | Future<T>, delay: number | 
     }
     // async with timeouts.timeout(timeout): return await fut
     const deadline = timeout(delay);
+    deadline[ENTER]();
     let result: T | undefined;
     let error: unknown;
     let hasError = false;

@@ -66,6 +66,14 @@ export class Coroutine<T = unknown> {
     return `<coroutine object ${this.name}>`;
   }
 
+  /** coro.close() on a coroutine that never started: it will not run, and no warning says it was
+   * never awaited (TaskGroup.create_task closes the coroutine it refuses). */
+  close(): void {
+    if (this.claimed) return;
+    this.claimed = true;
+    this.session.unawaited.delete(this);
+  }
+
   /** Start the body's generator, once: awaiting a coroutine twice is an error, as in Python. */
   claim(): Generator<unknown, T, unknown> {
     if (this.claimed) throw new RuntimeError("cannot reuse already awaited coroutine");

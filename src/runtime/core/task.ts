@@ -74,6 +74,26 @@ export class Task<T = unknown> extends Future<T> {
     return true;
   }
 
+  /** Task.set_result: a task's result is its coroutine's, so this is refused. */
+  override setResult(_value: T): never {
+    throw new RuntimeError("Task does not support set_result operation");
+  }
+
+  /** Task.set_exception: refused, as set_result is. */
+  override setException(_error: unknown): never {
+    throw new RuntimeError("Task does not support set_exception operation");
+  }
+
+  /** Task.get_coro: the coroutine the task drives. */
+  getCoro(): Coroutine<T> {
+    return this.coro;
+  }
+
+  /** Task.get_name */
+  getName(): string {
+    return this.name;
+  }
+
   /** How many cancellation requests are pending (Task.cancelling). */
   cancelling(): number {
     return this.numCancelsRequested;
@@ -127,7 +147,7 @@ export class Task<T = unknown> extends Future<T> {
         if (this.mustCancel) {
           this.mustCancel = false;
           super.cancel(this.cancelMessage);
-        } else this.setResult(outcome.value as T);
+        } else super.setResult(outcome.value as T);
       } else if (outcome.waitOn === null) {
         // A bare yield (sleep(0)) gives the loop one pass.
         session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: { what: "yield", label: "sleep(0)" } });
@@ -145,7 +165,7 @@ export class Task<T = unknown> extends Future<T> {
       if (raised instanceof CancelledError) {
         this.cancelledExc = raised;
         super.cancel();
-      } else this.setException(raised);
+      } else super.setException(raised);
     } finally {
       loop.currentTask = caller;
     }

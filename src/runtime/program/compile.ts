@@ -72,14 +72,13 @@ const PREFIX = "return __rt.program(function* (console) {const { __at, __call, _
 const SUFFIX = "\n});";
 
 // esbuild helpers we implement ourselves, on the scheduler (see execute.ts).
-const OWN_HELPERS: Record<string, string> = { __async: "__rt.async", __callDispose: "__rt.callDispose" };
+const OWN_HELPERS: Record<string, string> = { __async: "__rt.async", __callDispose: "__rt.callDispose", __using: "__rt.using", __forAwait: "__rt.forAwait" };
 
 // esbuild helpers for async features the scheduler does not model yet.
 const UNSUPPORTED_HELPERS: Record<string, string> = {
   __await: "async generators",
   __asyncGenerator: "async generators",
   __yieldStar: "yield* inside async generators",
-  __forAwait: "for await",
 };
 
 type AnyNode = Node & Record<string, any>;

@@ -1,6 +1,6 @@
 // Run a compiled program on a fresh Session and collect its RunResult. The program's top level is
 // one generator (see compile.ts); it may `await run(main())`, which is real JavaScript awaiting.
-import { _getRunningLoop, callDispose, Coroutine, describeError, Future, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
+import { _getRunningLoop, callDispose, Coroutine, forAwait, using, describeError, Future, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
 import { asyncioModule, unobservedFailures } from "../asyncio/index.ts";
 import { attachWorkerHost, terminateWorkers, webWorkerHost, type WorkerHost } from "../workers/index.ts";
 import { attachNetwork, browserNetworkHost, type NetworkHost } from "../io/index.ts";
@@ -37,6 +37,8 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
       return new Task(coro, { loop, eager: true, line: callerLine(new Error().stack, program) });
     },
     callDispose,
+    using,
+    forAwait,
     program: (body: (console: unknown) => Generator) => driveTopLevel(session, body(consoleFor(session))),
     // Compiled code marks each await and asyncio call with its site (see compile.ts).
     __at: (site: number, value: unknown) => ((session.site = site), value),

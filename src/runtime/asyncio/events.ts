@@ -1,0 +1,134 @@
+// The event loop as a program sees it (Lib/asyncio/events.py and base_events.py): getRunningLoop()
+// gives the running loop with Python's methods (time, call_soon, call_later, call_at, create_future,
+// create_task, run_in_executor), and callbacks come back as Handle / TimerHandle. The loop itself is
+// core's EventLoop; this is its public face, one per loop.
+import {
+  _getRunningLoop, Coroutine, Future, getRunningLoop as coreRunningLoop, pyRepr, RuntimeError, Task,
+  type EventLoop as CoreLoop, type Handle as CoreHandle, type TimerHandle as CoreTimerHandle,
+} from "../core/index.ts";
+import { runInExecutor, type Pool } from "../workers/index.ts";
+
+type Callback = (...args: never[]) => unknown;
+
+/** asyncio.Handle: a callback in the loop's ready queue. */
+export class Handle {
+  protected readonly inner: CoreHandle;
+  constructor(inner: CoreHandle) {
+    this.inner = inner;
+  }
+  /** Handle.cancel: the callback will not run. */
+  cancel(): void {
+    this.inner.cancel();
+  }
+  /** Handle.cancelled */
+  cancelled(): boolean {
+    return this.inner.cancelled;
+  }
+}
+
+/** asyncio.TimerHandle: a callback due at a time of the loop's clock. */
+export class TimerHandle extends Handle {
+  /** TimerHandle.when: the loop time the callback is due at. */
+  when(): number {
+    return (this.inner as CoreTimerHandle).when;
+  }
+}
+
+// BaseEventLoop._check_callback
+function checkCallback(callback: unknown, method: string): asserts callback is Callback {
+  if (typeof callback !== "function") throw new TypeError(`a callable object was expected by ${method}(), got ${pyRepr(callback)}`);
+}
+
+const nameOf = (callback: Callback) => callback.name || "<lambda>";
+
+/** The running event loop (asyncio.AbstractEventLoop's methods that fit a playground). */
+export class EventLoop {
+  private readonly loop: CoreLoop;
+  constructor(loop: CoreLoop) {
+    this.loop = loop;
+  }
+
+  /** loop.time(): the loop's clock, in seconds. */
+  time(): number {
+    return this.loop.time();
+  }
+
+  /** loop.call_soon(callback, *args): run `callback(...args)` on the loop's next pass. */
+  callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+    checkCallback(callback, "call_soon");
+    this.checkClosed();
+    return new Handle(this.loop.callSoon(() => void callback(...args), { label: `${nameOf(callback)}()` }));
+  }
+
+  /** loop.call_later(delay, callback, *args): run `callback(...args)` `delay` seconds from now. */
+  callLater<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+    if (delay == null) throw new TypeError("delay must not be None");
+    return this.callAt(this.time() + delay, callback, ...args);
+  }
+
+  /** loop.call_at(when, callback, *args): run `callback(...args)` when the loop's clock reaches `when`. */
+  callAt<A extends unknown[]>(when: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+    if (when == null) throw new TypeError("when cannot be None");
+    checkCallback(callback, "call_at");
+    this.checkClosed();
+    const timer = this.loop.callAt(when, () => void callback(...args), { label: `${nameOf(callback)}() at ${pyRepr(when)}` });
+    return new TimerHandle(timer);
+  }
+
+  /** loop.create_future() */
+  createFuture<T = unknown>(): Future<T> {
+    return new Future<T>(this.loop);
+  }
+
+  /** loop.create_task(coro, name=...) */
+  createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
+    this.checkClosed();
+    return new Task(coro, { loop: this.loop, name: options.name });
+  }
+
+  /** loop.run_in_executor(executor, fn, *args): `fn(...args)` in a pool (null: the default thread pool). */
+  runInExecutor(executor: Pool | null, fn: unknown, ...args: unknown[]): Future<unknown> {
+    this.checkClosed();
+    return runInExecutor(executor, fn, ...args);
+  }
+
+  /** loop.is_running() */
+  isRunning(): boolean {
+    return _getRunningLoop() === this.loop;
+  }
+
+  /** loop.is_closed() */
+  isClosed(): boolean {
+    return this.loop.closed;
+  }
+
+  // BaseEventLoop._check_closed
+  private checkClosed(): void {
+    if (this.loop.closed) throw new RuntimeError("Event loop is closed");
+  }
+
+  toString(): string {
+    return `<_UnixSelectorEventLoop running=${this.isRunning() ? "True" : "False"} closed=${this.isClosed() ? "True" : "False"} debug=False>`;
+  }
+}
+
+const faces = new WeakMap<CoreLoop, EventLoop>();
+
+/** The public face of a core loop: always the same object for the same loop. */
+export function loopFace(loop: CoreLoop): EventLoop {
+  let face = faces.get(loop);
+  if (!face) faces.set(loop, (face = new EventLoop(loop)));
+  return face;
+}
+
+/** asyncio.get_running_loop(): the running loop; RuntimeError "no running event loop" outside one. */
+export function getRunningLoop(): EventLoop {
+  return loopFace(coreRunningLoop());
+}
+
+/** asyncio.get_event_loop(): inside a coroutine or callback, the running loop (3.14: RuntimeError outside one). */
+export function getEventLoop(): EventLoop {
+  const loop = _getRunningLoop();
+  if (!loop) throw new RuntimeError("There is no current event loop in thread 'MainThread'.");
+  return loopFace(loop);
+}
