@@ -1,0 +1,454 @@
+// The asyncio API beyond the lessons' core (issue 14): the running loop and its handles, Future and
+// Task as values, wait and asCompleted, timeoutAt and entering apart from making, Condition, Barrier,
+// LifoQueue, PriorityQueue and Queue.shutdown. Each case is a TypeScript program and its Python
+// twin; both run (the twin under CPython 3.14 on a virtual clock) and must print the same lines at
+// the same virtual times, end together and fail alike.
+import { describe, expect, it } from "vitest";
+import { runTs } from "../support/run-ts.ts";
+import { observable, runPython } from "../support/cpython.ts";
+
+interface Twin {
+  name: string;
+  ts: string;
+  py: string;
+  /** How many lines the twin prints, so a case that stops early cannot pass by accident. */
+  lines: number;
+}
+
+const CASES: Twin[] = [
+  {
+    name: "timeoutAt, Timeout's repr, and entering a TaskGroup or a timeout apart from making it, with CPython's errors",
+    lines: 10,
+    ts: `import { run, print, sleep, TaskGroup, timeout, timeoutAt, getRunningLoop, RuntimeError } from "asyncio";
+async function main() {
+  const tg = new TaskGroup();
+  { await using _ = tg; }
+  try { tg.createTask(sleep(1)); } catch (e) { print((e as Error).name, (e as Error).message); }
+  try { await using _ = tg; } catch (e) { print((e as Error).name, (e as Error).message); }
+  const t = timeout(5);
+  print(t);
+  {
+    await using _ = t;
+    print(t);
+    try { await using _b = t; } catch (e) { print((e as Error).message); }
+  }
+  print(t);
+  try { timeout(1).reschedule(3); } catch (e) { print((e as Error).message); }
+  const t2 = new TaskGroup();
+  try { t2.createTask(sleep(1)); } catch (e) { print((e as Error).message); }
+  const loop = getRunningLoop();
+  print(timeoutAt(loop.time() + 10));
+  {
+    await using t3 = timeoutAt(loop.time() + 10);
+    print(t3, t3.when() === loop.time() + 10);
+  }
+}
+await run(main());
+`,
+    py: `import asyncio
+async def main():
+    tg = asyncio.TaskGroup()
+    async with tg:
+        pass
+    try:
+        tg.create_task(asyncio.sleep(1))
+    except RuntimeError as e:
+        print(type(e).__name__, e)
+    try:
+        async with tg:
+            pass
+    except RuntimeError as e:
+        print(type(e).__name__, e)
+    t = asyncio.timeout(5)
+    print(repr(t))
+    async with t:
+        print(repr(t))
+        try:
+            async with t: pass
+        except RuntimeError as e: print(e)
+    print(repr(t))
+    try:
+        asyncio.timeout(1).reschedule(3)
+    except RuntimeError as e: print(e)
+    t2 = asyncio.TaskGroup()
+    try:
+        t2.create_task(asyncio.sleep(1))
+    except RuntimeError as e: print(e)
+    loop = asyncio.get_running_loop()
+    print(repr(asyncio.timeout_at(loop.time() + 10)))
+    async with asyncio.timeout_at(loop.time() + 10) as t3:
+        print(repr(t3), t3.when() == loop.time() + 10)
+asyncio.run(main())
+`,
+  },
+  {
+    name: "getRunningLoop(): time, callSoon, callLater, callAt, handles, createFuture, createTask; Future and Task as values; Task refuses setResult; allTasks, ensureFuture, isfuture, iscoroutine",
+    lines: 15,
+    ts: `import { run, print, sleep, getRunningLoop, createTask, Future, Task, currentTask, allTasks, ensureFuture, RuntimeError, isfuture, iscoroutine } from "asyncio";
+function hello(name: string, n: number) {
+  print("hello", name, n, "at", getRunningLoop().time().toFixed(2));
+}
+async function work() {
+  await sleep(1);
+  return "done";
+}
+async function main() {
+  const loop = getRunningLoop();
+  print(loop === getRunningLoop(), loop.isRunning());
+  loop.callSoon(hello, "soon", 1);
+  const h = loop.callLater(2, hello, "later", 2);
+  const h2 = loop.callAt(loop.time() + 0.5, hello, "at", 3);
+  const h3 = loop.callLater(1.5, hello, "cancelled", 4);
+  print(h.when() === loop.time() + 2, h2.when(), h3.cancelled());
+  h3.cancel();
+  print(h3.cancelled());
+  const fut = loop.createFuture();
+  loop.callLater(0.25, () => fut.setResult(42));
+  print("future", await fut);
+  const t = loop.createTask(work(), { name: "worker" });
+  print(t.getName(), t instanceof Task, t instanceof Future, isfuture(t), isfuture(1));
+  const c = work();
+  print(iscoroutine(c), t.getCoro() !== c);
+  const t2 = ensureFuture(c);
+  print(t2 instanceof Task, ensureFuture(t2) === t2);
+  print(allTasks().size, currentTask()!.getName());
+  try { t.setResult(1); } catch (e) { print((e as Error).name, (e as Error).message); }
+  try { t.setException(new Error("x")); } catch (e) { print(e instanceof RuntimeError, (e as Error).message); }
+  const f2 = new Future();
+  f2.setResult("plain");
+  print(await f2, await t, await t2);
+  await sleep(2);
+  print(allTasks().size);
+}
+await run(main());
+`,
+    py: `import asyncio
+def hello(name, n):
+    print("hello", name, n, "at", f"{asyncio.get_running_loop().time():.2f}")
+async def work():
+    await asyncio.sleep(1)
+    return "done"
+async def main():
+    loop = asyncio.get_running_loop()
+    print(loop is asyncio.get_running_loop(), loop.is_running())
+    loop.call_soon(hello, "soon", 1)
+    h = loop.call_later(2, hello, "later", 2)
+    h2 = loop.call_at(loop.time() + 0.5, hello, "at", 3)
+    h3 = loop.call_later(1.5, hello, "cancelled", 4)
+    print(h.when() == loop.time() + 2, h2.when(), h3.cancelled())
+    h3.cancel()
+    print(h3.cancelled())
+    fut = loop.create_future()
+    loop.call_later(0.25, lambda: fut.set_result(42))
+    print("future", await fut)
+    t = loop.create_task(work(), name="worker")
+    print(t.get_name(), isinstance(t, asyncio.Task), isinstance(t, asyncio.Future), asyncio.isfuture(t), asyncio.isfuture(1))
+    c = work()
+    print(asyncio.iscoroutine(c), t.get_coro() is not c)
+    t2 = asyncio.ensure_future(c)
+    print(isinstance(t2, asyncio.Task), asyncio.ensure_future(t2) is t2)
+    print(len(asyncio.all_tasks()), asyncio.current_task().get_name())
+    try: t.set_result(1)
+    except RuntimeError as e: print(type(e).__name__, e)
+    try: t.set_exception(Exception("x"))
+    except RuntimeError as e: print(isinstance(e, RuntimeError), e)
+    f2 = asyncio.Future()
+    f2.set_result("plain")
+    print(await f2, await t, await t2)
+    await asyncio.sleep(2)
+    print(len(asyncio.all_tasks()))
+asyncio.run(main())
+`,
+  },
+  {
+    name: "wait with FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED and a timeout; asCompleted as a plain and as an async iterator, with a timeout; for await over a plain array",
+    lines: 23,
+    ts: `import { run, print, sleep, createTask, wait, asCompleted, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED, TimeoutError } from "asyncio";
+class Boom extends Error { override name = "Boom"; }
+async function job(name: string, delay: number, fail = false) {
+  await sleep(delay);
+  if (fail) throw new Boom(name);
+  print("finished", name);
+  return name;
+}
+const names = (s: Set<any>) => [...s].map((t) => t.getName()).sort();
+async function main() {
+  let tasks = [createTask(job("a", 1), { name: "a" }), createTask(job("b", 2, true), { name: "b" }), createTask(job("c", 3), { name: "c" })];
+  let [done, pending] = await wait(tasks, { returnWhen: FIRST_COMPLETED });
+  print("first", names(done), names(pending));
+  [done, pending] = await wait(tasks, { returnWhen: FIRST_EXCEPTION });
+  print("exception", names(done), names(pending));
+  [done, pending] = await wait(tasks, { timeout: 0.5 });
+  print("timeout", names(done), names(pending));
+  [done, pending] = await wait(tasks, { returnWhen: ALL_COMPLETED });
+  print("all", names(done), names(pending));
+  try { await wait([]); } catch (e) { print((e as Error).name, (e as Error).message); }
+  try { await wait([job("x", 1)] as any); } catch (e) { print((e as Error).name, (e as Error).message); }
+  tasks = [createTask(job("d", 3), { name: "d" }), createTask(job("e", 1), { name: "e" }), createTask(job("f", 2), { name: "f" })];
+  for (const next of asCompleted(tasks)) print("got", await next);
+  tasks = [createTask(job("g", 2), { name: "g" }), createTask(job("h", 1), { name: "h" })];
+  for await (const t of asCompleted(tasks)) print("task", t.getName(), t === tasks[1], t.result());
+  tasks = [createTask(job("i", 2), { name: "i" }), createTask(job("j", 5), { name: "j" })];
+  try {
+    for await (const t of asCompleted(tasks, { timeout: 3 })) print("in time", t.getName());
+  } catch (e) {
+    print("timed out", e instanceof TimeoutError);
+  }
+  for await (const x of [sleep(1, "one"), 2]) print("plain", x);
+}
+await run(main());
+`,
+    py: `import asyncio
+class Boom(Exception): pass
+async def job(name, delay, fail=False):
+    await asyncio.sleep(delay)
+    if fail: raise Boom(name)
+    print("finished", name)
+    return name
+def names(s): return sorted(t.get_name() for t in s)
+async def main():
+    tasks = [asyncio.create_task(job("a", 1), name="a"), asyncio.create_task(job("b", 2, True), name="b"), asyncio.create_task(job("c", 3), name="c")]
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    print("first", names(done), names(pending))
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+    print("exception", names(done), names(pending))
+    done, pending = await asyncio.wait(tasks, timeout=0.5)
+    print("timeout", names(done), names(pending))
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.ALL_COMPLETED)
+    print("all", names(done), names(pending))
+    try: await asyncio.wait([])
+    except ValueError as e: print(type(e).__name__, e)
+    c = job("x", 1)
+    try: await asyncio.wait([c])
+    except TypeError as e: print(type(e).__name__, e)
+    tasks = [asyncio.create_task(job("d", 3), name="d"), asyncio.create_task(job("e", 1), name="e"), asyncio.create_task(job("f", 2), name="f")]
+    for nxt in asyncio.as_completed(tasks): print("got", await nxt)
+    tasks = [asyncio.create_task(job("g", 2), name="g"), asyncio.create_task(job("h", 1), name="h")]
+    async for t in asyncio.as_completed(tasks): print("task", t.get_name(), t is tasks[1], t.result())
+    tasks = [asyncio.create_task(job("i", 2), name="i"), asyncio.create_task(job("j", 5), name="j")]
+    try:
+        async for t in asyncio.as_completed(tasks, timeout=3): print("in time", t.get_name())
+    except TimeoutError as e:
+        print("timed out", isinstance(e, TimeoutError))
+    for x in [await asyncio.sleep(1, "one"), 2]: print("plain", x)
+asyncio.run(main())
+`,
+  },
+  {
+    name: "Condition, Barrier, LifoQueue, PriorityQueue in Python\"s order, Queue.shutdown",
+    lines: 33,
+    ts: `import { run, print, sleep, createTask, gather, Condition, Barrier, BrokenBarrierError, LifoQueue, PriorityQueue, Queue, QueueShutDown, QueueEmpty, RuntimeError } from "asyncio";
+async function main() {
+  const cond = new Condition();
+  let ready = 0;
+  async function waiter(name: string) {
+    await using _ = await cond.acquire();
+    print(name, "waits");
+    const r = await cond.waitFor(() => ready >= 2);
+    print(name, "woke", r, ready);
+  }
+  async function plain(name: string) {
+    await using _ = await cond.acquire();
+    print(name, "waits plainly");
+    print(name, "got", await cond.wait());
+  }
+  const ws = [createTask(waiter("w1")), createTask(waiter("w2")), createTask(plain("p1")), createTask(plain("p2"))];
+  await sleep(1);
+  {
+    await using _ = await cond.acquire();
+    ready = 1;
+    cond.notify();
+  }
+  await sleep(1);
+  {
+    await using _ = await cond.acquire();
+    ready = 2;
+    cond.notifyAll();
+  }
+  await gather(ws);
+  try { cond.notify(); } catch (e) { print(e instanceof RuntimeError, (e as Error).message); }
+  try { await cond.wait(); } catch (e) { print((e as Error).message); }
+
+  const barrier = new Barrier(3);
+  print(barrier.parties, barrier.nWaiting, barrier.broken);
+  async function arrive(name: string, delay: number) {
+    await sleep(delay);
+    const index = await barrier.wait();
+    print(name, "passed with index", index);
+  }
+  const arrivals = [createTask(arrive("x", 1)), createTask(arrive("y", 2)), createTask(arrive("z", 0.5))];
+  await sleep(1.5);
+  print("waiting", barrier.nWaiting);
+  await gather(arrivals);
+  const late = createTask(barrier.wait());
+  await sleep(0.1);
+  await barrier.reset();
+  try { await late; } catch (e) { print("reset:", e instanceof BrokenBarrierError, (e as Error).message); }
+  const late2 = createTask(barrier.wait());
+  await sleep(0.1);
+  await barrier.abort();
+  try { await late2; } catch (e) { print("abort:", (e as Error).name, (e as Error).message, barrier.broken); }
+  try { await barrier.wait(); } catch (e) { print("after:", (e as Error).message); }
+
+  const lifo = new LifoQueue<number>();
+  for (const n of [1, 2, 3]) lifo.putNowait(n);
+  print("lifo", lifo.getNowait(), lifo.getNowait(), lifo.getNowait());
+  const pq = new PriorityQueue<[number, string]>();
+  for (const item of [[3, "c"], [1, "z"], [2, "b"], [1, "a"], [10, "j"]] as [number, string][]) await pq.put(item);
+  const out = [];
+  while (!pq.empty()) out.push(await pq.get());
+  print("priority", out);
+  const ps = new PriorityQueue<string>();
+  for (const s of ["pear", "apple", "fig", "Zebra"]) ps.putNowait(s);
+  print(ps.getNowait(), ps.getNowait(), ps.qsize());
+  const bad = new PriorityQueue<unknown>();
+  bad.putNowait(1);
+  try { bad.putNowait("x"); } catch (e) { print((e as Error).name, (e as Error).message); }
+
+  const q = new Queue<number>();
+  async function consumer(name: string) {
+    try {
+      for (;;) {
+        const item = await q.get();
+        print(name, "took", item);
+        q.taskDone();
+      }
+    } catch (e) {
+      print(name, "sees", (e as Error).name, e instanceof QueueShutDown);
+    }
+  }
+  const cs = [createTask(consumer("c1")), createTask(consumer("c2"))];
+  q.putNowait(1);
+  q.putNowait(2);
+  q.putNowait(3);
+  q.shutdown();
+  try { q.putNowait(4); } catch (e) { print("put after shutdown:", (e as Error).name); }
+  await gather(cs);
+  const q2 = new Queue<number>(1);
+  q2.putNowait(1);
+  const putter = createTask(q2.put(2));
+  await sleep(0);
+  print(String(q2));
+  q2.shutdown(true);
+  try { await putter; } catch (e) { print("putter:", (e as Error).name); }
+  print(q2.qsize(), String(q2));
+  try { q2.getNowait(); } catch (e) { print((e as Error).name); }
+  const q3 = new Queue();
+  try { q3.getNowait(); } catch (e) { print(e instanceof QueueEmpty); }
+}
+await run(main());
+`,
+    py: `import asyncio
+from asyncio import sleep, create_task, gather, Condition, Barrier, BrokenBarrierError, LifoQueue, PriorityQueue, Queue, QueueShutDown, QueueEmpty
+async def main():
+    cond = Condition()
+    ready = 0
+    async def waiter(name):
+        async with cond:
+            print(name, "waits")
+            r = await cond.wait_for(lambda: ready >= 2)
+            print(name, "woke", r, ready)
+    async def plain(name):
+        async with cond:
+            print(name, "waits plainly")
+            print(name, "got", await cond.wait())
+    ws = [create_task(waiter("w1")), create_task(waiter("w2")), create_task(plain("p1")), create_task(plain("p2"))]
+    await sleep(1)
+    async with cond:
+        ready = 1
+        cond.notify()
+    await sleep(1)
+    async with cond:
+        ready = 2
+        cond.notify_all()
+    await gather(*ws)
+    try: cond.notify()
+    except RuntimeError as e: print(isinstance(e, RuntimeError), e)
+    try: await cond.wait()
+    except RuntimeError as e: print(e)
+
+    barrier = Barrier(3)
+    print(barrier.parties, barrier.n_waiting, barrier.broken)
+    async def arrive(name, delay):
+        await sleep(delay)
+        index = await barrier.wait()
+        print(name, "passed with index", index)
+    arrivals = [create_task(arrive("x", 1)), create_task(arrive("y", 2)), create_task(arrive("z", 0.5))]
+    await sleep(1.5)
+    print("waiting", barrier.n_waiting)
+    await gather(*arrivals)
+    late = create_task(barrier.wait())
+    await sleep(0.1)
+    await barrier.reset()
+    try: await late
+    except BrokenBarrierError as e: print("reset:", isinstance(e, BrokenBarrierError), e)
+    late2 = create_task(barrier.wait())
+    await sleep(0.1)
+    await barrier.abort()
+    try: await late2
+    except Exception as e: print("abort:", type(e).__name__, e, barrier.broken)
+    try: await barrier.wait()
+    except Exception as e: print("after:", e)
+
+    lifo = LifoQueue()
+    for n in [1, 2, 3]: lifo.put_nowait(n)
+    print("lifo", lifo.get_nowait(), lifo.get_nowait(), lifo.get_nowait())
+    pq = PriorityQueue()
+    for item in [[3, "c"], [1, "z"], [2, "b"], [1, "a"], [10, "j"]]: await pq.put(item)
+    out = []
+    while not pq.empty(): out.append(await pq.get())
+    print("priority", out)
+    ps = PriorityQueue()
+    for s in ["pear", "apple", "fig", "Zebra"]: ps.put_nowait(s)
+    print(ps.get_nowait(), ps.get_nowait(), ps.qsize())
+    bad = PriorityQueue()
+    bad.put_nowait(1)
+    try: bad.put_nowait("x")
+    except TypeError as e: print(type(e).__name__, e)
+
+    q = Queue()
+    async def consumer(name):
+        try:
+            while True:
+                item = await q.get()
+                print(name, "took", item)
+                q.task_done()
+        except Exception as e:
+            print(name, "sees", type(e).__name__, isinstance(e, QueueShutDown))
+    cs = [create_task(consumer("c1")), create_task(consumer("c2"))]
+    q.put_nowait(1)
+    q.put_nowait(2)
+    q.put_nowait(3)
+    q.shutdown()
+    try: q.put_nowait(4)
+    except QueueShutDown as e: print("put after shutdown:", type(e).__name__)
+    await gather(*cs)
+    q2 = Queue(1)
+    q2.put_nowait(1)
+    putter = create_task(q2.put(2))
+    await sleep(0)
+    print(str(q2))
+    q2.shutdown(True)
+    try: await putter
+    except QueueShutDown as e: print("putter:", type(e).__name__)
+    print(q2.qsize(), str(q2))
+    try: q2.get_nowait()
+    except QueueShutDown as e: print(type(e).__name__)
+    q3 = Queue()
+    try: q3.get_nowait()
+    except QueueEmpty as e: print(isinstance(e, QueueEmpty))
+asyncio.run(main())
+`,
+  },
+];
+
+describe("the asyncio API matches CPython 3.14", () => {
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const [ts, py] = await Promise.all([runTs(c.ts), runPython(c.py)]);
+      expect(py.error, "the Python twin failed").toBeNull();
+      expect(py.stdout.length, "the Python twin's printed lines").toBe(c.lines);
+      expect(observable(ts)).toEqual(observable(py));
+    });
+  }
+});
