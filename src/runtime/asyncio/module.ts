@@ -38,7 +38,6 @@ export const asyncioModule = {
   // The loop
   getRunningLoop,
   getEventLoop,
-  EventLoop,
   AbstractEventLoop: EventLoop,
   Handle,
   TimerHandle,
