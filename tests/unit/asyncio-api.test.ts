@@ -1,6 +1,6 @@
 // The asyncio API beyond the lessons' core (issue 14): the running loop and its handles, Future and
 // Task as values, wait and asCompleted, timeoutAt and entering apart from making, Condition, Barrier,
-// LifoQueue, PriorityQueue and Queue.shutdown. Each case is a TypeScript program and its Python
+// LifoQueue, PriorityQueue and Queue.shutdown; async generators and for await. Each case is a TypeScript program and its Python
 // twin; both run (the twin under CPython 3.14 on a virtual clock) and must print the same lines at
 // the same virtual times, end together and fail alike.
 import { describe, expect, it } from "vitest";
@@ -437,6 +437,169 @@ async def main():
     q3 = Queue()
     try: q3.get_nowait()
     except QueueEmpty as e: print(isinstance(e, QueueEmpty))
+asyncio.run(main())
+`,
+  },
+  {
+    name: "async generators: for await, yield* (async for \u2026 yield in Python), asend, aclose with a finally that prints",
+    lines: 19,
+    ts: `import { run, print, sleep, createTask } from "asyncio";
+async function* ticker(n: number, delay: number) {
+  try {
+    for (let i = 0; i < n; i++) {
+      await sleep(delay);
+      yield i;
+    }
+  } finally {
+    print("ticker cleanup");
+  }
+}
+async function* both() {
+  yield "start";
+  yield* ticker(2, 0.5);
+  yield "end";
+}
+async function* echo() {
+  let got = yield "ready";
+  while (got !== "stop") {
+    await sleep(0.1);
+    got = yield \`echo \${got}\`;
+  }
+}
+async function other(name: string) {
+  for (let i = 0; i < 3; i++) {
+    await sleep(0.75);
+    print(name, i);
+  }
+}
+async function main() {
+  const t = createTask(other("other"));
+  for await (const x of ticker(3, 1)) print("tick", x);
+  for await (const x of both()) print("both", x);
+  const e = echo();
+  print((await e.asend(undefined)).value);
+  print((await e.asend("hi")).value);
+  print((await e.asend("there")).value);
+  print((await e.asend("stop")).done);
+  const g = ticker(5, 0.25);
+  print((await g.next()).value);
+  await g.aclose();
+  print("closed");
+  await t;
+}
+await run(main());
+`,
+    py: `import asyncio
+async def ticker(n, delay):
+    try:
+        for i in range(n):
+            await asyncio.sleep(delay)
+            yield i
+    finally:
+        print("ticker cleanup")
+async def both():
+    yield "start"
+    async for x in ticker(2, 0.5):
+        yield x
+    yield "end"
+async def echo():
+    got = yield "ready"
+    while got != "stop":
+        await asyncio.sleep(0.1)
+        got = yield f"echo {got}"
+async def other(name):
+    for i in range(3):
+        await asyncio.sleep(0.75)
+        print(name, i)
+async def main():
+    t = asyncio.create_task(other("other"))
+    async for x in ticker(3, 1): print("tick", x)
+    async for x in both(): print("both", x)
+    e = echo()
+    print(await e.asend(None))
+    print(await e.asend("hi"))
+    print(await e.asend("there"))
+    try:
+        await e.asend("stop")
+    except StopAsyncIteration:
+        print(True)
+    g = ticker(5, 0.25)
+    print(await anext(g))
+    await g.aclose()
+    print("closed")
+    await t
+asyncio.run(main())
+`,
+  },
+  {
+    name: "leaving a for await early closes the generator a few passes later, as CPython's finalizer hook does",
+    lines: 20,
+    ts: `import { run, print, sleep, createTask } from "asyncio";
+async function* gen() {
+  try {
+    yield 1;
+    yield 2;
+  } finally {
+    print("cleanup starts");
+    await sleep(0);
+    print("cleanup ends");
+  }
+}
+async function spin(name: string) {
+  for (let i = 0; i < 6; i++) {
+    print(name, i);
+    await sleep(0);
+  }
+}
+async function main() {
+  const t = createTask(spin("spin"));
+  for await (const x of gen()) {
+    print("got", x);
+    break;
+  }
+  print("after loop");
+  await spin("main");
+  await t;
+  try {
+    for await (const x of gen()) throw new Error("boom " + x);
+  } catch (e) {
+    print("caught", (e as Error).message);
+  }
+  await sleep(0);
+  await sleep(0);
+  print("end");
+}
+await run(main());
+`,
+    py: `import asyncio
+async def gen():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("cleanup starts")
+        await asyncio.sleep(0)
+        print("cleanup ends")
+async def spin(name):
+    for i in range(6):
+        print(name, i)
+        await asyncio.sleep(0)
+async def main():
+    t = asyncio.create_task(spin("spin"))
+    async for x in gen():
+        print("got", x)
+        break
+    print("after loop")
+    await spin("main")
+    await t
+    try:
+        async for x in gen():
+            raise Exception("boom " + str(x))
+    except Exception as e:
+        print("caught", e)
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    print("end")
 asyncio.run(main())
 `,
   },

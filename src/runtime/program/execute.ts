@@ -1,6 +1,6 @@
 // Run a compiled program on a fresh Session and collect its RunResult. The program's top level is
 // one generator (see compile.ts); it may `await run(main())`, which is real JavaScript awaiting.
-import { _getRunningLoop, callDispose, Coroutine, forAwait, using, describeError, Future, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
+import { _getRunningLoop, asyncGenerator, Await, callDispose, Coroutine, forAwait, using, yieldStar, describeError, Future, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
 import { asyncioModule, unobservedFailures } from "../asyncio/index.ts";
 import { attachWorkerHost, terminateWorkers, webWorkerHost, type WorkerHost } from "../workers/index.ts";
 import { attachNetwork, browserNetworkHost, type NetworkHost } from "../io/index.ts";
@@ -39,6 +39,9 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
     callDispose,
     using,
     forAwait,
+    asyncGenerator,
+    Await,
+    yieldStar,
     program: (body: (console: unknown) => Generator) => driveTopLevel(session, body(consoleFor(session))),
     // Compiled code marks each await and asyncio call with its site (see compile.ts).
     __at: (site: number, value: unknown) => ((session.site = site), value),
