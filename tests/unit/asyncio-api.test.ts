@@ -603,6 +603,87 @@ async def main():
 asyncio.run(main())
 `,
   },
+  {
+    name: "eager tasks: createTask(coro, { eagerStart: true }), loop.setTaskFactory(eagerTaskFactory), createEagerTaskFactory(Task), and back to lazy tasks",
+    lines: 21,
+    ts: `import { run, print, sleep, createTask, gather, getRunningLoop, eagerTaskFactory, createEagerTaskFactory, Task, TaskGroup, currentTask } from "asyncio";
+async function quick(name: string) {
+  print(name, "starts in", currentTask()!.getName());
+  return name;
+}
+async function slow(name: string) {
+  print(name, "starts");
+  await sleep(1);
+  print(name, "ends");
+  return name;
+}
+async function main() {
+  const loop = getRunningLoop();
+  print(loop.getTaskFactory() === null);
+  const lazy = createTask(quick("lazy"));
+  print("lazy done?", lazy.done());
+  const eager = createTask(quick("eager"), { eagerStart: true });
+  print("eager done?", eager.done(), eager.result());
+  loop.setTaskFactory(eagerTaskFactory);
+  print(loop.getTaskFactory() === eagerTaskFactory);
+  const t = createTask(quick("factory"));
+  print("factory done?", t.done());
+  const s = createTask(slow("slow"));
+  print("slow done?", s.done());
+  print(await gather([quick("g1"), slow("g2")]));
+  {
+    await using tg = new TaskGroup();
+    tg.createTask(quick("in group"));
+    print("group body");
+  }
+  loop.setTaskFactory(createEagerTaskFactory(Task));
+  const u = createTask(quick("custom"), { name: "named" });
+  print(u.getName(), u.done());
+  loop.setTaskFactory(null);
+  const v = createTask(quick("lazy again"));
+  print(v.done());
+  await s;
+  await v;
+}
+await run(main());
+`,
+    py: `import asyncio
+async def quick(name):
+    print(name, "starts in", asyncio.current_task().get_name())
+    return name
+async def slow(name):
+    print(name, "starts")
+    await asyncio.sleep(1)
+    print(name, "ends")
+    return name
+async def main():
+    loop = asyncio.get_running_loop()
+    print(loop.get_task_factory() is None)
+    lazy = asyncio.create_task(quick("lazy"))
+    print("lazy done?", lazy.done())
+    eager = asyncio.create_task(quick("eager"), eager_start=True)
+    print("eager done?", eager.done(), eager.result())
+    loop.set_task_factory(asyncio.eager_task_factory)
+    print(loop.get_task_factory() is asyncio.eager_task_factory)
+    t = asyncio.create_task(quick("factory"))
+    print("factory done?", t.done())
+    s = asyncio.create_task(slow("slow"))
+    print("slow done?", s.done())
+    print(await asyncio.gather(quick("g1"), slow("g2")))
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(quick("in group"))
+        print("group body")
+    loop.set_task_factory(asyncio.create_eager_task_factory(asyncio.Task))
+    u = asyncio.create_task(quick("custom"), name="named")
+    print(u.get_name(), u.done())
+    loop.set_task_factory(None)
+    v = asyncio.create_task(quick("lazy again"))
+    print(v.done())
+    await s
+    await v
+asyncio.run(main())
+`,
+  },
 ];
 
 describe("the asyncio API matches CPython 3.14", () => {

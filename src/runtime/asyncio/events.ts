@@ -4,11 +4,32 @@
 // core's EventLoop; this is its public face, one per loop.
 import {
   _getRunningLoop, Coroutine, Future, getRunningLoop as coreRunningLoop, pyRepr, RuntimeError, Task,
-  type EventLoop as CoreLoop, type Handle as CoreHandle, type TimerHandle as CoreTimerHandle,
+  type EventLoop as CoreLoop, type Handle as CoreHandle, type TaskOptions, type TimerHandle as CoreTimerHandle,
 } from "../core/index.ts";
 import { runInExecutor, type Pool } from "../workers/index.ts";
 
 type Callback = (...args: never[]) => unknown;
+
+/** What create_task passes on to the task (or to the loop's task factory): name, eager_start. */
+export interface TaskKwargs {
+  name?: string;
+  /** Run the task's first step at once, inside create_task (Python 3.12+'s eager_start). */
+  eagerStart?: boolean;
+}
+
+/** loop.set_task_factory's argument: makes the task for loop.create_task. */
+export type TaskFactory = <T>(loop: EventLoop, coro: Coroutine<T>, options: TaskKwargs) => Task<T>;
+
+const factories = new WeakMap<CoreLoop, TaskFactory>();
+
+/** BaseEventLoop.create_task: the loop's task factory if it has one, else a Task (started at once
+ * with eagerStart, if the loop runs). Every way of making a task from a coroutine comes here. */
+export function loopCreateTask<T>(loop: CoreLoop, coro: Coroutine<T>, options: TaskKwargs = {}): Task<T> {
+  if (loop.closed) throw new RuntimeError("Event loop is closed");
+  const factory = factories.get(loop);
+  if (factory) return factory(loopFace(loop), coro, options);
+  return new Task(coro, { loop, name: options.name, eager: options.eagerStart === true && _getRunningLoop() === loop });
+}
 
 /** asyncio.Handle: a callback in the loop's ready queue. */
 export class Handle {
@@ -80,10 +101,21 @@ export class EventLoop {
     return new Future<T>(this.loop);
   }
 
-  /** loop.create_task(coro, name=...) */
-  createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
-    this.checkClosed();
-    return new Task(coro, { loop: this.loop, name: options.name });
+  /** loop.create_task(coro, name=..., eager_start=...) */
+  createTask<T>(coro: Coroutine<T>, options: TaskKwargs = {}): Task<T> {
+    return loopCreateTask(this.loop, coro, options);
+  }
+
+  /** loop.set_task_factory(factory): how create_task makes tasks from now on (null: as Task does). */
+  setTaskFactory(factory: TaskFactory | null): void {
+    if (factory !== null && typeof factory !== "function") throw new TypeError("task factory must be a callable or None");
+    if (factory === null) factories.delete(this.loop);
+    else factories.set(this.loop, factory);
+  }
+
+  /** loop.get_task_factory() */
+  getTaskFactory(): TaskFactory | null {
+    return factories.get(this.loop) ?? null;
   }
 
   /** loop.run_in_executor(executor, fn, *args): `fn(...args)` in a pool (null: the default thread pool). */
@@ -113,13 +145,28 @@ export class EventLoop {
 }
 
 const faces = new WeakMap<CoreLoop, EventLoop>();
+const cores = new WeakMap<EventLoop, CoreLoop>();
 
 /** The public face of a core loop: always the same object for the same loop. */
 export function loopFace(loop: CoreLoop): EventLoop {
   let face = faces.get(loop);
-  if (!face) faces.set(loop, (face = new EventLoop(loop)));
+  if (!face) {
+    face = new EventLoop(loop);
+    faces.set(loop, face);
+    cores.set(face, loop);
+  }
   return face;
 }
+
+/** asyncio.create_eager_task_factory(ctor): a task factory whose tasks start at once, made by
+ * `new ctor(coro, { loop, name, eager })` (a Task or a subclass of it). */
+export function createEagerTaskFactory(ctor: new <T>(coro: Coroutine<T>, options: TaskOptions) => Task<T>): TaskFactory {
+  return <T>(loop: EventLoop, coro: Coroutine<T>, { eagerStart = true, ...options }: TaskKwargs = {}) =>
+    new ctor(coro, { ...options, loop: cores.get(loop)!, eager: eagerStart && _getRunningLoop() === cores.get(loop) });
+}
+
+/** asyncio.eager_task_factory: loop.setTaskFactory(eagerTaskFactory) starts every new task at once. */
+export const eagerTaskFactory: TaskFactory = createEagerTaskFactory(Task);
 
 /** asyncio.get_running_loop(): the running loop; RuntimeError "no running event loop" outside one. */
 export function getRunningLoop(): EventLoop {

@@ -4,7 +4,7 @@
 export { asyncioModule, ASYNCIO_EXPORTS } from "./module.ts";
 export { run, LoopRun, unobservedFailures } from "./runners.ts";
 export { createTask, createFuture, sleep, allTasks, isfuture, iscoroutine } from "./tasks.ts";
-export { EventLoop, Handle, TimerHandle, getRunningLoop, getEventLoop, loopFace } from "./events.ts";
+export { EventLoop, Handle, TimerHandle, getRunningLoop, getEventLoop, loopFace, loopCreateTask, eagerTaskFactory, createEagerTaskFactory, type TaskFactory, type TaskKwargs } from "./events.ts";
 export { wait, asCompleted, AsCompleted, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED, type WaitOptions } from "./wait.ts";
 export { print, blockingSleep, cpu, perfCounter, threadName } from "./builtins.ts";
 export { gather, ensureFuture, type GatherOptions } from "./gather.ts";

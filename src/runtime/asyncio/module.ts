@@ -15,7 +15,7 @@ import { run } from "./runners.ts";
 import { allTasks, createFuture, createTask, iscoroutine, isfuture, sleep } from "./tasks.ts";
 import { TaskGroup } from "./task-group.ts";
 import { shield, Timeout, timeout, timeoutAt, waitFor } from "./timeouts.ts";
-import { EventLoop, getEventLoop, getRunningLoop, Handle, TimerHandle } from "./events.ts";
+import { createEagerTaskFactory, eagerTaskFactory, EventLoop, getEventLoop, getRunningLoop, Handle, TimerHandle } from "./events.ts";
 import { ALL_COMPLETED, asCompleted, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from "./wait.ts";
 
 /** Every name a program may import from "asyncio", and what it is. */
@@ -41,6 +41,8 @@ export const asyncioModule = {
   AbstractEventLoop: EventLoop,
   Handle,
   TimerHandle,
+  eagerTaskFactory,
+  createEagerTaskFactory,
   // Waiting for several things
   wait,
   asCompleted,

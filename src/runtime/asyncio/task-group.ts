@@ -2,7 +2,8 @@
 // awaited when the block exits; the first failure cancels the rest (and the body), and the
 // failures come out together as an ExceptionGroup. `await using tg = new TaskGroup()` is
 // `async with asyncio.TaskGroup() as tg:`; TaskGroup.run(async (tg) => ...) is the same, as a call.
-import { AEXIT, CancelledError, Coroutine, currentTask, ENTER, ExceptionGroup, Future, getRunningLoop, makeAsyncDisposable, RuntimeError, Task, type EventLoop } from "../core/index.ts";
+import { AEXIT, CancelledError, Coroutine, currentTask, ENTER, ExceptionGroup, Future, getRunningLoop, makeAsyncDisposable, RuntimeError, type Task, type EventLoop } from "../core/index.ts";
+import { loopCreateTask, type TaskKwargs } from "./events.ts";
 
 /** asyncio.TaskGroup: `await using tg = new TaskGroup()`, then tg.createTask(...). */
 export class TaskGroup {
@@ -55,7 +56,7 @@ export class TaskGroup {
   }
 
   /** Create a task in the group (TaskGroup.create_task). */
-  createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
+  createTask<T>(coro: Coroutine<T>, options: TaskKwargs = {}): Task<T> {
     const refuse = (why: string) => {
       coro.close();
       return new RuntimeError(`TaskGroup ${this} ${why}`);
@@ -63,7 +64,7 @@ export class TaskGroup {
     if (!this.entered) throw refuse("has not been entered");
     if (this.exiting && !this.tasks.size) throw refuse("is finished");
     if (this.aborting) throw refuse("is shutting down");
-    const task = new Task(coro, { loop: this.loop!, name: options.name });
+    const task = loopCreateTask(this.loop!, coro, options);
     // Always through the done callback, even for a task already done (an eager start): gh-128550.
     this.tasks.add(task);
     task.addDoneCallback((t) => this.onTaskDone(t as Task), { label: "TaskGroup: task done" });
