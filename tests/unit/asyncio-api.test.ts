@@ -1,6 +1,6 @@
 // The asyncio API beyond the lessons' core (issue 14): the running loop and its handles, Future and
 // Task as values, wait and asCompleted, timeoutAt and entering apart from making, Condition, Barrier,
-// LifoQueue, PriorityQueue and Queue.shutdown; async generators and for await. Each case is a TypeScript program and its Python
+// LifoQueue, PriorityQueue and Queue.shutdown; async generators and for await; eager tasks; the call graph. Each case is a TypeScript program and its Python
 // twin; both run (the twin under CPython 3.14 on a virtual clock) and must print the same lines at
 // the same virtual times, end together and fail alike.
 import { describe, expect, it } from "vitest";
@@ -682,6 +682,95 @@ async def main():
     await s
     await v
 asyncio.run(main())
+`,
+  },
+  {
+    name: "the call graph: formatCallGraph of the current task and of others (limit 0, 1, -1), awaited by TaskGroup, gather, wait and shield; captureCallGraph outside a loop",
+    lines: 38,
+    ts: `import { run, print, sleep, createTask, gather, wait, shield, TaskGroup, Task, captureCallGraph, formatCallGraph, printCallGraph } from "asyncio";
+const clean = (text: string) => text.replace(/id=0x[0-9a-f]+/g, "id=…").replace(/File '[^']*', line \\S+/g, "File …");
+async function leaf() {
+  print(clean(formatCallGraph()));
+  await sleep(1);
+}
+async function middle() {
+  await leaf();
+}
+async function gathered(a: Task, b: Task) {
+  return await gather([a, b]);
+}
+async function shielded(b: Task) {
+  return await shield(b);
+}
+async function main() {
+  print(formatCallGraph(null, { limit: 0 }) === "* Task(name='Task-1', id=" + formatCallGraph(null, { limit: 0 }).split("id=")[1]);
+  {
+    await using tg = new TaskGroup();
+    const t = tg.createTask(middle(), { name: "worker" });
+    await sleep(0.5);
+    print(clean(formatCallGraph(t)));
+    print(clean(formatCallGraph(t, { limit: 1 })));
+    print(clean(formatCallGraph(t, { limit: -1 })));
+    const g = captureCallGraph(t)!;
+    print(g.callStack.length, g.awaitedBy.length, g.awaitedBy[0].future.getName());
+  }
+  const a = createTask(sleep(1), { name: "a" });
+  const b = createTask(sleep(2), { name: "b" });
+  const gathering = createTask(gathered(a, b), { name: "gatherer" });
+  const waiting = createTask(wait([a]), { name: "waiter" });
+  const shielding = createTask(shielded(b), { name: "shielder" });
+  await sleep(0.1);
+  for (const t of [a, b]) {
+    const g = captureCallGraph(t)!;
+    print(t.getName(), "awaited by", g.awaitedBy.map((p) => p.future.getName()).sort(), g.awaitedBy.map((p) => p.callStack.map((e) => e.frame.name).join(" < ")).sort());
+  }
+  await gathering;
+  await waiting;
+  await shielding;
+  print(JSON.stringify(formatCallGraph(null, { limit: 0 }).split("\\n").length));
+}
+await run(main());
+try { captureCallGraph(); } catch (e) { print((e as Error).message); }
+`,
+    py: `import asyncio, re
+from asyncio import sleep, create_task, gather, wait, shield, TaskGroup, capture_call_graph, format_call_graph, print_call_graph
+def clean(text):
+    return re.sub(r"File '[^']*', line \\S+", "File …", re.sub(r"id=0x[0-9a-f]+", "id=…", text))
+async def leaf():
+    print(clean(format_call_graph()))
+    await sleep(1)
+async def middle():
+    await leaf()
+async def gathered(a, b):
+    return await gather(a, b)
+async def shielded(b):
+    return await shield(b)
+async def main():
+    print(format_call_graph(limit=0) == "* Task(name='Task-1', id=" + format_call_graph(limit=0).split("id=")[1])
+    async with TaskGroup() as tg:
+        t = tg.create_task(middle(), name="worker")
+        await sleep(0.5)
+        print(clean(format_call_graph(t)))
+        print(clean(format_call_graph(t, limit=1)))
+        print(clean(format_call_graph(t, limit=-1)))
+        g = capture_call_graph(t)
+        print(len(g.call_stack), len(g.awaited_by), g.awaited_by[0].future.get_name())
+    a = create_task(sleep(1), name="a")
+    b = create_task(sleep(2), name="b")
+    gathering = create_task(gathered(a, b), name="gatherer")
+    waiting = create_task(wait([a]), name="waiter")
+    shielding = create_task(shielded(b), name="shielder")
+    await sleep(0.1)
+    for t in [a, b]:
+        g = capture_call_graph(t)
+        print(t.get_name(), "awaited by", sorted(p.future.get_name() for p in g.awaited_by), sorted(" < ".join(e.frame.f_code.co_name for e in p.call_stack) for p in g.awaited_by))
+    await gathering
+    await waiting
+    await shielding
+    print(len(format_call_graph(limit=0).split("\\n")))
+asyncio.run(main())
+try: capture_call_graph()
+except RuntimeError as e: print(e)
 `,
   },
 ];

@@ -12,3 +12,4 @@ export { TaskGroup } from "./task-group.ts";
 export { Lock, Event, Semaphore, BoundedSemaphore, Condition, Barrier, Held } from "./locks.ts";
 export { Queue, LifoQueue, PriorityQueue } from "./queues.ts";
 export { Timeout, timeout, timeoutAt, waitFor, shield } from "./timeouts.ts";
+export { captureCallGraph, formatCallGraph, printCallGraph, FrameCallGraphEntry, FutureCallGraph, type Frame, type CallGraphOptions } from "./graph.ts";

@@ -2,13 +2,14 @@
 // the camelCase of the Python ↔ TypeScript page (src/content/docs/python-typescript.mdx). A name
 // not listed here cannot be imported by a playground.
 import {
-  BaseExceptionGroup, BrokenBarrierError, CancelledError, currentTask, ExceptionGroup, Future, InvalidStateError, QueueEmpty, QueueFull, QueueShutDown,
+  BaseExceptionGroup, BrokenBarrierError, CancelledError, currentTask, ExceptionGroup, Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, InvalidStateError, QueueEmpty, QueueFull, QueueShutDown,
   RecursionError, RuntimeError, Task, TimeoutError, ValueError,
 } from "../core/index.ts";
 import { cpuCount, ProcessPool, runInExecutor, ThreadPool, toThread } from "../workers/index.ts";
 import { decodeImage, httpGet, httpGetAsync } from "../io/index.ts";
 import { blockingSleep, cpu, perfCounter, print, threadName } from "./builtins.ts";
 import { ensureFuture, gather } from "./gather.ts";
+import { captureCallGraph, formatCallGraph, FrameCallGraphEntry, FutureCallGraph, printCallGraph } from "./graph.ts";
 import { Barrier, BoundedSemaphore, Condition, Event, Lock, Semaphore } from "./locks.ts";
 import { LifoQueue, PriorityQueue, Queue } from "./queues.ts";
 import { run } from "./runners.ts";
@@ -44,6 +45,13 @@ export const asyncioModule = {
   eagerTaskFactory,
   createEagerTaskFactory,
   // Waiting for several things
+  captureCallGraph,
+  formatCallGraph,
+  printCallGraph,
+  FrameCallGraphEntry,
+  FutureCallGraph,
+  futureAddToAwaitedBy,
+  futureDiscardFromAwaitedBy,
   wait,
   asCompleted,
   FIRST_COMPLETED,

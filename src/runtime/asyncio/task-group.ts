@@ -2,7 +2,7 @@
 // awaited when the block exits; the first failure cancels the rest (and the body), and the
 // failures come out together as an ExceptionGroup. `await using tg = new TaskGroup()` is
 // `async with asyncio.TaskGroup() as tg:`; TaskGroup.run(async (tg) => ...) is the same, as a call.
-import { AEXIT, CancelledError, Coroutine, currentTask, ENTER, ExceptionGroup, Future, getRunningLoop, makeAsyncDisposable, RuntimeError, type Task, type EventLoop } from "../core/index.ts";
+import { AEXIT, CancelledError, Coroutine, currentTask, ENTER, ExceptionGroup, Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, getRunningLoop, makeAsyncDisposable, RuntimeError, type Task, type EventLoop } from "../core/index.ts";
 import { loopCreateTask, type TaskKwargs } from "./events.ts";
 
 /** asyncio.TaskGroup: `await using tg = new TaskGroup()`, then tg.createTask(...). */
@@ -65,6 +65,7 @@ export class TaskGroup {
     if (this.exiting && !this.tasks.size) throw refuse("is finished");
     if (this.aborting) throw refuse("is shutting down");
     const task = loopCreateTask(this.loop!, coro, options);
+    futureAddToAwaitedBy(task, this.parentTask);
     // Always through the done callback, even for a task already done (an eager start): gh-128550.
     this.tasks.add(task);
     task.addDoneCallback((t) => this.onTaskDone(t as Task), { label: "TaskGroup: task done" });
@@ -116,6 +117,7 @@ export class TaskGroup {
 
   private onTaskDone(task: Task): void {
     this.tasks.delete(task);
+    futureDiscardFromAwaitedBy(task, this.parentTask);
     if (this.onCompletedFut && !this.tasks.size && !this.onCompletedFut.done()) this.onCompletedFut.setResult(true);
     if (task.cancelled()) return;
     const exc = task.exception();

@@ -1,8 +1,8 @@
 // Timeouts and shielding (Lib/asyncio/timeouts.py and tasks.py, CPython 3.14): timeout(s) and
 // timeoutAt(when) as `await using _ = timeout(s)`, waitFor(aw, s), shield(aw).
 import {
-  AEXIT, CancelledError, Coroutine, currentTask, ENTER, Future, getRunningLoop, makeAsyncDisposable, pyFloat, RuntimeError, TimeoutError,
-  type EventLoop, type Handle, type Task,
+  _getRunningLoop, AEXIT, CancelledError, Coroutine, currentTask, ENTER, Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, getRunningLoop, makeAsyncDisposable, pyFloat, RuntimeError, TimeoutError,
+  Task, type EventLoop, type Handle,
 } from "../core/index.ts";
 import { ensureFuture } from "./gather.ts";
 
@@ -162,6 +162,12 @@ export function shield<T>(awaitable: Coroutine<T> | Future<T>): Future<T> {
   if (inner.done()) return inner;
   const outer = new Future<T>(inner.loop);
   outer.waitInfo = { what: "future", label: `shield(${inner.waitInfo.label})` };
+  const running = _getRunningLoop() === inner.loop ? inner.loop.currentTask : null;
+  const curTask = running instanceof Task ? running : null;
+  if (curTask) {
+    futureAddToAwaitedBy(inner, curTask);
+    inner.addDoneCallback(() => futureDiscardFromAwaitedBy(inner, curTask), { label: "shield: clear awaited_by" });
+  }
   const innerDone = (f: Future<T>) => {
     if (outer.cancelled()) {
       if (!f.cancelled()) f.exception();

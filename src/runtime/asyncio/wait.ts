@@ -1,7 +1,7 @@
 // asyncio.wait and asyncio.as_completed (Lib/asyncio/tasks.py, CPython 3.14): wait for several
 // futures at once, until the first is done, the first fails, or all are; or take them one by one in
 // the order they finish.
-import { Coroutine, Future, getRunningLoop, TimeoutError, ValueError, type TimerHandle } from "../core/index.ts";
+import { Coroutine, currentTask, Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, getRunningLoop, TimeoutError, ValueError, type TimerHandle } from "../core/index.ts";
 import { ensureFuture } from "./gather.ts";
 import { Queue } from "./queues.ts";
 
@@ -29,12 +29,18 @@ export function wait<T>(fs: Iterable<Future<T>>, options: WaitOptions = {}): Cor
   if (![FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED].includes(returnWhen)) throw new ValueError(`Invalid return_when value: ${returnWhen}`);
   if ([...set].some((f) => f instanceof Coroutine)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
   return new Coroutine(function* () {
-    return (yield* waitFor(set, timeout, returnWhen)) as [Set<Future<T>>, Set<Future<T>>];
+    return (yield waitInternal(set, timeout, returnWhen)) as [Set<Future<T>>, Set<Future<T>>];
   }, "wait");
 }
 
 // tasks._wait: one waiter future, released by the first completion that settles the matter.
-function* waitFor<T>(fs: Set<Future<T>>, timeout: number | null, returnWhen: ReturnWhen): Generator<unknown, [Set<Future<T>>, Set<Future<T>>], unknown> {
+function waitInternal<T>(fs: Set<Future<T>>, timeout: number | null, returnWhen: ReturnWhen): Coroutine<[Set<Future<T>>, Set<Future<T>>]> {
+  return new Coroutine(function* () {
+    return yield* waitSteps(fs, timeout, returnWhen);
+  }, "_wait");
+}
+
+function* waitSteps<T>(fs: Set<Future<T>>, timeout: number | null, returnWhen: ReturnWhen): Generator<unknown, [Set<Future<T>>, Set<Future<T>>], unknown> {
   const loop = getRunningLoop();
   const waiter = new Future(loop);
   waiter.waitInfo = { what: "future", label: `wait(${fs.size} futures)` };
@@ -42,14 +48,19 @@ function* waitFor<T>(fs: Set<Future<T>>, timeout: number | null, returnWhen: Ret
   let timeoutHandle: TimerHandle | null = null;
   if (timeout !== null) timeoutHandle = loop.callLater(timeout, release, { label: "wait: timeout" });
   let counter = fs.size;
+  const curTask = currentTask();
   const onCompletion = (f: Future) => {
     counter--;
     if (counter <= 0 || returnWhen === FIRST_COMPLETED || (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== undefined)) {
       timeoutHandle?.cancel();
       release();
     }
+    futureDiscardFromAwaitedBy(f, curTask);
   };
-  for (const f of fs) f.addDoneCallback(onCompletion, { label: "wait: future done" });
+  for (const f of fs) {
+    f.addDoneCallback(onCompletion, { label: "wait: future done" });
+    futureAddToAwaitedBy(f, curTask);
+  }
   try {
     yield waiter;
   } finally {

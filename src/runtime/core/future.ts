@@ -29,6 +29,8 @@ export class Future<T = unknown> {
   /** An exception nobody asked for is reported when the run ends (__log_traceback). */
   logTraceback = false;
   private callbacks: DoneCallback<T>[] = [];
+  /** The futures (tasks) that wait for this one (Future._asyncio_awaited_by), for the call graph. */
+  awaitedBy: Set<Future> | null = null;
 
   /** A pending future on `loop` (by default the running loop, as asyncio.Future() is). */
   constructor(loop: EventLoop = getRunningLoop()) {
@@ -134,4 +136,14 @@ export class Future<T = unknown> {
     this.callbacks = [];
     for (const { fn, info } of callbacks) this.loop.callSoon(() => fn(this), info);
   }
+}
+
+/** futures.future_add_to_awaited_by: record that `waiter` waits for `fut`. */
+export function futureAddToAwaitedBy(fut: unknown, waiter: unknown): void {
+  if (fut instanceof Future && waiter instanceof Future) (fut.awaitedBy ??= new Set()).add(waiter);
+}
+
+/** futures.future_discard_from_awaited_by: `waiter` no longer waits for `fut`. */
+export function futureDiscardFromAwaitedBy(fut: unknown, waiter: unknown): void {
+  if (fut instanceof Future && waiter instanceof Future) fut.awaitedBy?.delete(waiter);
 }

@@ -3,9 +3,9 @@
 // nothing of the asyncio module's primitives, of workers or of views; it records the trace schema.
 export { Session, currentSession, DEFAULT_LIMITS, BROWSER_LIMITS, holdFor, type Limits, type SessionOptions } from "./session.ts";
 export { EventLoop, Handle, TimerHandle, getRunningLoop, _getRunningLoop, type HandleInfo } from "./loop.ts";
-export { Future, type FutureState } from "./future.ts";
+export { Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, type FutureState } from "./future.ts";
 export { Task, currentTask, runningTaskId, type TaskOptions } from "./task.ts";
-export { Coroutine, BARE_YIELD, type StepResult } from "./coroutine.ts";
+export { Coroutine, BARE_YIELD, type StepResult, type CoroutineFrame } from "./coroutine.ts";
 export { blockThread } from "./blocking.ts";
 export { CancelledError, InvalidStateError, TimeoutError, RuntimeError, RecursionError, ValueError, BaseExceptionGroup, ExceptionGroup, QueueEmpty, QueueFull, QueueShutDown, BrokenBarrierError, Deadlock, LimitExceeded, describeError, errorNamed } from "./errors.ts";
 export { heappush, heappop, heapify, type Less } from "./heapq.ts";

@@ -1,7 +1,7 @@
 // asyncio.Task (Lib/asyncio/tasks.py): a future that drives a coroutine. `step` sends into or
 // throws into the coroutine and sorts what came back, as Task.__step does; every resumption goes
 // through the loop's ready queue.
-import { Future } from "./future.ts";
+import { Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy } from "./future.ts";
 import { Coroutine } from "./coroutine.ts";
 import { CancelledError, LimitExceeded, RuntimeError, describeError } from "./errors.ts";
 import { pyRepr } from "./python-format.ts";
@@ -156,6 +156,7 @@ export class Task<T = unknown> extends Future<T> {
         const waitOn = outcome.waitOn;
         if (waitOn === this) throw new RuntimeError(`Task cannot await on itself: ${this}`);
         session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: waitOn.waitInfo });
+        futureAddToAwaitedBy(waitOn, this);
         waitOn.addDoneCallback((f) => this.wakeup(f), { label: `wake ${this.name}`, role: "step", task: this.id });
         this.futWaiter = waitOn;
         if (this.mustCancel && waitOn.cancel(this.cancelMessage)) this.mustCancel = false;
@@ -173,6 +174,7 @@ export class Task<T = unknown> extends Future<T> {
 
   // Task.__wakeup: the awaited future is done; resume with its result or raise its exception.
   private wakeup(future: Future): void {
+    futureDiscardFromAwaitedBy(future, this);
     try {
       future.result();
     } catch (error) {
