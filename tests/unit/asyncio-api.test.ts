@@ -785,3 +785,80 @@ describe("the asyncio API matches CPython 3.14", () => {
     });
   }
 });
+
+// An exception raised from another (JavaScript's \`cause\`, Python's \`raise ... from\`) is reported as
+// Python's traceback reports it, without the frames: the cause, the line that joins them, the
+// exception. A timeout's TimeoutError comes from the CancelledError it replaced.
+const CHAINED_TS = `import { run, print, sleep, createTask, timeout } from "asyncio";
+class ParseError extends Error { override name = "ParseError"; }
+class ConfigError extends Error { override name = "ConfigError"; }
+function parse(text: string) {
+  throw new ParseError(\`bad line: \${text}\`);
+}
+async function load() {
+  try {
+    parse("x = ");
+  } catch (e) {
+    throw new ConfigError("cannot load the settings", { cause: e });
+  }
+}
+async function slow() {
+  await using _ = timeout(1);
+  await sleep(5);
+}
+async function main() {
+  createTask(slow());
+  const t = createTask(load());
+  await sleep(2);
+  print("t failed:", t.done());
+  try {
+    await load();
+  } catch (e) {
+    print("caught", e, "caused by", (e as Error).cause);
+  }
+  await load();
+}
+await run(main());
+`;
+const CHAINED_PY = `import asyncio
+class ParseError(Exception): pass
+class ConfigError(Exception): pass
+def parse(text):
+    raise ParseError(f"bad line: {text}")
+async def load():
+    try:
+        parse("x = ")
+    except Exception as e:
+        raise ConfigError("cannot load the settings") from e
+async def slow():
+    async with asyncio.timeout(1):
+        await asyncio.sleep(5)
+async def main():
+    asyncio.create_task(slow())
+    t = asyncio.create_task(load())
+    await asyncio.sleep(2)
+    print("t failed:", t.done())
+    try:
+        await load()
+    except Exception as e:
+        print("caught", repr(e), "caused by", repr(e.__cause__))
+    await load()
+asyncio.run(main())
+`;
+
+describe("exception chains", () => {
+  it("are reported as CPython's traceback reports them, frames aside", async () => {
+    const [ts, py] = await Promise.all([runTs(CHAINED_TS), runPython(CHAINED_PY)]);
+    expect(observable(ts)).toEqual(observable(py));
+    // Every line the runtime writes, but the task's repr (its file differs), is one of CPython's, in order.
+    const ours = ts.stderr.flatMap((text) => text.split("\n")).filter((line) => !line.startsWith("future: "));
+    const theirs = py.stderr.flatMap((text) => text.split("\n")).map((line) => line.replace(/^asyncio\.exceptions\./, ""));
+    expect(ours.filter((line) => line.startsWith("The above exception")).length).toBe(3);
+    let at = 0;
+    for (const line of ours.slice(0, -5)) {
+      while (at < theirs.length && theirs[at] !== line) at++;
+      expect(at, `"${line}" is not among CPython's lines, in order:\n${theirs.join("\n")}`).toBeLessThan(theirs.length);
+      at++;
+    }
+  });
+});

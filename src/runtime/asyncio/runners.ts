@@ -2,7 +2,7 @@
 // a new loop runs main to the end; then the leftover tasks are cancelled and awaited, the loop's
 // two shutdown steps run, and exceptions nobody retrieved are reported.
 import {
-  andThen, Coroutine, currentSession, describeError, EventLoop, RuntimeError, Task, ValueError, withCleanup, pyRepr,
+  andThen, Coroutine, currentSession, describeChain, EventLoop, RuntimeError, Task, ValueError, withCleanup, pyRepr,
   type Future, type MaybePromise, type Session,
 } from "../core/index.ts";
 import { defaultExecutorIdle } from "../workers/index.ts";
@@ -54,7 +54,7 @@ function closeLoop(loop: EventLoop): MaybePromise<void> {
   return andThen(cancelled, () => {
     for (const task of toCancel) {
       if (task.cancelled() || task.exception() === undefined) continue;
-      session.write(`unhandled exception during asyncio.run() shutdown\ntask: ${task}\n${describeError(task.exception())}`, "stderr");
+      session.write(`unhandled exception during asyncio.run() shutdown\ntask: ${task}\n${describeChain(task.exception())}`, "stderr");
     }
     // Runner.close awaits loop.shutdown_asyncgens() and loop.shutdown_default_executor(), each a task:
     // they take task names and loop passes, so CPython's names stay in step. The second waits for
@@ -76,7 +76,7 @@ function closeLoop(loop: EventLoop): MaybePromise<void> {
 
 function reportLostExceptions(loop: EventLoop): void {
   for (const task of loop.tasks as Set<Task>) {
-    if (task.logTraceback) loop.session.write(`Task exception was never retrieved\nfuture: ${task}\n${describeError(task.exception())}`, "stderr");
+    if (task.logTraceback) loop.session.write(`Task exception was never retrieved\nfuture: ${task}\n${describeChain(task.exception())}`, "stderr");
   }
 }
 

@@ -13,8 +13,11 @@ function resultOrTimeout<T>(fut: Future<T>): T {
   try {
     return fut.result();
   } catch (error) {
-    if (error instanceof CancelledError) throw new TimeoutError();
-    throw error;
+    if (!(error instanceof CancelledError)) throw error;
+    // raise TimeoutError from exc
+    const timedOut = new TimeoutError();
+    timedOut.cause = error;
+    throw timedOut;
   }
 }
 
@@ -83,7 +86,10 @@ export class Timeout {
       if (timeout.state === "expiring") {
         timeout.state = "expired";
         if (timeout.task!.uncancel() <= timeout.cancellingAtEntry && hasError && error instanceof CancelledError) {
-          throw new TimeoutError();
+          // raise TimeoutError from exc_val
+          const timedOut = new TimeoutError();
+          timedOut.cause = error;
+          throw timedOut;
         }
       } else if (timeout.state === "active") timeout.state = "finished";
     }, "Timeout.__aexit__");

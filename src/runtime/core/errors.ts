@@ -92,6 +92,14 @@ export function describeError(error: unknown): string {
   return `Uncaught ${typeof error}: ${String(error)}`;
 }
 
+/** Python's traceback text without its frames: the exception, after the causes it was raised from
+ * (JavaScript's `cause`, Python's `raise ... from`), oldest first, joined as Python joins them. */
+export function describeChain(error: unknown): string {
+  const chain: unknown[] = [error];
+  for (let e = error; e instanceof Error && e.cause instanceof Error && !chain.includes(e.cause); e = e.cause) chain.unshift(e.cause);
+  return chain.map(describeError).join("\n\nThe above exception was the direct cause of the following exception:\n\n");
+}
+
 const BY_NAME: Record<string, new (message: string) => Error> = {
   CancelledError, InvalidStateError, TimeoutError, RuntimeError, RecursionError, ValueError, QueueEmpty, QueueFull, QueueShutDown, BrokenBarrierError,
   Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError,

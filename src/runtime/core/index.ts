@@ -7,7 +7,7 @@ export { Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, type FutureSt
 export { Task, currentTask, runningTaskId, type TaskOptions } from "./task.ts";
 export { Coroutine, BARE_YIELD, type StepResult, type CoroutineFrame } from "./coroutine.ts";
 export { blockThread } from "./blocking.ts";
-export { CancelledError, InvalidStateError, TimeoutError, RuntimeError, RecursionError, ValueError, BaseExceptionGroup, ExceptionGroup, QueueEmpty, QueueFull, QueueShutDown, BrokenBarrierError, Deadlock, LimitExceeded, describeError, errorNamed } from "./errors.ts";
+export { CancelledError, InvalidStateError, TimeoutError, RuntimeError, RecursionError, ValueError, BaseExceptionGroup, ExceptionGroup, QueueEmpty, QueueFull, QueueShutDown, BrokenBarrierError, Deadlock, LimitExceeded, describeError, describeChain, errorNamed } from "./errors.ts";
 export { heappush, heappop, heapify, type Less } from "./heapq.ts";
 export { pyLess, pyEquals } from "./python-order.ts";
 export { pyRepr, pyStr, pyFloat, shortRepr, formatPrintArgs } from "./python-format.ts";
