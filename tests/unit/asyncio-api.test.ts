@@ -773,6 +773,45 @@ try: capture_call_graph()
 except RuntimeError as e: print(e)
 `,
   },
+  {
+    name: "loop.runInExecutor with the default pool and with a ThreadPool",
+    lines: 4,
+    ts: `import { run, print, sleep, getRunningLoop, blockingSleep, threadName, ThreadPool } from "asyncio";
+function work(n: number): number {
+  print(threadName(), "works", n);
+  blockingSleep(n);
+  return n * 10;
+}
+async function main() {
+  const loop = getRunningLoop();
+  const a = loop.runInExecutor(null, work, 1);
+  const pool = new ThreadPool({ maxWorkers: 1 });
+  const b = loop.runInExecutor(pool, work, 2);
+  await sleep(0.5);
+  print("waiting", a.done(), b.done());
+  print(await a, await b);
+  pool.shutdown();
+}
+await run(main());
+`,
+    py: `import asyncio, threading, time
+from concurrent.futures import ThreadPoolExecutor
+def work(n):
+    print(threading.current_thread().name, "works", n)
+    time.sleep(n)
+    return n * 10
+async def main():
+    loop = asyncio.get_running_loop()
+    a = loop.run_in_executor(None, work, 1)
+    pool = ThreadPoolExecutor(max_workers=1)
+    b = loop.run_in_executor(pool, work, 2)
+    await asyncio.sleep(0.5)
+    print("waiting", a.done(), b.done())
+    print(await a, await b)
+    pool.shutdown()
+asyncio.run(main())
+`,
+  },
 ];
 
 describe("the asyncio API matches CPython 3.14", () => {
