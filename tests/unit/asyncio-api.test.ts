@@ -812,6 +812,52 @@ async def main():
 asyncio.run(main())
 `,
   },
+  {
+    name: "loop.callSoonThreadsafe (one more handle: the self-pipe) and Future.getLoop",
+    lines: 7,
+    ts: `import { run, print, sleep, getRunningLoop, createTask } from "asyncio";
+function note(what: string) {
+  print("note", what);
+}
+async function ticker() {
+  for (let i = 0; i < 3; i++) {
+    print("tick", i);
+    await sleep(0);
+  }
+}
+async function main() {
+  const loop = getRunningLoop();
+  const t = createTask(ticker());
+  const fut = loop.createFuture();
+  print(fut.getLoop() === loop, t.getLoop() === loop);
+  loop.callSoonThreadsafe(note, "threadsafe");
+  loop.callSoon(note, "soon");
+  await sleep(0);
+  print("main after one pass");
+  await t;
+}
+await run(main());
+`,
+    py: `import asyncio
+def note(what):
+    print("note", what)
+async def ticker():
+    for i in range(3):
+        print("tick", i)
+        await asyncio.sleep(0)
+async def main():
+    loop = asyncio.get_running_loop()
+    t = asyncio.create_task(ticker())
+    fut = loop.create_future()
+    print(fut.get_loop() is loop, t.get_loop() is loop)
+    loop.call_soon_threadsafe(note, "threadsafe")
+    loop.call_soon(note, "soon")
+    await asyncio.sleep(0)
+    print("main after one pass")
+    await t
+asyncio.run(main())
+`,
+  },
 ];
 
 describe("the asyncio API matches CPython 3.14", () => {

@@ -81,6 +81,14 @@ export class EventLoop {
     return new Handle(this.loop.callSoon(() => void callback(...args), { label: `${nameOf(callback)}()` }));
   }
 
+  /** loop.call_soon_threadsafe(callback, *args): call_soon that also wakes the loop's selector
+   * (the self-pipe), as a thread would; on the loop itself it costs one more handle. */
+  callSoonThreadsafe<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+    checkCallback(callback, "call_soon_threadsafe");
+    this.checkClosed();
+    return new Handle(this.loop.callSoon(() => void callback(...args), { label: `${nameOf(callback)}()`, threadsafe: true }));
+  }
+
   /** loop.call_later(delay, callback, *args): run `callback(...args)` `delay` seconds from now. */
   callLater<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
     if (delay == null) throw new TypeError("delay must not be None");
@@ -179,3 +187,16 @@ export function getEventLoop(): EventLoop {
   if (!loop) throw new RuntimeError("There is no current event loop in thread 'MainThread'.");
   return loopFace(loop);
 }
+
+// Future.get_loop(): the loop a future belongs to, as the program sees loops (the face of core's).
+declare module "../core/future.ts" {
+  interface Future<T> {
+    /** fut.get_loop(): the loop the future belongs to. */
+    getLoop(): EventLoop;
+  }
+}
+Object.defineProperty(Future.prototype, "getLoop", {
+  value(this: Future) {
+    return loopFace(this.loop);
+  },
+});
