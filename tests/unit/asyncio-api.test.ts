@@ -858,6 +858,141 @@ async def main():
 asyncio.run(main())
 `,
   },
+  {
+    name: "edge cases: a notified waiter cancelled passes the wake-up on; Barrier reset breaks its waiters and fills again; shutdown(immediate) releases join(); PriorityQueue orders nested arrays as tuples and lists",
+    lines: 13,
+    ts: `import { run, print, sleep, createTask, gather, Condition, Barrier, Queue, QueueShutDown, CancelledError, PriorityQueue } from "asyncio";
+async function main() {
+  const cond = new Condition();
+  async function waiter(name: string) {
+    try {
+      await using _ = await cond.acquire();
+      await cond.wait();
+      print(name, "woke, locked:", cond.locked());
+    } catch (e) {
+      print(name, "cancelled:", e instanceof CancelledError, "locked:", cond.locked());
+      throw e;
+    }
+  }
+  const w1 = createTask(waiter("w1"));
+  const w2 = createTask(waiter("w2"));
+  await sleep(1);
+  {
+    await using _ = await cond.acquire();
+    cond.notify(1);
+    w1.cancel();
+  }
+  await sleep(1);
+  print("w1", w1.cancelled(), "w2", w2.done());
+  {
+    await using _ = await cond.acquire();
+    cond.notifyAll();
+  }
+  await gather([w1, w2], { returnExceptions: true });
+
+  const barrier = new Barrier(3);
+  async function arrive(name: string) {
+    try {
+      print(name, "index", await barrier.wait());
+    } catch (e) {
+      print(name, (e as Error).name);
+    }
+  }
+  const arrivals = [createTask(arrive("a")), createTask(arrive("b"))];
+  await sleep(1);
+  print("waiting", barrier.nWaiting, String(barrier));
+  await barrier.reset();
+  await gather(arrivals);
+  print(String(barrier), barrier.broken);
+  const again = [createTask(arrive("c")), createTask(arrive("d")), createTask(arrive("e"))];
+  await gather(again);
+
+  const q = new Queue<number>();
+  for (const n of [1, 2, 3]) q.putNowait(n);
+  const joiner = createTask(q.join());
+  await sleep(0);
+  q.shutdown(true);
+  await joiner;
+  print("joined after immediate shutdown", q.qsize(), String(q));
+  const getter = createTask(q.get());
+  await sleep(0);
+  try { await getter; } catch (e) { print("get:", e instanceof QueueShutDown); }
+
+  const mixed = new PriorityQueue<[number, number[], string]>();
+  mixed.putNowait([1, [2, 3], "b"]);
+  mixed.putNowait([1, [2], "c"]);
+  mixed.putNowait([1, [2, 3], "a"]);
+  mixed.putNowait([0.5, [9], "z"]);
+  mixed.putNowait([1, [1, 9, 9], "y"]);
+  const order = [];
+  while (!mixed.empty()) order.push(mixed.getNowait()[2]);
+  print(order);
+}
+await run(main());
+`,
+    py: `import asyncio
+from asyncio import sleep, create_task, gather, Condition, Barrier, Queue, QueueShutDown, CancelledError, PriorityQueue
+async def main():
+    cond = Condition()
+    async def waiter(name):
+        try:
+            async with cond:
+                await cond.wait()
+                print(name, "woke, locked:", cond.locked())
+        except CancelledError as e:
+            print(name, "cancelled:", isinstance(e, CancelledError), "locked:", cond.locked())
+            raise
+    w1 = create_task(waiter("w1"))
+    w2 = create_task(waiter("w2"))
+    await sleep(1)
+    async with cond:
+        cond.notify(1)
+        w1.cancel()
+    await sleep(1)
+    print("w1", w1.cancelled(), "w2", w2.done())
+    async with cond:
+        cond.notify_all()
+    await gather(w1, w2, return_exceptions=True)
+
+    barrier = Barrier(3)
+    async def arrive(name):
+        try:
+            print(name, "index", await barrier.wait())
+        except Exception as e:
+            print(name, type(e).__name__)
+    arrivals = [create_task(arrive("a")), create_task(arrive("b"))]
+    await sleep(1)
+    print("waiting", barrier.n_waiting, "<asyncio.locks.Barrier object [" + repr(barrier).split("[")[1])
+    await barrier.reset()
+    await gather(*arrivals)
+    print("<asyncio.locks.Barrier object [" + repr(barrier).split("[")[1], barrier.broken)
+    again = [create_task(arrive("c")), create_task(arrive("d")), create_task(arrive("e"))]
+    await gather(*again)
+
+    q = Queue()
+    for n in [1, 2, 3]: q.put_nowait(n)
+    joiner = create_task(q.join())
+    await sleep(0)
+    q.shutdown(True)
+    await joiner
+    print("joined after immediate shutdown", q.qsize(), str(q))
+    getter = create_task(q.get())
+    await sleep(0)
+    try: await getter
+    except QueueShutDown as e: print("get:", isinstance(e, QueueShutDown))
+
+    mixed = PriorityQueue()
+    mixed.put_nowait((1, [2, 3], "b"))
+    mixed.put_nowait((1, [2], "c"))
+    mixed.put_nowait((1, [2, 3], "a"))
+    mixed.put_nowait((0.5, [9], "z"))
+    mixed.put_nowait((1, [1, 9, 9], "y"))
+    order = []
+    while not mixed.empty(): order.append(mixed.get_nowait()[2])
+    print(order)
+asyncio.run(main())
+`,
+  },
 ];
 
 describe("the asyncio API matches CPython 3.14", () => {
