@@ -993,6 +993,106 @@ async def main():
 asyncio.run(main())
 `,
   },
+  {
+    name: "eager tasks with gather, TaskGroup (a task failing at once), wait and asCompleted; a cancelled wait; a timeout rescheduled to the past; asCompleted of a task given twice",
+    lines: 16,
+    ts: `import { run, print, sleep, createTask, gather, wait, asCompleted, TaskGroup, getRunningLoop, eagerTaskFactory, timeout, FIRST_COMPLETED, ExceptionGroup } from "asyncio";
+class Boom extends Error { override name = "Boom"; }
+async function instant(n: number) {
+  print("instant", n);
+  return n;
+}
+async function failsAtOnce(n: number) {
+  print("fails", n);
+  throw new Boom(String(n));
+}
+async function later(n: number) {
+  await sleep(n);
+  print("later", n);
+  return n;
+}
+async function main() {
+  const loop = getRunningLoop();
+  loop.setTaskFactory(eagerTaskFactory);
+  print(await gather([instant(1), instant(2), later(1)]));
+  try {
+    await using tg = new TaskGroup();
+    tg.createTask(later(5));
+    tg.createTask(failsAtOnce(3));
+    print("body goes on");
+  } catch (e) {
+    print("group:", e instanceof ExceptionGroup, (e as ExceptionGroup).exceptions);
+  }
+  const ts = [createTask(later(2)), createTask(instant(4))];
+  const [done, pending] = await wait(ts, { returnWhen: FIRST_COMPLETED });
+  print(done.size, pending.size);
+  for (const next of asCompleted(ts)) print("next", await next);
+  const waiter = createTask(wait([createTask(later(10))]));
+  await sleep(0.5);
+  waiter.cancel();
+  try { await waiter; } catch (e) { print("wait cancelled", waiter.cancelled()); }
+  try {
+    await using t = timeout(1);
+    t.reschedule(loop.time() - 1);
+    await sleep(3);
+  } catch (e) {
+    print("rescheduled to the past:", (e as Error).name, loop.time() >= 0);
+  }
+  loop.setTaskFactory(null);
+  const dupes = createTask(later(1));
+  const got = [];
+  for await (const t of asCompleted([dupes, dupes])) got.push(t === dupes);
+  print(got);
+}
+await run(main());
+`,
+    py: `import asyncio
+from asyncio import sleep, create_task, gather, wait, as_completed, TaskGroup, timeout, FIRST_COMPLETED
+class Boom(Exception): pass
+async def instant(n):
+    print("instant", n)
+    return n
+async def fails_at_once(n):
+    print("fails", n)
+    raise Boom(str(n))
+async def later(n):
+    await sleep(n)
+    print("later", n)
+    return n
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.set_task_factory(asyncio.eager_task_factory)
+    print(await gather(instant(1), instant(2), later(1)))
+    try:
+        async with TaskGroup() as tg:
+            tg.create_task(later(5))
+            tg.create_task(fails_at_once(3))
+            print("body goes on")
+    except ExceptionGroup as e:
+        print("group:", isinstance(e, ExceptionGroup), list(e.exceptions))
+    ts = [create_task(later(2)), create_task(instant(4))]
+    done, pending = await wait(ts, return_when=FIRST_COMPLETED)
+    print(len(done), len(pending))
+    for nxt in as_completed(ts): print("next", await nxt)
+    waiter = create_task(wait([create_task(later(10))]))
+    await sleep(0.5)
+    waiter.cancel()
+    try: await waiter
+    except asyncio.CancelledError: print("wait cancelled", waiter.cancelled())
+    try:
+        async with timeout(1) as t:
+            t.reschedule(loop.time() - 1)
+            await sleep(3)
+    except TimeoutError as e:
+        print("rescheduled to the past:", type(e).__name__, loop.time() >= 0)
+    loop.set_task_factory(None)
+    dupes = create_task(later(1))
+    got = []
+    async for t in as_completed([dupes, dupes]): got.append(t is dupes)
+    print(got)
+asyncio.run(main())
+`,
+  },
 ];
 
 describe("the asyncio API matches CPython 3.14", () => {
