@@ -10,6 +10,7 @@ import { diagramBlocks } from "./src/integrations/diagram-blocks.mjs";
 import { baseLinks } from "./src/integrations/base-links.mjs";
 import { deployment } from "./src/integrations/deployment.mjs";
 import { precompressed } from "./src/integrations/precompress.mjs";
+import { pyodideFiles } from "./src/integrations/pyodide-files.mjs";
 
 // Where the site is published (SITE_URL, BASE_PATH, OUT_DIR, REPOSITORY_URL: see deployment.mjs and
 // the README's "Deploy"): one build command for a domain's root, a GitHub Pages project site or a folder.
@@ -51,6 +52,8 @@ export default defineConfig({
     }),
     mdx(),
     react(),
+    // CPython for the Python playgrounds, served by the site (loaded on a first Python run).
+    pyodideFiles({ base }),
     // Last, once every other integration (Pagefind's index) has written its files.
     precompressed(),
   ],

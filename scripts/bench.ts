@@ -66,7 +66,7 @@ if (native.status === 0) {
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
-    execFileSync("python3", ["tests/python/virtual_asyncio.py", "-"], { input: py });
+    execFileSync("python3", ["src/python/virtual_asyncio.py", "-"], { input: py });
     times.push(performance.now() - start);
   }
   const nativeMs = median(times);

@@ -25,7 +25,8 @@ const files = sirv(dir, {
   setHeaders(res, pathname) {
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Cross-Origin-Embedder-Policy", "require-corp");
-    if (pathname.startsWith("/_astro/")) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    // Hashed assets, and Pyodide in a folder named by its version, never change under their names.
+    if (pathname.startsWith("/_astro/") || pathname.startsWith("/pyodide/")) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
   },
 });
 const notFound = join(dir, "404.html");

@@ -77,12 +77,16 @@ test("a gather of 160 downloads: compact lanes in a box that scrolls, the time a
   const { scrollHeight, clientHeight } = await box.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
   expect(clientHeight).toBeLessThan(600);
   expect(scrollHeight).toBeGreaterThan(2 * clientHeight);
-  // The axis is held at the box's bottom edge while the lanes scroll under it.
-  const inBox = async (target: import("@playwright/test").Locator) => {
-    const [b, t] = [await box.boundingBox(), await target.boundingBox()];
-    return !!b && !!t && t.y >= b.y - 1 && t.y + t.height <= b.y + b.height + 1;
-  };
-  const axis = box.locator(".pg-timing-axis");
+  // The axis is held at the box's bottom edge while the lanes scroll under it. Both boxes are
+  // measured at one moment (the page above may still grow as the editor loads).
+  const inBox = (selector: string) =>
+    box.evaluate((el, selector) => {
+      const target = el.querySelector(selector);
+      if (!target) return false;
+      const [b, t] = [el.getBoundingClientRect(), target.getBoundingClientRect()];
+      return t.top >= b.top - 1 && t.bottom <= b.bottom + 1;
+    }, selector);
+  const axis = ".pg-timing-axis";
   expect(await inBox(axis)).toBe(true);
   await box.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
   expect(await inBox(axis)).toBe(true);
@@ -91,10 +95,10 @@ test("a gather of 160 downloads: compact lanes in a box that scrolls, the time a
   await box.evaluate((el) => (el.scrollTop = 0));
   const slider = box.locator("[data-diagram-focus]");
   await slider.focus();
-  const ring = box.locator("[data-cursor] circle");
+  const ring = "[data-cursor] circle";
   for (let jumps = 0; jumps < 60 && (await box.evaluate((el) => el.scrollTop)) === 0; jumps++) {
     await page.keyboard.press("PageDown");
-    if (await ring.count()) expect(await inBox(ring), `after ${jumps + 1} jumps of 10 steps: the stepper's lane is in sight`).toBe(true);
+    if (await box.locator(ring).count()) expect(await inBox(ring), `after ${jumps + 1} jumps of 10 steps: the stepper's lane is in sight`).toBe(true);
   }
   expect(await box.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
   expect(await inBox(ring)).toBe(true);

@@ -21,7 +21,7 @@ test("example 6 runs in real workers: 4.000 s, a lane per thread and process, ba
   await page.goto(PAGE);
   const pg = playground(page, "threads-and-processes");
   await pg.scrollIntoViewIfNeeded();
-  await pg.getByRole("button", { name: "Run" }).click();
+  await pg.getByRole("button", { name: "Run", exact: true }).click();
   await expect(pg).toHaveAttribute("data-status", "done");
   await expect(pg).toHaveAttribute("data-virtual-end", "4.000");
 
@@ -43,7 +43,7 @@ test("a pool of two: two jobs wait in its queue for the first second; the steppe
   await page.goto(PAGE);
   const pg = playground(page, "pool-limit");
   await pg.scrollIntoViewIfNeeded();
-  await pg.getByRole("button", { name: "Run" }).click();
+  await pg.getByRole("button", { name: "Run", exact: true }).click();
   await expect(pg).toHaveAttribute("data-status", "done");
   await expect(pg).toHaveAttribute("data-virtual-end", "2.000");
   const diagram = pg.locator("[data-timing-diagram] svg").first();

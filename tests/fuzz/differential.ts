@@ -1,6 +1,6 @@
 // Run program pairs on both sides and compare: the TypeScript through the runtime (compiled with
 // native esbuild, as tests/support/run-ts.ts does), the Python through CPython 3.14's own asyncio on
-// a virtual clock (tests/python/virtual_asyncio.py in Pyodide: one interpreter for many programs,
+// a virtual clock (src/python/virtual_asyncio.py in Pyodide: one interpreter for many programs,
 // each starting as a fresh CPython would).
 import * as esbuild from "esbuild";
 import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../../src/runtime/program/index.ts";

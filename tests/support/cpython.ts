@@ -29,7 +29,7 @@ export function dedent(text: string): string {
 
 /** The parts of a run that a TypeScript program and its Python twin must agree on. */
 export function observable(result: RunResult | PythonResult) {
-  if ("events" in result) {
+  if ("version" in result) {
     return { stdout: result.stdout, stamps: stdoutStamps(result), virtualEnd: result.virtualEnd, error: result.error?.message ?? null };
   }
   return { stdout: result.stdout, stamps: result.stamps, virtualEnd: result.virtualEnd, error: result.error };

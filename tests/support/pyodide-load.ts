@@ -10,7 +10,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** The site's public/ folder: the Python twins read the simulated network's files from it. */
 const PUBLIC = here("../../public");
 /** virtual_asyncio.py and what it imports, and the fuzzer's variant of it. */
-export const HARNESS_FILES = [here("../python/virtual_asyncio.py"), here("../python/virtual_threads.py"), here("../fuzz/perturbed_asyncio.py")];
+export const HARNESS_FILES = [here("../../src/python/virtual_asyncio.py"), here("../../src/python/virtual_threads.py"), here("../../src/python/trace_recorder.py"), here("../fuzz/perturbed_asyncio.py")];
 
 export interface LoadedPyodide {
   py: PyodideAPI;

@@ -10,6 +10,8 @@ export interface WorkerRequest {
   id: number;
   source: string;
   instrument?: string;
+  /** Record the run's trace too (src/python/trace_recorder.py): the result gains "events". */
+  trace?: boolean;
 }
 
 export type WorkerReply =
@@ -21,10 +23,13 @@ export type WorkerReply =
 const BOOT = `
 import gc, json
 import virtual_asyncio
+import trace_recorder
 
 _instruments = {}
 
-def run_json(source, instrument_source):
+def run_json(source, instrument_source, traced):
+    if traced:
+        return json.dumps(trace_recorder.run_traced(source))
     instrument = None
     if instrument_source:
         instrument = _instruments.get(instrument_source)
@@ -42,13 +47,13 @@ gc.freeze()
 const port = parentPort!;
 const { py, version, loadMs } = await loadHarness();
 py.runPython(BOOT);
-const runJson = py.globals.get("run_json") as (source: string, instrument: string | null) => string;
+const runJson = py.globals.get("run_json") as (source: string, instrument: string | null, traced: boolean) => string;
 port.postMessage({ kind: "ready", loadMs, version } satisfies WorkerReply);
 
 port.on("message", (request: WorkerRequest) => {
   port.postMessage({ kind: "started", id: request.id } satisfies WorkerReply);
   try {
-    port.postMessage({ kind: "result", id: request.id, json: runJson(request.source, request.instrument ?? null) } satisfies WorkerReply);
+    port.postMessage({ kind: "result", id: request.id, json: runJson(request.source, request.instrument ?? null, request.trace ?? false) } satisfies WorkerReply);
   } catch (error) {
     port.postMessage({ kind: "failed", id: request.id, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
   }

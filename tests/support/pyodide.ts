@@ -8,6 +8,7 @@
 // a terminated thread leaves nothing behind).
 import { Worker } from "node:worker_threads";
 import type { WorkerReply, WorkerRequest } from "./pyodide-worker.ts";
+import type { TraceEvent } from "../../src/runtime/trace/index.ts";
 
 /** What virtual_asyncio.run_program returns for one program. */
 export interface PythonResult {
@@ -21,14 +22,22 @@ export interface PythonResult {
   stderr: string[];
   /** "Type: message" of an uncaught exception, or null. */
   error: string | null;
+  /** For an uncaught exception: the program's last line in its traceback, and the traceback as
+   *  Python prints it, cut to the program's own frames. */
+  errorLine?: number | null;
+  traceback?: string[];
   /** What the program's instrument() gave back, if it had one. */
   extra?: unknown;
+  /** The run's trace, when it was asked for (RunOptions.trace). */
+  events?: TraceEvent[];
 }
 
 export interface RunOptions {
   /** Python source defining `instrument()`: called after the reset, before the program; it returns
    *  a function called after the program, whose value is the result's `extra`. */
   instrument?: string;
+  /** Record the run's trace, in the site's format (src/python/trace_recorder.py). */
+  trace?: boolean;
 }
 
 const WORKER = new URL("./pyodide-worker.ts", import.meta.url);
@@ -62,7 +71,7 @@ export class PyodideRunner {
   /** Run one program, as in a fresh CPython process. */
   run(source: string, options: RunOptions = {}): Promise<PythonResult> {
     return new Promise((resolve, reject) => {
-      const request: Pending = { id: this.nextId++, source, instrument: options.instrument, resolve, reject };
+      const request: Pending = { id: this.nextId++, source, instrument: options.instrument, trace: options.trace, resolve, reject };
       this.pending.set(request.id, request);
       this.send(request);
     });
@@ -83,7 +92,7 @@ export class PyodideRunner {
   private send(request: Pending): void {
     if (!this.worker) this.start();
     this.worker!.ref(); // a pending program keeps the process alive; an idle thread does not
-    this.worker!.postMessage({ id: request.id, source: request.source, instrument: request.instrument } satisfies WorkerRequest);
+    this.worker!.postMessage({ id: request.id, source: request.source, instrument: request.instrument, trace: request.trace } satisfies WorkerRequest);
   }
 
   private start(): void {

@@ -1,7 +1,7 @@
 // Every playground on every page of the site, checked two ways (tests/support/lesson-checks.ts):
 //   1. its TypeScript, run on the runtime, prints the declared output and ends at the declared time;
 //   2. its Python twin, run under CPython's own asyncio on a virtual clock
-//      (tests/python/virtual_asyncio.py), prints the same lines at the same virtual times.
+//      (src/python/virtual_asyncio.py), prints the same lines at the same virtual times.
 // New lessons and playgrounds are picked up automatically (tests/support/lesson-sources.ts); no
 // per-lesson test code is needed. Exercises are checked by exercises.test.ts.
 import { expect, it } from "vitest";

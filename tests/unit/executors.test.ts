@@ -343,7 +343,7 @@ await run(main());
 });
 
 // The same programs under CPython's own to_thread / run_in_executor, with the pools' threads and
-// processes modelled on the virtual clock (tests/python/virtual_threads.py: a model of CPython's
+// processes modelled on the virtual clock (src/python/virtual_threads.py: a model of CPython's
 // threads, which Pyodide cannot start, not the threads themselves).
 describe("against CPython", () => {
   const twins: { name: string; ts: string; py: string }[] = [

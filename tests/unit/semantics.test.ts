@@ -1,6 +1,6 @@
 // asyncio semantics, each checked against what CPython 3.11 does. Where a case means something in
 // both languages, its Python twin is written beside it and run under CPython's real event loop on a
-// virtual clock (tests/python/virtual_asyncio.py): both must print the same lines at the same
+// virtual clock (src/python/virtual_asyncio.py): both must print the same lines at the same
 // virtual times, end at the same time and fail (or not) with the same "Type: message".
 //
 // `it.fails` marks a known divergence from CPython (the twin was run; CPython does what the test

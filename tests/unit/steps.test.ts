@@ -164,7 +164,7 @@ describe("a trace with no event loop (example 1's shape)", () => {
 
 // ----- Differential: the ready queue after every handle CPython runs, against the replay. -----
 
-// Python source for run_program's instrument (tests/python/virtual_asyncio.py): record the queue
+// Python source for run_program's instrument (src/python/virtual_asyncio.py): record the queue
 // after each handle CPython's loop pops, until the program ends.
 const RECORD_QUEUES = String.raw`
 import asyncio, asyncio.events

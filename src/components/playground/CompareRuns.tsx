@@ -44,13 +44,14 @@ export function CompareRuns({ sides, stepped, link, idPrefix, clock = "virtual" 
     };
   }, [sides]);
   return (
-    <div className="pg-compare" role="group" aria-label="The same program, run under both models">
+    <div className="pg-compare" role="group" aria-label={sides.map((s) => s.label).join(" and ")}>
       <div className="pg-compare-sides">
         {sides.map((side, i) => (
           <div
             key={side.key}
             className="pg-compare-side"
             data-run-side={i === 0 ? "primary" : "compare"}
+            data-run-key={side.key}
             data-model={side.model}
             data-virtual-end={side.result.virtualEnd.toFixed(3)}
             data-expected-stdout={side.expectation.stdout ? JSON.stringify(side.expectation.stdout) : undefined}

@@ -1,9 +1,13 @@
 // The code editor: Sandpack's CodeMirror editor only. Sandpack's preview, layout and "open in
 // CodeSandbox" pieces are left out on purpose: they load code from CodeSandbox's servers.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { SandpackProvider, SandpackCodeEditor, useActiveCode } from "@codesandbox/sandpack-react";
+import { python } from "@codemirror/lang-python";
 
-const FILE = "/main.ts";
+/** The file each language is edited as (its extension picks the highlighting). */
+const FILES = { typescript: "/main.ts", python: "/main.py" } as const;
+// Sandpack highlights TypeScript itself; Python comes from CodeMirror's own package.
+const LANGUAGES = [{ name: "python", extensions: ["py"], language: python() }];
 
 // Sandpack's theme slots, pointed at Starlight's colours so the editor follows light and dark mode.
 const SITE_THEME = {
@@ -44,19 +48,30 @@ function ReportChanges({ onChange }: { onChange: (code: string) => void }) {
   return null;
 }
 
-/** The TypeScript editor, starting from `code`; reports every edit through `onChange`. */
-export default function Editor({ code, onChange }: { code: string; onChange: (code: string) => void }) {
+// Sandpack marks its editor as the panel of a file tab it does not draw (showTabs={false}), pointing
+// aria-labelledby at nothing; the playground's own tab panel is the panel here.
+function useNoStrayTabPanel(box: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const panel = box.current?.querySelector(".sp-code-editor[role=tabpanel]");
+    panel?.removeAttribute("role");
+    panel?.removeAttribute("aria-labelledby");
+  });
+}
+
+/** The editor of a TypeScript program or its Python twin, starting from `code`; reports every edit
+ *  through `onChange`. */
+export default function Editor({ code, onChange, language = "typescript" }: { code: string; onChange: (code: string) => void; language?: keyof typeof FILES }) {
+  const file = FILES[language];
   // Sandpack re-syncs whenever `files` changes: hand it the starting code once, then let it own the text.
-  const [files] = useState(() => ({ [FILE]: { code } }));
+  const [files] = useState(() => ({ [file]: { code } }));
+  const box = useRef<HTMLDivElement>(null);
+  useNoStrayTabPanel(box);
   return (
-    <SandpackProvider
-      files={files}
-      options={{ activeFile: FILE, visibleFiles: [FILE], autorun: false }}
-      theme={SITE_THEME}
-      className="pg-sandpack"
-    >
-      <SandpackCodeEditor showTabs={false} showLineNumbers showRunButton={false} />
-      <ReportChanges onChange={onChange} />
-    </SandpackProvider>
+    <div ref={box}>
+      <SandpackProvider files={files} options={{ activeFile: file, visibleFiles: [file], autorun: false }} theme={SITE_THEME} className="pg-sandpack">
+        <SandpackCodeEditor showTabs={false} showLineNumbers showRunButton={false} additionalLanguages={LANGUAGES} />
+        <ReportChanges onChange={onChange} />
+      </SandpackProvider>
+    </div>
   );
 }

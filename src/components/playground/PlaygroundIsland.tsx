@@ -23,7 +23,8 @@ import { PlaygroundTools } from "../share/PlaygroundTools.tsx";
 import { anchorOf, linkedCode, withoutLinkedCode } from "../share/links.ts";
 import { checkGoal, type GoalCheck } from "./goal.ts";
 import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
-import { Problems, StaticCode } from "./PlaygroundParts.tsx";
+import { LanguageTabs, Problems, StaticCode, type Tab } from "./PlaygroundParts.tsx";
+import { bothVerdict } from "./both-verdict.ts";
 import { warmUp } from "./browser-runner.ts";
 import { usePlaygroundRun } from "./use-playground-run.ts";
 import { useRunViews, type RunViews } from "./use-run-views.ts";
@@ -71,12 +72,15 @@ function verdictOf(goal: ExerciseSpec["goal"], result: RunResult | null, problem
 }
 
 /** The interactive playground (a React island). */
-export default function PlaygroundIsland({ id, code: lessonCode, python, initial, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise, noTwin, embedded = false }: PlaygroundProps) {
+export default function PlaygroundIsland({ id, code: lessonCode, python: lessonPython, initial, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise, noTwin, embedded = false }: PlaygroundProps) {
   const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
   const { code, edit, restore } = useSavedCode(storageKey, lessonCode);
+  // The Python twin is edited and kept the same way (a playground without one keeps nothing).
+  const twin = useSavedCode(`${storageKey}:python`, lessonPython ?? "");
+  const python = lessonPython === undefined ? undefined : twin.code;
   const runs = usePlaygroundRun({ lessonCode, initial, compareInitial: compare?.initial, clock, model, compareModel: compare?.model });
-  const { status, result, compareResult, resultCode, problems, crash } = runs.state;
-  const [tab, setTab] = useState<"ts" | "python">("ts");
+  const { status, result, compareResult, resultCode, problems, crash, language, both } = runs.state;
+  const [tab, setTab] = useState<Tab>("ts");
   const [stepped, setStepped] = useState(0);
   const [hydrated, setHydrated] = useState(false);
   const [editorGeneration, setEditorGeneration] = useState(0);
@@ -90,6 +94,8 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
   }, []);
   const { views, progress } = useRunViews(result, result === initial);
   const { views: compareViews } = useRunViews(compareResult, compareResult === compare?.initial);
+  const { views: bothViews } = useRunViews(both?.result ?? null, false);
+  const sameOrNot = useMemo(() => (both && result ? bothVerdict(result, both.result, expectation.stdout ?? []) : null), [both, result, expectation]);
   // A run the reader pinned, to compare with the runs after their edits.
   const [pinned, setPinned] = useState<{ result: RunResult; views: RunViews } | null>(null);
   // After an edit is run beside a pinned run, the stepper walks the new one ("This run").
@@ -97,6 +103,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
     if (pinned && result !== pinned.result) setStepped(1);
   }, [pinned, result]);
   const sides: CompareSide[] | null = useMemo(() => {
+    if (both && result && views && bothViews)
+      return [
+        { key: "typescript", label: "TypeScript (this site's runtime)", result, expectation, views },
+        { key: "python", label: "Python (CPython 3.14, Pyodide)", result: both.result, expectation, views: bothViews },
+      ];
     if (compare && result && compareResult && views && compareViews)
       return [
         { key: model, label: MODEL_NAMES[model], model, result, expectation, views },
@@ -108,19 +119,29 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
         { key: "current", label: "This run", result, expectation, views },
       ];
     return null;
-  }, [compare, model, result, compareResult, expectation, views, compareViews, pinned]);
+  }, [both, bothViews, compare, model, result, compareResult, expectation, views, compareViews, pinned]);
   // The Performance API's view of a run (npm run bench reads it): the new views are on screen.
   useEffect(() => {
     if (views && hydrated) performance.mark("playground:drawn", { detail: id });
   }, [views, hydrated, id]);
   const steppedResult = sides ? sides[stepped].result : result;
+  // The code the stepped run came from (its lines are the trace's).
+  const steppedCode = both && sides?.[stepped]?.key === "python" ? both.code : resultCode;
   const steps: StepList = (sides ? sides[stepped].views.steps : views?.steps) ?? NO_STEPS;
   const stepper = useStepper(steps);
 
   const run = () => {
     if (runs.busy) return;
     setNotice("");
-    void runs.run(code);
+    if (tab === "python" && python !== undefined) void runs.run(python, "python");
+    else void runs.run(code);
+  };
+
+  const runBoth = () => {
+    if (runs.busy || python === undefined) return;
+    setNotice("");
+    setStepped(0);
+    void runs.runBoth(code, python);
   };
 
   // Code from a share link (?pg=<id>&code=…): in the editor and run, with a way back to the lesson's.
@@ -136,8 +157,10 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
     // Once, on arrival: the link is read when the page opens.
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Reset puts back the lesson's code of the tab in view (the TypeScript, or the Python twin).
   const reset = () => {
-    restore();
+    if (tab === "python") twin.restore();
+    else restore();
     setEditorGeneration((g) => g + 1);
     runs.reset();
     setNotice("");
@@ -165,8 +188,9 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
   const busy = runs.busy;
   const statusText = runs.progress || notice;
   // What the output below is, when it is not the run of the code in the editor.
+  const edited = resultCode !== (language === "python" ? python : code) || (both !== null && both.code !== python);
   const stale =
-    result === null ? null : crash !== null || problems.length ? "This output is from the last run that finished." : resultCode !== code ? "This output is from the code before your edits. Press Run to see yours." : null;
+    result === null ? null : crash !== null || problems.length ? "This output is from the last run that finished." : edited ? "This output is from the code before your edits. Press Run to see yours." : null;
   const verdict = exercise && !busy ? verdictOf(exercise.goal, result, problems, crash) : null;
 
   return (
@@ -181,27 +205,24 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
       data-expected-end={expectation.virtualEnd !== null && clock === "virtual" ? expectation.virtualEnd.toFixed(3) : undefined}
       data-clock={clock}
       data-model={model}
+      data-language={language}
       data-pinned-end={pinned ? pinned.result.virtualEnd.toFixed(3) : undefined}
       id={anchorOf(id)}
       aria-label={`${exercise ? "Exercise" : "Playground"} ${id}`}
     >
       {exercise ? <ExerciseGoal goal={exercise.goal} /> : null}
       <div className="pg-toolbar">
-        <div role="tablist" aria-label="Program" className="pg-tabs">
-          <button role="tab" type="button" aria-selected={tab === "ts"} aria-controls={`${id}-code`} onClick={() => setTab("ts")}>
-            TypeScript
-          </button>
-          {python ? (
-            <button role="tab" type="button" aria-selected={tab === "python"} aria-controls={`${id}-code`} onClick={() => setTab("python")}>
-              Python twin
-            </button>
-          ) : null}
-        </div>
+        <LanguageTabs tabs={python !== undefined ? ["ts", "python"] : ["ts"]} selected={tab} onSelect={setTab} panel={`${id}-code`} />
         <div className="pg-actions">
           {/* Run stays focusable while a run is under way (aria-disabled), so focus is not lost. */}
           <button type="button" className="pg-run" onClick={run} disabled={!hydrated} aria-disabled={busy || undefined}>
             Run
           </button>
+          {python !== undefined && clock === "virtual" ? (
+            <button type="button" className="pg-both" onClick={runBoth} disabled={!hydrated} aria-disabled={busy || undefined} title="Run the TypeScript and the Python twin, and compare them">
+              Both
+            </button>
+          ) : null}
           {busy ? (
             <button type="button" className="pg-stop" onClick={runs.stop}>
               Stop
@@ -231,9 +252,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
           ) : null}
         </p>
       ) : null}
-      <div id={`${id}-code`} role="tabpanel" className="pg-code" onKeyDownCapture={onEditorKeys}>
-        {tab === "python" && python ? (
-          <StaticCode code={python} label="Python twin (read-only)" />
+      <div id={`${id}-code`} role="tabpanel" aria-labelledby={`${id}-code-${tab}`} className="pg-code" onKeyDownCapture={onEditorKeys}>
+        {tab === "python" && python !== undefined ? (
+          <Suspense fallback={<StaticCode code={python} label="Python twin" />}>
+            <Editor key={`python-${editorGeneration}`} code={python} onChange={twin.edit} language="python" />
+          </Suspense>
         ) : hydrated ? (
           <Suspense fallback={<StaticCode code={code} label="TypeScript program" />}>
             <Editor key={editorGeneration} code={code} onChange={edit} />
@@ -242,7 +265,14 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
           <StaticCode code={code} label="TypeScript program" />
         )}
       </div>
-      {noTwin && !python ? <p className="pg-hint" data-no-twin>No Python twin: {noTwin}</p> : null}
+      {/* Without JavaScript the tabs do nothing: the twin is shown under the TypeScript instead. */}
+      {python !== undefined && !hydrated ? (
+        <details className="pg-twin-static" data-twin-static>
+          <summary>Python twin</summary>
+          <StaticCode code={python} label="Python twin" />
+        </details>
+      ) : null}
+      {noTwin && python === undefined ? <p className="pg-hint" data-no-twin>No Python twin: {noTwin}</p> : null}
       <p className="pg-hint">
         Edit, then press Run (or Ctrl/⌘+Enter in the editor). To leave the editor with the keyboard, press Esc, then Tab.
       </p>
@@ -275,6 +305,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
               Pinned run and this run: {endDifference(pinned.result.virtualEnd, result.virtualEnd)}.
             </p>
           ) : null}
+          {sameOrNot ? (
+            <p className={sameOrNot.same ? "pg-both-verdict pg-both-same" : "pg-both-verdict pg-both-differs"} data-both-verdict role="status">
+              {sameOrNot.text}
+            </p>
+          ) : null}
           {sides ? (
             <>
               <CompareRuns sides={sides} stepped={stepped} link={{ model: stepper, interactive: hydrated }} idPrefix={`pg-${id}`} clock={clock} />
@@ -288,7 +323,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python, initial
             </>
           )}
           {profile ? <Profile rows={views.profile} /> : null}
-          <Stepper events={steppedResult!.events} code={resultCode} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
+          <Stepper events={steppedResult!.events} code={steppedCode} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
           <EventLog events={steppedResult!.events} model={stepper} interactive={hydrated} name={id} />
         </div>
       ) : null}

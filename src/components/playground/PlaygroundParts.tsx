@@ -1,5 +1,6 @@
 // Small presentational parts of a playground: code shown as text (before the editor loads, the
 // Python twin, without JavaScript) and the list of compile problems.
+import type { KeyboardEvent } from "react";
 import type { CompileProblem } from "../../runtime/program/index.ts";
 
 /** Code as a focusable block of text. */
@@ -23,6 +24,42 @@ export function Problems({ problems }: { problems: CompileProblem[] }) {
           </p>
           {p.lineText !== undefined ? <pre aria-hidden="true">{`${p.lineText}\n${" ".repeat(Math.max(0, p.column - 1))}^`}</pre> : null}
         </div>
+      ))}
+    </div>
+  );
+}
+
+export type Tab = "ts" | "python";
+const TAB_NAMES: Record<Tab, string> = { ts: "TypeScript", python: "Python" };
+
+/** The program's languages as tabs (the WAI-ARIA tabs pattern: one tab stop, arrow keys, Home and
+ *  End move between them and select). `panel` is the id of the panel they control. */
+export function LanguageTabs({ tabs, selected, onSelect, panel }: { tabs: Tab[]; selected: Tab; onSelect: (tab: Tab) => void; panel: string }) {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = tabs.indexOf(selected);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const tab = tabs[(next + tabs.length) % tabs.length];
+    onSelect(tab);
+    event.currentTarget.querySelector<HTMLElement>(`[data-tab="${tab}"]`)?.focus();
+  };
+  return (
+    <div role="tablist" aria-label="Program" className="pg-tabs" onKeyDown={onKeyDown}>
+      {tabs.map((tab) => (
+        <button
+          key={tab}
+          role="tab"
+          type="button"
+          id={`${panel}-${tab}`}
+          data-tab={tab}
+          aria-selected={tab === selected}
+          aria-controls={panel}
+          tabIndex={tab === selected ? 0 : -1}
+          onClick={() => onSelect(tab)}
+        >
+          {TAB_NAMES[tab]}
+        </button>
       ))}
     </div>
   );

@@ -20,3 +20,33 @@ export type RunnerMessage =
   | { kind: "events"; events: TraceEvent[] }
   | { kind: "done"; result: Omit<RunResult, "events"> }
   | { kind: "failed"; message: string };
+
+/** A Python run: its source, the page's caps (trace_recorder.LIMITS), and, on a cross-origin
+ *  isolated page, the buffer through which the page interrupts it (the first request's is kept). */
+export type PythonRequest = {
+  source: string;
+  limits: { maxEvents: number; maxPrintedLines: number; maxVirtualTime: number };
+  interrupt?: Int32Array;
+};
+
+/** What the Python worker says: "loaded" once, "started" when the program starts, then the trace
+ *  in batches and the rest of the result. */
+export type PythonReply =
+  | { kind: "loaded"; version: string; loadMs: number }
+  | { kind: "started" }
+  | { kind: "events"; events: TraceEvent[] }
+  | { kind: "python-done"; result: Omit<PythonRunJson, "events"> }
+  | { kind: "failed"; message: string };
+
+/** What trace_recorder.run_traced returns (virtual_asyncio.run's result, plus the trace). */
+export interface PythonRunJson {
+  stdout: string[];
+  stderr: string[];
+  virtualEnd: number;
+  /** "Type: message" of an uncaught exception, or null. */
+  error: string | null;
+  /** The program's line the exception came from, and Python's traceback cut to the program's frames. */
+  errorLine?: number | null;
+  traceback?: string[];
+  events: TraceEvent[];
+}

@@ -6,9 +6,12 @@ import { useCallback, useReducer, useRef } from "react";
 import type { CompileProblem } from "../../runtime/program/index.ts";
 import type { RunResult } from "../../runtime/trace/index.ts";
 import { compile, compilerIsWarm, startRun, type Outcome, type RunHandle } from "./browser-runner.ts";
+import { pythonLoaded, startPythonRun } from "./python-runner.ts";
 
 export type Status = "idle" | "compiling" | "running" | "done" | "error";
 type Model = "lazy" | "eager";
+/** The language of a run: the TypeScript program on the runtime, or its Python twin on CPython. */
+export type Language = "typescript" | "python";
 
 /** What a playground shows of its runs. */
 export interface RunState {
@@ -16,8 +19,13 @@ export interface RunState {
   /** The run shown (the build's own run until the reader runs), and the run under the other model. */
   result: RunResult | null;
   compareResult: RunResult | null;
-  /** The code the shown run came from. */
+  /** The code the shown run came from, and its language. */
   resultCode: string;
+  language: Language;
+  /** After "Both": the Python twin's run, beside the TypeScript's (`result`), and its code. */
+  both: { result: RunResult; code: string } | null;
+  /** The run under way loads Python first. */
+  loadingPython: boolean;
   problems: CompileProblem[];
   /** Why the last attempt gave no run: the compiler failed, the runner crashed or fell silent, Stop. */
   crash: string | null;
@@ -26,24 +34,25 @@ export interface RunState {
 type Action =
   | { type: "compiling" }
   | { type: "problems"; problems: CompileProblem[] }
-  | { type: "running" }
+  | { type: "running"; loadingPython?: boolean }
   | { type: "crashed"; message: string }
-  | { type: "finished"; results: RunResult[]; code: string }
+  | { type: "finished"; results: RunResult[]; code: string; language: Language; both?: { result: RunResult; code: string } }
   | { type: "reset"; state: RunState };
 
 function reduce(state: RunState, action: Action): RunState {
   switch (action.type) {
     case "compiling":
-      return { ...state, status: "compiling", problems: [], crash: null };
+      return { ...state, status: "compiling", problems: [], crash: null, loadingPython: false };
     case "problems":
       return { ...state, status: "error", problems: action.problems };
     case "running":
-      return { ...state, status: "running" };
+      return { ...state, status: "running", problems: [], crash: null, loadingPython: action.loadingPython ?? false };
     case "crashed":
-      return { ...state, status: "error", crash: action.message };
+      return { ...state, status: "error", crash: action.message, loadingPython: false };
     case "finished": {
       const [result, compareResult = null] = action.results;
-      return { ...state, status: result.error ? "error" : "done", result, compareResult, resultCode: action.code };
+      const failed = result.error || action.both?.result.error;
+      return { ...state, status: failed ? "error" : "done", result, compareResult, resultCode: action.code, language: action.language, both: action.both ?? null, loadingPython: false };
     }
     case "reset":
       return action.state;
@@ -54,7 +63,7 @@ const STOPPED = "Stopped. The run was ended before it finished.";
 
 // Before the reader runs anything: the build's own run of the lesson's code.
 function startingState(lessonCode: string, initial: RunResult, compareInitial: RunResult | undefined): RunState {
-  return { status: "idle", result: initial, compareResult: compareInitial ?? null, resultCode: lessonCode, problems: [], crash: null };
+  return { status: "idle", result: initial, compareResult: compareInitial ?? null, resultCode: lessonCode, language: "typescript", both: null, loadingPython: false, problems: [], crash: null };
 }
 
 /** Runs of one playground, starting from the build's own run of the lesson's code. */
@@ -64,13 +73,13 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
   const current = useRef<RunHandle | null>(null);
   const stopped = useRef(false);
 
-  const run = useCallback(
-    async (code: string) => {
-      stopped.current = false;
+  // The TypeScript program's runs (under both models for a compare playground), or why there are none.
+  const runTypeScript = useCallback(
+    async (code: string): Promise<RunResult[] | null> => {
       dispatch({ type: "compiling" });
       const compiled = await compile(code);
-      if (stopped.current) return dispatch({ type: "crashed", message: STOPPED });
-      if (!compiled.ok) return dispatch("problems" in compiled ? { type: "problems", problems: compiled.problems } : { type: "crashed", message: compiled.failure });
+      if (stopped.current) return dispatch({ type: "crashed", message: STOPPED }), null;
+      if (!compiled.ok) return dispatch("problems" in compiled ? { type: "problems", problems: compiled.problems } : { type: "crashed", message: compiled.failure }), null;
       dispatch({ type: "running" });
       // Each run in a fresh worker; the runs under both models one after the other.
       const outcomes: Outcome[] = [];
@@ -81,11 +90,52 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
         if (outcome.kind !== "done") break;
       }
       current.current = null;
-      const failed = outcomes.find((o) => o.kind !== "done");
-      if (failed) return dispatch({ type: "crashed", message: failed.kind === "stopped" ? STOPPED : (failed as { message: string }).message });
-      dispatch({ type: "finished", results: outcomes.flatMap((o) => (o.kind === "done" ? [o.result] : [])), code });
+      return settled(outcomes);
     },
     [clock, model, compareModel],
+  );
+
+  // The Python twin's run on CPython in the page (Pyodide, loaded on the first one).
+  const runPython = useCallback(async (code: string): Promise<RunResult | null> => {
+    dispatch({ type: "running", loadingPython: !pythonLoaded() });
+    current.current = startPythonRun(code, () => dispatch({ type: "running", loadingPython: true }));
+    const outcome = await current.current.outcome;
+    current.current = null;
+    return settled([outcome])?.[0] ?? null;
+  }, []);
+
+  // The results of finished runs, or null after saying why one did not finish.
+  function settled(outcomes: Outcome[]): RunResult[] | null {
+    const failed = outcomes.find((o) => o.kind !== "done");
+    if (failed) return dispatch({ type: "crashed", message: failed.kind === "stopped" ? STOPPED : (failed as { message: string }).message }), null;
+    return outcomes.flatMap((o) => (o.kind === "done" ? [o.result] : []));
+  }
+
+  /** Run the code of one language; its run replaces what is shown. */
+  const run = useCallback(
+    async (code: string, language: Language = "typescript") => {
+      stopped.current = false;
+      if (language === "python") {
+        const result = await runPython(code);
+        if (result) dispatch({ type: "finished", results: [result], code, language });
+        return;
+      }
+      const results = await runTypeScript(code);
+      if (results) dispatch({ type: "finished", results, code, language });
+    },
+    [runTypeScript, runPython],
+  );
+
+  /** Run the TypeScript and its Python twin, one after the other, to be shown side by side. */
+  const runBoth = useCallback(
+    async (code: string, python: string) => {
+      stopped.current = false;
+      const results = await runTypeScript(code);
+      if (!results || stopped.current) return;
+      const pythonResult = await runPython(python);
+      if (pythonResult) dispatch({ type: "finished", results: [results[0]], code, language: "typescript", both: { result: pythonResult, code: python } });
+    },
+    [runTypeScript, runPython],
   );
 
   /** Stop the run under way at once (the runner worker is ended). */
@@ -97,6 +147,15 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
   const reset = useCallback(() => dispatch({ type: "reset", state: startingState(lessonCode, initial, compareInitial) }), [lessonCode, initial, compareInitial]);
 
   const busy = state.status === "compiling" || state.status === "running";
-  const progress = state.status === "compiling" ? (compilerIsWarm() ? "Compiling…" : "Loading the compiler (esbuild, about 4 MB, once per visit)…") : state.status === "running" ? "Running…" : "";
-  return { state, run, stop, reset, busy, progress };
+  const progress =
+    state.status === "compiling"
+      ? compilerIsWarm()
+        ? "Compiling…"
+        : "Loading the compiler (esbuild.wasm: 14 MB, about 3 MB compressed, once per visit)…"
+      : state.loadingPython
+        ? "Loading Python (CPython 3.14 in WebAssembly, Pyodide: 13.5 MB, about 6 MB compressed, once per visit)…"
+        : state.status === "running"
+          ? "Running…"
+          : "";
+  return { state, run, runBoth, stop, reset, busy, progress };
 }

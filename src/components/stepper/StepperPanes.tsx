@@ -2,7 +2,7 @@
 // that wait and on what, the timers, the finished tasks and the console so far. Each state has a
 // word and a pattern as well as its colour (the diagram's Okabe–Ito variables).
 import type { ReactNode } from "react";
-import type { LoopActivity, StepState } from "../../runtime/trace/index.ts";
+import { awaitTree, type AwaitNode, type LoopActivity, type StepState } from "../../runtime/trace/index.ts";
 
 const WHY: Record<string, string> = {
   start: "first step",
@@ -132,6 +132,43 @@ function readyNote(length: number, thisPass: number): string | undefined {
 }
 
 /** Every pane of one step's state; `idPrefix` keeps the title ids unique on the page. */
+/** One task of the await tree and the tasks it awaits under it. */
+function AwaitBranch({ node }: { node: AwaitNode }) {
+  const where = node.line !== undefined ? ` at line ${node.line}` : "";
+  const what = node.state === "waiting" ? `waiting${where} on ${node.on}` : node.state === "running" ? `running${where}` : `ready${where ? `, to resume${where}` : ""}`;
+  return (
+    <li data-await-node={node.name}>
+      <span className={`pg-await-${node.state}`}>
+        <strong>{node.name}</strong>
+        {node.coro ? ` ${node.coro}()` : ""} · {what}
+      </span>
+      {node.children.length ? (
+        <ul>
+          {node.children.map((c) => (
+            <AwaitBranch key={c.task} node={c} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+/** Which task awaits which, and where each is: Python 3.14's `python -m asyncio pstree`, at this step. */
+function AwaitTree({ state, idPrefix }: { state: StepState; idPrefix: string }) {
+  const roots = awaitTree(state);
+  return (
+    <Pane id={`${idPrefix}-await-tree`} title="Await tree" className="pg-pane-await-tree" note="Each task under the task that awaits it (like python -m asyncio pstree).">
+      {roots.length === 0 ? <p className="pg-empty">No task is alive</p> : null}
+      <ul className="pg-await-tree" data-await-tree>
+        {roots.slice(0, PANE_ITEMS).map((n) => (
+          <AwaitBranch key={n.task} node={n} />
+        ))}
+      </ul>
+      <More shown={PANE_ITEMS} of={roots.length} what="tasks awaited by none" />
+    </Pane>
+  );
+}
+
 export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: string }) {
   const fresh = (f: boolean) => (f ? " pg-fresh" : "");
   const thisPass = state.ready.filter((q) => q.thisPass).length;
@@ -177,6 +214,7 @@ export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: 
         </ul>
         <More shown={PANE_ITEMS} of={state.waiting.length} what="waiting tasks" />
       </Pane>
+      <AwaitTree state={state} idPrefix={idPrefix} />
       <Pane id={`${idPrefix}-timers`} title={`Timers (${state.timers.length})`} className="pg-pane-timers">
         {state.timers.length === 0 ? <p className="pg-empty">None</p> : null}
         <ul className="pg-list">

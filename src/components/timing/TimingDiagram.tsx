@@ -2,10 +2,10 @@
 // colour (Okabe–Ito palette), on a virtual-seconds axis. Pure: a trace in, an SVG out. Linked to the
 // stepper when one is given: it marks the step's time, a click jumps the stepper to that point, and
 // the diagram is one tab stop whose arrow keys move between the steps.
-import { useEffect, useMemo, useRef, type MouseEvent, type RefObject } from "react";
+import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { stepAtTime, type Timeline } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
-import { AXIS_HEIGHT, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
+import { AXIS_HEIGHT, VIRTUAL_AFTER, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
 
 const LEGEND: { state: Bar["state"]; text: string }[] = [
   { state: "running", text: "running (solid)" },
@@ -28,6 +28,7 @@ function BarShape({ bar, laneHeight, idPrefix }: { bar: Bar; laneHeight: number;
       data-from={bar.from.toFixed(3)}
       data-to={bar.to.toFixed(3)}
       data-label={bar.label}
+      data-merged={bar.merged}
       x={bar.x}
       width={bar.width}
       rx={2}
@@ -92,11 +93,14 @@ interface SvgProps {
   onPick?: (t: number, lane: string | undefined, tolerance: number) => void;
   /** The layout, when the caller has it already. */
   layout?: DiagramLayout;
+  /** Draw only these lanes (indexes [first, end)), the rest being out of view. */
+  rowsInView?: readonly [number, number];
 }
 
 /** Just the SVG of a run's diagram, styled for use as a file of its own (the CLI's --svg). */
-export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, cursor, onPick, layout: given }: SvgProps) {
+export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, cursor, onPick, layout: given, rowsInView }: SvgProps) {
   const layout = useMemo(() => given ?? layoutDiagram(timeline), [given, timeline]);
+  const rows = rowsInView ? layout.rows.slice(...rowsInView) : layout.rows;
   const summary = summaryOf(layout);
   const pick = (event: MouseEvent<SVGSVGElement>) => {
     if (!onPick) return;
@@ -133,7 +137,7 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
             {scrolls ? null : tickLabel(tick)}
           </g>
         ))}
-        {layout.rows.map((row) => (
+        {rows.map((row) => (
           <g key={row.name} data-lane={row.name} data-lane-kind={row.kind} transform={`translate(0 ${row.y})`}>
             <text className="pg-lane-name" x={6} y={layout.laneHeight / 2 + 4}>
               {row.name}
@@ -178,6 +182,38 @@ function useLaneInSight(box: RefObject<HTMLDivElement | null>, layout: DiagramLa
     const axis = AXIS_HEIGHT * scale;
     if (top < el.scrollTop || bottom > el.scrollTop + el.clientHeight - axis) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
   }, [box, layout, lane]);
+}
+
+/** Lanes drawn beyond the box's edges, so a quick scroll shows no gap. */
+const OVERSCAN_LANES = 30;
+
+/** A diagram of many lanes draws only those in its scrolling box's view (the server draws the first). */
+function useRowsInView(box: RefObject<HTMLDivElement | null>, layout: DiagramLayout): readonly [number, number] | undefined {
+  const virtual = layout.rows.length > VIRTUAL_AFTER;
+  const [range, setRange] = useState<readonly [number, number]>([0, 2 * OVERSCAN_LANES]);
+  useEffect(() => {
+    const el = box.current;
+    if (!virtual || !el) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const lane = (layout.laneHeight * el.clientWidth) / layout.width;
+      const first = Math.max(0, Math.floor(el.scrollTop / lane) - OVERSCAN_LANES);
+      const end = Math.min(layout.rows.length, Math.ceil((el.scrollTop + el.clientHeight) / lane) + OVERSCAN_LANES);
+      setRange((old) => (old[0] === first && old[1] === end ? old : [first, end]));
+    };
+    const schedule = () => (frame ||= requestAnimationFrame(measure));
+    measure();
+    el.addEventListener("scroll", schedule, { passive: true });
+    const resize = new ResizeObserver(schedule);
+    resize.observe(el);
+    return () => {
+      el.removeEventListener("scroll", schedule);
+      resize.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [box, layout, virtual]);
+  return virtual ? range : undefined;
 }
 
 /** The link to a stepper: its model, and whether the page is hydrated (keys and clicks work). */
@@ -228,7 +264,8 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
     : undefined;
   const box = useRef<HTMLDivElement>(null);
   useLaneInSight(box, layout, cursor?.lane);
-  const svg = <TimingDiagramSvg timeline={timeline} idPrefix={idPrefix} cursor={cursor} onPick={onPick} layout={layout} />;
+  const rowsInView = useRowsInView(box, layout);
+  const svg = <TimingDiagramSvg timeline={timeline} idPrefix={idPrefix} cursor={cursor} onPick={onPick} layout={layout} rowsInView={rowsInView} />;
   const count = link?.model.steps.length ?? 0;
   const sliding = link?.interactive && current;
   const plot =

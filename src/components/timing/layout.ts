@@ -10,6 +10,8 @@ export interface Bar {
   to: number;
   label?: string;
   title: string;
+  /** How many intervals this bar stands for, when neighbours too narrow to see were merged. */
+  merged?: number;
 }
 
 export interface LaneRow {
@@ -47,6 +49,8 @@ export const AXIS_HEIGHT = 22;
 const COMPACT_LANE_HEIGHT = 14;
 /** Zero-time steps (code that ran without virtual time passing) still get a visible sliver. */
 export const MIN_BAR_WIDTH = 3;
+/** Beyond this many lanes only the lanes in view are drawn (a run of 10,000 tasks). */
+export const VIRTUAL_AFTER = 400;
 
 const STATE_WORDS: Record<LaneState, string> = {
   running: "running",
@@ -87,28 +91,71 @@ export function layoutDiagram(timeline: Timeline, { width = 640, laneHeight: giv
   for (let i = 0; i * step <= end + 1e-9; i++) ticks.push({ x: x(i * step), label: `${(i * step).toFixed(decimals)} s`, t: i * step });
   const timeAt = (px: number) => Math.min(timeline.end, Math.max(0, ((px - labelWidth) / plotWidth) * end));
 
+  const barOf = (lane: Lane, iv: Lane["intervals"][number]): Bar => {
+    const width = Math.max(x(iv.to) - x(iv.from), MIN_BAR_WIDTH);
+    const what = iv.label ? ` ${iv.state === "waiting" ? "on" : "in"} ${iv.label}` : "";
+    return {
+      x: Math.min(x(iv.from), labelWidth + plotWidth - width),
+      width,
+      state: iv.state,
+      from: iv.from,
+      to: iv.to,
+      label: iv.label,
+      title: `${lane.name} ${STATE_WORDS[iv.state]}${what}, ${iv.from.toFixed(3)}–${iv.to.toFixed(3)} s`,
+    };
+  };
+  // A waiting or ready spell of no time is not drawn; running code of no time gets a sliver.
+  const drawn = (iv: Lane["intervals"][number]) => iv.to > iv.from || iv.state === "running" || iv.state === "blocked";
   const rows: LaneRow[] = timeline.lanes.map((lane, index) => ({
     id: lane.id,
     name: lane.name,
     detail: lane.detail,
     kind: lane.kind,
     y: index * laneHeight,
-    bars: lane.intervals
-      .filter((iv) => iv.to > iv.from || iv.state === "running" || iv.state === "blocked")
-      .map((iv) => {
-        const width = Math.max(x(iv.to) - x(iv.from), MIN_BAR_WIDTH);
-        const what = iv.label ? ` ${iv.state === "waiting" ? "on" : "in"} ${iv.label}` : "";
-        return {
-          x: Math.min(x(iv.from), labelWidth + plotWidth - width),
-          width,
-          state: iv.state,
-          from: iv.from,
-          to: iv.to,
-          label: iv.label,
-          title: `${lane.name} ${STATE_WORDS[iv.state]}${what}, ${iv.from.toFixed(3)}–${iv.to.toFixed(3)} s`,
-        };
-      }),
+    bars: coalesce(lane.name, plotWidth, lane.intervals.filter(drawn).map((iv) => barOf(lane, iv))),
   }));
   const axisY = rows.length * laneHeight + 6;
   return { width, height: axisY + AXIS_HEIGHT, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, xOf: x, timeAt };
+}
+
+/** When several states share one column they are drawn as the one that took most of its time; ties
+ *  go to the state listed first (a zero-time run of code still shows). */
+const STATE_RANK: LaneState[] = ["running", "blocked", "ready", "waiting"];
+
+/** A lane with more bars than room to draw them (a task that slept in a loop 60,000 times): bars that
+ *  start in the same column of MIN_BAR_WIDTH units are merged into one, drawn as the state that took
+ *  most of that column's time, its title saying what it stands for. A lane with room keeps every bar. */
+export function coalesce(laneName: string, plotWidth: number, bars: Bar[]): Bar[] {
+  if (bars.length <= plotWidth / MIN_BAR_WIDTH) return bars;
+  const merged: Bar[] = [];
+  let group: Bar[] = [];
+  const flush = () => {
+    if (group.length === 1) merged.push(group[0]);
+    if (group.length > 1) merged.push(mergeBars(laneName, group));
+    group = [];
+  };
+  for (const bar of bars) {
+    if (group.length && bar.x >= group[0].x + MIN_BAR_WIDTH) flush();
+    group.push(bar);
+  }
+  flush();
+  return merged;
+}
+
+function mergeBars(laneName: string, group: Bar[]): Bar {
+  const time = new Map<LaneState, number>();
+  for (const bar of group) time.set(bar.state, (time.get(bar.state) ?? 0) + (bar.to - bar.from));
+  const present = STATE_RANK.filter((s) => time.has(s));
+  const state = present.reduce((best, s) => ((time.get(s) ?? 0) > (time.get(best) ?? 0) ? s : best), present[0]);
+  const [first, last] = [group[0], group[group.length - 1]];
+  const spent = present.map((s) => `${s} ${(time.get(s) ?? 0).toFixed(3)} s`).join(", ");
+  return {
+    x: first.x,
+    width: Math.max(last.x + last.width - first.x, MIN_BAR_WIDTH),
+    state,
+    from: first.from,
+    to: last.to,
+    merged: group.length,
+    title: `${laneName}: ${group.length.toLocaleString("en-US")} intervals, ${first.from.toFixed(3)}–${last.to.toFixed(3)} s (${spent})`,
+  };
 }

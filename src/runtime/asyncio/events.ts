@@ -3,7 +3,7 @@
 // create_task, run_in_executor), and callbacks come back as Handle / TimerHandle. The loop itself is
 // core's EventLoop; this is its public face, one per loop.
 import {
-  _getRunningLoop, Coroutine, Future, getRunningLoop as coreRunningLoop, pyRepr, RuntimeError, Task,
+  _getRunningLoop, Coroutine, Future, getRunningLoop as coreRunningLoop, pyRepr, RuntimeError, setPublicLoop, Task,
   type EventLoop as CoreLoop, type Handle as CoreHandle, type TaskOptions, type TimerHandle as CoreTimerHandle,
 } from "../core/index.ts";
 import { runInExecutor, type Pool } from "../workers/index.ts";
@@ -188,15 +188,5 @@ export function getEventLoop(): EventLoop {
   return loopFace(loop);
 }
 
-// Future.get_loop(): the loop a future belongs to, as the program sees loops (the face of core's).
-declare module "../core/future.ts" {
-  interface Future<T> {
-    /** fut.get_loop(): the loop the future belongs to. */
-    getLoop(): EventLoop;
-  }
-}
-Object.defineProperty(Future.prototype, "getLoop", {
-  value(this: Future) {
-    return loopFace(this.loop);
-  },
-});
+// Future.get_loop() gives the loop as the program sees loops: this face of core's.
+setPublicLoop(loopFace);

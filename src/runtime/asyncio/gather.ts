@@ -21,7 +21,7 @@ class GatheringFuture extends Future<unknown[]> {
   constructor(loop: EventLoop, children: Future[]) {
     super(loop);
     this.children = children;
-    this.waitInfo = { what: "future", label: gatherLabel(children) };
+    this.waitInfo = { what: "future", label: gatherLabel(children), tasks: children.flatMap((c) => (c instanceof Task ? [c.id] : [])) };
   }
   override toString(): string {
     return super.toString().replace(/^<Future/, "<_GatheringFuture");

@@ -111,6 +111,11 @@ export class Event extends Primitive {
     this.value = false;
   }
 
+  /** Event.__repr__ (without the address): <asyncio.locks.Event object [set, waiters:1]>. */
+  toString(): string {
+    return `<asyncio.locks.Event object [${this.value ? "set" : "unset"}${this.waiters.length ? `, waiters:${this.waiters.length}` : ""}]>`;
+  }
+
   /** Wait until the event is set; gives true. */
   wait(): Coroutine<boolean> {
     const event = this;
@@ -179,6 +184,12 @@ export class Semaphore extends Primitive {
   release(): void {
     this.value++;
     this.wakeUpNext();
+  }
+
+  /** Semaphore.__repr__ (without the address): <asyncio.locks.Semaphore object [unlocked, value:1]>. */
+  toString(): string {
+    const extra = this.locked() ? "locked" : `unlocked, value:${this.value}`;
+    return `<asyncio.locks.${this.kind} object [${extra}${this.waiters?.length ? `, waiters:${this.waiters.length}` : ""}]>`;
   }
 
   private wakeUpNext(): void {

@@ -165,7 +165,7 @@ export class Queue<T = unknown> extends LoopBound {
     }
   }
 
-  /** str(queue): <Queue maxsize=0 _queue=[1, 2] tasks=2> */
+  /** Queue.__str__ (what print shows): <Queue maxsize=0 _queue=[1] _getters[1] tasks=1 shutdown>. */
   toString(): string {
     let result = `maxsize=${pyRepr(this.maxsize)}`;
     if (this.items.length) result += ` _queue=${pyRepr(this.items)}`;

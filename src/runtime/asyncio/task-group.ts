@@ -28,6 +28,7 @@ export class TaskGroup {
     this.entered = true;
   }
 
+  /** TaskGroup.__repr__: <TaskGroup tasks=1 errors=1 cancelling>, as create_task's errors show it. */
   toString(): string {
     let info = this.tasks.size ? ` tasks=${this.tasks.size}` : "";
     if (this.errors.length) info += ` errors=${this.errors.length}`;

@@ -101,6 +101,7 @@ export class Timeout {
     this.handler = null;
   }
 
+  /** Timeout.__repr__: the deadline, a float rounded to 3 digits, shows while active (when=None: none). */
   toString(): string {
     const when = this.deadline === null ? "None" : pyFloat(Math.round(this.deadline * 1000) / 1000);
     return `<Timeout [${this.state}]${this.state === "active" ? ` when=${when}` : ""}>`;

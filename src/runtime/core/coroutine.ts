@@ -76,12 +76,13 @@ export class Coroutine<T = unknown> {
     return `<coroutine object ${this.name}>`;
   }
 
-  /** coro.close() on a coroutine that never started: it will not run, and no warning says it was
-   * never awaited (TaskGroup.create_task closes the coroutine it refuses). */
+  /** coro.close() of a coroutine not started yet (the only case the runtime needs): it never runs,
+   *  and no "never awaited" warning is written for it; awaiting it later is an error, as in Python. */
   close(): void {
     if (this.claimed) return;
     this.claimed = true;
     this.session.unawaited.delete(this);
+    this.stack = [];
   }
 
   /** Start the body's generator, once: awaiting a coroutine twice is an error, as in Python. */

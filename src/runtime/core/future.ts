@@ -5,6 +5,15 @@ import { getRunningLoop, type EventLoop, type HandleInfo } from "./loop.ts";
 import { pyRepr } from "./python-format.ts";
 import type { WaitInfo } from "../trace/index.ts";
 
+// What Future.get_loop() gives for a loop: the loop as the program sees it (asyncio/events.ts
+// sets its public face of the loop here; core's own loop until then).
+let publicLoop: (loop: EventLoop) => unknown = (loop) => loop;
+
+/** Set what Future.getLoop() gives for a loop (the asyncio module's face of it). */
+export function setPublicLoop(face: (loop: EventLoop) => unknown): void {
+  publicLoop = face;
+}
+
 /** A future's state, named as CPython names them. */
 export type FutureState = "PENDING" | "CANCELLED" | "FINISHED";
 
@@ -35,6 +44,11 @@ export class Future<T = unknown> {
   /** A pending future on `loop` (by default the running loop, as asyncio.Future() is). */
   constructor(loop: EventLoop = getRunningLoop()) {
     this.loop = loop;
+  }
+
+  /** fut.get_loop(): the loop the future belongs to, as the program sees it. */
+  getLoop(): unknown {
+    return publicLoop(this.loop);
   }
 
   /** Whether the future is finished or cancelled. */
@@ -112,7 +126,8 @@ export class Future<T = unknown> {
       this.cancelledExc = null;
       return exc;
     }
-    return this.cancelMessage === undefined ? new CancelledError() : new CancelledError(this.cancelMessage);
+    // cancel(None) is cancel() (Future._make_cancelled_error): null is Python's None here.
+    return this.cancelMessage == null ? new CancelledError() : new CancelledError(this.cancelMessage);
   }
 
   /** The message given to cancel(), if any (gather reports it for cancelled children). */

@@ -3,7 +3,7 @@
 // nothing of the asyncio module's primitives, of workers or of views; it records the trace schema.
 export { Session, currentSession, DEFAULT_LIMITS, BROWSER_LIMITS, holdFor, type Limits, type SessionOptions } from "./session.ts";
 export { EventLoop, Handle, TimerHandle, getRunningLoop, _getRunningLoop, type HandleInfo } from "./loop.ts";
-export { Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, type FutureState } from "./future.ts";
+export { Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, setPublicLoop, type FutureState } from "./future.ts";
 export { Task, currentTask, runningTaskId, type TaskOptions } from "./task.ts";
 export { Coroutine, BARE_YIELD, type StepResult, type CoroutineFrame } from "./coroutine.ts";
 export { blockThread } from "./blocking.ts";

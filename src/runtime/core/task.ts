@@ -99,14 +99,19 @@ export class Task<T = unknown> extends Future<T> {
     return this.numCancelsRequested;
   }
 
-  /** Take back one cancellation request, as TaskGroup and timeout do; returns how many remain. */
+  /** Take back one cancellation request, as TaskGroup and timeout do; returns how many remain.
+   *  The last one taken back also drops a cancellation not yet delivered (Task.uncancel, 3.13+). */
   uncancel(): number {
-    if (this.numCancelsRequested > 0) this.numCancelsRequested--;
+    if (this.numCancelsRequested > 0) {
+      this.numCancelsRequested--;
+      if (this.numCancelsRequested === 0) this.mustCancel = false;
+    }
     return this.numCancelsRequested;
   }
 
   override toString(): string {
-    const state = this.state === "PENDING" ? "pending" : this.state === "CANCELLED" ? "cancelled" : "finished";
+    // A pending task asked to cancel shows as cancelling (base_tasks._task_repr_info).
+    const state = this.state === "PENDING" ? (this.numCancelsRequested ? "cancelling" : "pending") : this.state === "CANCELLED" ? "cancelled" : "finished";
     // As CPython shows it: where a pending coroutine is, or where a finished one was defined.
     const session = this.loop.session;
     const where = this.done() ? `done, defined at main.ts:${session.lineOf(this.coro.site) ?? "?"}` : `running at main.ts:${session.lineOf(this.waitSite) ?? "?"}`;

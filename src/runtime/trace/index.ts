@@ -8,3 +8,4 @@ export { deriveTimeline, TimelineBuilder, type Timeline, type Lane, type Interva
 export { deriveProfile, ProfileBuilder, dominantState, PROFILE_STATES, MAIN_PROGRAM, type ProfileRow, type ProfileState } from "./profile.ts";
 export { deriveSteps, stepState, deriveStepStates, stepAtTime, readyQueues, StepIndex, type StepList } from "./steps.ts";
 export type { Step, StepState, ReadyItem, WaitingTask, DoneTask, PendingTimer, LoopActivity, LineMarker, WorkerLane, PoolQueue } from "./step-state.ts";
+export { awaitTree, type AwaitNode } from "./await-tree.ts";

@@ -14,6 +14,8 @@ export interface WaitInfo {
   until?: number;
   /** The awaited task, when it waits on one. */
   task?: number;
+  /** The awaited tasks, when it waits on several (a gather's children, a TaskGroup's tasks). */
+  tasks?: number[];
 }
 
 interface EventBase<K extends string> {

@@ -33,10 +33,12 @@ import importlib.util
 import inspect
 import io
 import json
+import linecache
 import logging
 import os
 import sys
 import time
+import traceback
 import types
 import warnings
 from asyncio import events, futures, timeouts
@@ -223,7 +225,9 @@ def run(source, filename="<stdin>"):
     main.__file__ = filename
     sys.modules["__main__"] = main
     sys.argv = [filename]
-    error = None
+    error = where = None
+    # A traceback quotes the program's lines, as it would from a file.
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     try:
         exec(compile(source, filename, "exec"), main.__dict__)
         # Like interpreter exit: concurrent.futures joins the pools' threads.
@@ -236,6 +240,7 @@ def run(source, filename="<stdin>"):
     except BaseException as e:  # noqa: BLE001 - report anything uncaught
         msg = str(e)
         error = f"{type(e).__name__}: {msg}" if msg else type(e).__name__
+        where = _program_traceback(e, filename)
     finally:
         # (`e` and its traceback are already dropped: Python deletes the except-variable.) Like
         # interpreter shutdown: clear globals and collect cycles while stderr is still captured, so
@@ -253,8 +258,21 @@ def run(source, filename="<stdin>"):
                 setattr(time, name, real_time[name])
             else:
                 delattr(time, name)
-    return {"stdout": out.lines, "stamps": out.stamps, "virtualEnd": Clock.now,
-            "stderr": err.lines, "error": error}
+    result = {"stdout": out.lines, "stamps": out.stamps, "virtualEnd": Clock.now,
+              "stderr": err.lines, "error": error}
+    if where is not None:
+        result["errorLine"], result["traceback"] = where
+    return result
+
+
+def _program_traceback(exc, filename):
+    """Where an uncaught exception came from in the program: its last line there, and the traceback
+    Python would print, cut to the program's own frames (asyncio's are noise to a reader)."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+    lines = ["Traceback (most recent call last):"] if frames else []
+    lines += "".join(traceback.format_list(frames)).rstrip("\n").split("\n") if frames else []
+    lines += "".join(traceback.format_exception_only(exc)).rstrip("\n").split("\n")
+    return (frames[-1].lineno if frames else None), lines
 
 
 # -- Each program as in a fresh process -------------------------------------------------------------

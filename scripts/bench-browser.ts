@@ -1,0 +1,73 @@
+// `npm run bench`, part 5: what a reader waits for in Chromium, on the built site (dist/, served by
+// scripts/serve.ts as `npm start` serves it). Figures only, never a pass/fail:
+//   - Run → diagram: from the click on Run to the new diagram on screen (the playground's own
+//     performance marks), every lesson page's first playground, repeated, median and p95;
+//   - the first Run on a page (the compiler loads), and the first Python run (Pyodide loads), cold
+//     and again on a second page with the HTTP cache warm, then a Python rerun.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chromium, type Page } from "@playwright/test";
+import { discoverPlaygroundsWithoutExercises } from "../tests/support/built-site.ts";
+
+const PORT = Number(process.env.BENCH_PORT || 4391);
+const ORIGIN = `http://localhost:${PORT}`;
+const RUNS = 10;
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+/** Click a button of the playground and wait until its new run is on screen (the playground marks
+ *  "playground:drawn" then: PlaygroundIsland); the real milliseconds from the click. */
+async function timedRun(page: Page, id: string, button = "Run"): Promise<number> {
+  await page.evaluate(() => performance.clearMarks("playground:drawn"));
+  const clicked = await page.evaluate(() => performance.now());
+  await page.locator(`[data-playground="${id}"]`).getByRole("button", { name: button, exact: true }).click();
+  await page.waitForFunction(() => performance.getEntriesByName("playground:drawn").length > 0, undefined, { timeout: 180_000, polling: 5 });
+  const drawn = await page.evaluate(() => performance.getEntriesByName("playground:drawn")[0].startTime);
+  return drawn - clicked;
+}
+
+export async function benchBrowser(): Promise<void> {
+  console.log("5. In Chromium, on the built site");
+  if (!existsSync("dist/index.html")) return console.log("   (no build in dist/: run `npm run build` first)");
+  const server = spawn(process.execPath, ["scripts/serve.ts"], { env: { ...process.env, PORT: String(PORT) }, stdio: "ignore" });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const pages = discoverPlaygroundsWithoutExercises();
+    const all: number[] = [];
+    let first: number | null = null;
+    for (const { path, ids } of pages) {
+      await page.goto(`${ORIGIN}${path}`);
+      const pg = page.locator(`[data-playground="${ids[0]}"]`);
+      if ((await pg.getAttribute("data-clock")) === "real") continue;
+      await pg.scrollIntoViewIfNeeded();
+      const times: number[] = [];
+      for (let i = 0; i < RUNS + 1; i++) times.push(await timedRun(page, ids[0]));
+      first ??= times[0];
+      const warm = times.slice(1);
+      all.push(...warm);
+      console.log(`   ${path}#${ids[0]}: Run → diagram median ${ms(quantile(warm, 0.5))}, p95 ${ms(quantile(warm, 0.95))} (first on the page ${ms(times[0])})`);
+    }
+    console.log(`   all pages: Run → diagram p95 ${ms(quantile(all, 0.95))} over ${all.length} warm runs (budget ≤ 30 ms: ${quantile(all, 0.95) <= 30 ? "met" : "not met"})`);
+    if (first !== null) console.log(`   the first Run of the visit (the compiler loads, cold cache): ${ms(first)}`);
+
+    // Python: cold (nothing cached), then on another page with the HTTP cache warm, then a rerun.
+    const python = async (path: string, id: string) => {
+      await page.goto(`${ORIGIN}${path}`);
+      const pg = page.locator(`[data-playground="${id}"]`);
+      await pg.scrollIntoViewIfNeeded();
+      await pg.getByRole("tab", { name: "Python" }).click();
+      return [await timedRun(page, id), await timedRun(page, id)];
+    };
+    const [cold, rerun] = await python("/lessons/example-3-create-task/", "create-task");
+    const [warmCache] = await python("/lessons/example-2-awaiting-coroutines/", "awaiting-coroutines");
+    console.log(`   Python's first run (Pyodide 13.5 MB, ~6 MB compressed, downloaded and started): ${ms(cold)}; on the next page (HTTP cache warm, started again): ${ms(warmCache)}; a rerun: ${ms(rerun)}`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}

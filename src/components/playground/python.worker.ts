@@ -1,0 +1,92 @@
+// The Python worker: CPython 3.14 (Pyodide, served by this site) running a playground's Python on
+// CPython's own asyncio event loop with the virtual clock (src/python/virtual_asyncio.py), its trace
+// recorded from the outside (src/python/trace_recorder.py) in the same format as the runtime's. Loaded
+// once, on the first Python run of the page; each run then starts as in a fresh CPython process.
+// Python holds the worker's thread while it runs (and for seconds while it starts), so the page
+// bounds a load and a run in real time, and stops a run through the interrupt buffer (a
+// KeyboardInterrupt in Python), or ends the worker where the page is not cross-origin isolated.
+import type { PyodideAPI } from "pyodide";
+import virtualAsyncio from "../../python/virtual_asyncio.py?raw";
+import virtualThreads from "../../python/virtual_threads.py?raw";
+import traceRecorder from "../../python/trace_recorder.py?raw";
+import type { PythonReply, PythonRequest, PythonRunJson } from "./protocol.ts";
+
+/** Events per message, as the TypeScript runner sends them. */
+const BATCH = 1_000;
+
+const send = (message: PythonReply) => self.postMessage(message);
+
+let loading: Promise<PyodideAPI> | null = null;
+let siteFiles: Promise<void> | null = null;
+
+// Twins read the simulated network's files where a python3 in the project's folder would find them
+// (open(f"public{path}")): fetched from the site once, on the first program that names one.
+function fetchSiteFiles(py: PyodideAPI): Promise<void> {
+  siteFiles ??= Promise.all(
+    import.meta.env.PYTHON_SITE_FILES.map(async (name) => {
+      const response = await fetch(`${import.meta.env.BASE_URL}${name}`);
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+      const path = `${py.FS.cwd()}/public/${name}`;
+      py.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+      py.FS.writeFile(path, new Uint8Array(await response.arrayBuffer()));
+    }),
+  ).then(
+    () => undefined,
+    (error: unknown) => {
+      siteFiles = null;
+      throw error;
+    },
+  );
+  return siteFiles;
+}
+
+async function load(interrupt: Int32Array | undefined): Promise<PyodideAPI> {
+  const started = performance.now();
+  const path = import.meta.env.PYODIDE_PATH;
+  const { loadPyodide } = (await import(/* @vite-ignore */ `${path}pyodide.mjs`)) as typeof import("pyodide");
+  const py = await loadPyodide({ indexURL: path, stdout: () => undefined, stderr: () => undefined });
+  py.FS.mkdirTree("/harness");
+  py.FS.writeFile("/harness/virtual_asyncio.py", virtualAsyncio);
+  py.FS.writeFile("/harness/virtual_threads.py", virtualThreads);
+  py.FS.writeFile("/harness/trace_recorder.py", traceRecorder);
+  const version = String(py.runPython('import sys; sys.path.insert(0, "/harness"); import trace_recorder; sys.version.split()[0]'));
+  if (interrupt) py.setInterruptBuffer(interrupt);
+  send({ kind: "loaded", version, loadMs: performance.now() - started });
+  return py;
+}
+
+/** Why a run could not start, or null when Python (and the files it names) are ready. */
+async function prepare(source: string, interrupt: Int32Array | undefined): Promise<PyodideAPI | string> {
+  try {
+    loading ??= load(interrupt);
+    const py = await loading.catch((error) => {
+      loading = null;
+      throw new Error(`Python (Pyodide) could not load: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    if (/\bpublic\b|\/samples\//.test(source))
+      await fetchSiteFiles(py).catch((error) => {
+        throw new Error(`The site's sample files could not be fetched for Python: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    return py;
+  } catch (error) {
+    return `${(error as Error).message}. Press Run to try again.`;
+  }
+}
+
+self.onmessage = async (event: MessageEvent<PythonRequest>) => {
+  const { source, limits, interrupt } = event.data;
+  const py = await prepare(source, interrupt);
+  if (typeof py === "string") return send({ kind: "failed", message: py });
+  send({ kind: "started" });
+  try {
+    py.globals.set("playground_source", source);
+    py.globals.set("playground_limits", py.toPy(limits));
+    const json = String(py.runPython("import json, trace_recorder\njson.dumps(trace_recorder.run_traced(playground_source, playground_limits))"));
+    const { events, ...rest } = JSON.parse(json) as PythonRunJson;
+    for (let i = 0; i < events.length; i += BATCH) send({ kind: "events", events: events.slice(i, i + BATCH) });
+    send({ kind: "python-done", result: rest });
+  } catch (error) {
+    send({ kind: "failed", message: `Python failed: ${error instanceof Error ? error.message : String(error)}` });
+  }
+};
+

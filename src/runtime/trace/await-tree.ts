@@ -1,0 +1,55 @@
+// The await tree at one step: which task awaits which, and where each one is, as Python 3.14's
+// `python -m asyncio pstree` and asyncio.capture_call_graph show a running program (Lib/asyncio/
+// tools.py, graph.py). Derived from the stepper's state alone: a task waiting on a task (await t),
+// on several (gather, a TaskGroup's __aexit__) is their parent; the others are roots.
+import type { StepState } from "./step-state.ts";
+
+export interface AwaitNode {
+  task: number;
+  name: string;
+  /** The coroutine, e.g. "main". */
+  coro: string;
+  state: "running" | "ready" | "waiting";
+  /** The program's line the task is at (running) or suspended at (waiting, ready to resume). */
+  line?: number;
+  /** What it waits on, e.g. "sleep(2)" or "Task-2" (waiting tasks only). */
+  on?: string;
+  children: AwaitNode[];
+}
+
+/** The tasks alive at this step, as trees: each task under the one that awaits it. */
+export function awaitTree(state: StepState): AwaitNode[] {
+  const nodes = new Map<number, AwaitNode>();
+  const awaited = new Map<number, number[]>();
+  const activity = state.activity;
+  if (activity.state === "task") nodes.set(activity.task, { task: activity.task, name: activity.name, coro: activity.coro, state: "running", line: activity.line, children: [] });
+  for (const w of state.waiting) {
+    nodes.set(w.task, { task: w.task, name: w.name, coro: w.coro, state: "waiting", line: w.line, on: w.on.label, children: [] });
+    const targets = w.on.tasks ?? (w.on.task !== undefined ? [w.on.task] : []);
+    if (targets.length) awaited.set(w.task, targets);
+  }
+  // A ready task resumes where it was suspended: the code pane's marker for it says where.
+  for (const r of state.ready) {
+    if (r.task === undefined || nodes.has(r.task)) continue;
+    const marker = state.markers.find((m) => m.task === r.task);
+    nodes.set(r.task, { task: r.task, name: r.name, coro: "", state: "ready", line: marker?.line, children: [] });
+  }
+  const parented = new Set<number>();
+  for (const [parent, children] of awaited) {
+    for (const child of children) {
+      const node = nodes.get(child);
+      // A task appears once, under its first waiter (two tasks may await one: it is drawn under the first).
+      if (!node || parented.has(child) || child === parent) continue;
+      nodes.get(parent)!.children.push(node);
+      parented.add(child);
+    }
+  }
+  // Roots in the order the tasks were made (their ids grow), and no cycles can hide a task.
+  const roots = [...nodes.values()].filter((n) => !parented.has(n.task)).sort((a, b) => a.task - b.task);
+  const seen = new Set<number>();
+  const prune = (n: AwaitNode): AwaitNode => {
+    seen.add(n.task);
+    return { ...n, children: n.children.filter((c) => !seen.has(c.task)).map(prune) };
+  };
+  return roots.map(prune);
+}

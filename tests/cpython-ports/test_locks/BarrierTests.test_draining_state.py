@@ -1,0 +1,33 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_locks.py, BarrierTests.test_draining_state
+# skip: waiting for the API (Barrier)
+import asyncio
+
+N = 5
+
+
+def make_tasks(n, coro):
+    return [asyncio.create_task(coro()) for _ in range(n)]
+
+
+async def gather_tasks(n, coro):
+    tasks = make_tasks(n, coro)
+    res = await asyncio.gather(*tasks)
+    return res, tasks
+
+
+async def main():
+    barrier = asyncio.Barrier(N)
+    results = []
+
+    async def coro():
+        async with barrier:
+            # barrier state change to filling for the last task release
+            results.append("draining" in repr(barrier))
+
+    await gather_tasks(N, coro)
+    print("results", results)
+    print("barrier.n_waiting", barrier.n_waiting)
+    print("barrier.broken", barrier.broken)
+
+
+asyncio.run(main())

@@ -1,0 +1,31 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_locks.py, BarrierTests.test_filling_one_task_twice
+# skip: waiting for the API (Barrier)
+import asyncio
+
+N = 5
+
+
+def make_tasks(n, coro):
+    return [asyncio.create_task(coro()) for _ in range(n)]
+
+
+async def gather_tasks(n, coro):
+    tasks = make_tasks(n, coro)
+    res = await asyncio.gather(*tasks)
+    return res, tasks
+
+
+async def main():
+    barrier = asyncio.Barrier(1)
+    t1 = asyncio.create_task(barrier.wait())
+    await asyncio.sleep(0)
+    print("barrier.n_waiting", barrier.n_waiting)
+    t2 = asyncio.create_task(barrier.wait())
+    await asyncio.sleep(0)
+    print("t1.result() == t2.result()", t1.result() == t2.result())
+    print("t1.done() == t2.done()", t1.done() == t2.done())
+    print("barrier.n_waiting", barrier.n_waiting)
+    print("barrier.broken", barrier.broken)
+
+
+asyncio.run(main())

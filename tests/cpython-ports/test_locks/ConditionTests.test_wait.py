@@ -1,0 +1,60 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_locks.py, ConditionTests.test_wait
+# skip: waiting for the API (Condition)
+import asyncio
+
+
+async def main():
+    cond = asyncio.Condition()
+    result = []
+
+    async def c1(result):
+        await cond.acquire()
+        if await cond.wait():
+            result.append(1)
+        return True
+
+    async def c2(result):
+        await cond.acquire()
+        if await cond.wait():
+            result.append(2)
+        return True
+
+    async def c3(result):
+        await cond.acquire()
+        if await cond.wait():
+            result.append(3)
+        return True
+
+    t1 = asyncio.create_task(c1(result))
+    t2 = asyncio.create_task(c2(result))
+    t3 = asyncio.create_task(c3(result))
+
+    await asyncio.sleep(0)
+    print("result", result, "cond.locked()", cond.locked())
+
+    print("await cond.acquire()", await cond.acquire())
+    cond.notify()
+    await asyncio.sleep(0)
+    print("result", result, "cond.locked()", cond.locked())
+
+    cond.release()
+    await asyncio.sleep(0)
+    print("result", result, "cond.locked()", cond.locked())
+
+    cond.notify(2)
+    await asyncio.sleep(0)
+    print("result", result, "cond.locked()", cond.locked())
+
+    cond.release()
+    await asyncio.sleep(0)
+    print("result", result, "cond.locked()", cond.locked())
+
+    cond.release()
+    await asyncio.sleep(0)
+    print("result", result, "cond.locked()", cond.locked())
+
+    for t in (t1, t2, t3):
+        print("done, result", t.done(), t.result())
+
+
+asyncio.run(main())

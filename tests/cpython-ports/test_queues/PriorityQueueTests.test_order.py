@@ -1,0 +1,14 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_queues.py, PriorityQueueTests.test_order
+# skip: waiting for the API (PriorityQueue)
+import asyncio
+
+
+async def main():
+    q = asyncio.PriorityQueue()
+    for i in [1, 3, 2]:
+        await q.put(i)
+    items = [await q.get() for _ in range(3)]
+    print("items", items)
+
+
+asyncio.run(main())

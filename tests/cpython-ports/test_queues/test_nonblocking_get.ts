@@ -1,0 +1,10 @@
+// Port of CPython 3.14 Lib/test/test_asyncio/test_queues.py, QueueGetTests.test_nonblocking_get
+import { run, print, Queue } from "asyncio";
+
+async function main() {
+  const q = new Queue();
+  q.putNowait(1);
+  print("q.get_nowait()", q.getNowait());
+}
+
+await run(main());

@@ -1,0 +1,49 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_taskgroups.py, TestTaskGroup.test_cancel_children_on_child_error
+import asyncio
+
+NUM = 0
+t2_cancel = False
+runner_cancel = False
+
+
+async def foo1():
+    await asyncio.sleep(0.1)
+    1 / 0
+
+
+async def foo2():
+    global NUM, t2_cancel
+    try:
+        await asyncio.sleep(5)
+    except asyncio.CancelledError:
+        t2_cancel = True
+        raise
+    NUM += 1
+
+
+async def runner():
+    global NUM, runner_cancel
+    async with asyncio.TaskGroup() as g:
+        g.create_task(foo1())
+        g.create_task(foo1())
+        g.create_task(foo1())
+        g.create_task(foo2())
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            runner_cancel = True
+            raise
+    NUM += 10
+
+
+async def main():
+    try:
+        await asyncio.create_task(runner())
+    except ExceptionGroup as e:
+        print("raised", type(e).__name__, sorted(type(x).__name__ for x in e.exceptions))
+    print("NUM", NUM)
+    print("t2_cancel", t2_cancel)
+    print("runner_cancel", runner_cancel)
+
+
+asyncio.run(main())

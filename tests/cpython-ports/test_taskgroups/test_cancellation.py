@@ -1,0 +1,34 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_taskgroups.py, TestTaskGroup.test_cancellation
+import asyncio
+
+NUM = 0
+
+
+async def foo():
+    global NUM
+    try:
+        await asyncio.sleep(5)
+    except asyncio.CancelledError:
+        NUM += 1
+        raise
+
+
+async def runner():
+    async with asyncio.TaskGroup() as g:
+        for _ in range(5):
+            g.create_task(foo())
+
+
+async def main():
+    r = asyncio.create_task(runner())
+    await asyncio.sleep(0.1)
+    print("r.done()", r.done())
+    r.cancel()
+    try:
+        await r
+    except asyncio.CancelledError as e:
+        print("raised", type(e).__name__)
+    print("NUM", NUM)
+
+
+asyncio.run(main())

@@ -1,0 +1,30 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_taskgroups.py, TestTaskGroup.test_taskgroup_08
+import asyncio
+
+
+async def foo():
+    try:
+        await asyncio.sleep(10)
+    finally:
+        1 / 0
+
+
+async def runner():
+    async with asyncio.TaskGroup() as g:
+        for _ in range(5):
+            g.create_task(foo())
+        await asyncio.sleep(10)
+
+
+async def main():
+    r = asyncio.create_task(runner())
+    await asyncio.sleep(0.1)
+    print("r.done()", r.done())
+    r.cancel()
+    try:
+        await r
+    except ExceptionGroup as e:
+        print("raised", type(e).__name__, sorted(type(x).__name__ for x in e.exceptions))
+
+
+asyncio.run(main())

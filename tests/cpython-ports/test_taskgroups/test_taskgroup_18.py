@@ -1,0 +1,37 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_taskgroups.py, TestTaskGroup.test_taskgroup_18
+import asyncio
+
+
+class MyExc(Exception):
+    pass
+
+
+NUM = 0
+
+
+async def runner():
+    global NUM
+    async with asyncio.TaskGroup():
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            NUM += 10
+            # This isn't a good idea, but we have to support this weird case.
+            raise MyExc
+
+
+async def main():
+    r = asyncio.create_task(runner())
+    await asyncio.sleep(0.1)
+    print("r.done()", r.done())
+    r.cancel()
+    try:
+        await r
+    except ExceptionGroup as e:
+        print("raised", type(e).__name__, sorted(type(x).__name__ for x in e.exceptions))
+    else:
+        print("ExceptionGroup was not raised")
+    print("NUM", NUM)
+
+
+asyncio.run(main())

@@ -1,0 +1,37 @@
+// Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, BaseTaskTests.test_cancel_task_ignoring
+import { run, sleep, print, createTask, createFuture, CancelledError } from "asyncio";
+
+async function main() {
+  // The test drives its own loop (run_until_complete, test_utils.run_briefly); here main() does:
+  // one pass of the loop is await sleep(0).
+  // (The white-box asserts on t._fut_waiter are not ported.)
+  const fut1 = createFuture();
+  const fut2 = createFuture();
+  const fut3 = createFuture();
+
+  async function task() {
+    await fut1;
+    try {
+      await fut2;
+    } catch (e) {
+      if (!(e instanceof CancelledError)) throw e;
+    }
+    const res = await fut3;
+    return res;
+  }
+
+  const t = createTask(task());
+  await sleep(0);
+  fut1.setResult(null);
+  await sleep(0);
+  t.cancel();
+  print("fut2.cancelled()", fut2.cancelled());
+  await sleep(0);
+  fut3.setResult(42);
+  const res = await t;
+  print("res", res);
+  print("fut3.cancelled()", fut3.cancelled());
+  print("t.cancelled()", t.cancelled());
+}
+
+await run(main());

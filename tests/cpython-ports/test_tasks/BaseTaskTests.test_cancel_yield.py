@@ -1,0 +1,25 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, BaseTaskTests.test_cancel_yield
+import asyncio
+
+
+async def main():
+    # The test drives its own loop (run_until_complete, test_utils.run_briefly); here main() does:
+    # one pass of the loop is await asyncio.sleep(0).
+    async def task():
+        await asyncio.sleep(0)
+        await asyncio.sleep(0)
+        return 12
+
+    t = asyncio.create_task(task())
+    await asyncio.sleep(0)  # start coro
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError as e:
+        print("raised", type(e).__name__)
+    print("t.done()", t.done())
+    print("t.cancelled()", t.cancelled())
+    print("t.cancel()", t.cancel())
+
+
+asyncio.run(main())

@@ -1,0 +1,14 @@
+// Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, BaseTaskTests.test_shield_result
+import { run, print, createFuture, shield } from "asyncio";
+
+async function main() {
+  // The test drives its own loop (run_until_complete, test_utils.run_briefly); here main() does:
+  // one pass of the loop is await sleep(0).
+  const inner = createFuture();
+  const outer = shield(inner);
+  inner.setResult(42);
+  const res = await outer;
+  print("res", res);
+}
+
+await run(main());

@@ -1,0 +1,21 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, BaseTaskTests.test_wait_with_timeout
+# skip: waiting for the API (wait)
+import asyncio
+
+
+async def main():
+    # The test drives a test loop whose clock it checks (loop.time()); here the virtual clock.
+    loop = asyncio.get_running_loop()
+    a = asyncio.create_task(asyncio.sleep(0.1))
+    b = asyncio.create_task(asyncio.sleep(0.15))
+
+    async def foo():
+        done, pending = await asyncio.wait([b, a], timeout=0.11)
+        print("done == {a}", done == {a}, "pending == {b}", pending == {b})
+
+    await asyncio.create_task(foo())
+    print("loop.time()", f"{loop.time():.2f}")
+    b.cancel()
+
+
+asyncio.run(main())

@@ -1,0 +1,23 @@
+// Port of CPython 3.14 Lib/test/test_asyncio/test_timeouts.py, TimeoutTests.test_cancel_in_timeout_after_cancellation
+import { run, sleep, print, currentTask, timeout, CancelledError } from "asyncio";
+
+async function main() {
+  try {
+    currentTask().cancel();
+    await sleep(1); // work which will be cancelled
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    print("work cancelled");
+  } finally {
+    try {
+      await using _ = timeout(1.0);
+      currentTask().cancel();
+      await sleep(2); // some cleanup
+    } catch (e) {
+      if (!(e instanceof CancelledError)) throw e;
+      print("cleanup raised", e.name);
+    }
+  }
+}
+
+await run(main());

@@ -1,0 +1,10 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_timeouts.py, TimeoutTests.test_repr_active
+import asyncio
+
+
+async def main():
+    async with asyncio.timeout(10) as cm:
+        print(repr(cm))
+
+
+asyncio.run(main())

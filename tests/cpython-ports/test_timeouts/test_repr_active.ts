@@ -1,0 +1,9 @@
+// Port of CPython 3.14 Lib/test/test_asyncio/test_timeouts.py, TimeoutTests.test_repr_active
+import { run, print, timeout } from "asyncio";
+
+async function main() {
+  await using cm = timeout(10);
+  print(String(cm));
+}
+
+await run(main());

@@ -1,0 +1,18 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_timeouts.py, TimeoutTests.test_timeout_expiring
+import asyncio
+
+
+async def main():
+    async with asyncio.timeout(0.01) as cm:
+        try:
+            await asyncio.sleep(1)
+        except asyncio.CancelledError as e:
+            print("raised", type(e).__name__)
+        try:
+            cm.reschedule(0.02)
+        except RuntimeError as e:
+            print("raised", type(e).__name__, e)
+    print("block left normally")
+
+
+asyncio.run(main())

@@ -1,0 +1,117 @@
+// The Python twin runs in the page, on CPython 3.14 (Pyodide, served by the site: the guard fails any
+// request that leaves it) with CPython's own event loop on the virtual clock, and is drawn from the
+// trace recorded there (src/python/trace_recorder.py). "Both" runs the TypeScript and the Python and
+// says whether they agree: on every playground with a twin, it must say "same", and the Python run
+// must print what the lesson declares and end when it says.
+import type { Locator, Page } from "@playwright/test";
+import { test, expect, playground, expectationOf, typeCode } from "./support.ts";
+import { discoverPlaygroundsWithoutExercises } from "../support/built-site.ts";
+import { outputMatches } from "../../src/components/playground/expectation.ts";
+
+test.describe.configure({ mode: "parallel" });
+
+/** The first Python run loads Pyodide (13.5 MB): slow on a busy machine. */
+const PYTHON_LOAD = { timeout: 120_000 };
+
+async function pythonTab(pg: Locator): Promise<void> {
+  await pg.scrollIntoViewIfNeeded();
+  await pg.getByRole("tab", { name: "Python" }).click();
+  await expect(pg.getByRole("tab", { name: "Python" })).toHaveAttribute("aria-selected", "true");
+}
+
+/** The program in the playground's editor. */
+const editorText = (pg: Locator) => pg.locator(".cm-content").innerText();
+
+async function runAndWait(page: Page, pg: Locator, button: "Run" | "Both"): Promise<void> {
+  await pg.getByRole("button", { name: button, exact: true }).click();
+  await expect(pg).toHaveAttribute("data-status", /^(done|error)$/, PYTHON_LOAD);
+}
+
+test("example 3: the Python twin, edited, runs on CPython in the page and is drawn from CPython's loop", async ({ page }) => {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await pythonTab(pg);
+  const python = await editorText(pg);
+  expect(python).toContain("asyncio.create_task(fetch_data(2))");
+  await typeCode(page, pg, python.replace("fetch_data(2)", "fetch_data(3)"));
+  await runAndWait(page, pg, "Run");
+  await expect(pg).toHaveAttribute("data-status", "done");
+  await expect(pg).toHaveAttribute("data-language", "python");
+  await expect(pg).toHaveAttribute("data-virtual-end", "3.000");
+  await expect(pg.locator("[data-console-line]")).toHaveText(["Do something with 1...", "Do something with 3...", "Done with 1", "Task 1 fully completed", "Done with 3", "Task 2 fully completed", "Result of 1 Result of 3"]);
+  const diagram = pg.locator("[data-timing-diagram]").first();
+  await expect(diagram).toHaveAttribute("data-end", "3.000");
+  await expect(diagram.locator('[data-lane="Task-3"] rect[data-state="waiting"]').first()).toHaveAttribute("data-to", "3.000");
+  // The stepper walks CPython's run, with the Python program's lines.
+  await expect(pg.locator("[data-stepper]")).toHaveAttribute("data-step-count", /^\d+$/);
+  // The edit is kept like the TypeScript's: after a reload, the Python tab holds it.
+  await page.reload();
+  await pythonTab(pg);
+  await expect(pg.locator(".cm-content")).toContainText("fetch_data(3)");
+  await pg.getByRole("button", { name: "Reset" }).click();
+  await expect(pg.locator(".cm-content")).toContainText("fetch_data(2)");
+});
+
+test("the language tabs follow the tabs pattern: arrow keys move and select, one tab stop", async ({ page }) => {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await pg.scrollIntoViewIfNeeded();
+  const [ts, py] = [pg.getByRole("tab", { name: "TypeScript" }), pg.getByRole("tab", { name: "Python" })];
+  await expect(ts).toHaveAttribute("tabindex", "0");
+  await expect(py).toHaveAttribute("tabindex", "-1");
+  await ts.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(py).toBeFocused();
+  await expect(py).toHaveAttribute("aria-selected", "true");
+  await expect(pg.locator(".pg-code")).toHaveAttribute("aria-labelledby", (await py.getAttribute("id"))!);
+  await page.keyboard.press("ArrowRight");
+  await expect(ts).toBeFocused();
+  await expect(ts).toHaveAttribute("aria-selected", "true");
+});
+
+test("Both on a planted change: the verdict names the first line that differs", async ({ page }) => {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await pythonTab(pg);
+  await typeCode(page, pg, (await editorText(pg)).replace('print("Task 1 fully completed")', 'print("Task 1 done")'));
+  await runAndWait(page, pg, "Both");
+  await expect(pg.locator("[data-both-verdict]")).toHaveText('differs at line 4 of the output: TypeScript printed "Task 1 fully completed", Python printed "Task 1 done"');
+  await expect(pg.locator('[data-run-key="python"]')).toHaveAttribute("data-virtual-end", "2.000");
+});
+
+test("a Python program that never awaits is stopped, and the playground stays usable", async ({ page }) => {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await pythonTab(pg);
+  await typeCode(page, pg, 'print("before")\nwhile True:\n    pass\n');
+  await runAndWait(page, pg, "Run");
+  await expect(pg).toHaveAttribute("data-status", "error");
+  await expect(pg.locator("[data-run-failure], [data-run-error]").first()).toContainText("the time limit");
+  // A Python error shows its traceback, with the reader's line.
+  await typeCode(page, pg, "import asyncio\n\nasync def main():\n    raise ValueError('boom')\n\nasyncio.run(main())\n");
+  await runAndWait(page, pg, "Run");
+  await expect(pg.locator("[data-run-failure]")).toContainText("ValueError: boom");
+  await expect(pg.locator("[data-console-stderr]")).toContainText(['  File "<stdin>", line 4, in main', "ValueError: boom"]);
+});
+
+// Every playground with a Python twin, on every page: the lesson's own check, done in the browser.
+for (const { path, ids } of discoverPlaygroundsWithoutExercises()) {
+  test(`${path}: Both says "same" on every playground with a twin, and the Python run gives the declared output`, async ({ page }) => {
+    await page.goto(path);
+    let checked = 0;
+    for (const id of ids) {
+      const pg = playground(page, id);
+      if ((await pg.getAttribute("data-clock")) !== "virtual" || !(await pg.getByRole("button", { name: "Both", exact: true }).count())) continue;
+      const expected = await expectationOf(pg);
+      await pg.scrollIntoViewIfNeeded();
+      await runAndWait(page, pg, "Both");
+      await expect(pg.locator("[data-both-verdict]"), id).toHaveText(/^same output and times/);
+      const side = pg.locator('[data-run-key="python"]');
+      await expect(side, id).toHaveAttribute("data-virtual-end", expected.end);
+      const printed = await side.locator("[data-console-line]").allTextContents();
+      expect(outputMatches(expected.stdout, printed), `${id}: Python printed\n${printed.join("\n")}`).toBe(true);
+      checked++;
+    }
+    test.info().annotations.push({ type: "playgrounds checked", description: String(checked) });
+  });
+}

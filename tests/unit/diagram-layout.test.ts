@@ -1,0 +1,57 @@
+// The timing diagram's geometry for runs too big to draw bar by bar: a lane of 60,000 sleeps is drawn
+// in at most one bar per column, every interval accounted for, and a lesson-sized lane keeps each bar.
+import { describe, expect, it } from "vitest";
+import { layoutDiagram, MIN_BAR_WIDTH } from "../../src/components/timing/layout.ts";
+import type { Interval, Lane, Timeline } from "../../src/runtime/trace/index.ts";
+
+/** A task that runs for no time, then sleeps one second, `n` times (a `while (true) await sleep(1)`). */
+function sleeper(n: number): Lane {
+  const intervals: Interval[] = [];
+  for (let i = 0; i < n; i++) {
+    intervals.push({ from: i, to: i, state: "running", seq: 2 * i });
+    intervals.push({ from: i, to: i + 1, state: "waiting", label: "sleep(1)", seq: 2 * i + 1 });
+  }
+  return { id: "task-1", kind: "task", name: "Task-1", detail: "main()", intervals };
+}
+
+describe("layoutDiagram for long runs", () => {
+  it("draws a lane of 60,000 sleeps in no more bars than columns, covering the whole run", () => {
+    const timeline: Timeline = { lanes: [sleeper(60_000)], end: 60_000 };
+    const layout = layoutDiagram(timeline, { width: 640 });
+    const { bars } = layout.rows[0];
+    const plotWidth = 640 - layout.labelWidth - 12;
+    expect(bars.length).toBeLessThanOrEqual(Math.ceil(plotWidth / MIN_BAR_WIDTH) + 1);
+    // Every interval is in exactly one bar, and the bars follow each other from 0 to the end.
+    expect(bars.reduce((sum, bar) => sum + (bar.merged ?? 1), 0)).toBe(120_000);
+    expect(bars[0].from).toBe(0);
+    expect(bars.at(-1)!.to).toBe(60_000);
+    for (let i = 1; i < bars.length; i++) expect(bars[i].from).toBe(bars[i - 1].to);
+    // Each column is almost all sleeping: drawn as waiting, its title saying what it stands for.
+    expect(new Set(bars.map((b) => b.state))).toEqual(new Set(["waiting"]));
+    expect(bars[1].title).toMatch(/^Task-1: [\d,]+ intervals, [\d.]+–[\d.]+ s \(running 0\.000 s, waiting [\d.]+ s\)$/);
+  });
+
+  it("keeps every bar of a lane that has room for them", () => {
+    const timeline: Timeline = { lanes: [sleeper(3)], end: 3 };
+    const { bars } = layoutDiagram(timeline).rows[0];
+    expect(bars.map((b) => [b.state, b.from, b.to, b.merged])).toEqual([
+      ["running", 0, 0, undefined],
+      ["waiting", 0, 1, undefined],
+      ["running", 1, 1, undefined],
+      ["waiting", 1, 2, undefined],
+      ["running", 2, 2, undefined],
+      ["waiting", 2, 3, undefined],
+    ]);
+  });
+
+  it("draws a column of mostly running time as running", () => {
+    const busy: Lane = { id: "task-1", kind: "task", name: "Task-1", intervals: [] };
+    for (let i = 0; i < 5_000; i++) {
+      busy.intervals.push({ from: i, to: i + 0.9, state: "running", seq: 2 * i });
+      busy.intervals.push({ from: i + 0.9, to: i + 1, state: "ready", seq: 2 * i + 1 });
+    }
+    const { bars } = layoutDiagram({ lanes: [busy], end: 5_000 }).rows[0];
+    expect(bars.length).toBeLessThan(300);
+    expect(new Set(bars.map((b) => b.state))).toEqual(new Set(["running"]));
+  });
+});
