@@ -1093,6 +1093,97 @@ async def main():
 asyncio.run(main())
 `,
   },
+  {
+    name: "Runner: several runs on one loop (a task left by one run goes on in the next, and is cancelled when the runner closes), getLoop, close before use; run() of a non-awaitable",
+    lines: 13,
+    ts: `import { run, print, sleep, createTask, currentTask, Runner, getRunningLoop } from "asyncio";
+let background: any;
+async function first() {
+  print("first in", currentTask()!.getName());
+  background = createTask(ticker());
+  await sleep(1);
+  return "one";
+}
+async function ticker() {
+  try {
+    for (let i = 0; ; i++) {
+      print("tick", i);
+      await sleep(0.75);
+    }
+  } finally {
+    print("ticker cancelled");
+  }
+}
+async function second() {
+  print("second in", currentTask()!.getName());
+  await sleep(1);
+  return "two";
+}
+async function sameLoop(loop: unknown) {
+  return getRunningLoop() === loop;
+}
+{
+  using runner = new Runner();
+  print(await runner.run(first()));
+  print(await runner.run(second()));
+  print(await runner.run(sameLoop(runner.getLoop())));
+}
+try {
+  await run(42 as any);
+} catch (e) {
+  print((e as Error).name, (e as Error).message);
+}
+const closed = new Runner();
+await closed.close();
+try {
+  closed.run(second());
+} catch (e) {
+  print((e as Error).name, (e as Error).message);
+}
+print(await run(second()));
+`,
+    py: `import asyncio
+background = None
+async def first():
+    global background
+    print("first in", asyncio.current_task().get_name())
+    background = asyncio.create_task(ticker())
+    await asyncio.sleep(1)
+    return "one"
+async def ticker():
+    try:
+        i = 0
+        while True:
+            print("tick", i)
+            i += 1
+            await asyncio.sleep(0.75)
+    finally:
+        print("ticker cancelled")
+async def second():
+    print("second in", asyncio.current_task().get_name())
+    await asyncio.sleep(1)
+    return "two"
+async def same_loop(loop):
+    return asyncio.get_running_loop() is loop
+with asyncio.Runner() as runner:
+    print(runner.run(first()))
+    print(runner.run(second()))
+    print(runner.run(same_loop(runner.get_loop())))
+try:
+    asyncio.run(42)
+except TypeError as e:
+    print(type(e).__name__, e)
+closed = asyncio.Runner()
+closed.close()
+c = second()
+try:
+    closed.run(c)
+except RuntimeError as e:
+    print(type(e).__name__, e)
+c.close()
+print(asyncio.run(second()))
+`,
+  },
 ];
 
 describe("the asyncio API matches CPython 3.14", () => {

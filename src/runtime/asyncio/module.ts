@@ -12,7 +12,7 @@ import { ensureFuture, gather } from "./gather.ts";
 import { captureCallGraph, formatCallGraph, FrameCallGraphEntry, FutureCallGraph, printCallGraph } from "./graph.ts";
 import { Barrier, BoundedSemaphore, Condition, Event, Lock, Semaphore } from "./locks.ts";
 import { LifoQueue, PriorityQueue, Queue } from "./queues.ts";
-import { run } from "./runners.ts";
+import { run, Runner } from "./runners.ts";
 import { allTasks, createFuture, createTask, iscoroutine, isfuture, sleep } from "./tasks.ts";
 import { TaskGroup } from "./task-group.ts";
 import { shield, Timeout, timeout, timeoutAt, waitFor } from "./timeouts.ts";
@@ -23,6 +23,7 @@ import { ALL_COMPLETED, asCompleted, FIRST_COMPLETED, FIRST_EXCEPTION, wait } fr
 export const asyncioModule = {
   // Running programs, tasks and futures
   run,
+  Runner,
   createTask,
   sleep,
   blockingSleep,

@@ -1,12 +1,13 @@
-// asyncio.run (Lib/asyncio/runners.py, with BaseEventLoop.run_until_complete of base_events.py):
-// a new loop runs main to the end; then the leftover tasks are cancelled and awaited, the loop's
+// asyncio.run and asyncio.Runner (Lib/asyncio/runners.py, with BaseEventLoop.run_until_complete of
+// base_events.py): a new loop runs main to the end; then the leftover tasks are cancelled and awaited, the loop's
 // two shutdown steps run, and exceptions nobody retrieved are reported.
 import {
-  andThen, Coroutine, currentSession, describeChain, EventLoop, RuntimeError, Task, ValueError, withCleanup, pyRepr,
-  type Future, type MaybePromise, type Session,
+  andThen, Coroutine, currentSession, describeChain, EventLoop, EXIT, Future, RuntimeError, Task, withCleanup,
+  type MaybePromise, type Session,
 } from "../core/index.ts";
 import { defaultExecutorIdle } from "../workers/index.ts";
 import { gather } from "./gather.ts";
+import { loopCreateTask, loopFace } from "./events.ts";
 
 /** What `run(main())` returns: await it for main's result (or its exception). */
 export class LoopRun<T> implements PromiseLike<T> {
@@ -80,40 +81,110 @@ function reportLostExceptions(loop: EventLoop): void {
   }
 }
 
+// Runner.run's check: a coroutine runs as it is; another awaitable (a future) is awaited by one.
+function asCoroutine<T>(main: unknown): Coroutine<T> {
+  if (main instanceof Coroutine) return main as Coroutine<T>;
+  if (main instanceof Future)
+    return new Coroutine(function* () {
+      return (yield main) as T;
+    }, "_wrap_awaitable");
+  throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
+}
+
+// A new loop of the program's (Runner._lazy_init).
+function newLoop(session: Session): EventLoop {
+  const loop = new EventLoop(session);
+  session.emit({ kind: "loop-start", loop: loop.id });
+  return loop;
+}
+
+// loop.close(): no more callbacks; exceptions nobody retrieved are reported.
+function finishLoop(loop: EventLoop): void {
+  const session = loop.session;
+  loop.closed = true;
+  // After a limit stopped the program, its tasks were left as they were: nothing to report.
+  if (!session.stopped) reportLostExceptions(loop);
+  session.record({ kind: "loop-end", loop: loop.id });
+}
+
+// A run's outcome, as the program awaits it; one that fails unawaited is reported at the end.
+function track<T>(session: Session, outcome: () => MaybePromise<T>): LoopRun<T> {
+  let result: MaybePromise<T>;
+  try {
+    result = outcome();
+  } catch (error) {
+    result = Promise.reject(error);
+  }
+  const handle = new LoopRun<T>(result);
+  runsOf.set(session, [...(runsOf.get(session) ?? []), handle as LoopRun<unknown>]);
+  return handle;
+}
+
 /** asyncio.run(main()): run the event loop until `main` is done; remaining tasks are cancelled. */
 export function run<T>(main: Coroutine<T>): LoopRun<T> {
   const session = currentSession();
   if (session.runningLoop) throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
-  if (!(main instanceof Coroutine)) throw new ValueError(`a coroutine was expected, got ${pyRepr(main)}`);
-  const loop = new EventLoop(session);
-  session.emit({ kind: "loop-start", loop: loop.id });
-  const mainTask = new Task(main, { loop });
+  // with Runner() as runner: return runner.run(main): the loop comes first, even for a main refused.
+  const loop = newLoop(session);
   const closeThen = (after: () => MaybePromise<T>) => andThen(closeLoop(loop), after);
   const body = (): MaybePromise<T> => {
     let result: MaybePromise<T>;
     // After a limit is hit nothing may run, not even the shutdown's cancellations.
     const failWith = (error: unknown) => (session.stopped ? Promise.reject(error) : closeThen(() => Promise.reject(error)));
     try {
-      result = runUntilComplete(loop, mainTask);
+      result = runUntilComplete(loop, new Task(asCoroutine<T>(main), { loop }));
     } catch (error) {
       return failWith(error);
     }
     if (result instanceof Promise) return result.then((value) => closeThen(() => value), failWith);
     return closeThen(() => result);
   };
-  const finish = () => {
-    loop.closed = true;
-    // After a limit stopped the program, its tasks were left as they were: nothing to report.
-    if (!session.stopped) reportLostExceptions(loop);
-    session.record({ kind: "loop-end", loop: loop.id });
-  };
-  let outcome: MaybePromise<T>;
-  try {
-    outcome = withCleanup(body, finish);
-  } catch (error) {
-    outcome = Promise.reject(error);
+  return track(session, () => withCleanup(body, () => finishLoop(loop)));
+}
+
+/** asyncio.Runner: several runs on one loop. `using runner = new Runner()`, then `await
+ * runner.run(main())` as often as needed; leaving the block closes it (remaining tasks are
+ * cancelled), or `await runner.close()`. */
+export class Runner {
+  private loop: EventLoop | null = null;
+  private state: "created" | "initialized" | "closed" = "created";
+  private readonly session = currentSession();
+
+  /** Runner.run(coro): run the loop until `coro` is done; tasks still pending stay for the next run. */
+  run<T>(coro: Coroutine<T>): LoopRun<T> {
+    if (this.session.runningLoop) throw new RuntimeError("Runner.run() cannot be called from a running event loop");
+    const loop = this.lazyInit();
+    const task = loopCreateTask(loop, asCoroutine<T>(coro));
+    return track(this.session, () => runUntilComplete(loop, task));
   }
-  const handle = new LoopRun<T>(outcome);
-  runsOf.set(session, [...(runsOf.get(session) ?? []), handle as LoopRun<unknown>]);
-  return handle;
+
+  /** Runner.close(): cancel what is left, shut down, close the loop (again: nothing). */
+  close(): LoopRun<void> {
+    // A runner never used has nothing to close, and can still be used (Runner.close's first check).
+    if (this.state !== "initialized") return track(this.session, () => undefined);
+    const loop = this.loop!;
+    this.loop = null;
+    this.state = "closed";
+    return track(this.session, () => withCleanup(() => (this.session.stopped ? undefined : closeLoop(loop)), () => finishLoop(loop)));
+  }
+
+  /** Runner.get_loop(): the loop the runs share. */
+  getLoop(): unknown {
+    return loopFace(this.lazyInit());
+  }
+
+  /** Leaving `using runner = new Runner()` closes it, as Runner.__exit__ does. */
+  [EXIT](): void {
+    void this.close();
+  }
+
+  // Runner._lazy_init
+  private lazyInit(): EventLoop {
+    if (this.state === "closed") throw new RuntimeError("Runner is closed");
+    if (this.state === "created") {
+      this.loop = newLoop(this.session);
+      this.state = "initialized";
+    }
+    return this.loop!;
+  }
 }
