@@ -1184,6 +1184,65 @@ c.close()
 print(asyncio.run(second()))
 `,
   },
+  {
+    name: "async generators left suspended when run() ends are closed by shutdown_asyncgens, together",
+    lines: 8,
+    ts: `import { run, print, sleep, createTask, currentTask, getRunningLoop } from "asyncio";
+async function* gen(name: string) {
+  try {
+    for (let i = 0; i < 10; i++) {
+      yield i;
+      await sleep(1);
+    }
+  } finally {
+    print(name, "finally at", getRunningLoop().time().toFixed(1));
+    await sleep(0.5);
+    print(name, "closed at", getRunningLoop().time().toFixed(1));
+  }
+}
+const kept: any[] = [];
+async function other() {
+  await sleep(5);
+}
+async function main() {
+  const other2 = gen("second");
+  kept.push(other2);
+  print((await other2.next()).value);
+  const g = gen("kept");
+  kept.push(g);
+  print((await g.next()).value);
+  createTask(other());
+  print("main ends");
+}
+await run(main());
+print("after run");
+`,
+    py: `import asyncio
+async def gen(name):
+    try:
+        for i in range(10):
+            yield i
+            await asyncio.sleep(1)
+    finally:
+        print(name, "finally at", f"{asyncio.get_running_loop().time():.1f}")
+        await asyncio.sleep(0.5)
+        print(name, "closed at", f"{asyncio.get_running_loop().time():.1f}")
+kept = []
+async def other():
+    await asyncio.sleep(5)
+async def main():
+    other2 = gen("second")
+    kept.append(other2)
+    print(await anext(other2))
+    g = gen("kept")
+    kept.append(g)
+    print(await anext(g))
+    asyncio.create_task(other())
+    print("main ends")
+asyncio.run(main())
+print("after run")
+`,
+  },
 ];
 
 describe("the asyncio API matches CPython 3.14", () => {

@@ -2,7 +2,7 @@
 // base_events.py): a new loop runs main to the end; then the leftover tasks are cancelled and awaited, the loop's
 // two shutdown steps run, and exceptions nobody retrieved are reported.
 import {
-  andThen, Coroutine, currentSession, describeChain, EventLoop, EXIT, Future, RuntimeError, Task, withCleanup,
+  andThen, CancelledError, Coroutine, currentSession, describeChain, EventLoop, EXIT, Future, RuntimeError, takeAsyncGenerators, Task, withCleanup,
   type MaybePromise, type Session,
 } from "../core/index.ts";
 import { defaultExecutorIdle } from "../workers/index.ts";
@@ -65,6 +65,7 @@ function closeLoop(loop: EventLoop): MaybePromise<void> {
         loop,
         new Task(
           new Coroutine(function* () {
+            if (name === "shutdown_asyncgens") yield* closeAsyncGenerators(loop);
             const idle = name === "shutdown_default_executor" ? defaultExecutorIdle(loop) : undefined;
             if (idle) yield idle;
           }, name, -1, session),
@@ -72,6 +73,17 @@ function closeLoop(loop: EventLoop): MaybePromise<void> {
         ),
       );
     return andThen(shutdown("shutdown_asyncgens"), () => andThen(shutdown("shutdown_default_executor"), () => undefined));
+  });
+}
+
+// BaseEventLoop.shutdown_asyncgens: close the async generators left suspended, together.
+function* closeAsyncGenerators(loop: EventLoop): Generator<unknown, void, unknown> {
+  const agens = takeAsyncGenerators(loop);
+  if (!agens.length) return;
+  const results = (yield gather(agens.map((agen) => agen.aclose()), { returnExceptions: true })) as unknown[];
+  results.forEach((result, i) => {
+    if (result instanceof Error && !(result instanceof CancelledError))
+      loop.session.write(`an error occurred during closing of asynchronous generator ${agens[i]}\n${describeChain(result)}`, "stderr");
   });
 }
 

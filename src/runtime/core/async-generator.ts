@@ -4,6 +4,23 @@
 // coroutine (Python's __anext__ / athrow / aclose), which steps the generator inline in the task
 // that awaits it, awaiting on the loop what the body awaits.
 import { Coroutine } from "./coroutine.ts";
+import { _getRunningLoop, type EventLoop } from "./loop.ts";
+
+// BaseEventLoop._asyncgens: the generators each loop has begun to iterate and that are not done,
+// for loop.shutdown_asyncgens() to close at the end of run().
+const iterated = new WeakMap<EventLoop, Set<AsyncGenerator>>();
+
+/** loop.shutdown_asyncgens()'s list: the loop's async generators still suspended, taken off it. */
+export function takeAsyncGenerators(loop: EventLoop): AsyncGenerator[] {
+  const agens = [...(iterated.get(loop) ?? [])];
+  iterated.delete(loop);
+  return agens;
+}
+
+/** The finalizer hook's first step: the generator is no longer the loop's to close at the end. */
+export function forgetAsyncGenerator(agen: AsyncGenerator): void {
+  for (const loop of [_getRunningLoop()]) if (loop) iterated.get(loop)?.delete(agen);
+}
 
 /** Our `__await`: marks what the body awaits (esbuild's `new __await(x, isYieldStar)`). */
 export class Await {
@@ -21,6 +38,8 @@ type Step = "next" | "throw" | "return";
 export class AsyncGenerator<T = unknown> {
   readonly name: string;
   private readonly generator: Generator<unknown, unknown, unknown>;
+  private hooked = false;
+  private finished = false;
 
   constructor(generator: Generator<unknown, unknown, unknown>, name: string) {
     this.generator = generator;
@@ -61,12 +80,38 @@ export class AsyncGenerator<T = unknown> {
     return `<async_generator object ${this.name}>`;
   }
 
+  // BaseEventLoop._asyncgen_firstiter_hook: the first use puts the generator on the loop's list.
+  private firstIter(): void {
+    if (this.hooked) return;
+    this.hooked = true;
+    const loop = _getRunningLoop();
+    if (!loop || this.finished) return;
+    let agens = iterated.get(loop);
+    if (!agens) iterated.set(loop, (agens = new Set()));
+    agens.add(this);
+  }
+
+  // Exhausted or closed: nothing is left for shutdown_asyncgens to close.
+  private finish(): void {
+    this.finished = true;
+    forgetAsyncGenerator(this);
+  }
+
   private resume(step: Step, payload: unknown, method: string): Coroutine<IteratorResult<T>> {
     const generator = this.generator;
+    const agen = this;
     return new Coroutine(function* () {
+      agen.firstIter();
       let [kind, value] = [step, payload];
       for (;;) {
-        const result = generator[kind](value);
+        let result: IteratorResult<unknown, unknown>;
+        try {
+          result = generator[kind](value);
+        } catch (error) {
+          agen.finish();
+          throw error;
+        }
+        if (result.done) agen.finish();
         if (!(result.value instanceof Await)) return { value: result.value as T, done: Boolean(result.done) } as IteratorResult<T>;
         const [awaited, isYieldStar] = [result.value[0], result.value[1]];
         try {

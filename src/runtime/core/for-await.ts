@@ -2,7 +2,7 @@
 // `iter.next()` through its `__forAwait` helper; we supply that helper. An async iterable of ours
 // (asCompleted, an async generator) gives coroutines from next(); a plain iterable's values are
 // awaited one by one when they are awaitable, as JavaScript does.
-import { AsyncGenerator } from "./async-generator.ts";
+import { AsyncGenerator, forgetAsyncGenerator } from "./async-generator.ts";
 import { Coroutine } from "./coroutine.ts";
 import { Future } from "./future.ts";
 import { getRunningLoop } from "./loop.ts";
@@ -41,6 +41,7 @@ export function forAwait(obj: unknown): AsyncIteratorLike {
 // created through call_soon_threadsafe, so its finally blocks run a few passes later.
 function closeLater(agen: AsyncGenerator): Coroutine<IteratorResult<unknown>> {
   const loop = getRunningLoop();
+  forgetAsyncGenerator(agen);
   const closing = agen.aclose();
   loop.callSoon(() => void new Task(closing, { loop }), { label: "_asyncgen_finalizer_hook", threadsafe: true });
   return new Coroutine(function* () {
