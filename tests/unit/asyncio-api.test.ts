@@ -1243,6 +1243,42 @@ asyncio.run(main())
 print("after run")
 `,
   },
+  {
+    name: "a program's loop passed back: new Future(loop), new Task(coro, { loop, name }), ensureFuture(coro, loop)",
+    lines: 3,
+    ts: `import { run, print, sleep, getRunningLoop, Future, Task, ensureFuture } from "asyncio";
+async function nap() {
+  await sleep(1);
+  return "napped";
+}
+async function main() {
+  const loop = getRunningLoop();
+  const f = new Future(loop);
+  print(f.getLoop() === loop);
+  const t = new Task(nap(), { loop, name: "by hand" });
+  const e = ensureFuture(nap(), loop);
+  print(t.getName(), t.getLoop() === loop, e.getLoop() === loop);
+  loop.callLater(0.5, () => f.setResult("set"));
+  print(await f, await t, await e);
+}
+await run(main());
+`,
+    py: `import asyncio
+async def nap():
+    await asyncio.sleep(1)
+    return "napped"
+async def main():
+    loop = asyncio.get_running_loop()
+    f = asyncio.Future(loop=loop)
+    print(f.get_loop() is loop)
+    t = asyncio.Task(nap(), loop=loop, name="by hand")
+    e = asyncio.ensure_future(nap(), loop=loop)
+    print(t.get_name(), t.get_loop() is loop, e.get_loop() is loop)
+    loop.call_later(0.5, lambda: f.set_result("set"))
+    print(await f, await t, await e)
+asyncio.run(main())
+`,
+  },
 ];
 
 describe("the asyncio API matches CPython 3.14", () => {

@@ -166,6 +166,11 @@ export function loopFace(loop: CoreLoop): EventLoop {
   return face;
 }
 
+/** Core's loop for a loop a program passes (its public face), or for core's own. */
+export function coreOf(loop: unknown): CoreLoop {
+  return loop instanceof EventLoop ? cores.get(loop)! : (loop as CoreLoop);
+}
+
 /** asyncio.create_eager_task_factory(ctor): a task factory whose tasks start at once, made by
  * `new ctor(coro, { loop, name, eager })` (a Task or a subclass of it). */
 export function createEagerTaskFactory(ctor: new <T>(coro: Coroutine<T>, options: TaskOptions) => Task<T>): TaskFactory {
@@ -188,5 +193,6 @@ export function getEventLoop(): EventLoop {
   return loopFace(loop);
 }
 
-// Future.get_loop() gives the loop as the program sees loops: this face of core's.
-setPublicLoop(loopFace);
+// Future.get_loop() gives the loop as the program sees loops (this face of core's), and a face
+// passed for a loop (Future(loop=...), Task(coro, loop=...), ensure_future(aw, loop=...)) is its loop.
+setPublicLoop(loopFace, coreOf);

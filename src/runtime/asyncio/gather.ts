@@ -1,7 +1,7 @@
 // asyncio.gather (Lib/asyncio/tasks.py, CPython 3.14): run awaitables concurrently and collect their results in
 // argument order. Like CPython's, it wraps coroutines in tasks at once (gather is not lazy).
 import { _getRunningLoop, CancelledError, Coroutine, Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, getRunningLoop, Task, type EventLoop } from "../core/index.ts";
-import { loopCreateTask } from "./events.ts";
+import { coreOf, loopCreateTask, type EventLoop as AbstractEventLoop } from "./events.ts";
 
 /** Options of gather, named as in Python (return_exceptions → returnExceptions). */
 export interface GatherOptions {
@@ -36,9 +36,9 @@ class GatheringFuture extends Future<unknown[]> {
 }
 
 /** asyncio.ensure_future: a future stays as it is, a coroutine becomes a task. */
-export function ensureFuture(awaitable: unknown, loop?: EventLoop): Future {
+export function ensureFuture(awaitable: unknown, loop?: EventLoop | AbstractEventLoop): Future {
   if (awaitable instanceof Future) return awaitable;
-  if (awaitable instanceof Coroutine) return loopCreateTask(loop ?? getRunningLoop(), awaitable);
+  if (awaitable instanceof Coroutine) return loopCreateTask(loop ? coreOf(loop) : getRunningLoop(), awaitable);
   throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
 }
 

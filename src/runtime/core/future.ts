@@ -5,13 +5,15 @@ import { getRunningLoop, type EventLoop, type HandleInfo } from "./loop.ts";
 import { pyRepr } from "./python-format.ts";
 import type { WaitInfo } from "../trace/index.ts";
 
-// What Future.get_loop() gives for a loop: the loop as the program sees it (asyncio/events.ts
-// sets its public face of the loop here; core's own loop until then).
+// The loop as the program sees it (asyncio/events.ts gives core's loops a public face): what
+// Future.get_loop() gives, and back to core's loop when a program passes one (Future(loop=...)).
 let publicLoop: (loop: EventLoop) => unknown = (loop) => loop;
+let coreLoop: (loop: unknown) => EventLoop = (loop) => loop as EventLoop;
 
-/** Set what Future.getLoop() gives for a loop (the asyncio module's face of it). */
-export function setPublicLoop(face: (loop: EventLoop) => unknown): void {
+/** Set the public face of core's loops, and the way back from a face to its loop. */
+export function setPublicLoop(face: (loop: EventLoop) => unknown, core: (loop: unknown) => EventLoop): void {
   publicLoop = face;
+  coreLoop = core;
 }
 
 /** A future's state, named as CPython names them. */
@@ -43,7 +45,7 @@ export class Future<T = unknown> {
 
   /** A pending future on `loop` (by default the running loop, as asyncio.Future() is). */
   constructor(loop: EventLoop = getRunningLoop()) {
-    this.loop = loop;
+    this.loop = coreLoop(loop);
   }
 
   /** fut.get_loop(): the loop the future belongs to, as the program sees it. */

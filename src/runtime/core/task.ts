@@ -38,8 +38,9 @@ export class Task<T = unknown> extends Future<T> {
   private waitSite = -1;
 
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
-    const { loop = getRunningLoop(), name, internal = false, eager = false } = options;
-    super(loop);
+    const { name, internal = false, eager = false } = options;
+    super(options.loop ?? getRunningLoop());
+    const loop = this.loop;
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyRepr(coro)}`);
     const session = loop.session;
     session.countTask();
