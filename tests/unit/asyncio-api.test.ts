@@ -1279,6 +1279,66 @@ async def main():
 asyncio.run(main())
 `,
   },
+  {
+    name: "newEventLoop, setEventLoop, getEventLoop outside a loop, loop.runUntilComplete twice on one loop, loop.close",
+    lines: 6,
+    ts: `import { print, sleep, createTask, newEventLoop, setEventLoop, getEventLoop, RuntimeError } from "asyncio";
+async function greet(name: string) {
+  await sleep(1);
+  return \`hello \${name}\`;
+}
+async function background() {
+  await sleep(10);
+}
+try {
+  getEventLoop();
+} catch (e) {
+  print((e as Error).name, (e as Error).message);
+}
+const loop = newEventLoop();
+setEventLoop(loop);
+print(getEventLoop() === loop, loop.isRunning(), loop.isClosed());
+print(await loop.runUntilComplete(greet("first")));
+const t = loop.createTask(background());
+print(await loop.runUntilComplete(greet("second")), t.done());
+loop.close();
+print(loop.isClosed());
+const c = greet("third");
+try {
+  loop.runUntilComplete(c);
+} catch (e) {
+  print(e instanceof RuntimeError, (e as Error).message);
+}
+c.close();
+setEventLoop(null);
+`,
+    py: `import asyncio
+async def greet(name):
+    await asyncio.sleep(1)
+    return f"hello {name}"
+async def background():
+    await asyncio.sleep(10)
+try:
+    asyncio.get_event_loop()
+except RuntimeError as e:
+    print(type(e).__name__, e)
+loop = asyncio.new_event_loop()
+asyncio.set_event_loop(loop)
+print(asyncio.get_event_loop() is loop, loop.is_running(), loop.is_closed())
+print(loop.run_until_complete(greet("first")))
+t = loop.create_task(background())
+print(loop.run_until_complete(greet("second")), t.done())
+loop.close()
+print(loop.is_closed())
+c = greet("third")
+try:
+    loop.run_until_complete(c)
+except RuntimeError as e:
+    print(isinstance(e, RuntimeError), e)
+c.close()
+asyncio.set_event_loop(None)
+`,
+  },
 ];
 
 describe("the asyncio API matches CPython 3.14", () => {

@@ -3,10 +3,11 @@
 // create_task, run_in_executor), and callbacks come back as Handle / TimerHandle. The loop itself is
 // core's EventLoop; this is its public face, one per loop.
 import {
-  _getRunningLoop, Coroutine, Future, getRunningLoop as coreRunningLoop, pyRepr, RuntimeError, setPublicLoop, Task,
+  _getRunningLoop, Coroutine, currentSession, Future, getRunningLoop as coreRunningLoop, pyRepr, RuntimeError, setPublicLoop, Task,
   type EventLoop as CoreLoop, type Handle as CoreHandle, type TaskOptions, type TimerHandle as CoreTimerHandle,
 } from "../core/index.ts";
 import { runInExecutor, type Pool } from "../workers/index.ts";
+import { finishLoop, newLoop, runUntilComplete, track, type LoopRun } from "./base-events.ts";
 
 type Callback = (...args: never[]) => unknown;
 
@@ -132,6 +133,26 @@ export class EventLoop {
     return runInExecutor(executor, fn, ...args);
   }
 
+  /** loop.run_until_complete(aw): run the loop until `aw` is done; await it for the result (a loop
+   * of the program's own, from newEventLoop; run() and Runner do this for theirs). */
+  runUntilComplete<T>(awaitable: Coroutine<T> | Future<T>): LoopRun<T> {
+    this.checkClosed();
+    if (this.isRunning()) throw new RuntimeError("This event loop is already running");
+    if (this.loop.session.runningLoop) throw new RuntimeError("Cannot run the event loop while another loop is running");
+    const future = awaitable instanceof Future ? awaitable : loopCreateTask(this.loop, awaitable);
+    return track(this.loop.session, () => runUntilComplete(this.loop, future));
+  }
+
+  /** loop.close(): the loop can run no more; a task still pending never ends (Python says so when
+   * it destroys the task: "Task was destroyed but it is pending!"). */
+  close(): void {
+    if (this.isRunning()) throw new RuntimeError("Cannot close a running event loop");
+    if (this.loop.closed) return;
+    for (const task of this.loop.tasks)
+      if (task instanceof Task && !task.done()) this.loop.session.write(`Task was destroyed but it is pending!\ntask: ${task}`, "stderr");
+    finishLoop(this.loop);
+  }
+
   /** loop.is_running() */
   isRunning(): boolean {
     return _getRunningLoop() === this.loop;
@@ -186,11 +207,26 @@ export function getRunningLoop(): EventLoop {
   return loopFace(coreRunningLoop());
 }
 
-/** asyncio.get_event_loop(): inside a coroutine or callback, the running loop (3.14: RuntimeError outside one). */
+// The loop set_event_loop made current, per program (the policy's thread-local loop).
+const currentLoops = new WeakMap<object, CoreLoop | null>();
+
+/** asyncio.get_event_loop(): the running loop; outside one, the loop setEventLoop made current
+ * (3.14: RuntimeError if there is none). */
 export function getEventLoop(): EventLoop {
-  const loop = _getRunningLoop();
+  const loop = _getRunningLoop() ?? currentLoops.get(currentSession()) ?? null;
   if (!loop) throw new RuntimeError("There is no current event loop in thread 'MainThread'.");
   return loopFace(loop);
+}
+
+/** asyncio.new_event_loop(): a loop of the program's own: run it with loop.runUntilComplete(aw), then loop.close(). */
+export function newEventLoop(): EventLoop {
+  return loopFace(newLoop());
+}
+
+/** asyncio.set_event_loop(loop): make `loop` (or none: null) what getEventLoop() gives outside a running loop. */
+export function setEventLoop(loop: EventLoop | null): void {
+  if (loop !== null && !(loop instanceof EventLoop)) throw new TypeError(`loop must be an instance of AbstractEventLoop or None, not '${typeof loop}'`);
+  currentLoops.set(currentSession(), loop === null ? null : coreOf(loop));
 }
 
 // Future.get_loop() gives the loop as the program sees loops (this face of core's), and a face

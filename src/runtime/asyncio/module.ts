@@ -16,7 +16,7 @@ import { run, Runner } from "./runners.ts";
 import { allTasks, createFuture, createTask, iscoroutine, isfuture, sleep } from "./tasks.ts";
 import { TaskGroup } from "./task-group.ts";
 import { shield, Timeout, timeout, timeoutAt, waitFor } from "./timeouts.ts";
-import { createEagerTaskFactory, eagerTaskFactory, EventLoop, getEventLoop, getRunningLoop, Handle, TimerHandle } from "./events.ts";
+import { createEagerTaskFactory, eagerTaskFactory, EventLoop, getEventLoop, getRunningLoop, Handle, newEventLoop, setEventLoop, TimerHandle } from "./events.ts";
 import { ALL_COMPLETED, asCompleted, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from "./wait.ts";
 
 /** Every name a program may import from "asyncio", and what it is. */
@@ -40,6 +40,8 @@ export const asyncioModule = {
   // The loop
   getRunningLoop,
   getEventLoop,
+  newEventLoop,
+  setEventLoop,
   AbstractEventLoop: EventLoop,
   Handle,
   TimerHandle,

@@ -2,49 +2,13 @@
 // base_events.py): a new loop runs main to the end; then the leftover tasks are cancelled and awaited, the loop's
 // two shutdown steps run, and exceptions nobody retrieved are reported.
 import {
-  andThen, CancelledError, Coroutine, currentSession, describeChain, EventLoop, EXIT, Future, RuntimeError, takeAsyncGenerators, Task, withCleanup,
-  type MaybePromise, type Session,
+  andThen, CancelledError, Coroutine, currentSession, describeChain, EXIT, Future, RuntimeError, takeAsyncGenerators, Task, withCleanup,
+  type EventLoop, type MaybePromise,
 } from "../core/index.ts";
+import { finishLoop, newLoop, runUntilComplete, track, type LoopRun } from "./base-events.ts";
 import { defaultExecutorIdle } from "../workers/index.ts";
 import { gather } from "./gather.ts";
 import { loopCreateTask, loopFace } from "./events.ts";
-
-/** What `run(main())` returns: await it for main's result (or its exception). */
-export class LoopRun<T> implements PromiseLike<T> {
-  /** Whether the program awaited (or chained) this run, so a failure was seen. */
-  observed = false;
-  failure: { error: unknown } | null = null;
-  private readonly promise: Promise<T>;
-  constructor(outcome: MaybePromise<T>) {
-    this.promise = Promise.resolve(outcome);
-    this.promise.catch((error) => (this.failure = { error }));
-  }
-  then<A = T, B = never>(onResult?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((error: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
-    this.observed = true;
-    return this.promise.then(onResult, onError);
-  }
-}
-
-const runsOf = new WeakMap<Session, LoopRun<unknown>[]>();
-
-/** Runs of `session` that failed while the program never awaited them (their error would be lost). */
-export function unobservedFailures(session: Session): unknown[] {
-  return (runsOf.get(session) ?? []).filter((r) => r.failure && !r.observed).map((r) => r.failure!.error);
-}
-
-// BaseEventLoop.run_until_complete: run passes until `future` is done, then give its result.
-function runUntilComplete<T>(loop: EventLoop, future: Future<T>): MaybePromise<T> {
-  const stopWhenDone = (f: Future<T>) => {
-    if (!f.cancelled()) f.exception();
-    loop.stop();
-  };
-  future.addDoneCallback(stopWhenDone, { label: "stop the loop" });
-  const ran = withCleanup(() => loop.runForever(), () => future.removeDoneCallback(stopWhenDone));
-  return andThen(ran, () => {
-    if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
-    return future.result();
-  });
-}
 
 // asyncio.runners._cancel_all_tasks, then the two shutdown steps of Runner.close.
 function closeLoop(loop: EventLoop): MaybePromise<void> {
@@ -87,12 +51,6 @@ function* closeAsyncGenerators(loop: EventLoop): Generator<unknown, void, unknow
   });
 }
 
-function reportLostExceptions(loop: EventLoop): void {
-  for (const task of loop.tasks as Set<Task>) {
-    if (task.logTraceback) loop.session.write(`Task exception was never retrieved\nfuture: ${task}\n${describeChain(task.exception())}`, "stderr");
-  }
-}
-
 // Runner.run's check: a coroutine runs as it is; another awaitable (a future) is awaited by one.
 function asCoroutine<T>(main: unknown): Coroutine<T> {
   if (main instanceof Coroutine) return main as Coroutine<T>;
@@ -101,35 +59,6 @@ function asCoroutine<T>(main: unknown): Coroutine<T> {
       return (yield main) as T;
     }, "_wrap_awaitable");
   throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
-}
-
-// A new loop of the program's (Runner._lazy_init).
-function newLoop(session: Session): EventLoop {
-  const loop = new EventLoop(session);
-  session.emit({ kind: "loop-start", loop: loop.id });
-  return loop;
-}
-
-// loop.close(): no more callbacks; exceptions nobody retrieved are reported.
-function finishLoop(loop: EventLoop): void {
-  const session = loop.session;
-  loop.closed = true;
-  // After a limit stopped the program, its tasks were left as they were: nothing to report.
-  if (!session.stopped) reportLostExceptions(loop);
-  session.record({ kind: "loop-end", loop: loop.id });
-}
-
-// A run's outcome, as the program awaits it; one that fails unawaited is reported at the end.
-function track<T>(session: Session, outcome: () => MaybePromise<T>): LoopRun<T> {
-  let result: MaybePromise<T>;
-  try {
-    result = outcome();
-  } catch (error) {
-    result = Promise.reject(error);
-  }
-  const handle = new LoopRun<T>(result);
-  runsOf.set(session, [...(runsOf.get(session) ?? []), handle as LoopRun<unknown>]);
-  return handle;
 }
 
 /** asyncio.run(main()): run the event loop until `main` is done; remaining tasks are cancelled. */
