@@ -329,6 +329,10 @@ def _fresh_c_asyncio():
             if c_name is not None and value is getattr(_C_ASYNCIO, c_name):
                 namespace[key] = getattr(fresh, c_name)
     exec(_GATHERING, vars(asyncio.tasks))
+    # eager_task_factory closes over the Task class of its day: make it again over the fresh one.
+    factory = asyncio.tasks.create_eager_task_factory(asyncio.tasks.Task)
+    for module in (asyncio, asyncio.tasks):
+        vars(module)["eager_task_factory"] = factory
     sys.modules["_asyncio"] = fresh
 
 

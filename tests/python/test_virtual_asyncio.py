@@ -49,6 +49,23 @@ def test_two_tasks():
     assert r["virtualEnd"] == 2.0 and r["error"] is None, r
 
 
+def test_eager_task_factory_runs_tasks_of_the_fresh_module():
+    # eager_task_factory is made at import over the Task of its day: the reset makes it again over
+    # the fresh _asyncio's Task, or current_task() inside an eager step sees a stale task.
+    for _ in range(2):
+        r = run("""
+            import asyncio
+            async def quick():
+                print("in", asyncio.current_task().get_name())
+            async def main():
+                asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
+                t = asyncio.create_task(quick())
+                print(t.done(), t.get_name())
+            asyncio.run(main())
+        """)
+        assert r["stdout"] == ["in Task-2", "True Task-2"], r
+
+
 def test_time_sleep_without_loop():
     r = run("""
         import time

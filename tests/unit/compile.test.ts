@@ -84,16 +84,23 @@ const p = print(1;
     expect(error.problems[0]).toMatchObject({ line: 2, column: 18, message: 'Expected ")" but found ";"' });
   });
 
-  it("async generators are refused with a clear message at their line", async () => {
-    const error = await compileError(`import { print } from "asyncio";
+  it("async generators and for await compile, and an await inside a generator keeps its line", async () => {
+    const r = await runTs(`import { print, run, sleep } from "asyncio";
 
 async function* numbers() {
   yield 1;
+  await sleep(1);
+  yield 2;
 }
-print(numbers);
+async function main() {
+  for await (const n of numbers()) print(n);
+}
+await run(main());
 `);
-    expect(error.problems[0].line).toBe(3);
-    expect(error.problems[0].message).toBe("async generators are not supported in playgrounds yet.");
+    expect(r.stdout).toEqual(["1", "2"]);
+    expect(r.virtualEnd).toBe(1);
+    const suspended = r.events.filter((e) => e.kind === "task-suspended");
+    expect(suspended.map((e) => e.line)).toContain(5);
   });
 
   // compile.ts has a handler for `export default` with this message, but acorn rejects esbuild's

@@ -410,7 +410,9 @@ async function main() {
   const q = new Queue();
   try { q.taskDone(); } catch (e) { print((e as Error).message); }
 }
-try { new TaskGroup(); } catch (e) { print((e as Error).message); }
+try {
+  await using _ = new TaskGroup();
+} catch (e) { print((e as Error).message); }
 await run(main());
 `);
     expect(r.stdout).toEqual(["no running event loop", "Semaphore initial value must be >= 0", "task_done() called too many times"]);

@@ -1,6 +1,7 @@
 // asyncio.gather (Lib/asyncio/tasks.py, CPython 3.14): run awaitables concurrently and collect their results in
 // argument order. Like CPython's, it wraps coroutines in tasks at once (gather is not lazy).
-import { CancelledError, Coroutine, Future, getRunningLoop, Task, type EventLoop } from "../core/index.ts";
+import { _getRunningLoop, CancelledError, Coroutine, Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, getRunningLoop, Task, type EventLoop } from "../core/index.ts";
+import { coreOf, loopCreateTask, type EventLoop as AbstractEventLoop } from "./events.ts";
 
 /** Options of gather, named as in Python (return_exceptions → returnExceptions). */
 export interface GatherOptions {
@@ -22,6 +23,9 @@ class GatheringFuture extends Future<unknown[]> {
     this.children = children;
     this.waitInfo = { what: "future", label: gatherLabel(children), tasks: children.flatMap((c) => (c instanceof Task ? [c.id] : [])) };
   }
+  override toString(): string {
+    return super.toString().replace(/^<Future/, "<_GatheringFuture");
+  }
   override cancel(message?: string): boolean {
     if (this.done()) return false;
     let cancelledAny = false;
@@ -32,9 +36,9 @@ class GatheringFuture extends Future<unknown[]> {
 }
 
 /** asyncio.ensure_future: a future stays as it is, a coroutine becomes a task. */
-export function ensureFuture(awaitable: unknown, loop?: EventLoop): Future {
+export function ensureFuture(awaitable: unknown, loop?: EventLoop | AbstractEventLoop): Future {
   if (awaitable instanceof Future) return awaitable;
-  if (awaitable instanceof Coroutine) return new Task(awaitable, { loop });
+  if (awaitable instanceof Coroutine) return loopCreateTask(loop ? coreOf(loop) : getRunningLoop(), awaitable);
   throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
 }
 
@@ -53,9 +57,12 @@ export function gather(awaitables: readonly unknown[], options: GatherOptions = 
   let nfuts = 0;
   let nfinished = 0;
   let outer: GatheringFuture | null = null;
+  const running = _getRunningLoop()?.currentTask;
+  const curTask = running instanceof Task ? running : null;
 
   const doneCallback = (fut: Future) => {
     nfinished++;
+    if (curTask) futureDiscardFromAwaitedBy(fut, curTask);
     if (!outer || outer.done()) {
       if (!fut.cancelled()) fut.exception(); // mark the exception as retrieved
       return;
@@ -92,7 +99,10 @@ export function gather(awaitables: readonly unknown[], options: GatherOptions = 
       nfuts++;
       seen.set(arg, fut);
       if (fut.done()) doneFuts.push(fut);
-      else fut.addDoneCallback(doneCallback, { label: "gather: child done" });
+      else {
+        if (curTask) futureAddToAwaitedBy(fut, curTask);
+        fut.addDoneCallback(doneCallback, { label: "gather: child done" });
+      }
     }
     children.push(fut);
   }

@@ -1,7 +1,7 @@
 // asyncio's synchronization primitives (Lib/asyncio/locks.py): Lock, Event, Semaphore,
-// BoundedSemaphore. Waiters are futures in FIFO order; waking one sets its result, and the woken
+// BoundedSemaphore, Condition, Barrier. Waiters are futures in FIFO order; waking one sets its result, and the woken
 // task runs on a later pass, as in CPython. `await using _ = await lock.acquire()` is `async with lock:`.
-import { AEXIT, CancelledError, Coroutine, Future, makeAsyncDisposable, RuntimeError, ValueError } from "../core/index.ts";
+import { AEXIT, BrokenBarrierError, CancelledError, Coroutine, Future, makeAsyncDisposable, RuntimeError, ValueError } from "../core/index.ts";
 import type { WaitInfo } from "../trace/index.ts";
 import { LoopBound } from "./mixins.ts";
 
@@ -214,5 +214,221 @@ export class BoundedSemaphore extends Semaphore {
   override release(): void {
     if (this.value >= this.bound) throw new ValueError("BoundedSemaphore released too many times");
     super.release();
+  }
+}
+
+/** asyncio.Condition: tasks wait (holding the lock) until another task notifies them. */
+export class Condition extends Primitive {
+  private readonly lock: Lock;
+  private readonly waiters: Future[] = [];
+
+  constructor(lock: Lock = new Lock()) {
+    super();
+    this.lock = lock;
+  }
+
+  /** Whether the underlying lock is held. */
+  locked(): boolean {
+    return this.lock.locked();
+  }
+
+  /** Take the underlying lock; `await using _ = await cond.acquire()` is `async with cond:`. */
+  acquire(): Coroutine<Held> {
+    return this.lock.acquire();
+  }
+
+  /** Release the underlying lock. */
+  release(): void {
+    this.lock.release();
+  }
+
+  /** Release the lock, wait until notified, take the lock again; gives true. */
+  wait(): Coroutine<boolean> {
+    const cond = this;
+    return new Coroutine(function* () {
+      if (!cond.locked()) throw new RuntimeError("cannot wait on un-acquired lock");
+      const fut = cond.waiter("lock", "Condition.wait()");
+      cond.release();
+      try {
+        try {
+          cond.waiters.push(fut);
+          try {
+            yield fut;
+            return true;
+          } finally {
+            removeFirst(cond.waiters, fut);
+          }
+        } finally {
+          // Must re-acquire the lock even if the wait is cancelled.
+          let err: unknown = null;
+          for (;;) {
+            try {
+              yield cond.acquire();
+              break;
+            } catch (error) {
+              if (!(error instanceof CancelledError)) throw error;
+              err = error;
+            }
+          }
+          if (err !== null) throw err;
+        }
+      } catch (error) {
+        // Woken but failing: wake another waiter instead (a "spurious wakeup" is allowed).
+        cond.notifyWaiters(1);
+        throw error;
+      }
+    }, "Condition.wait");
+  }
+
+  /** wait() until predicate() is true; gives predicate()'s last value. */
+  waitFor<T>(predicate: () => T): Coroutine<T> {
+    const cond = this;
+    return new Coroutine(function* () {
+      let result = predicate();
+      while (!result) {
+        yield cond.wait();
+        result = predicate();
+      }
+      return result;
+    }, "Condition.wait_for");
+  }
+
+  /** Wake up to n waiting tasks (the lock must be held). */
+  notify(n = 1): void {
+    if (!this.locked()) throw new RuntimeError("cannot notify on un-acquired lock");
+    this.notifyWaiters(n);
+  }
+
+  /** Wake every waiting task (the lock must be held). */
+  notifyAll(): void {
+    this.notify(this.waiters.length);
+  }
+
+  // Condition._notify
+  private notifyWaiters(n: number): void {
+    let idx = 0;
+    for (const fut of this.waiters) {
+      if (idx >= n) break;
+      if (!fut.done()) {
+        idx++;
+        fut.setResult(false);
+      }
+    }
+  }
+
+  toString(): string {
+    return `<asyncio.locks.Condition object [${this.locked() ? "locked" : "unlocked"}${this.waiters.length ? `, waiters:${this.waiters.length}` : ""}]>`;
+  }
+}
+
+type BarrierState = "filling" | "draining" | "resetting" | "broken";
+
+/** asyncio.Barrier(parties): tasks wait until `parties` of them have arrived, then all go on. */
+export class Barrier extends LoopBound {
+  private readonly cond = new Condition();
+  private readonly nParties: number;
+  private state: BarrierState = "filling";
+  private count = 0;
+
+  constructor(parties: number) {
+    super();
+    if (parties < 1) throw new ValueError("parties must be >= 1");
+    this.nParties = parties;
+  }
+
+  /** Wait until `parties` tasks wait; gives this task's arrival index, 0 to parties - 1. */
+  wait(): Coroutine<number> {
+    const barrier = this;
+    return new Coroutine(function* () {
+      yield barrier.cond.acquire();
+      try {
+        yield* barrier.block();
+        try {
+          const index = barrier.count++;
+          if (index + 1 === barrier.nParties) barrier.release();
+          else yield* barrier.waitFilled();
+          return index;
+        } finally {
+          barrier.count--;
+          barrier.exit();
+        }
+      } finally {
+        barrier.cond.release();
+      }
+    }, "Barrier.wait");
+  }
+
+  /** Back to the empty state; tasks waiting get BrokenBarrierError. */
+  reset(): Coroutine<void> {
+    const barrier = this;
+    return new Coroutine(function* () {
+      yield barrier.cond.acquire();
+      try {
+        if (barrier.count > 0) barrier.state = "resetting";
+        else barrier.state = "filling";
+        barrier.cond.notifyAll();
+      } finally {
+        barrier.cond.release();
+      }
+    }, "Barrier.reset");
+  }
+
+  /** Break the barrier: waiting tasks, and any that come later, get BrokenBarrierError. */
+  abort(): Coroutine<void> {
+    const barrier = this;
+    return new Coroutine(function* () {
+      yield barrier.cond.acquire();
+      try {
+        barrier.state = "broken";
+        barrier.cond.notifyAll();
+      } finally {
+        barrier.cond.release();
+      }
+    }, "Barrier.abort");
+  }
+
+  /** How many tasks it takes to pass. */
+  get parties(): number {
+    return this.nParties;
+  }
+
+  /** How many tasks wait at it now (Barrier.n_waiting). */
+  get nWaiting(): number {
+    return this.state === "filling" ? this.count : 0;
+  }
+
+  /** Whether it is broken. */
+  get broken(): boolean {
+    return this.state === "broken";
+  }
+
+  // Barrier._block: wait while the barrier drains or resets.
+  private *block(): Generator<unknown, void, unknown> {
+    yield this.cond.waitFor(() => this.state !== "draining" && this.state !== "resetting");
+    if (this.state === "broken") throw new BrokenBarrierError("Barrier aborted");
+  }
+
+  // Barrier._release: the last one in lets everyone out.
+  private release(): void {
+    this.state = "draining";
+    this.cond.notifyAll();
+  }
+
+  // Barrier._wait
+  private *waitFilled(): Generator<unknown, void, unknown> {
+    yield this.cond.waitFor(() => this.state !== "filling");
+    if (this.state === "broken" || this.state === "resetting") throw new BrokenBarrierError("Abort or reset of barrier");
+  }
+
+  // Barrier._exit
+  private exit(): void {
+    if (this.count === 0) {
+      if (this.state === "resetting" || this.state === "draining") this.state = "filling";
+      this.cond.notifyAll();
+    }
+  }
+
+  toString(): string {
+    return `<asyncio.locks.Barrier object [${this.state}${this.broken ? "" : `, waiters:${this.nWaiting}/${this.parties}`}]>`;
   }
 }

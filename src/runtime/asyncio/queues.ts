@@ -1,6 +1,7 @@
 // asyncio.Queue (Lib/asyncio/queues.py): FIFO with an optional size limit; getters
-// and putters wait in FIFO order; taskDone()/join() track unfinished work.
-import { Coroutine, Future, pyRepr, QueueEmpty, QueueFull, ValueError } from "../core/index.ts";
+// and putters wait in FIFO order; taskDone()/join() track unfinished work; shutdown() ends it.
+// LifoQueue and PriorityQueue change only where items go and which comes out (_put, _get).
+import { Coroutine, Future, heappop, heappush, pyLess, pyRepr, QueueEmpty, QueueFull, QueueShutDown, ValueError } from "../core/index.ts";
 import { Event } from "./locks.ts";
 import { LoopBound } from "./mixins.ts";
 
@@ -23,17 +24,30 @@ function removeIfPresent(waiters: Future[], fut: Future): void {
 /** asyncio.Queue(maxsize): put/get in FIFO order; maxsize 0 means unbounded. */
 export class Queue<T = unknown> extends LoopBound {
   readonly maxsize: number;
-  private readonly items: T[] = [];
+  protected readonly items: T[] = [];
   private readonly getters: Future[] = [];
   private readonly putters: Future[] = [];
   private unfinishedTasks = 0;
   private readonly finished: Event;
+  private isShutdown = false;
+  /** The class's name, for its repr (a minified bundle renames classes, so not constructor.name). */
+  protected readonly kind: string = "Queue";
 
   constructor(maxsize = 0) {
     super();
     this.maxsize = maxsize;
     this.finished = new Event();
     this.finished.set();
+  }
+
+  /** Queue._put: where a new item goes (FIFO: at the end). */
+  protected putItem(item: T): void {
+    this.items.push(item);
+  }
+
+  /** Queue._get: which item comes out (FIFO: the first). */
+  protected getItem(): T {
+    return this.items.shift()!;
   }
 
   /** Number of items in the queue. */
@@ -56,6 +70,7 @@ export class Queue<T = unknown> extends LoopBound {
     const queue = this;
     return new Coroutine(function* () {
       while (queue.full()) {
+        if (queue.isShutdown) throw new QueueShutDown();
         const putter = new Future(queue.getLoop());
         putter.waitInfo = { what: "queue", label: "Queue.put()" };
         queue.putters.push(putter);
@@ -74,8 +89,9 @@ export class Queue<T = unknown> extends LoopBound {
 
   /** Put an item now; QueueFull if there is no room. */
   putNowait(item: T): void {
+    if (this.isShutdown) throw new QueueShutDown();
     if (this.full()) throw new QueueFull();
-    this.items.push(item);
+    this.putItem(item);
     this.unfinishedTasks++;
     this.finished.clear();
     wakeupNext(this.getters);
@@ -86,6 +102,7 @@ export class Queue<T = unknown> extends LoopBound {
     const queue = this;
     return new Coroutine(function* () {
       while (queue.empty()) {
+        if (queue.isShutdown) throw new QueueShutDown();
         const getter = new Future(queue.getLoop());
         getter.waitInfo = { what: "queue", label: "Queue.get()" };
         queue.getters.push(getter);
@@ -104,8 +121,11 @@ export class Queue<T = unknown> extends LoopBound {
 
   /** Take the first item now; QueueEmpty if there is none. */
   getNowait(): T {
-    if (this.empty()) throw new QueueEmpty();
-    const item = this.items.shift()!;
+    if (this.empty()) {
+      if (this.isShutdown) throw new QueueShutDown();
+      throw new QueueEmpty();
+    }
+    const item = this.getItem();
     wakeupNext(this.putters);
     return item;
   }
@@ -117,21 +137,62 @@ export class Queue<T = unknown> extends LoopBound {
     if (this.unfinishedTasks === 0) this.finished.set();
   }
 
-  /** Queue.__str__ (what print shows): <Queue maxsize=0 _queue=[1] _getters[1] tasks=1>. */
-  toString(): string {
-    let result = `maxsize=${pyRepr(this.maxsize)}`;
-    if (this.items.length) result += ` _queue=${pyRepr(this.items)}`;
-    if (this.getters.length) result += ` _getters[${this.getters.length}]`;
-    if (this.putters.length) result += ` _putters[${this.putters.length}]`;
-    if (this.unfinishedTasks) result += ` tasks=${this.unfinishedTasks}`;
-    return `<Queue ${result}>`;
-  }
-
   /** Wait until every item put has been marked done with taskDone(). */
   join(): Coroutine<void> {
     const queue = this;
     return new Coroutine(function* () {
       if (queue.unfinishedTasks > 0) yield queue.finished.wait();
     }, "Queue.join");
+  }
+
+  /** Shut the queue down: put() raises QueueShutDown from now on, and get() once the queue is
+   * empty (at once if `immediate`, which drops the items left). Waiting tasks wake to see it. */
+  shutdown(immediate = false): void {
+    this.isShutdown = true;
+    if (immediate) {
+      while (!this.empty()) {
+        this.getItem();
+        if (this.unfinishedTasks > 0) this.unfinishedTasks--;
+      }
+      if (this.unfinishedTasks === 0) this.finished.set();
+    }
+    // Every getter and putter re-checks, to raise QueueShutDown.
+    for (const waiters of [this.getters, this.putters]) {
+      while (waiters.length) {
+        const waiter = waiters.shift()!;
+        if (!waiter.done()) waiter.setResult(undefined);
+      }
+    }
+  }
+
+  /** Queue.__str__ (what print shows): <Queue maxsize=0 _queue=[1] _getters[1] tasks=1 shutdown>. */
+  toString(): string {
+    let result = `maxsize=${pyRepr(this.maxsize)}`;
+    if (this.items.length) result += ` _queue=${pyRepr(this.items)}`;
+    if (this.getters.length) result += ` _getters[${this.getters.length}]`;
+    if (this.putters.length) result += ` _putters[${this.putters.length}]`;
+    if (this.unfinishedTasks) result += ` tasks=${this.unfinishedTasks}`;
+    if (this.isShutdown) result += " shutdown";
+    return `<${this.kind} ${result}>`;
+  }
+}
+
+/** asyncio.LifoQueue: the last item put is the first taken. */
+export class LifoQueue<T = unknown> extends Queue<T> {
+  protected override readonly kind: string = "LifoQueue";
+  protected override getItem(): T {
+    return this.items.pop()!;
+  }
+}
+
+/** asyncio.PriorityQueue: the smallest item first, ordered as Python orders them ([priority, data]
+ * arrays compare element by element, as tuples do). */
+export class PriorityQueue<T = unknown> extends Queue<T> {
+  protected override readonly kind: string = "PriorityQueue";
+  protected override putItem(item: T): void {
+    heappush(this.items, item, pyLess);
+  }
+  protected override getItem(): T {
+    return heappop(this.items, pyLess);
   }
 }

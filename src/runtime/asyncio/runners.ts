@@ -1,49 +1,14 @@
-// asyncio.run (Lib/asyncio/runners.py, with BaseEventLoop.run_until_complete of base_events.py):
-// a new loop runs main to the end; then the leftover tasks are cancelled and awaited, the loop's
+// asyncio.run and asyncio.Runner (Lib/asyncio/runners.py, with BaseEventLoop.run_until_complete of
+// base_events.py): a new loop runs main to the end; then the leftover tasks are cancelled and awaited, the loop's
 // two shutdown steps run, and exceptions nobody retrieved are reported.
 import {
-  andThen, Coroutine, currentSession, describeError, EventLoop, RuntimeError, Task, ValueError, withCleanup, pyRepr,
-  type Future, type MaybePromise, type Session,
+  andThen, CancelledError, Coroutine, currentSession, describeChain, EXIT, Future, RuntimeError, takeAsyncGenerators, Task, withCleanup,
+  type EventLoop, type MaybePromise,
 } from "../core/index.ts";
+import { finishLoop, newLoop, runUntilComplete, track, type LoopRun } from "./base-events.ts";
 import { defaultExecutorIdle } from "../workers/index.ts";
 import { gather } from "./gather.ts";
-
-/** What `run(main())` returns: await it for main's result (or its exception). */
-export class LoopRun<T> implements PromiseLike<T> {
-  /** Whether the program awaited (or chained) this run, so a failure was seen. */
-  observed = false;
-  failure: { error: unknown } | null = null;
-  private readonly promise: Promise<T>;
-  constructor(outcome: MaybePromise<T>) {
-    this.promise = Promise.resolve(outcome);
-    this.promise.catch((error) => (this.failure = { error }));
-  }
-  then<A = T, B = never>(onResult?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((error: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
-    this.observed = true;
-    return this.promise.then(onResult, onError);
-  }
-}
-
-const runsOf = new WeakMap<Session, LoopRun<unknown>[]>();
-
-/** Runs of `session` that failed while the program never awaited them (their error would be lost). */
-export function unobservedFailures(session: Session): unknown[] {
-  return (runsOf.get(session) ?? []).filter((r) => r.failure && !r.observed).map((r) => r.failure!.error);
-}
-
-// BaseEventLoop.run_until_complete: run passes until `future` is done, then give its result.
-function runUntilComplete<T>(loop: EventLoop, future: Future<T>): MaybePromise<T> {
-  const stopWhenDone = (f: Future<T>) => {
-    if (!f.cancelled()) f.exception();
-    loop.stop();
-  };
-  future.addDoneCallback(stopWhenDone, { label: "stop the loop" });
-  const ran = withCleanup(() => loop.runForever(), () => future.removeDoneCallback(stopWhenDone));
-  return andThen(ran, () => {
-    if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
-    return future.result();
-  });
-}
+import { loopCreateTask, loopFace } from "./events.ts";
 
 // asyncio.runners._cancel_all_tasks, then the two shutdown steps of Runner.close.
 function closeLoop(loop: EventLoop): MaybePromise<void> {
@@ -54,7 +19,7 @@ function closeLoop(loop: EventLoop): MaybePromise<void> {
   return andThen(cancelled, () => {
     for (const task of toCancel) {
       if (task.cancelled() || task.exception() === undefined) continue;
-      session.write(`unhandled exception during asyncio.run() shutdown\ntask: ${task}\n${describeError(task.exception())}`, "stderr");
+      session.write(`unhandled exception during asyncio.run() shutdown\ntask: ${task}\n${describeChain(task.exception())}`, "stderr");
     }
     // Runner.close awaits loop.shutdown_asyncgens() and loop.shutdown_default_executor(), each a task:
     // they take task names and loop passes, so CPython's names stay in step. The second waits for
@@ -64,6 +29,7 @@ function closeLoop(loop: EventLoop): MaybePromise<void> {
         loop,
         new Task(
           new Coroutine(function* () {
+            if (name === "shutdown_asyncgens") yield* closeAsyncGenerators(loop);
             const idle = name === "shutdown_default_executor" ? defaultExecutorIdle(loop) : undefined;
             if (idle) yield idle;
           }, name, -1, session),
@@ -74,46 +40,92 @@ function closeLoop(loop: EventLoop): MaybePromise<void> {
   });
 }
 
-function reportLostExceptions(loop: EventLoop): void {
-  for (const task of loop.tasks as Set<Task>) {
-    if (task.logTraceback) loop.session.write(`Task exception was never retrieved\nfuture: ${task}\n${describeError(task.exception())}`, "stderr");
-  }
+// BaseEventLoop.shutdown_asyncgens: close the async generators left suspended, together.
+function* closeAsyncGenerators(loop: EventLoop): Generator<unknown, void, unknown> {
+  const agens = takeAsyncGenerators(loop);
+  if (!agens.length) return;
+  const results = (yield gather(agens.map((agen) => agen.aclose()), { returnExceptions: true })) as unknown[];
+  results.forEach((result, i) => {
+    if (result instanceof Error && !(result instanceof CancelledError))
+      loop.session.write(`an error occurred during closing of asynchronous generator ${agens[i]}\n${describeChain(result)}`, "stderr");
+  });
+}
+
+// Runner.run's check: a coroutine runs as it is; another awaitable (a future) is awaited by one.
+function asCoroutine<T>(main: unknown): Coroutine<T> {
+  if (main instanceof Coroutine) return main as Coroutine<T>;
+  if (main instanceof Future)
+    return new Coroutine(function* () {
+      return (yield main) as T;
+    }, "_wrap_awaitable");
+  throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
 }
 
 /** asyncio.run(main()): run the event loop until `main` is done; remaining tasks are cancelled. */
 export function run<T>(main: Coroutine<T>): LoopRun<T> {
   const session = currentSession();
   if (session.runningLoop) throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
-  if (!(main instanceof Coroutine)) throw new ValueError(`a coroutine was expected, got ${pyRepr(main)}`);
-  const loop = new EventLoop(session);
-  session.emit({ kind: "loop-start", loop: loop.id });
-  const mainTask = new Task(main, { loop });
+  // with Runner() as runner: return runner.run(main): the loop comes first, even for a main refused.
+  const loop = newLoop(session);
   const closeThen = (after: () => MaybePromise<T>) => andThen(closeLoop(loop), after);
   const body = (): MaybePromise<T> => {
     let result: MaybePromise<T>;
     // After a limit is hit nothing may run, not even the shutdown's cancellations.
     const failWith = (error: unknown) => (session.stopped ? Promise.reject(error) : closeThen(() => Promise.reject(error)));
     try {
-      result = runUntilComplete(loop, mainTask);
+      result = runUntilComplete(loop, new Task(asCoroutine<T>(main), { loop }));
     } catch (error) {
       return failWith(error);
     }
     if (result instanceof Promise) return result.then((value) => closeThen(() => value), failWith);
     return closeThen(() => result);
   };
-  const finish = () => {
-    loop.closed = true;
-    // After a limit stopped the program, its tasks were left as they were: nothing to report.
-    if (!session.stopped) reportLostExceptions(loop);
-    session.record({ kind: "loop-end", loop: loop.id });
-  };
-  let outcome: MaybePromise<T>;
-  try {
-    outcome = withCleanup(body, finish);
-  } catch (error) {
-    outcome = Promise.reject(error);
+  return track(session, () => withCleanup(body, () => finishLoop(loop)));
+}
+
+/** asyncio.Runner: several runs on one loop. `using runner = new Runner()`, then `await
+ * runner.run(main())` as often as needed; leaving the block closes it (remaining tasks are
+ * cancelled), or `await runner.close()`. */
+export class Runner {
+  private loop: EventLoop | null = null;
+  private state: "created" | "initialized" | "closed" = "created";
+  private readonly session = currentSession();
+
+  /** Runner.run(coro): run the loop until `coro` is done; tasks still pending stay for the next run. */
+  run<T>(coro: Coroutine<T>): LoopRun<T> {
+    if (this.session.runningLoop) throw new RuntimeError("Runner.run() cannot be called from a running event loop");
+    const loop = this.lazyInit();
+    const task = loopCreateTask(loop, asCoroutine<T>(coro));
+    return track(this.session, () => runUntilComplete(loop, task));
   }
-  const handle = new LoopRun<T>(outcome);
-  runsOf.set(session, [...(runsOf.get(session) ?? []), handle as LoopRun<unknown>]);
-  return handle;
+
+  /** Runner.close(): cancel what is left, shut down, close the loop (again: nothing). */
+  close(): LoopRun<void> {
+    // A runner never used has nothing to close, and can still be used (Runner.close's first check).
+    if (this.state !== "initialized") return track(this.session, () => undefined);
+    const loop = this.loop!;
+    this.loop = null;
+    this.state = "closed";
+    return track(this.session, () => withCleanup(() => (this.session.stopped ? undefined : closeLoop(loop)), () => finishLoop(loop)));
+  }
+
+  /** Runner.get_loop(): the loop the runs share. */
+  getLoop(): unknown {
+    return loopFace(this.lazyInit());
+  }
+
+  /** Leaving `using runner = new Runner()` closes it, as Runner.__exit__ does. */
+  [EXIT](): void {
+    void this.close();
+  }
+
+  // Runner._lazy_init
+  private lazyInit(): EventLoop {
+    if (this.state === "closed") throw new RuntimeError("Runner is closed");
+    if (this.state === "created") {
+      this.loop = newLoop(this.session);
+      this.state = "initialized";
+    }
+    return this.loop!;
+  }
 }

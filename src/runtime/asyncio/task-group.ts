@@ -2,32 +2,46 @@
 // awaited when the block exits; the first failure cancels the rest (and the body), and the
 // failures come out together as an ExceptionGroup. `await using tg = new TaskGroup()` is
 // `async with asyncio.TaskGroup() as tg:`; TaskGroup.run(async (tg) => ...) is the same, as a call.
-import { AEXIT, CancelledError, Coroutine, ExceptionGroup, Future, getRunningLoop, makeAsyncDisposable, RuntimeError, Task, type EventLoop } from "../core/index.ts";
+import { AEXIT, CancelledError, Coroutine, currentTask, ENTER, ExceptionGroup, Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, getRunningLoop, makeAsyncDisposable, RuntimeError, type Task, type EventLoop } from "../core/index.ts";
+import { loopCreateTask, type TaskKwargs } from "./events.ts";
 
 /** asyncio.TaskGroup: `await using tg = new TaskGroup()`, then tg.createTask(...). */
 export class TaskGroup {
+  private entered = false;
   private exiting = false;
   private aborting = false;
-  private readonly loop: EventLoop;
-  private readonly parentTask: Task;
+  private loop: EventLoop | null = null;
+  private parentTask!: Task;
   private parentCancelRequested = false;
   /** Running tasks, in creation order (CPython keeps a set: its abort order is arbitrary). */
   private readonly tasks = new Set<Task>();
   private errors: unknown[] = [];
   private onCompletedFut: Future | null = null;
 
-  // Python's __aenter__ runs here: `await using` has no entry hook, and entering does not await.
-  constructor() {
-    this.loop = getRunningLoop();
-    const parent = this.loop.currentTask;
-    if (!(parent instanceof Task)) throw new RuntimeError(`TaskGroup ${this} cannot determine the parent task`);
+  /** TaskGroup.__aenter__, run by `await using tg = group`. */
+  [ENTER](): void {
+    if (this.entered) throw new RuntimeError(`TaskGroup ${this} has already been entered`);
+    this.loop ??= getRunningLoop();
+    const parent = currentTask();
+    if (parent === null) throw new RuntimeError(`TaskGroup ${this} cannot determine the parent task`);
     this.parentTask = parent;
+    this.entered = true;
+  }
+
+  /** TaskGroup.__repr__: <TaskGroup tasks=1 errors=1 cancelling>, as create_task's errors show it. */
+  toString(): string {
+    let info = this.tasks.size ? ` tasks=${this.tasks.size}` : "";
+    if (this.errors.length) info += ` errors=${this.errors.length}`;
+    if (this.aborting) info += " cancelling";
+    else if (this.entered) info += " entered";
+    return `<TaskGroup${info}>`;
   }
 
   /** Run `body(tg)` inside a new group: TaskGroup.run(async (tg) => { tg.createTask(...) }). */
   static run<T>(body: (tg: TaskGroup) => Coroutine<T>): Coroutine<T> {
     return new Coroutine(function* () {
       const group = new TaskGroup();
+      group[ENTER]();
       let result: T | undefined;
       let error: unknown;
       let hasError = false;
@@ -43,17 +57,16 @@ export class TaskGroup {
   }
 
   /** Create a task in the group (TaskGroup.create_task). */
-  createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
-    // A refused coroutine is closed, as CPython's create_task does: it is no "never awaited" mistake.
-    if (this.exiting && !this.tasks.size) {
+  createTask<T>(coro: Coroutine<T>, options: TaskKwargs = {}): Task<T> {
+    const refuse = (why: string) => {
       coro.close();
-      throw new RuntimeError(`TaskGroup ${this} is finished`);
-    }
-    if (this.aborting) {
-      coro.close();
-      throw new RuntimeError(`TaskGroup ${this} is shutting down`);
-    }
-    const task = new Task(coro, { loop: this.loop, name: options.name });
+      return new RuntimeError(`TaskGroup ${this} ${why}`);
+    };
+    if (!this.entered) throw refuse("has not been entered");
+    if (this.exiting && !this.tasks.size) throw refuse("is finished");
+    if (this.aborting) throw refuse("is shutting down");
+    const task = loopCreateTask(this.loop!, coro, options);
+    futureAddToAwaitedBy(task, this.parentTask);
     // Always through the done callback, even for a task already done (an eager start): gh-128550.
     this.tasks.add(task);
     task.addDoneCallback((t) => this.onTaskDone(t as Task), { label: "TaskGroup: task done" });
@@ -68,8 +81,8 @@ export class TaskGroup {
       if (hasError && !group.aborting) group.abort();
       // A while loop: the wait can be cancelled again and again if the parent is being cancelled.
       while (group.tasks.size) {
-        group.onCompletedFut ??= new Future(group.loop);
-        group.onCompletedFut.waitInfo = { what: "taskgroup", label: `TaskGroup (${group.tasks.size} tasks)`, tasks: [...group.tasks].map((t) => t.id) };
+        group.onCompletedFut ??= new Future(group.loop!);
+        group.onCompletedFut.waitInfo = { what: "taskgroup", label: `TaskGroup (${group.tasks.size} tasks)` };
         try {
           yield group.onCompletedFut;
         } catch (raised) {
@@ -98,16 +111,6 @@ export class TaskGroup {
     }, "TaskGroup.__aexit__");
   }
 
-  /** TaskGroup.__repr__: <TaskGroup tasks=1 errors=1 cancelling>, as create_task's errors show it. */
-  toString(): string {
-    const info = [""];
-    if (this.tasks.size) info.push(`tasks=${this.tasks.size}`);
-    if (this.errors.length) info.push(`errors=${this.errors.length}`);
-    if (this.aborting) info.push("cancelling");
-    else if (this.parentTask) info.push("entered");
-    return `<TaskGroup${info.join(" ")}>`;
-  }
-
   private abort(): void {
     this.aborting = true;
     for (const task of this.tasks) if (!task.done()) task.cancel();
@@ -115,6 +118,7 @@ export class TaskGroup {
 
   private onTaskDone(task: Task): void {
     this.tasks.delete(task);
+    futureDiscardFromAwaitedBy(task, this.parentTask);
     if (this.onCompletedFut && !this.tasks.size && !this.onCompletedFut.done()) this.onCompletedFut.setResult(true);
     if (task.cancelled()) return;
     const exc = task.exception();

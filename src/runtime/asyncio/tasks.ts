@@ -1,11 +1,28 @@
 // The task functions of Lib/asyncio/tasks.py and the loop's create_future, as a program calls them.
 import { BARE_YIELD, Coroutine, currentSession, Future, getRunningLoop, pyRepr, Task } from "../core/index.ts";
+import { loopCreateTask, type TaskKwargs } from "./events.ts";
 
-/** asyncio.create_task(coro, name=...): schedule a coroutine to run soon, as a task. Under the eager
+/** asyncio.create_task(coro, name=..., eager_start=...): schedule a coroutine to run soon, as a task. Under the eager
  * model (JavaScript's), the call already started its task: that task is the one. */
-export function createTask<T>(coro: Coroutine<T> | Task<T>, options: { name?: string } = {}): Task<T> {
+export function createTask<T>(coro: Coroutine<T> | Task<T>, options: TaskKwargs = {}): Task<T> {
   if (coro instanceof Task && currentSession().eager && options.name === undefined) return coro;
-  return new Task(coro as Coroutine<T>, { name: options.name });
+  return loopCreateTask(getRunningLoop(), coro as Coroutine<T>, options);
+}
+
+/** asyncio.all_tasks(): the running loop's tasks that are not done yet. */
+export function allTasks(): Set<Task> {
+  const loop = getRunningLoop();
+  return new Set([...loop.tasks].filter((t): t is Task => t instanceof Task && !t.done()));
+}
+
+/** asyncio.isfuture(obj): whether obj is a Future (a Task is one). */
+export function isfuture(obj: unknown): obj is Future {
+  return obj instanceof Future;
+}
+
+/** asyncio.iscoroutine(obj): whether obj is a coroutine object (what calling an async function gives). */
+export function iscoroutine(obj: unknown): obj is Coroutine {
+  return obj instanceof Coroutine;
 }
 
 /** loop.create_future(): a pending future on the running loop. */

@@ -1,17 +1,23 @@
-// Timeouts and shielding (Lib/asyncio/timeouts.py and tasks.py, CPython 3.11): timeout(s) as
-// `await using _ = timeout(s)`, waitFor(aw, s), shield(aw).
-import { AEXIT, CancelledError, Coroutine, Future, getRunningLoop, makeAsyncDisposable, RuntimeError, Task, TimeoutError, type EventLoop, type Handle } from "../core/index.ts";
+// Timeouts and shielding (Lib/asyncio/timeouts.py and tasks.py, CPython 3.14): timeout(s) and
+// timeoutAt(when) as `await using _ = timeout(s)`, waitFor(aw, s), shield(aw).
+import {
+  _getRunningLoop, AEXIT, CancelledError, Coroutine, currentTask, ENTER, Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, getRunningLoop, makeAsyncDisposable, pyFloat, RuntimeError, TimeoutError,
+  Task, type EventLoop, type Handle,
+} from "../core/index.ts";
 import { ensureFuture } from "./gather.ts";
 
-type TimeoutState = "active" | "expiring" | "expired" | "finished";
+type TimeoutState = "created" | "active" | "expiring" | "expired" | "finished";
 
 // wait_for's ending when time ran out: the result if it came anyway, TimeoutError if it was cancelled.
 function resultOrTimeout<T>(fut: Future<T>): T {
   try {
     return fut.result();
   } catch (error) {
-    if (error instanceof CancelledError) throw new TimeoutError();
-    throw error;
+    if (!(error instanceof CancelledError)) throw error;
+    // raise TimeoutError from exc
+    const timedOut = new TimeoutError();
+    timedOut.cause = error;
+    throw timedOut;
   }
 }
 
@@ -20,25 +26,17 @@ const releaseWaiter = (waiter: Future) => {
   if (!waiter.done()) waiter.setResult(undefined);
 };
 
-// repr() of a Python float: loop times are floats, so 10 shows as 10.0.
-const pyFloat = (x: number) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
-
-/** asyncio.Timeout: cancels the task that entered it when its deadline passes. */
+/** asyncio.Timeout: once entered (`await using _ = t`), cancels the task that entered it when its
+ * deadline passes. Make one with timeout(s) or timeoutAt(when). */
 export class Timeout {
-  private state: TimeoutState = "active";
+  private state: TimeoutState = "created";
   private handler: Handle | null = null;
-  private readonly task: Task;
-  private readonly cancellingAtEntry: number;
+  private task: Task | null = null;
+  private cancellingAtEntry = 0;
   private deadline: number | null;
 
-  // Python's __aenter__ runs here: `await using` has no entry hook, and entering does not await.
   constructor(when: number | null) {
-    const task = getRunningLoop().currentTask;
-    if (!(task instanceof Task)) throw new RuntimeError("Timeout should be used inside a task");
-    this.task = task;
-    this.cancellingAtEntry = task.cancelling();
     this.deadline = when;
-    this.reschedule(when);
   }
 
   /** The deadline in loop time (virtual seconds), or null for none. */
@@ -53,7 +51,10 @@ export class Timeout {
 
   /** Move the deadline (null: no deadline). */
   reschedule(when: number | null): void {
-    if (this.state !== "active") throw new RuntimeError(`Cannot change state of ${this.state} Timeout`);
+    if (this.state !== "active") {
+      if (this.state === "created") throw new RuntimeError("Timeout has not been entered");
+      throw new RuntimeError(`Cannot change state of ${this.state} Timeout`);
+    }
     this.deadline = when;
     this.handler?.cancel();
     if (when === null) {
@@ -61,8 +62,20 @@ export class Timeout {
       return;
     }
     const loop = getRunningLoop();
-    const info = { label: `timeout of ${this.task.name}`, task: this.task.id };
+    const task = this.task!;
+    const info = { label: `timeout of ${task.name}`, task: task.id };
     this.handler = when <= loop.time() ? loop.callSoon(() => this.onTimeout(), info) : loop.callAt(when, () => this.onTimeout(), info);
+  }
+
+  /** Timeout.__aenter__, run by `await using _ = t`. */
+  [ENTER](): void {
+    if (this.state !== "created") throw new RuntimeError("Timeout has already been entered");
+    const task = currentTask();
+    if (task === null) throw new RuntimeError("Timeout should be used inside a task");
+    this.state = "active";
+    this.task = task;
+    this.cancellingAtEntry = task.cancelling();
+    this.reschedule(this.deadline);
   }
 
   [AEXIT](error: unknown, hasError: boolean): Coroutine<void> {
@@ -72,25 +85,26 @@ export class Timeout {
       timeout.handler = null;
       if (timeout.state === "expiring") {
         timeout.state = "expired";
-        if (timeout.task.uncancel() <= timeout.cancellingAtEntry && hasError && error instanceof CancelledError) {
+        if (timeout.task!.uncancel() <= timeout.cancellingAtEntry && hasError && error instanceof CancelledError) {
           // raise TimeoutError from exc_val
-          throw new TimeoutError(undefined, { cause: error });
+          const timedOut = new TimeoutError();
+          timedOut.cause = error;
+          throw timedOut;
         }
       } else if (timeout.state === "active") timeout.state = "finished";
     }, "Timeout.__aexit__");
   }
 
   private onTimeout(): void {
-    this.task.cancel();
+    this.task!.cancel();
     this.state = "expiring";
     this.handler = null;
   }
 
   /** Timeout.__repr__: the deadline, a float rounded to 3 digits, shows while active (when=None: none). */
   toString(): string {
-    if (this.state !== "active") return `<Timeout [${this.state}]>`;
     const when = this.deadline === null ? "None" : pyFloat(Math.round(this.deadline * 1000) / 1000);
-    return `<Timeout [active] when=${when}>`;
+    return `<Timeout [${this.state}]${this.state === "active" ? ` when=${when}` : ""}>`;
   }
 }
 makeAsyncDisposable(Timeout);
@@ -115,6 +129,11 @@ export function timeout(delay: number | null): Timeout {
   return new Timeout(delay === null ? null : loop.time() + delay);
 }
 
+/** asyncio.timeout_at(when): timeout() with a deadline on the loop's clock (getRunningLoop().time()). */
+export function timeoutAt(when: number | null): Timeout {
+  return new Timeout(when);
+}
+
 /** asyncio.wait_for(aw, s) (3.12+): await aw inside timeout(s), in the calling task (a coroutine runs
  * inline, no task of its own); its result, or TimeoutError once aw is cancelled after s seconds. */
 export function waitFor<T>(awaitable: Coroutine<T> | Future<T>, delay: number | null): Coroutine<T> {
@@ -129,6 +148,7 @@ export function waitFor<T>(awaitable: Coroutine<T> | Future<T>, delay: number | 
     }
     // async with timeouts.timeout(timeout): return await fut
     const deadline = timeout(delay);
+    deadline[ENTER]();
     let result: T | undefined;
     let error: unknown;
     let hasError = false;
@@ -149,6 +169,12 @@ export function shield<T>(awaitable: Coroutine<T> | Future<T>): Future<T> {
   if (inner.done()) return inner;
   const outer = new Future<T>(inner.loop);
   outer.waitInfo = { what: "future", label: `shield(${inner.waitInfo.label})` };
+  const running = _getRunningLoop() === inner.loop ? inner.loop.currentTask : null;
+  const curTask = running instanceof Task ? running : null;
+  if (curTask) {
+    futureAddToAwaitedBy(inner, curTask);
+    inner.addDoneCallback(() => futureDiscardFromAwaitedBy(inner, curTask), { label: "shield: clear awaited_by" });
+  }
   const innerDone = (f: Future<T>) => {
     if (outer.cancelled()) {
       if (!f.cancelled()) f.exception();

@@ -13,6 +13,14 @@ export const RECURSION_LIMIT = 1000;
 /** What `sleep(0)` yields: give the loop one pass, then continue (a bare `yield` in asyncio). */
 export const BARE_YIELD: unique symbol = Symbol("yield to the loop");
 
+/** One frame of a coroutine's stack: the async function's name, the site it stands at, and whether
+ * it is the reader's code (the runtime's own coroutines, such as sleep, have no line). */
+export interface CoroutineFrame {
+  name: string;
+  site: number;
+  user: boolean;
+}
+
 /** One step's outcome: finished with a value, or suspended on a future (or a bare yield: null). */
 export type StepResult = { done: true; value: unknown } | { done: false; waitOn: Future | null };
 
@@ -26,6 +34,8 @@ export class Coroutine<T = unknown> {
   private readonly body: () => Generator<unknown, T, unknown>;
   /** Generators of this coroutine and of everything it awaits inline, innermost last. */
   private stack: Generator<unknown, unknown, unknown>[] | null = null;
+  /** The frame of each generator on the stack: whose it is and where it stands (for the call graph). */
+  private frameInfo: CoroutineFrame[] = [];
   private claimed = false;
   /** The future this coroutine suspended on: resuming gives its result (Future.__await__). */
   private waitingOn: Future | null = null;
@@ -84,7 +94,10 @@ export class Coroutine<T = unknown> {
   }
 
   private resume(throwing: boolean, payload: unknown): StepResult {
-    if (!this.stack) this.stack = [this.claim()];
+    if (!this.stack) {
+      this.stack = [this.claim()];
+      this.frameInfo = [{ name: this.name, site: this.site, user: this.site >= 0 }];
+    }
     const stack = this.stack;
     if (!stack.length) throw new RuntimeError("cannot reuse already awaited coroutine");
     const waited = this.waitingOn;
@@ -103,12 +116,14 @@ export class Coroutine<T = unknown> {
         step = throwing ? gen.throw(payload) : gen.next(payload);
       } catch (error) {
         stack.pop();
+        this.frameInfo.pop();
         if (!stack.length) throw error;
         [throwing, payload] = [true, error];
         continue;
       }
       if (step.done) {
         stack.pop();
+        this.frameInfo.pop();
         if (!stack.length) return { done: true, value: step.value };
         [throwing, payload] = [false, step.value];
         continue;
@@ -119,6 +134,8 @@ export class Coroutine<T = unknown> {
         try {
           if (stack.length >= RECURSION_LIMIT) throw new RecursionError("maximum recursion depth exceeded");
           stack.push(awaited.claim());
+          this.markSite();
+          this.frameInfo.push({ name: awaited.name, site: awaited.site, user: awaited.site >= 0 });
           [throwing, payload] = [false, undefined];
         } catch (error) {
           this.session.noteRaised(error);
@@ -130,6 +147,7 @@ export class Coroutine<T = unknown> {
         // Future.__await__: a done future gives its result without suspending. JavaScript's await
         // always gives the other tasks a turn first: under the eager model, so does this one.
         if (!awaited.done()) {
+          this.markSite();
           this.waitingOn = awaited;
           return { done: false, waitOn: awaited };
         }
@@ -144,8 +162,12 @@ export class Coroutine<T = unknown> {
         }
         continue;
       }
-      if (awaited === BARE_YIELD) return { done: false, waitOn: null };
+      if (awaited === BARE_YIELD) {
+        this.markSite();
+        return { done: false, waitOn: null };
+      }
       if (isThenable(awaited)) {
+        this.markSite();
         this.waitingOn = this.wrapPromise(awaited);
         return { done: false, waitOn: this.waitingOn };
       }
@@ -153,6 +175,21 @@ export class Coroutine<T = unknown> {
       this.session.noteRaised(payload);
       throwing = true;
     }
+  }
+
+  /** The frames of this coroutine and of what it awaits inline, outermost first, each with the site
+   * where it stands (Python's cr_await chain); if `running`, the innermost is where the program is now. */
+  frames(running = false): readonly CoroutineFrame[] {
+    const frames = this.frameInfo.map((f) => ({ ...f }));
+    const top = frames[frames.length - 1];
+    if (running && top?.user) top.site = this.session.site;
+    return frames;
+  }
+
+  // The innermost frame of the reader's code stands where the program is now.
+  private markSite(): void {
+    const top = this.frameInfo[this.frameInfo.length - 1];
+    if (top?.user) top.site = this.session.site;
   }
 
   // A native promise is real I/O: the loop waits for it in real time and wakes us when it settles.

@@ -8,6 +8,11 @@ import { Future } from "./future.ts";
 /** Python's __aexit__: called with the error leaving the block (undefined, false if none). */
 export const AEXIT: unique symbol = Symbol("asyncio.__aexit__");
 
+/** Python's __aenter__ / __enter__, where entering never waits (a TaskGroup, a timeout): called
+ * when `await using x = value` (or `using`) takes the value, so making a context manager and
+ * entering it are two steps, as in Python. */
+export const ENTER: unique symbol = Symbol("__enter__");
+
 /** Python's __exit__, for `using` (a plain `with`): called with the error leaving the block. */
 export const EXIT: unique symbol = Symbol("__exit__");
 
@@ -31,6 +36,23 @@ export function makeAsyncDisposable(target: { prototype: AsyncContextManager }):
       return this[AEXIT](undefined, false);
     },
   });
+}
+
+/** Our `__using(stack, value, isAsync)`: esbuild's, which records how to dispose of `value`, and
+ * first enters it if it has an ENTER. */
+export function using(stack: DisposeEntry[], value: unknown, isAsync: boolean): unknown {
+  if (value === null || value === undefined) {
+    if (isAsync) stack.push([isAsync]);
+    return value;
+  }
+  if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected");
+  const disposable = value as Record<symbol, ((this: unknown) => unknown) | undefined>;
+  let dispose = isAsync ? disposable[ASYNC_DISPOSE] : undefined;
+  if (dispose === undefined) dispose = disposable[(Symbol as { dispose?: symbol }).dispose ?? Symbol.for("Symbol.dispose")];
+  if (typeof dispose !== "function" && !(AEXIT in disposable) && !(EXIT in disposable)) throw new TypeError("Object not disposable");
+  if (ENTER in disposable) (disposable as unknown as { [ENTER](): void })[ENTER]();
+  stack.push([isAsync, dispose, value]);
+  return value;
 }
 
 type DisposeEntry = [isAsync: boolean, dispose?: (this: unknown) => unknown, value?: unknown];

@@ -36,9 +36,9 @@ export class ValueError extends Error {
   override name = "ValueError";
 }
 
-/** Several exceptions raised together, as a TaskGroup raises its tasks' failures (ExceptionGroup). */
-export class ExceptionGroup extends Error {
-  override name = "ExceptionGroup";
+/** Python's BaseExceptionGroup: several exceptions raised together; ExceptionGroup is the one programs meet. */
+export class BaseExceptionGroup extends Error {
+  override name = "BaseExceptionGroup";
   /** The exceptions, in the order they happened. */
   readonly exceptions: unknown[];
   /** Python's exception args, so it prints as ExceptionGroup('message', [...]) does. */
@@ -51,6 +51,11 @@ export class ExceptionGroup extends Error {
   }
 }
 
+/** Several exceptions raised together, as a TaskGroup raises its tasks' failures (ExceptionGroup). */
+export class ExceptionGroup extends BaseExceptionGroup {
+  override name = "ExceptionGroup";
+}
+
 /** asyncio.QueueEmpty: get_nowait() on an empty queue. */
 export class QueueEmpty extends Error {
   override name = "QueueEmpty";
@@ -59,6 +64,16 @@ export class QueueEmpty extends Error {
 /** asyncio.QueueFull: put_nowait() on a full queue. */
 export class QueueFull extends Error {
   override name = "QueueFull";
+}
+
+/** asyncio.QueueShutDown: put() on a queue that was shut down, or get() on one shut down and empty. */
+export class QueueShutDown extends Error {
+  override name = "QueueShutDown";
+}
+
+/** asyncio.BrokenBarrierError: a Barrier was reset or aborted while tasks waited at it. */
+export class BrokenBarrierError extends RuntimeError {
+  override name = "BrokenBarrierError";
 }
 
 /** Every task waits and nothing can wake them: CPython would hang forever; we stop and say so. */
@@ -77,8 +92,16 @@ export function describeError(error: unknown): string {
   return `Uncaught ${typeof error}: ${String(error)}`;
 }
 
+/** Python's traceback text without its frames: the exception, after the causes it was raised from
+ * (JavaScript's `cause`, Python's `raise ... from`), oldest first, joined as Python joins them. */
+export function describeChain(error: unknown): string {
+  const chain: unknown[] = [error];
+  for (let e = error; e instanceof Error && e.cause instanceof Error && !chain.includes(e.cause); e = e.cause) chain.unshift(e.cause);
+  return chain.map(describeError).join("\n\nThe above exception was the direct cause of the following exception:\n\n");
+}
+
 const BY_NAME: Record<string, new (message: string) => Error> = {
-  CancelledError, InvalidStateError, TimeoutError, RuntimeError, RecursionError, ValueError, QueueEmpty, QueueFull,
+  CancelledError, InvalidStateError, TimeoutError, RuntimeError, RecursionError, ValueError, QueueEmpty, QueueFull, QueueShutDown, BrokenBarrierError,
   Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError,
 };
 

@@ -5,6 +5,17 @@ import { getRunningLoop, type EventLoop, type HandleInfo } from "./loop.ts";
 import { pyRepr } from "./python-format.ts";
 import type { WaitInfo } from "../trace/index.ts";
 
+// The loop as the program sees it (asyncio/events.ts gives core's loops a public face): what
+// Future.get_loop() gives, and back to core's loop when a program passes one (Future(loop=...)).
+let publicLoop: (loop: EventLoop) => unknown = (loop) => loop;
+let coreLoop: (loop: unknown) => EventLoop = (loop) => loop as EventLoop;
+
+/** Set the public face of core's loops, and the way back from a face to its loop. */
+export function setPublicLoop(face: (loop: EventLoop) => unknown, core: (loop: unknown) => EventLoop): void {
+  publicLoop = face;
+  coreLoop = core;
+}
+
 /** A future's state, named as CPython names them. */
 export type FutureState = "PENDING" | "CANCELLED" | "FINISHED";
 
@@ -29,10 +40,17 @@ export class Future<T = unknown> {
   /** An exception nobody asked for is reported when the run ends (__log_traceback). */
   logTraceback = false;
   private callbacks: DoneCallback<T>[] = [];
+  /** The futures (tasks) that wait for this one (Future._asyncio_awaited_by), for the call graph. */
+  awaitedBy: Set<Future> | null = null;
 
   /** A pending future on `loop` (by default the running loop, as asyncio.Future() is). */
   constructor(loop: EventLoop = getRunningLoop()) {
-    this.loop = loop;
+    this.loop = coreLoop(loop);
+  }
+
+  /** fut.get_loop(): the loop the future belongs to, as the program sees it. */
+  getLoop(): unknown {
+    return publicLoop(this.loop);
   }
 
   /** Whether the future is finished or cancelled. */
@@ -135,4 +153,14 @@ export class Future<T = unknown> {
     this.callbacks = [];
     for (const { fn, info } of callbacks) this.loop.callSoon(() => fn(this), info);
   }
+}
+
+/** futures.future_add_to_awaited_by: record that `waiter` waits for `fut`. */
+export function futureAddToAwaitedBy(fut: unknown, waiter: unknown): void {
+  if (fut instanceof Future && waiter instanceof Future) (fut.awaitedBy ??= new Set()).add(waiter);
+}
+
+/** futures.future_discard_from_awaited_by: `waiter` no longer waits for `fut`. */
+export function futureDiscardFromAwaitedBy(fut: unknown, waiter: unknown): void {
+  if (fut instanceof Future && waiter instanceof Future) fut.awaitedBy?.delete(waiter);
 }

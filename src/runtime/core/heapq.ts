@@ -13,30 +13,33 @@ function lt(a: HeapItem, b: HeapItem): boolean {
   return a.when < b.when || (a.when === b.when && a.order !== undefined && b.order !== undefined && a.order < b.order);
 }
 
+/** How two heap items compare: `a < b`. Timers by default; PriorityQueue passes Python's `<`. */
+export type Less<T> = (a: T, b: T) => boolean;
+
 /** heapq.heappush: push `item` onto `heap`, keeping the heap invariant. */
-export function heappush<T extends HeapItem>(heap: T[], item: T): void {
+export function heappush<T>(heap: T[], item: T, less: Less<T> = lt as Less<T>): void {
   heap.push(item);
-  siftdown(heap, 0, heap.length - 1);
+  siftdown(heap, 0, heap.length - 1, less);
 }
 
 /** heapq.heappop: pop and return the smallest item. */
-export function heappop<T extends HeapItem>(heap: T[]): T {
+export function heappop<T>(heap: T[], less: Less<T> = lt as Less<T>): T {
   const last = heap.pop();
   if (last === undefined) throw new RangeError("heappop from an empty heap");
   if (heap.length === 0) return last;
   const smallest = heap[0];
   heap[0] = last;
-  siftup(heap, 0);
+  siftup(heap, 0, less);
   return smallest;
 }
 
 /** heapq.heapify: turn an array into a heap in place, in linear time. */
-export function heapify<T extends HeapItem>(heap: T[]): void {
-  for (let i = Math.floor(heap.length / 2) - 1; i >= 0; i--) siftup(heap, i);
+export function heapify<T>(heap: T[], less: Less<T> = lt as Less<T>): void {
+  for (let i = Math.floor(heap.length / 2) - 1; i >= 0; i--) siftup(heap, i, less);
 }
 
 // heapq._siftdown: move the item at `pos` up towards `startpos` while it is smaller than its parent.
-function siftdown<T extends HeapItem>(heap: T[], startpos: number, pos: number): void {
+function siftdown<T>(heap: T[], startpos: number, pos: number, lt: Less<T>): void {
   const newitem = heap[pos];
   while (pos > startpos) {
     const parentpos = (pos - 1) >> 1;
@@ -52,7 +55,7 @@ function siftdown<T extends HeapItem>(heap: T[], startpos: number, pos: number):
 }
 
 // heapq._siftup: bubble the smaller child up until hitting a leaf, then sift the item down (Floyd).
-function siftup<T extends HeapItem>(heap: T[], pos: number): void {
+function siftup<T>(heap: T[], pos: number, lt: Less<T>): void {
   const endpos = heap.length;
   const startpos = pos;
   const newitem = heap[pos];
@@ -65,5 +68,5 @@ function siftup<T extends HeapItem>(heap: T[], pos: number): void {
     childpos = 2 * pos + 1;
   }
   heap[pos] = newitem;
-  siftdown(heap, startpos, pos);
+  siftdown(heap, startpos, pos, lt);
 }

@@ -2,7 +2,7 @@
 // queue of callbacks, a heap of timers, and `runOnce`, whose phases follow `_run_once` line by line.
 // Time is the session's virtual clock: where CPython's selector would sleep, the clock jumps.
 import { heapify, heappop, heappush, type HeapItem } from "./heapq.ts";
-import { Deadlock, RuntimeError, LimitExceeded, describeError } from "./errors.ts";
+import { Deadlock, RuntimeError, LimitExceeded, describeChain } from "./errors.ts";
 import { withCleanup, type MaybePromise } from "./maybe-async.ts";
 import type { Session } from "./session.ts";
 
@@ -307,7 +307,7 @@ export class EventLoop {
       } catch (error) {
         // Handle._run: an exception in a callback is logged, and the loop goes on.
         if (error instanceof LimitExceeded) throw error;
-        this.session.write(`Exception in callback ${handle.info.label}\n${describeError(error)}`, "stderr");
+        this.session.write(`Exception in callback ${handle.info.label}\n${describeChain(error)}`, "stderr");
       }
     }
   }

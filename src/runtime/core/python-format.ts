@@ -40,6 +40,11 @@ export function pyRepr(value: unknown, seen: Set<object> = new Set()): string {
   }
 }
 
+/** repr() of a number Python holds as a float (a loop time, a deadline): 10 shows as 10.0. */
+export function pyFloat(value: number): string {
+  return Number.isInteger(value) && Math.abs(value) < 1e16 ? `${value}.0` : formatNumber(value);
+}
+
 /** repr() cut to `max` characters, for labels (a job's arguments can be large). */
 export function shortRepr(value: unknown, max = 40): string {
   const text = pyRepr(value);

@@ -1,7 +1,7 @@
 // asyncio.Task (Lib/asyncio/tasks.py): a future that drives a coroutine. `step` sends into or
 // throws into the coroutine and sorts what came back, as Task.__step does; every resumption goes
 // through the loop's ready queue.
-import { Future } from "./future.ts";
+import { Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy } from "./future.ts";
 import { Coroutine } from "./coroutine.ts";
 import { CancelledError, LimitExceeded, RuntimeError, describeError } from "./errors.ts";
 import { pyRepr } from "./python-format.ts";
@@ -38,8 +38,9 @@ export class Task<T = unknown> extends Future<T> {
   private waitSite = -1;
 
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
-    const { loop = getRunningLoop(), name, internal = false, eager = false } = options;
-    super(loop);
+    const { name, internal = false, eager = false } = options;
+    super(options.loop ?? getRunningLoop());
+    const loop = this.loop;
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyRepr(coro)}`);
     const session = loop.session;
     session.countTask();
@@ -74,14 +75,24 @@ export class Task<T = unknown> extends Future<T> {
     return true;
   }
 
-  /** Task.set_result: a task's result is its coroutine's, so a program cannot set it. */
-  override setResult(_value: T): void {
+  /** Task.set_result: a task's result is its coroutine's, so this is refused. */
+  override setResult(_value: T): never {
     throw new RuntimeError("Task does not support set_result operation");
   }
 
-  /** Task.set_exception: likewise. */
-  override setException(_error: unknown): void {
+  /** Task.set_exception: refused, as set_result is. */
+  override setException(_error: unknown): never {
     throw new RuntimeError("Task does not support set_exception operation");
+  }
+
+  /** Task.get_coro: the coroutine the task drives. */
+  getCoro(): Coroutine<T> {
+    return this.coro;
+  }
+
+  /** Task.get_name */
+  getName(): string {
+    return this.name;
   }
 
   /** How many cancellation requests are pending (Task.cancelling). */
@@ -151,6 +162,7 @@ export class Task<T = unknown> extends Future<T> {
         const waitOn = outcome.waitOn;
         if (waitOn === this) throw new RuntimeError(`Task cannot await on itself: ${this}`);
         session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: waitOn.waitInfo });
+        futureAddToAwaitedBy(waitOn, this);
         waitOn.addDoneCallback((f) => this.wakeup(f), { label: `wake ${this.name}`, role: "step", task: this.id });
         this.futWaiter = waitOn;
         if (this.mustCancel && waitOn.cancel(this.cancelMessage)) this.mustCancel = false;
@@ -168,6 +180,7 @@ export class Task<T = unknown> extends Future<T> {
 
   // Task.__wakeup: the awaited future is done; resume with its result or raise its exception.
   private wakeup(future: Future): void {
+    futureDiscardFromAwaitedBy(future, this);
     try {
       future.result();
     } catch (error) {

@@ -72,15 +72,18 @@ const PREFIX = "return __rt.program(function* (console) {const { __at, __call, _
 const SUFFIX = "\n});";
 
 // esbuild helpers we implement ourselves, on the scheduler (see execute.ts).
-const OWN_HELPERS: Record<string, string> = { __async: "__rt.async", __callDispose: "__rt.callDispose" };
-
-// esbuild helpers for async features the scheduler does not model yet.
-const UNSUPPORTED_HELPERS: Record<string, string> = {
-  __await: "async generators",
-  __asyncGenerator: "async generators",
-  __yieldStar: "yield* inside async generators",
-  __forAwait: "for await",
+const OWN_HELPERS: Record<string, string> = {
+  __async: "__rt.async",
+  __callDispose: "__rt.callDispose",
+  __using: "__rt.using",
+  __forAwait: "__rt.forAwait",
+  __asyncGenerator: "__rt.asyncGenerator",
+  __await: "__rt.Await",
+  __yieldStar: "__rt.yieldStar",
 };
+
+// esbuild helpers for async features the scheduler does not model yet (none today).
+const UNSUPPORTED_HELPERS: Record<string, string> = {};
 
 type AnyNode = Node & Record<string, any>;
 interface Edit {
@@ -144,6 +147,7 @@ export async function compileProgram(
 
   // 1. esbuild's helpers, declared at the top of the program body.
   let asyncHelper: string | undefined;
+  let asyncGeneratorHelper: string | undefined;
   const unsupported = new Map<string, string>();
   const replacedHelpers: AnyNode[] = [];
   for (const stmt of programFn.body.body as AnyNode[]) {
@@ -153,6 +157,7 @@ export async function compileProgram(
     const base = name.replace(/\d+$/, "");
     if (base in OWN_HELPERS && decl.init) {
       if (base === "__async") asyncHelper = name;
+      if (base === "__asyncGenerator") asyncGeneratorHelper = name;
       const original = js.slice(decl.init.start - shift, decl.init.end - shift);
       replacedHelpers.push(decl.init);
       edit(decl.init.start, decl.init.end, OWN_HELPERS[base] + "\n".repeat(countNewlines(original)), 0);
@@ -230,10 +235,10 @@ export async function compileProgram(
     ForOfStatement: loop,
     CallExpression(node: AnyNode, _state: unknown, ancestors: AnyNode[]) {
       const callee = node.callee;
-      if (callee.type === "Identifier" && callee.name === asyncHelper) {
+      if (callee.type === "Identifier" && (callee.name === asyncHelper || callee.name === asyncGeneratorHelper)) {
         const generator = node.arguments[2];
         if (node.arguments.length !== 3 || generator?.type !== "FunctionExpression" || !generator.generator)
-          throw new Error(`esbuild's ${asyncHelper} helper changed shape; update src/runtime/program/compile.ts`);
+          throw new Error(`esbuild's ${callee.name} helper changed shape; update src/runtime/program/compile.ts`);
         loweredFns.add(generator);
         const wrapper = nearestFunction(ancestors);
         const site = newSite((wrapper ?? node).start - shift);

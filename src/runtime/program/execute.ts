@@ -1,6 +1,6 @@
 // Run a compiled program on a fresh Session and collect its RunResult. The program's top level is
 // one generator (see compile.ts); it may `await run(main())`, which is real JavaScript awaiting.
-import { _getRunningLoop, callDispose, Coroutine, describeError, Future, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
+import { _getRunningLoop, asyncGenerator, Await, callDispose, Coroutine, forAwait, using, yieldStar, describeChain, describeError, Future, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
 import { asyncioModule, unobservedFailures } from "../asyncio/index.ts";
 import { attachWorkerHost, terminateWorkers, webWorkerHost, type WorkerHost } from "../workers/index.ts";
 import { attachNetwork, browserNetworkHost, type NetworkHost } from "../io/index.ts";
@@ -37,6 +37,11 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
       return new Task(coro, { loop, eager: true, line: callerLine(new Error().stack, program) });
     },
     callDispose,
+    using,
+    forAwait,
+    asyncGenerator,
+    Await,
+    yieldStar,
     program: (body: (console: unknown) => Generator) => driveTopLevel(session, body(consoleFor(session))),
     // Compiled code marks each await and asyncio call with its site (see compile.ts).
     __at: (site: number, value: unknown) => ((session.site = site), value),
@@ -61,7 +66,8 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
   for (const name of new Set([...session.unawaited].map((c) => c.name))) session.writeFinal(`RuntimeWarning: coroutine '${name}' was never awaited`);
   const line = session.raisedLine(error) ?? errorLine(error, program) ?? session.currentLine();
   const failure = failed ? { message: describeError(error), line } : undefined;
-  if (failure) session.writeFinal(failure.line ? `${failure.message} (line ${failure.line})` : failure.message);
+  // Python's traceback shows the causes first; the last line is the failure itself, with its line.
+  if (failure) session.writeFinal(describeChain(error).replace(/[^\n]*$/, () => (failure.line ? `${failure.message} (line ${failure.line})` : failure.message)));
   session.record({ kind: "program-end", error: failure?.message, line: failure?.line });
   const lines = consoleLines(session.events);
   const stdout = lines.filter((l) => l.stream === "stdout").map((l) => l.text);
