@@ -1,7 +1,7 @@
 // asyncio.wait and asyncio.as_completed (Lib/asyncio/tasks.py, CPython 3.14): wait for several
 // futures at once, until the first is done, the first fails, or all are; or take them one by one in
 // the order they finish.
-import { Coroutine, currentTask, Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, getRunningLoop, TimeoutError, ValueError, type TimerHandle } from "../core/index.ts";
+import { Coroutine, currentTask, Future, Task, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, getRunningLoop, TimeoutError, ValueError, type TimerHandle } from "../core/index.ts";
 import { ensureFuture } from "./gather.ts";
 import { Queue } from "./queues.ts";
 
@@ -43,7 +43,10 @@ function waitInternal<T>(fs: Set<Future<T>>, timeout: number | null, returnWhen:
 function* waitSteps<T>(fs: Set<Future<T>>, timeout: number | null, returnWhen: ReturnWhen): Generator<unknown, [Set<Future<T>>, Set<Future<T>>], unknown> {
   const loop = getRunningLoop();
   const waiter = new Future(loop);
-  waiter.waitInfo = { what: "future", label: `wait(${fs.size} futures)` };
+  // For the trace: the tasks it waits for, by name (a few, then how many), as gather's label does.
+  const names = [...fs].map((f) => f.waitInfo.label);
+  const label = names.length <= 4 ? names.join(", ") : `${names.slice(0, 3).join(", ")}, … ${names.length} in all`;
+  waiter.waitInfo = { what: "future", label: `wait(${label})`, tasks: [...fs].flatMap((f) => (f instanceof Task ? [f.id] : [])) };
   const release = () => !waiter.done() && waiter.setResult(undefined);
   let timeoutHandle: TimerHandle | null = null;
   if (timeout !== null) timeoutHandle = loop.callLater(timeout, release, { label: "wait: timeout" });
