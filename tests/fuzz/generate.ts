@@ -56,6 +56,10 @@ export const FEATURE_NEEDS = {
   crowd: ["gather", "waitFor", "TimeoutError"],
   timeout: ["timeout", "TimeoutError"],
   shield: ["shield"],
+  /** wait(tasks, { timeout, returnWhen }): the tasks still pending run on (main drains them). */
+  wait: ["wait", "createTask", "FIRST_COMPLETED", "ALL_COMPLETED"],
+  /** The loop's timers: getRunningLoop().callLater(delay, print, ...) and handle.cancel(). */
+  callLater: ["getRunningLoop"],
   /** Asking a task for its state (done(), cancelled(), result()): asyncio's, not JavaScript's. */
   taskMethods: [],
 } as const satisfies Record<string, readonly string[]>;
@@ -402,6 +406,8 @@ class ProgramGenerator {
     if (shallow && this.has("taskGroup")) weights.taskGroup = 1.5;
     if (ctx.top && !b.plain && this.has("cancel")) weights.cancel = 1.5;
     if (ctx.top && !b.plain && this.has("cancel") && this.has("gather")) weights.cancelGather = 0.6;
+    if (this.has("wait")) weights.wait = 1;
+    if (this.has("callLater")) weights.callLater = 0.8;
     for (let attempt = 0; attempt < 12; attempt++) {
       const kind = this.rng.weighted(weights);
       const made = this.make(kind, b, ctx);
@@ -530,6 +536,10 @@ class ProgramGenerator {
         return this.cancelBlock(b, ctx);
       case "cancelGather":
         return this.cancelGather(b, ctx);
+      case "wait":
+        return this.waitTasks(b, ctx);
+      case "callLater":
+        return this.timerLine(b);
     }
     throw new Error(`unknown statement kind ${kind}`);
   }
@@ -627,6 +637,57 @@ class ProgramGenerator {
       this.print(b, "in time", v),
     ];
     return [this.tryCatch(b, body, f.throws ? ["TimeoutError", "Boom"] : ["TimeoutError"], false)];
+  }
+
+  /** `const [d, p] = await wait([createTask(f(..)), ...], { timeout, returnWhen })`: how many are
+   *  done and pending (the sets' order is CPython's set order: only their sizes are printed). The
+   *  callees never raise (an exception nobody retrieves is logged when CPython collects the task). */
+  private waitTasks(b: Body, ctx: Ctx): Stmt[] | null {
+    const members: string[] = [];
+    const uses: string[] = [];
+    for (let i = this.rng.int(1, 3); i > 0; i--) {
+      const f = this.pickCallee(b, ctx, { throws: false, tgSafe: true });
+      if (!f) break;
+      members.push(`${f.name}(${b.arg()})`);
+      uses.push(f.name);
+    }
+    if (!members.length) return null;
+    const limit = this.rng.chance(0.6) ? this.rng.pick(TIMEOUTS) : null;
+    const first = this.rng.chance(0.4);
+    if (limit !== null) b.cost += Number(limit);
+    this.mayOrphan(b); // tasks still pending at the timeout, or after the first, run on
+    b.loud = true;
+    this.note(b, first ? "wait-first" : "wait");
+    const [d, p] = [b.newVar("d"), b.newVar("p")];
+    const tsOptions = [limit !== null ? `timeout: ${limit}` : null, first ? "returnWhen: FIRST_COMPLETED" : null].filter(Boolean);
+    const pyOptions = [limit !== null ? `timeout=${limit}` : null, first ? "return_when=asyncio.FIRST_COMPLETED" : null].filter(Boolean);
+    const ts = `const [${d}, ${p}] = await wait([${members.map((m) => `createTask(${m})`).join(", ")}]${tsOptions.length ? `, { ${tsOptions.join(", ")} }` : ""});`;
+    const py = `${d}, ${p} = await asyncio.wait([${[members.map((m) => `asyncio.create_task(${m})`).join(", ")].join("")}]${pyOptions.length ? `, ${pyOptions.join(", ")}` : ""})`;
+    return [
+      line(ts, py, { defs: [d, p], uses }),
+      line(`print(${b.label}, "waited", ${d}.size, ${p}.size);`, `print(${b.label}, "waited", len(${d}), len(${p}))`, { uses: [d, p] }),
+    ];
+  }
+
+  /** A timer on the loop that prints when due (and, sometimes, is cancelled first): a callback,
+   *  not a task. One due after the run has ended never runs, in both languages. */
+  private timerLine(b: Body): Stmt[] {
+    const delay = this.rng.pick(SLEEPS.filter((s) => !s.startsWith("-")));
+    const h = b.newVar("h");
+    const text = `timer ${h}`;
+    this.note(b, "call-later");
+    const stmts: Stmt[] = [
+      line(
+        `const ${h} = getRunningLoop().callLater(${delay}, print, ${b.label}, "${text}");`,
+        `${h} = asyncio.get_running_loop().call_later(${delay}, print, ${b.label}, "${text}")`,
+        { defs: [h] },
+      ),
+    ];
+    if (this.rng.chance(0.3)) {
+      this.note(b, "call-later-cancel");
+      stmts.push(line(`${h}.cancel();`, `${h}.cancel()`, { uses: [h] }));
+    }
+    return stmts;
   }
 
   private timeoutBlock(b: Body, ctx: Ctx): Stmt[] | null {

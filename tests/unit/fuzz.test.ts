@@ -79,6 +79,9 @@ describe("the runtime against CPython", () => {
       timeout: "timeout",
       "timeout-expired": "timeout",
       shield: "shield",
+      wait: "wait",
+      "wait-first": "wait",
+      "call-later": "callLater",
     };
     const enabled = enabledFeatures(ASYNCIO_EXPORTS, KNOWN_EXCLUSIONS);
     for (const [tag, feature] of Object.entries(expected)) {
