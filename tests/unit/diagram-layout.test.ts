@@ -1,7 +1,7 @@
 // The timing diagram's geometry for runs too big to draw bar by bar: a lane of 60,000 sleeps is drawn
 // in at most one bar per column, every interval accounted for, and a lesson-sized lane keeps each bar.
 import { describe, expect, it } from "vitest";
-import { layoutDiagram, MIN_BAR_WIDTH } from "../../src/components/timing/layout.ts";
+import { layoutDiagram, MIN_BAR_WIDTH, RIGHT_PAD } from "../../src/components/timing/layout.ts";
 import type { Interval, Lane, Timeline } from "../../src/runtime/trace/index.ts";
 
 /** A task that runs for no time, then sleeps one second, `n` times (a `while (true) await sleep(1)`). */
@@ -19,7 +19,7 @@ describe("layoutDiagram for long runs", () => {
     const timeline: Timeline = { lanes: [sleeper(60_000)], end: 60_000 };
     const layout = layoutDiagram(timeline, { width: 640 });
     const { bars } = layout.rows[0];
-    const plotWidth = 640 - layout.labelWidth - 12;
+    const plotWidth = 640 - layout.labelWidth - RIGHT_PAD;
     expect(bars.length).toBeLessThanOrEqual(Math.ceil(plotWidth / MIN_BAR_WIDTH) + 1);
     // Every interval is in exactly one bar, and the bars follow each other from 0 to the end.
     expect(bars.reduce((sum, bar) => sum + (bar.merged ?? 1), 0)).toBe(120_000);

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { stepAtTime, type Timeline } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
-import { AXIS_HEIGHT, MIN_WIDTH, VIRTUAL_AFTER, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
+import { AXIS_HEIGHT, MIN_WIDTH, RIGHT_PAD, VIRTUAL_AFTER, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
 
 const LEGEND: { state: Bar["state"]; text: string }[] = [
   { state: "running", text: "running (solid)" },
@@ -61,6 +61,25 @@ const STANDALONE_STYLE = `svg { --pg-running: #0072b2; --pg-ready: #e69f00; --pg
 text { font: 12px sans-serif; fill: #222; } .pg-tick line, .pg-lane-base { stroke: #ccc; stroke-dasharray: 2 3; }
 .pg-tick text, .pg-lane-detail, .pg-bar-label { fill: #666; font-size: 12px; } .pg-running { stroke: var(--pg-running); }
 .pg-ready { stroke: var(--pg-ready); } .pg-waiting { stroke: var(--pg-waiting); } .pg-blocked { stroke: var(--pg-blocked); }`;
+
+/** The strip under a standalone diagram that holds its legend (a file has no page around it). */
+const LEGEND_HEIGHT = 26;
+
+function SvgLegend({ layout, idPrefix }: { layout: DiagramLayout; idPrefix: string }) {
+  const step = Math.max(120, (layout.width - 12) / LEGEND.length);
+  return (
+    <g className="pg-svg-legend" data-legend transform={`translate(6 ${layout.height + 4})`}>
+      {LEGEND.map(({ state, text }, i) => (
+        <g key={state} transform={`translate(${i * step} 0)`}>
+          <BarShape bar={{ x: 0, width: 18, state, from: 0, to: 0, title: text }} laneHeight={18} idPrefix={idPrefix} />
+          <text x={24} y={13}>
+            {text.split(" (")[0]}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
 
 /** A one-line description of the diagram, for its accessible name. */
 function summaryOf(layout: DiagramLayout): string {
@@ -122,12 +141,12 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
     <svg
       onClick={onPick ? pick : undefined}
       xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${layout.width} ${scrolls ? layout.axisY + 2 : layout.height}`}
+      viewBox={`0 0 ${layout.width} ${scrolls ? layout.axisY + 2 : layout.height + (standalone ? LEGEND_HEIGHT : 0)}`}
       role="img"
       aria-label={summary}
       className={layout.compact ? "pg-compact" : undefined}
       width={layout.width}
-      height={standalone ? layout.height : undefined}
+      height={standalone ? layout.height + LEGEND_HEIGHT : undefined}
     >
       {standalone ? <style>{STANDALONE_STYLE}</style> : null}
       <Patterns idPrefix={idPrefix} />
@@ -143,7 +162,7 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
               {row.name}
               {row.detail ? <tspan className="pg-lane-detail"> · {row.detail}</tspan> : null}
             </text>
-            <line className="pg-lane-base" x1={layout.labelWidth} x2={layout.width - 12} y1={layout.laneHeight / 2} y2={layout.laneHeight / 2} />
+            <line className="pg-lane-base" x1={layout.labelWidth} x2={layout.width - RIGHT_PAD} y1={layout.laneHeight / 2} y2={layout.laneHeight / 2} />
             {row.bars.map((bar, i) => (
               <BarShape key={i} bar={bar} laneHeight={layout.laneHeight} idPrefix={idPrefix} />
             ))}
@@ -157,6 +176,7 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
           </g>
         ))}
       {cursor ? <Cursor layout={layout} t={cursor.t} lane={cursor.lane} /> : null}
+      {standalone ? <SvgLegend layout={layout} idPrefix={idPrefix} /> : null}
     </svg>
   );
   if (!scrolls) return lanes;

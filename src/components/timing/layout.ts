@@ -48,6 +48,8 @@ const LANE_HEIGHT = 28;
 const TOP = 8;
 /** The narrowest a diagram is laid out: a narrower box scrolls it sideways (text never shrinks). */
 export const MIN_WIDTH = 480;
+/** Room right of the plot: the last tick's label ("2.0 s") is centred on the plot's end. */
+export const RIGHT_PAD = 20;
 /** The strip under the lanes that holds the time axis's labels. */
 export const AXIS_HEIGHT = 22;
 const COMPACT_LANE_HEIGHT = 18;
@@ -88,7 +90,7 @@ export function layoutDiagram(timeline: Timeline, { width = 640, laneHeight: giv
   const labelWidth = labelRoom(timeline, minLabelWidth);
   const end = Math.max(timeline.end, axisEnd) > 0 ? Math.max(timeline.end, axisEnd) : 1;
   const step = NICE_STEPS.find((s) => end / s <= 6) ?? Math.ceil(end / 6);
-  const plotWidth = width - labelWidth - 12;
+  const plotWidth = width - labelWidth - RIGHT_PAD;
   const x = (t: number) => labelWidth + (t / end) * plotWidth;
   const decimals = String(step).split(".")[1]?.length ?? 0;
   const ticks: { x: number; label: string; t: number }[] = [];
