@@ -1,7 +1,7 @@
 // Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, BaseTaskTests.test_ensure_future_coroutine
-// The test's loops run here as one: the white-box asserts on t._loop are not ported, and the last
-// part (asyncio.set_event_loop, then ensure_future outside the loop) needs a loop that is not running.
-import { run, print, ensureFuture, RuntimeError } from "asyncio";
+// The white-box asserts on t._loop are not ported. The test's loop runs here as run(), then as a
+// loop of the program's own (newEventLoop, setEventLoop) for the last part.
+import { run, print, ensureFuture, newEventLoop, setEventLoop, RuntimeError } from "asyncio";
 
 async function notmuch() {
   return "ok";
@@ -30,3 +30,12 @@ async function main() {
 }
 
 await run(main());
+
+// Deprecated in 3.10, undeprecated in 3.12
+const loop = newEventLoop();
+setEventLoop(loop);
+const t = ensureFuture(notmuch());
+await loop.runUntilComplete(t);
+print("t.done()", t.done(), "t.result()", t.result());
+setEventLoop(null);
+loop.close();
