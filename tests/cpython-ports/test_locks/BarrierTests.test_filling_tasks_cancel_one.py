@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_locks.py, BarrierTests.test_filling_tasks_cancel_one
-# skip: waiting for the API (Barrier)
 import asyncio
 
 N = 5

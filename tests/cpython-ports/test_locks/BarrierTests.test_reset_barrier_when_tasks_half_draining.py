@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_locks.py, BarrierTests.test_reset_barrier_when_tasks_half_draining
-# skip: waiting for the API (Barrier, BrokenBarrierError)
 import asyncio
 
 N = 5

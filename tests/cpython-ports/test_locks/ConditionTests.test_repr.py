@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_locks.py, ConditionTests.test_repr
-# skip: waiting for the API (Condition)
 import asyncio
 
 

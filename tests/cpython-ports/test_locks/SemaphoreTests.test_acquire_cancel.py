@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_locks.py, SemaphoreTests.test_acquire_cancel
-# skip: waiting for the API (get_running_loop().call_soon)
 import asyncio
 
 

@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_queues.py, PriorityQueueTests.test_order
-# skip: waiting for the API (PriorityQueue)
 import asyncio
 
 

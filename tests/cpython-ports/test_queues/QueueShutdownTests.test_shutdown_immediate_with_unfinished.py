@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_queues.py, QueueShutdownTests.test_shutdown_immediate_with_unfinished
-# skip: waiting for the API (Queue.shutdown, QueueShutDown)
 import asyncio
 
 

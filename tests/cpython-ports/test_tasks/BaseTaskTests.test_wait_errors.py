@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, BaseTaskTests.test_wait_errors
-# skip: waiting for the API (wait)
 import asyncio
 
 

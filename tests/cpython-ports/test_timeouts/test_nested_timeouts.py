@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_timeouts.py, TimeoutTests.test_nested_timeouts
-# skip: waiting for the API (timeout_at, get_running_loop().time())
 import asyncio
 
 

@@ -1,0 +1,13 @@
+// Port of CPython 3.14 Lib/test/test_asyncio/test_locks.py, ConditionTests.test_notify_all_unacquired
+import { run, print, Condition } from "asyncio";
+
+async function main() {
+  const cond = new Condition();
+  try {
+    cond.notifyAll();
+  } catch (e) {
+    print("raised", e.name, e.message);
+  }
+}
+
+await run(main());

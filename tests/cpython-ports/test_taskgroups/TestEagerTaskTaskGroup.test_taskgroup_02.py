@@ -1,0 +1,27 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_taskgroups.py, TestEagerTaskTaskGroup.test_taskgroup_02
+# TestEagerTaskTaskGroup runs TestTaskGroup's tests on a loop whose task factory is
+# asyncio.eager_task_factory; here the program sets it first thing in the coroutine asyncio.run runs.
+import asyncio
+
+
+async def foo1():
+    await asyncio.sleep(0.1)
+    return 42
+
+
+async def foo2():
+    await asyncio.sleep(0.2)
+    return 11
+
+
+async def main():
+    asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
+    async with asyncio.TaskGroup() as g:
+        t1 = g.create_task(foo1())
+        await asyncio.sleep(0.15)
+        t2 = g.create_task(foo2())
+    print("t1.result()", t1.result())
+    print("t2.result()", t2.result())
+
+
+asyncio.run(main())

@@ -1,0 +1,19 @@
+# Port of CPython 3.14 Lib/test/test_asyncio/test_taskgroups.py, TestEagerTaskTaskGroup.test_taskgroup_double_enter
+# TestEagerTaskTaskGroup runs TestTaskGroup's tests on a loop whose task factory is
+# asyncio.eager_task_factory; here the program sets it first thing in the coroutine asyncio.run runs.
+import asyncio
+
+
+async def main():
+    asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
+    tg = asyncio.TaskGroup()
+    async with tg:
+        pass
+    try:
+        async with tg:
+            pass
+    except RuntimeError as e:
+        print("raised", type(e).__name__, e)
+
+
+asyncio.run(main())

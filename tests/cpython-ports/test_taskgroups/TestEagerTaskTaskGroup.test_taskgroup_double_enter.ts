@@ -1,0 +1,19 @@
+// Port of CPython 3.14 Lib/test/test_asyncio/test_taskgroups.py, TestEagerTaskTaskGroup.test_taskgroup_double_enter
+// TestEagerTaskTaskGroup runs TestTaskGroup's tests on a loop whose task factory is
+// asyncio.eager_task_factory; here the program sets it first thing in the coroutine run() runs.
+import { run, print, TaskGroup, getRunningLoop, eagerTaskFactory } from "asyncio";
+
+async function main() {
+  getRunningLoop().setTaskFactory(eagerTaskFactory);
+  const tg = new TaskGroup();
+  {
+    await using _ = tg;
+  }
+  try {
+    await using _ = tg;
+  } catch (e) {
+    print("raised", e.name, e.message);
+  }
+}
+
+await run(main());
