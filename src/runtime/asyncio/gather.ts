@@ -1,7 +1,7 @@
 // asyncio.gather (Lib/asyncio/tasks.py, CPython 3.14): run awaitables concurrently and collect their results in
 // argument order. Like CPython's, it wraps coroutines in tasks at once (gather is not lazy).
-import { _getRunningLoop, CancelledError, Coroutine, Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, getRunningLoop, Task, type EventLoop } from "../core/index.ts";
-import { coreOf, loopCreateTask, type EventLoop as AbstractEventLoop } from "./events.ts";
+import { _getRunningLoop, CancelledError, Coroutine, Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, Task, type EventLoop } from "../core/index.ts";
+import { coreOf, getEventLoop, loopCreateTask, type EventLoop as AbstractEventLoop } from "./events.ts";
 
 /** Options of gather, named as in Python (return_exceptions → returnExceptions). */
 export interface GatherOptions {
@@ -38,7 +38,8 @@ class GatheringFuture extends Future<unknown[]> {
 /** asyncio.ensure_future: a future stays as it is, a coroutine becomes a task. */
 export function ensureFuture(awaitable: unknown, loop?: EventLoop | AbstractEventLoop): Future {
   if (awaitable instanceof Future) return awaitable;
-  if (awaitable instanceof Coroutine) return loopCreateTask(loop ? coreOf(loop) : getRunningLoop(), awaitable);
+  // tasks._ensure_future: without a loop, events.get_event_loop() (the running one, else the one set).
+  if (awaitable instanceof Coroutine) return loopCreateTask(coreOf(loop ?? getEventLoop()), awaitable);
   throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
 }
 
@@ -47,7 +48,7 @@ export function gather(awaitables: readonly unknown[], options: GatherOptions = 
   if (!Array.isArray(awaitables)) throw new TypeError("gather takes an array of awaitables: gather([task1, task2])");
   const returnExceptions = options.returnExceptions ?? false;
   if (!awaitables.length) {
-    const outer = new Future<unknown[]>(getRunningLoop());
+    const outer = new Future<unknown[]>(coreOf(getEventLoop()));
     outer.setResult([]);
     return outer;
   }

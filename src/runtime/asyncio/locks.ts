@@ -169,13 +169,14 @@ export class Semaphore extends Primitive {
           removeFirst(sem.waiters, fut);
         }
       } catch (error) {
-        if (error instanceof CancelledError && !fut.cancelled()) {
-          sem.value++;
-          sem.wakeUpNext();
-        }
+        // Woken (the future set) but cancelled before taking the slot: give it back.
+        if (error instanceof CancelledError && fut.done() && !fut.cancelled()) sem.value++;
         throw error;
+      } finally {
+        // Semaphore.acquire (3.13+): new waiters may have queued behind, for FIFO order; wake as
+        // many as there are slots.
+        while (sem.value > 0) if (!sem.wakeUpNext()) break;
       }
-      if (sem.value > 0) sem.wakeUpNext();
       return new Held(sem);
     }, `${this.kind}.acquire`);
   }
@@ -192,14 +193,16 @@ export class Semaphore extends Primitive {
     return `<asyncio.locks.${this.kind} object [${extra}${this.waiters?.length ? `, waiters:${this.waiters.length}` : ""}]>`;
   }
 
-  private wakeUpNext(): void {
+  /** Semaphore._wake_up_next: wake the first waiter that is not done; whether there was one. */
+  private wakeUpNext(): boolean {
     for (const fut of this.waiters ?? []) {
       if (!fut.done()) {
         this.value--;
         fut.setResult(true);
-        return;
+        return true;
       }
     }
+    return false;
   }
 }
 

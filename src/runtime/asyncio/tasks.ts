@@ -1,5 +1,5 @@
 // The task functions of Lib/asyncio/tasks.py and the loop's create_future, as a program calls them.
-import { BARE_YIELD, Coroutine, currentSession, Future, getRunningLoop, pyRepr, Task } from "../core/index.ts";
+import { BARE_YIELD, Coroutine, currentSession, Future, getRunningLoop, pyRepr, Task, ValueError } from "../core/index.ts";
 import { loopCreateTask, type TaskKwargs } from "./events.ts";
 
 /** asyncio.create_task(coro, name=..., eager_start=...): schedule a coroutine to run soon, as a task. Under the eager
@@ -32,7 +32,7 @@ export function createFuture<T = unknown>(): Future<T> {
 
 /** await asyncio.sleep(delay, result): suspend this task for `delay` seconds. */
 export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T | undefined> {
-  if (typeof delay !== "number" || Number.isNaN(delay)) throw new TypeError(`sleep() takes a number of seconds, got ${pyRepr(delay)}`);
+  if (typeof delay !== "number") throw new TypeError(`sleep() takes a number of seconds, got ${pyRepr(delay)}`);
   return new Coroutine(function* () {
     const loop = getRunningLoop();
     // asyncio's sleep(0) is a bare yield; JavaScript's is a timer like any other (setTimeout).
@@ -40,6 +40,8 @@ export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T | u
       yield BARE_YIELD;
       return result;
     }
+    // tasks.sleep: a NaN is found when the coroutine runs, not when it is made.
+    if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
     const future = new Future<T | undefined>(loop);
     future.waitInfo = { what: "sleep", label: `sleep(${pyRepr(delay)})`, until: loop.time() + delay };
     const task = loop.currentTask instanceof Task ? loop.currentTask : undefined;

@@ -3,6 +3,7 @@
 // the order they finish.
 import { Coroutine, currentTask, Future, Task, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, getRunningLoop, TimeoutError, ValueError, type TimerHandle } from "../core/index.ts";
 import { ensureFuture } from "./gather.ts";
+import { coreOf, getEventLoop } from "./events.ts";
 import { Queue } from "./queues.ts";
 
 /** asyncio.FIRST_COMPLETED: wait() returns when any future is done. */
@@ -85,7 +86,8 @@ export class AsCompleted<T> implements Iterable<Coroutine<T>> {
   private timeoutHandle: TimerHandle | null = null;
 
   constructor(aws: Iterable<Future<T> | Coroutine<T>>, timeout: number | null) {
-    const loop = getRunningLoop();
+    // _AsCompletedIterator.__init__: events.get_event_loop().
+    const loop = coreOf(getEventLoop());
     this.todo = new Set([...new Set(aws)].map((aw) => ensureFuture(aw, loop) as Future<T>));
     for (const f of this.todo) f.addDoneCallback(this.boundCompletion, { label: "as_completed: future done" });
     if (this.todo.size && timeout !== null) this.timeoutHandle = loop.callLater(timeout, () => this.handleTimeout(), { label: "as_completed: timeout" });

@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_locks.py, SemaphoreTests.test_acquire_fifo_order_4
-# skip: divergence: Semaphore.acquire() wakes at most one more waiter once it has the semaphore (if value > 0), where CPython 3.14's wakes waiters while value > 0 (the finally: loop over _wake_up_next()); c3 wakes after t4 starts: result [1, 2, 4, 3], not [1, 2, 3, 4]
 # The test reads sem._value and len(sem._waiters) (private): here what the repr shows in brackets
 # ([locked, waiters:3]) is printed at those points instead.
 import asyncio

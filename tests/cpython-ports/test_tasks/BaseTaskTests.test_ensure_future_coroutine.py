@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, BaseTaskTests.test_ensure_future_coroutine
-# skip: divergence: ensure_future(coro) outside a loop raises RuntimeError("no running event loop"), where CPython 3.14 (events.get_event_loop()) says "There is no current event loop in thread 'MainThread'." and, with a loop set by set_event_loop(), uses that loop
 # The white-box asserts on t._loop are not ported. The test's loop runs here as asyncio.run, then
 # as a loop of the program's own (new_event_loop, set_event_loop) for the last part.
 import asyncio

@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, BaseTaskTests.test_shield_coroutine_use_global_loop
-# skip: divergence: shield(coro) with a loop set by set_event_loop() but not running raises RuntimeError('no running event loop'); CPython 3.14 uses that loop (ensure_future, events.get_event_loop())
 # The test's loop is set with asyncio.set_event_loop and not running when shield() is called. (The
 # white-box assert on outer._loop is not ported.)
 import asyncio

@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, BaseTaskTests.test_shield_coroutine_without_loop
-# skip: divergence: shield(coro) outside a loop raises RuntimeError('no running event loop'); CPython 3.14's (ensure_future, events.get_event_loop()) says "There is no current event loop in thread 'MainThread'."
 # Outside any loop (before asyncio.run), shield() of a coroutine raises. (The test then closes the
 # coroutine.)
 import asyncio

@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, CoroutineGatherTests.test_constructor_without_loop
-# skip: divergence: gather() outside a loop raises RuntimeError('no running event loop'); CPython 3.14's (events.get_event_loop()) says "There is no current event loop in thread 'MainThread'."
 # Outside any loop (before asyncio.run), gather() of coroutines raises. (The test then closes them.)
 import asyncio
 

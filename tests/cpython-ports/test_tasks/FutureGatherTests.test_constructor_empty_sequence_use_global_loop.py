@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, FutureGatherTests.test_constructor_empty_sequence_use_global_loop
-# skip: divergence: gather() with a loop set by set_event_loop() but not running raises RuntimeError('no running event loop'); CPython 3.14 uses that loop (events.get_event_loop())
 # The test's loop is set with asyncio.set_event_loop and not running when gather() is called. (The
 # white-box assert on fut._loop is not ported.)
 import asyncio

@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_tasks.py, FutureGatherTests.test_constructor_empty_sequence_without_loop
-# skip: divergence: gather() outside a loop raises RuntimeError('no running event loop'); CPython 3.14's (events.get_event_loop()) says "There is no current event loop in thread 'MainThread'."
 # Outside any loop (before asyncio.run), gather() raises.
 import asyncio
 
