@@ -123,9 +123,9 @@ test("export: the diagram as an SVG file, the trace as JSON, the run as a mermai
   const svg = readFileSync(await download.path(), "utf8");
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, "image/svg+xml");
-    return { error: doc.querySelector("parsererror")?.textContent ?? null, root: doc.documentElement.nodeName, lanes: doc.querySelectorAll("[data-lane]").length, legend: doc.querySelector("[data-legend]")?.textContent ?? null };
+    return { error: doc.querySelector("parsererror")?.textContent ?? null, root: doc.documentElement.nodeName, lanes: doc.querySelectorAll("[data-lane]").length, legend: [...doc.querySelectorAll("[data-legend] text")].map((t) => t.textContent) };
   }, svg);
-  expect(parsed).toMatchObject({ error: null, root: "svg", legend: "runningready, in the queuewaitingblocked" });
+  expect(parsed).toMatchObject({ error: null, root: "svg", legend: ["running", "ready, in the queue", "waiting", "blocked"] });
   expect(parsed.lanes).toBeGreaterThanOrEqual(3);
 
   await pg.getByRole("button", { name: "Copy trace (JSON)" }).click();
