@@ -19,6 +19,7 @@ innermost frame of the program's own file. What it waits on is read from the fut
     traced = run_traced(source)   # virtual_asyncio.run_program's result, plus "events"
 """
 import asyncio
+import builtins
 import sys
 from asyncio import events, tasks
 from collections import deque
@@ -439,6 +440,14 @@ def instrument(recorder):
         return wrapper
 
     THREADS.run_job = run_job(type(THREADS).run_job.__get__(THREADS))
+
+    # A playground has no keyboard to read from: say so, instead of whatever the host's stdin does.
+    def no_input(prompt=""):
+        raise RuntimeError("input() cannot read in a playground: there is no keyboard here. "
+                           "Give the program its value in the code instead.")
+
+    patches.append((builtins, "input", builtins.input))
+    builtins.input = no_input
 
     def finish():
         for owner, name, original in reversed(patches):

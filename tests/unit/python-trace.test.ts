@@ -95,6 +95,13 @@ describe("the Python trace recorder", () => {
   });
 });
 
+it("says that input() cannot read in a playground, at the reader's line", async () => {
+  const py = await sharedPyodide().run('print("name?")\nname = input("> ")\nprint("hello", name)\n', { trace: true });
+  expect(py.stdout).toEqual(["name?"]);
+  expect(py.error).toBe("RuntimeError: input() cannot read in a playground: there is no keyboard here. Give the program its value in the code instead.");
+  expect(py.errorLine).toBe(2);
+});
+
 describe.each(twins)("$where", ({ where, pg }) => {
   it("its Python twin's trace is well formed and drawn like its TypeScript's", async () => {
     const [py, ts] = await Promise.all([sharedPyodide().run(pg.python!, { trace: true }), runTs(pg.code)]);
