@@ -10,8 +10,8 @@ import { lessonsIn } from "../support/lesson-sources.ts";
 import { runNative } from "../support/native-async.ts";
 import { runTs } from "../support/run-ts.ts";
 
-// Features with no JavaScript counterpart: cancellation, asyncio's primitives and timeouts, task names.
-const ASYNCIO_ONLY: Feature[] = ["taskMethods", "namedTasks", "taskNames", "cancel", "cancelMessage", "taskGroup", "taskGroupErrors", "semaphore", "boundedSemaphore", "lock", "event", "queue", "queueNowait", "waitFor", "crowd", "timeout", "shield"];
+// Features with no JavaScript counterpart: cancellation, asyncio's primitives and timeouts, task names, wait, the loop's timers.
+const ASYNCIO_ONLY: Feature[] = ["taskMethods", "namedTasks", "taskNames", "cancel", "cancelMessage", "taskGroup", "taskGroupErrors", "semaphore", "boundedSemaphore", "lock", "event", "queue", "queueNowait", "waitFor", "crowd", "timeout", "shield", "wait", "callLater"];
 
 async function expectSameAsNode(source: string) {
   const [eager, native] = await Promise.all([runTs(source, { model: "eager" }), runNative(source)]);
