@@ -23,12 +23,12 @@ async function hydrated(page: Page, id: string): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName("playground:drawn").length > 0, undefined, { timeout: 60_000 });
 }
 
-/** Click a button of the playground and wait until its new run is on screen (the playground marks
+/** Click the playground's Run and wait until its new run is on screen (the playground marks
  *  "playground:drawn" then: PlaygroundIsland); the real milliseconds from the click. */
-async function timedRun(page: Page, id: string, button = "Run"): Promise<number> {
+async function timedRun(page: Page, id: string): Promise<number> {
   await page.evaluate(() => performance.clearMarks("playground:drawn"));
   const clicked = await page.evaluate(() => performance.now());
-  await page.locator(`[data-playground="${id}"]`).getByRole("button", { name: button, exact: true }).click();
+  await page.locator(`[data-playground="${id}"]`).getByRole("button", { name: "Run", exact: true }).click();
   await page.waitForFunction(() => performance.getEntriesByName("playground:drawn").length > 0, undefined, { timeout: 180_000, polling: 5 });
   const drawn = await page.evaluate(() => performance.getEntriesByName("playground:drawn")[0].startTime);
   return drawn - clicked;

@@ -5,7 +5,7 @@
 // usable. The page's long tasks are reported as an annotation, never compared: their length is the
 // machine's, and `npm run bench` measures them.
 import { test as plain, type Locator, type Page } from "@playwright/test";
-import { test, expect, playground, typeCode } from "./support.ts";
+import { test, expect, expectAnswering, playground, typeCode } from "./support.ts";
 
 const PAGE = "/lessons/example-3-create-task/";
 const ID = "create-task";
@@ -27,21 +27,15 @@ async function reportLongTasks(page: Page): Promise<void> {
   test.info().annotations.push({ type: "long tasks (ms)", description: found.length ? found.join(", ") : "none" });
 }
 
-/** The page answers a script within a bound while a run goes on (a frozen page fails here). */
-async function expectAnswering(page: Page): Promise<void> {
-  const answer = await Promise.race([page.evaluate(() => 1 + 1), new Promise((resolve) => setTimeout(() => resolve("no answer in 20 s"), 20_000))]);
-  expect(answer).toBe(2);
-}
-
 /** Type `code` into the playground, press Run, and wait until the run has ended (done or error),
  *  checking on the way that the page answers. */
 async function runCode(page: Page, pg: Locator, code: string): Promise<void> {
   await pg.scrollIntoViewIfNeeded();
   await typeCode(page, pg, code);
   await pg.getByRole("button", { name: "Run", exact: true }).click();
-  await expectAnswering(page);
+  await expectAnswering(page, 20);
   await expect(pg).toHaveAttribute("data-status", /^(done|error)$/, { timeout: 90_000 });
-  await expectAnswering(page);
+  await expectAnswering(page, 20);
 }
 
 /** How many bars and lanes the diagram draws. */

@@ -26,6 +26,12 @@ export const test = base.extend<{ guard: void }>({
 });
 export { expect };
 
+/** The page answers a script within `seconds` (a frozen page fails here, not later). */
+export async function expectAnswering(page: Page, seconds: number): Promise<void> {
+  const answer = await Promise.race([page.evaluate(() => 1 + 1), new Promise((resolve) => setTimeout(() => resolve(`no answer in ${seconds} s`), seconds * 1000))]);
+  expect(answer).toBe(2);
+}
+
 /** The playground root with this id. */
 export function playground(page: Page, id: string): Locator {
   return page.locator(`[data-playground="${id}"]`);

@@ -4,17 +4,16 @@
 // the lesson declares, and drawn as the same diagram as its TypeScript program — the same task lanes,
 // in the same states over the same virtual seconds — since both follow CPython's scheduling.
 import { describe, expect, it } from "vitest";
-import { consoleLines, deriveTimeline, TRACE_VERSION, type RunResult, type Timeline } from "../../src/runtime/trace/index.ts";
+import { consoleLines, deriveTimeline, type RunResult, type Timeline } from "../../src/runtime/trace/index.ts";
 import { sharedPyodide, type PythonResult } from "../support/pyodide.ts";
+import { pythonResult } from "../../src/components/playground/python-runner.ts";
 import { lessonsIn, type Playground } from "../support/lesson-sources.ts";
 import { runTs } from "../support/run-ts.ts";
 import { traceProblems } from "../support/trace-invariants.ts";
 import { dedent } from "../support/cpython.ts";
 
-/** A Python run as the views take it (the schema's RunResult). */
-function asRunResult(py: PythonResult): RunResult {
-  return { version: TRACE_VERSION, stdout: py.stdout, stderr: py.stderr, virtualEnd: py.virtualEnd, error: py.error ? { message: py.error, line: py.errorLine ?? undefined } : undefined, events: py.events ?? [] };
-}
+/** A Python run as the views take it, made as the page makes it (python-runner.ts). */
+const asRunResult = (py: PythonResult): RunResult => pythonResult(py, [...(py.events ?? [])]);
 
 /** What a diagram shows of each task: its name and its states, in order, with their times. Runs of
  *  one state are merged (a step of no time between two waits is not something the two languages

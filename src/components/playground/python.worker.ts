@@ -55,7 +55,7 @@ async function load(interrupt: Int32Array | undefined): Promise<PyodideAPI> {
   return py;
 }
 
-/** Why a run could not start, or null when Python (and the files it names) are ready. */
+/** Python, loaded (with the site's files the program names), or why a run cannot start. */
 async function prepare(source: string, interrupt: Int32Array | undefined): Promise<PyodideAPI | string> {
   try {
     loading ??= load(interrupt);
