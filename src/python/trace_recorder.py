@@ -83,6 +83,19 @@ def program_line_of(exc):
     return line
 
 
+#: What a task waits on, by the innermost coroutine it is suspended in (its code's qualname), as
+#: the runtime labels it; {cls} is the primitive's class (a Semaphore or a BoundedSemaphore).
+WAITS = {
+    "Lock.acquire": ("lock", "Lock.acquire()"),
+    "Event.wait": ("event", "Event.wait()"),
+    "Semaphore.acquire": ("semaphore", "{cls}.acquire()"),
+    "Queue.get": ("queue", "Queue.get()"),
+    "Queue.put": ("queue", "Queue.put()"),
+    "Condition.wait": ("lock", "Condition.wait()"),
+    "to_thread": ("executor", "to_thread()"),
+}
+
+
 def _repr(value):
     try:
         return repr(value)
@@ -195,24 +208,13 @@ class Recorder:
             delay = local.get("delay", 0)
             until = self.last_due.get(self.id_of(task), Clock.now + delay)
             return {"what": "sleep", "label": f"sleep({_repr(delay)})", "until": until}
-        owner = type(local.get("self")).__name__
-        known = {
-            "Lock.acquire": ("lock", "Lock.acquire()"),
-            "Event.wait": ("event", "Event.wait()"),
-            "Semaphore.acquire": ("semaphore", f"{owner}.acquire()"),
-            "Queue.get": ("queue", "Queue.get()"),
-            "Queue.put": ("queue", "Queue.put()"),
-            "Condition.wait": ("lock", "Condition.wait()"),
-
-            "to_thread": ("executor", "to_thread()"),
-        }
         if name == "TaskGroup._aexit":
             group = getattr(local.get("self"), "_tasks", ())
             return {"what": "taskgroup", "label": f"TaskGroup ({len(group)} tasks)", "tasks": [self.task_created(t) for t in group]}
-        if name in known:
-            what, label = known[name]
-            return {"what": what, "label": label}
-        if name.endswith("run_in_executor") or type(fut).__module__ == "asyncio.futures" and hasattr(fut, "_executor_job"):
+        if name in WAITS:
+            what, label = WAITS[name]
+            return {"what": what, "label": label.format(cls=type(local.get("self")).__name__)}
+        if name.endswith("run_in_executor"):
             return {"what": "executor", "label": "run_in_executor()"}
         return {"what": "future", "label": "a future"}
 
