@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { discoverPlaygroundsWithoutExercises } from "../tests/support/built-site.ts";
+import { PRINT_FOREVER, SLEEP_FOREVER, TEN_THOUSAND_TASKS } from "../tests/support/runaway-programs.ts";
 
 const PORT = Number(process.env.BENCH_PORT || 4391);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -32,6 +33,30 @@ async function timedRun(page: Page, id: string): Promise<number> {
   await page.waitForFunction(() => performance.getEntriesByName("playground:drawn").length > 0, undefined, { timeout: 180_000, polling: 5 });
   const drawn = await page.evaluate(() => performance.getEntriesByName("playground:drawn")[0].startTime);
   return drawn - clicked;
+}
+
+/** The long tasks (50 ms or more, in ms) of example 3's page while `code` runs and is drawn (from
+ *  the click on Run until a second after the run is drawn). */
+export async function longTasksWhile(page: Page, code: string): Promise<number[]> {
+  const id = "create-task";
+  await page.goto(`${ORIGIN}/lessons/example-3-create-task/`);
+  const pg = page.locator(`[data-playground="${id}"]`);
+  await pg.scrollIntoViewIfNeeded();
+  await hydrated(page, id);
+  await pg.locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(code);
+  await page.evaluate(() => {
+    performance.clearMarks("playground:drawn");
+    const found: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = found;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => found.push(Math.round(e.duration)))).observe({ type: "longtask" });
+  });
+  // Clicked from the page itself: Playwright's own locator work on a big page would count as the page's.
+  await page.evaluate((id) => document.querySelector<HTMLButtonElement>(`[data-playground="${id}"] button.pg-run`)!.click(), id);
+  await page.waitForFunction(() => performance.getEntriesByName("playground:drawn").length > 0, undefined, { timeout: 180_000, polling: 500 });
+  await page.waitForTimeout(1000);
+  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 }
 
 export async function benchBrowser(): Promise<void> {
@@ -61,6 +86,13 @@ export async function benchBrowser(): Promise<void> {
     }
     console.log(`   all pages: Run → diagram p95 ${ms(quantile(all, 0.95))} over ${all.length} warm runs (budget ≤ 30 ms: ${quantile(all, 0.95) <= 30 ? "met" : "not met"})`);
     if (first !== null) console.log(`   the first Run of the visit (the compiler loads, cold cache): ${ms(first)}`);
+
+    // Programs that run away or run large: the page's long tasks (50 ms or more) from Run to the end
+    // of the drawing. Wall-clock lengths: a busy machine lengthens them.
+    for (const [what, code] of [["a task that sleeps forever", SLEEP_FOREVER], ["a print loop", PRINT_FOREVER], ["10,000 tasks", TEN_THOUSAND_TASKS]] as const) {
+      const found = await longTasksWhile(page, code);
+      console.log(`   ${what}: longest main-thread task ${found.length ? ms(Math.max(...found)) : "under 50 ms"} (budget < 50 ms: ${found.length ? "not met" : "met"}); ${found.length} tasks of 50 ms or more${found.length ? `: ${found.join(", ")} ms` : ""}`);
+    }
 
     // Python: cold (nothing cached), then on another page with the HTTP cache warm, then a rerun.
     const python = async (path: string, id: string) => {

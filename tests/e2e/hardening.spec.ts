@@ -6,6 +6,7 @@
 // machine's, and `npm run bench` measures them.
 import { test as plain, type Locator, type Page } from "@playwright/test";
 import { test, expect, expectAnswering, playground, typeCode } from "./support.ts";
+import { PRINT_FOREVER, SLEEP_FOREVER, SPIN_FOREVER, TEN_THOUSAND_TASKS } from "../support/runaway-programs.ts";
 
 const PAGE = "/lessons/example-3-create-task/";
 const ID = "create-task";
@@ -50,7 +51,7 @@ test.describe("runaway programs end with a message and never stall the page", ()
     await page.goto(PAGE);
     const pg = playground(page, ID);
     await watchLongTasks(page);
-    await runCode(page, pg, `import { run, sleep, print } from "asyncio";\n\nasync function main() {\n  print("start");\n  while (true) {\n    await sleep(1);\n  }\n}\n\nawait run(main());\n`);
+    await runCode(page, pg, SLEEP_FOREVER);
     await expect(pg).toHaveAttribute("data-status", "error");
     await expect(pg.locator("[data-run-failure]")).toHaveText(/^The program stopped: LimitExceeded: Stopped: .*\((the event cap|the step cap|the virtual-time cap)\)\..* \(line 6\)$/);
     await expect(pg.locator("[data-console-line]").first()).toHaveText("start");
@@ -65,7 +66,7 @@ test.describe("runaway programs end with a message and never stall the page", ()
     await page.goto(PAGE);
     const pg = playground(page, ID);
     await watchLongTasks(page);
-    await runCode(page, pg, `import { print } from "asyncio";\n\nfor (let i = 0; ; i++) print(i);\n`);
+    await runCode(page, pg, PRINT_FOREVER);
     await expect(pg.locator("[data-run-failure]")).toHaveText(/^The program stopped: LimitExceeded: Stopped: the program printed [\d,]+ lines \(the print cap\)\..* \(line 3\)$/);
     await expect(pg.locator("[data-console-line]").first()).toHaveText("0");
     // Thousands of lines printed, a window of them drawn.
@@ -79,7 +80,7 @@ test.describe("runaway programs end with a message and never stall the page", ()
     await page.goto(PAGE);
     const pg = playground(page, ID);
     await watchLongTasks(page);
-    await runCode(page, pg, `import { run, createTask, sleep, gather } from "asyncio";\n\nasync function nap(i: number) {\n  await sleep(1 + (i % 10) / 10);\n}\n\nasync function main() {\n  const tasks = [];\n  for (let i = 0; i < 10000; i++) tasks.push(createTask(nap(i)));\n  await gather(tasks);\n}\n\nawait run(main());\n`);
+    await runCode(page, pg, TEN_THOUSAND_TASKS);
     await expect(pg).toHaveAttribute("data-status", "done");
     await expect(pg).toHaveAttribute("data-virtual-end", "1.900");
     await expect(pg.locator("[data-stepper]")).toHaveAttribute("data-step-count", /^\d{5,}$/);
@@ -95,7 +96,7 @@ test.describe("runaway programs end with a message and never stall the page", ()
   test("while (true) {}: stopped by the stretch cap, output kept", async ({ page }) => {
     await page.goto(PAGE);
     const pg = playground(page, ID);
-    await runCode(page, pg, `import { print } from "asyncio";\nprint("before");\nwhile (true) {}\n`);
+    await runCode(page, pg, SPIN_FOREVER);
     await expect(pg).toHaveAttribute("data-status", "error");
     expect((await stderr(pg)).at(-1)).toMatch(/^LimitExceeded: Stopped: the loop at line 3 ran for \d+\.\d s of real time without pausing \(the stretch cap\)\./);
     await expect(pg.locator("[data-console-line]")).toHaveText(["before"]);

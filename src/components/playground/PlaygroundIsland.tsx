@@ -6,7 +6,7 @@
 // goal, says after each run whether the run met it, and can put the solution in the editor.
 // A playground with `compare` runs its program under both models and shows the runs side by side
 // (CompareRuns.tsx); its stepper steps through the run the reader picks.
-import { lazy, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { lazy, memo, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { CompileProblem } from "../../runtime/program/index.ts";
 import type { RunResult, StepList } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
@@ -31,7 +31,8 @@ import { useRunViews, type RunViews } from "./use-run-views.ts";
 import { useSavedCode } from "./use-saved-code.ts";
 import "./playground.css";
 
-const Editor = lazy(() => import("./Editor.tsx"));
+// Memoised: the island re-renders as a long run is drawn (its progress), the editor need not.
+const Editor = lazy(() => import("./Editor.tsx").then((module) => ({ default: memo(module.default) })));
 
 const NO_STEPS: StepList = [];
 

@@ -97,71 +97,88 @@ export function layoutDiagram(timeline: Timeline, { width = 640, laneHeight: giv
   for (let i = 0; i * step <= end + 1e-9; i++) ticks.push({ x: x(i * step), label: `${(i * step).toFixed(decimals)} s`, t: i * step });
   const timeAt = (px: number) => Math.min(timeline.end, Math.max(0, ((px - labelWidth) / plotWidth) * end));
 
-  const barOf = (lane: Lane, iv: Lane["intervals"][number]): Bar => {
-    const width = Math.max(x(iv.to) - x(iv.from), MIN_BAR_WIDTH);
-    const what = iv.label ? ` ${iv.state === "waiting" ? "on" : "in"} ${iv.label}` : "";
+  // A row's bars are laid out when first drawn: of 10,000 lanes, only those scrolled into view are.
+  const rows: LaneRow[] = timeline.lanes.map((lane, index) => {
+    let bars: Bar[] | undefined;
     return {
-      x: Math.min(x(iv.from), labelWidth + plotWidth - width),
-      width,
-      state: iv.state,
-      from: iv.from,
-      to: iv.to,
-      label: iv.label,
-      title: `${lane.name} ${STATE_WORDS[iv.state]}${what}, ${iv.from.toFixed(3)}–${iv.to.toFixed(3)} s`,
+      id: lane.id,
+      name: lane.name,
+      detail: lane.detail,
+      kind: lane.kind,
+      y: (compact ? 0 : TOP) + index * laneHeight,
+      get bars() {
+        return (bars ??= laneBars(lane, x, labelWidth + plotWidth, plotWidth));
+      },
     };
-  };
-  // A waiting or ready spell of no time is not drawn; running code of no time gets a sliver.
-  const drawn = (iv: Lane["intervals"][number]) => iv.to > iv.from || iv.state === "running" || iv.state === "blocked";
-  const rows: LaneRow[] = timeline.lanes.map((lane, index) => ({
-    id: lane.id,
-    name: lane.name,
-    detail: lane.detail,
-    kind: lane.kind,
-    y: (compact ? 0 : TOP) + index * laneHeight,
-    bars: coalesce(lane.name, plotWidth, lane.intervals.filter(drawn).map((iv) => barOf(lane, iv))),
-  }));
+  });
   const axisY = (compact ? 0 : TOP) + rows.length * laneHeight + 6;
   return { width, height: axisY + AXIS_HEIGHT, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, xOf: x, timeAt };
 }
+
+type Interval = Lane["intervals"][number];
+
+// A waiting or ready spell of no time is not drawn; running code of no time gets a sliver.
+const drawn = (iv: Interval) => iv.to > iv.from || iv.state === "running" || iv.state === "blocked";
 
 /** When several states share one column they are drawn as the one that took most of its time; ties
  *  go to the state listed first (a zero-time run of code still shows). */
 const STATE_RANK: LaneState[] = ["running", "blocked", "ready", "waiting"];
 
-/** A lane with more bars than room to draw them (a task that slept in a loop 60,000 times): bars that
- *  start in the same column of MIN_BAR_WIDTH units are merged into one, drawn as the state that took
- *  most of that column's time, its title saying what it stands for. A lane with room keeps every bar. */
-export function coalesce(laneName: string, plotWidth: number, bars: Bar[]): Bar[] {
-  if (bars.length <= plotWidth / MIN_BAR_WIDTH) return bars;
-  const merged: Bar[] = [];
-  let group: Bar[] = [];
-  const flush = () => {
-    if (group.length === 1) merged.push(group[0]);
-    if (group.length > 1) merged.push(mergeBars(laneName, group));
-    group = [];
+/** A lane's bars, `x` mapping time to the axis and `right` its right end. A lane with room gets a bar
+ *  per interval. A lane with more intervals than columns of MIN_BAR_WIDTH units (a task that slept in a
+ *  loop 60,000 times) gets one bar per column: the intervals that start in it merged, drawn as the
+ *  state that took most of its time, its title saying what it stands for. Only the bars drawn are
+ *  built: a title per interval would cost more than the rest of the layout. */
+function laneBars(lane: Lane, x: (t: number) => number, right: number, plotWidth: number): Bar[] {
+  const shown = lane.intervals.filter(drawn);
+  const widthOf = (iv: Interval) => Math.max(x(iv.to) - x(iv.from), MIN_BAR_WIDTH);
+  const xOf = (iv: Interval) => Math.min(x(iv.from), right - widthOf(iv));
+  const barOf = (iv: Interval): Bar => {
+    const what = () => (iv.label ? ` ${iv.state === "waiting" ? "on" : "in"} ${iv.label}` : "");
+    // The title is worded when drawn: most bars of 10,000 lanes are never in view.
+    return {
+      x: xOf(iv), width: widthOf(iv), state: iv.state, from: iv.from, to: iv.to, label: iv.label,
+      get title() {
+        return `${lane.name} ${STATE_WORDS[iv.state]}${what()}, ${iv.from.toFixed(3)}–${iv.to.toFixed(3)} s`;
+      },
+    };
   };
-  for (const bar of bars) {
-    if (group.length && bar.x >= group[0].x + MIN_BAR_WIDTH) flush();
-    group.push(bar);
+  if (shown.length <= plotWidth / MIN_BAR_WIDTH) return shown.map(barOf);
+  const bars: Bar[] = [];
+  let first = 0;
+  let column = xOf(shown[0]);
+  for (let i = 1; i <= shown.length; i++) {
+    if (i < shown.length) {
+      const at = xOf(shown[i]);
+      if (at < column + MIN_BAR_WIDTH) continue;
+      column = at;
+    }
+    bars.push(i - first === 1 ? barOf(shown[first]) : mergedBar(lane.name, shown, first, i, xOf, widthOf));
+    first = i;
   }
-  flush();
-  return merged;
+  return bars;
 }
 
-function mergeBars(laneName: string, group: Bar[]): Bar {
-  const time = new Map<LaneState, number>();
-  for (const bar of group) time.set(bar.state, (time.get(bar.state) ?? 0) + (bar.to - bar.from));
-  const present = STATE_RANK.filter((s) => time.has(s));
-  const state = present.reduce((best, s) => ((time.get(s) ?? 0) > (time.get(best) ?? 0) ? s : best), present[0]);
-  const [first, last] = [group[0], group[group.length - 1]];
-  const spent = present.map((s) => `${s} ${(time.get(s) ?? 0).toFixed(3)} s`).join(", ");
+/** One bar for the intervals `group[first..end)`. */
+function mergedBar(laneName: string, group: Interval[], first: number, end: number, xOf: (iv: Interval) => number, widthOf: (iv: Interval) => number): Bar {
+  const time: Record<LaneState, number> = { running: 0, blocked: 0, ready: 0, waiting: 0 };
+  const present = new Set<LaneState>();
+  for (let i = first; i < end; i++) {
+    time[group[i].state] += group[i].to - group[i].from;
+    present.add(group[i].state);
+  }
+  const states = STATE_RANK.filter((s) => present.has(s));
+  const state = states.reduce((best, s) => (time[s] > time[best] ? s : best), states[0]);
+  const [head, last] = [group[first], group[end - 1]];
+  const spent = states.map((s) => `${s} ${time[s].toFixed(3)} s`).join(", ");
+  const count = end - first;
   return {
-    x: first.x,
-    width: Math.max(last.x + last.width - first.x, MIN_BAR_WIDTH),
+    x: xOf(head),
+    width: Math.max(xOf(last) + widthOf(last) - xOf(head), MIN_BAR_WIDTH),
     state,
-    from: first.from,
+    from: head.from,
     to: last.to,
-    merged: group.length,
-    title: `${laneName}: ${group.length.toLocaleString("en-US")} intervals, ${first.from.toFixed(3)}–${last.to.toFixed(3)} s (${spent})`,
+    merged: count,
+    title: `${laneName}: ${count.toLocaleString("en-US")} intervals, ${head.from.toFixed(3)}–${last.to.toFixed(3)} s (${spent})`,
   };
 }
