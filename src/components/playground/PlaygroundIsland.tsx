@@ -202,6 +202,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     }
   };
 
+  const [expanded, setExpanded] = useExpanded();
   const busy = runs.busy;
   const statusText = runs.progress || notice;
   // What the output below is, when it is not the run of the code in the editor.
@@ -213,7 +214,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
 
   return (
     <section
-      className="pg not-content"
+      className={expanded ? "pg not-content pg-expanded" : "pg not-content"}
       data-playground={id}
       data-exercise={exercise ? id : undefined}
       data-status={status}
@@ -229,131 +230,145 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
       aria-label={`${exercise ? "Exercise" : "Playground"} ${id}`}
     >
       {exercise ? <ExerciseGoal goal={exercise.goal} /> : null}
-      {/* Search indexes the lesson's prose and code, not the playground's controls and output. */}
-      <div className="pg-toolbar" data-pagefind-ignore="all">
-        <LanguageTabs tabs={python !== undefined ? ["ts", "python"] : ["ts"]} selected={tab} onSelect={setTab} panel={`${id}-code`} />
-        <div className="pg-actions">
-          {/* Run stays focusable while a run is under way (aria-disabled), so focus is not lost. */}
-          <button type="button" className="pg-run" onClick={run} disabled={!hydrated} aria-disabled={busy || undefined}>
-            Run
-          </button>
-          {python !== undefined && clock === "virtual" ? (
-            <button type="button" className="pg-both" onClick={runBoth} disabled={!hydrated} aria-disabled={busy || undefined} title="Run the TypeScript and the Python twin, and compare them">
-              Both
-            </button>
+      {/* The studio: on a wide screen the code and its run side by side (playground.css), else stacked. */}
+      <div className="pg-studio">
+        <div className="pg-studio-edit">
+          {/* Search indexes the lesson's prose and code, not the playground's controls and output. */}
+          <div className="pg-toolbar" data-pagefind-ignore="all">
+            <LanguageTabs tabs={python !== undefined ? ["ts", "python"] : ["ts"]} selected={tab} onSelect={setTab} panel={`${id}-code`} />
+            <div className="pg-actions">
+              {/* Run stays focusable while a run is under way (aria-disabled), so focus is not lost. */}
+              <button type="button" className="pg-run" onClick={run} disabled={!hydrated} aria-disabled={busy || undefined}>
+                Run
+              </button>
+              {python !== undefined && clock === "virtual" ? (
+                <button type="button" className="pg-both" onClick={runBoth} disabled={!hydrated} aria-disabled={busy || undefined} title="Run the TypeScript and the Python twin, and compare them">
+                  Both
+                </button>
+              ) : null}
+              {busy ? (
+                <button type="button" className="pg-stop" onClick={runs.stop}>
+                  Stop
+                </button>
+              ) : null}
+              <button type="button" onClick={reset} disabled={!hydrated || busy}>
+                Reset
+              </button>
+              {compare ? null : pinned ? (
+                <button type="button" onClick={() => setPinned(null)} disabled={!hydrated}>
+                  Unpin
+                </button>
+              ) : (
+                <button type="button" onClick={() => result && views && setPinned({ result, views })} disabled={!hydrated || busy || !result || !views}>
+                  Pin this run
+                </button>
+              )}
+              <button type="button" className="pg-expand" onClick={() => setExpanded(!expanded)} disabled={!hydrated} aria-pressed={expanded} title={expanded ? "Back to the page (Esc)" : "Use the whole window"} data-expand>
+                {expanded ? "Close" : "Expand"}
+              </button>
+            </div>
+          </div>
+          {undoable ? (
+            <p className="pg-link-notice" role="status" data-reset-notice>
+              The lesson&apos;s code is back in the editor.{" "}
+              <button type="button" className="pg-link-back" onClick={undoReset}>
+                Undo reset
+              </button>
+            </p>
           ) : null}
-          {busy ? (
-            <button type="button" className="pg-stop" onClick={runs.stop}>
-              Stop
-            </button>
+          {fromLink ? (
+            <p className="pg-link-notice" role="status" data-link-notice>
+              {fromLink === "code" ? "Code from a link. " : `${fromLink} `}
+              {fromLink === "code" ? (
+                <button type="button" className="pg-link-back" onClick={reset}>
+                  Back to the lesson's code
+                </button>
+              ) : null}
+            </p>
           ) : null}
-          <button type="button" onClick={reset} disabled={!hydrated || busy}>
-            Reset
-          </button>
-          {compare ? null : pinned ? (
-            <button type="button" onClick={() => setPinned(null)} disabled={!hydrated}>
-              Unpin
-            </button>
-          ) : (
-            <button type="button" onClick={() => result && views && setPinned({ result, views })} disabled={!hydrated || busy || !result || !views}>
-              Pin this run
-            </button>
-          )}
+          <div id={`${id}-code`} role="tabpanel" aria-labelledby={`${id}-code-${tab}`} className="pg-code" onKeyDownCapture={onEditorKeys}>
+            {tab === "python" && python !== undefined ? (
+              <Suspense fallback={<StaticCode code={python} label="Python twin" />}>
+                <Editor key={`python-${editorGeneration}`} code={python} onChange={twin.edit} language="python" />
+              </Suspense>
+            ) : hydrated ? (
+              <Suspense fallback={<StaticCode code={code} label="TypeScript program" />}>
+                <Editor key={editorGeneration} code={code} onChange={edit} />
+              </Suspense>
+            ) : (
+              <StaticCode code={code} label="TypeScript program" />
+            )}
+          </div>
+          {/* Without JavaScript the tabs do nothing: the twin is shown under the TypeScript instead. */}
+          {python !== undefined && !hydrated ? (
+            <details className="pg-twin-static" data-twin-static>
+              <summary>Python twin</summary>
+              <StaticCode code={python} label="Python twin" />
+            </details>
+          ) : null}
+          {noTwin && python === undefined ? <p className="pg-hint" data-no-twin>No Python twin: {noTwin}</p> : null}
+          <p className="pg-hint" data-pagefind-ignore="all">
+            Edit, then press Run
+            {/* Keyboard hints, not shown on touch screens (playground.css). */}
+            <span className="pg-keys"> (or Ctrl/⌘+Enter in the editor). To leave the editor with the keyboard, press Esc, then Tab</span>.
+          </p>
+          <p className="pg-nojs" data-nojs-note data-pagefind-ignore="all">
+            Running, editing and stepping need JavaScript. What you see is the lesson&apos;s own run, made when the site was built; the Python twin is under the code.
+          </p>
+          {clock === "real" ? <IsolationNote /> : null}
+          <p className="pg-status" role="status" aria-live="polite" data-pagefind-ignore="all">
+            {statusText}
+          </p>
+          {exercise ? <ExerciseVerdict check={verdict} /> : null}
+          {exercise ? <ExerciseSolution solution={exercise.solution} onLoad={loadSolution} interactive={hydrated && !busy} /> : null}
+          {problems.length ? <Problems problems={problems} /> : null}
+          {crash ? (
+            <p className="pg-crash" role="alert" data-run-error>
+              {crash}
+            </p>
+          ) : null}
+        </div>
+        <div className="pg-studio-view">
+          {result && !views ? (
+            <p className="pg-preparing" role="status" data-preparing>
+              Drawing the run ({Math.round(progress * 100)}%)…
+            </p>
+          ) : null}
+          {result && views ? (
+            <div className="pg-output" data-pagefind-ignore="all">
+              {stale ? (
+                <p className="pg-stale" data-stale>
+                  {stale}
+                </p>
+              ) : null}
+              {pinned && sides && !compare ? (
+                <p className="pg-pinned-diff" data-pinned-diff>
+                  Pinned run and this run: {endDifference(pinned.result.virtualEnd, result.virtualEnd)}.
+                </p>
+              ) : null}
+              {sameOrNot ? (
+                <p className={sameOrNot.same ? "pg-both-verdict pg-both-same" : "pg-both-verdict pg-both-differs"} data-both-verdict role="status">
+                  {sameOrNot.text}
+                </p>
+              ) : null}
+              {sides ? (
+                <>
+                  <CompareRuns sides={sides} stepped={stepped} link={{ model: stepper, interactive: hydrated }} idPrefix={`pg-${id}`} clock={clock} />
+                  <SteppedRunPicker sides={sides} stepped={stepped} onPick={setStepped} interactive={hydrated} />
+                </>
+              ) : (
+                <>
+                  <Console lines={views.console} />
+                  <RunSummary result={result} expectation={expectation} clock={clock} built={result === initial} stale={stale !== null} />
+                  <TimingDiagram timeline={views.timeline} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} />
+                </>
+              )}
+            </div>
+          ) : null}
         </div>
       </div>
-      {undoable ? (
-        <p className="pg-link-notice" role="status" data-reset-notice>
-          The lesson&apos;s code is back in the editor.{" "}
-          <button type="button" className="pg-link-back" onClick={undoReset}>
-            Undo reset
-          </button>
-        </p>
-      ) : null}
-      {fromLink ? (
-        <p className="pg-link-notice" role="status" data-link-notice>
-          {fromLink === "code" ? "Code from a link. " : `${fromLink} `}
-          {fromLink === "code" ? (
-            <button type="button" className="pg-link-back" onClick={reset}>
-              Back to the lesson's code
-            </button>
-          ) : null}
-        </p>
-      ) : null}
-      <div id={`${id}-code`} role="tabpanel" aria-labelledby={`${id}-code-${tab}`} className="pg-code" onKeyDownCapture={onEditorKeys}>
-        {tab === "python" && python !== undefined ? (
-          <Suspense fallback={<StaticCode code={python} label="Python twin" />}>
-            <Editor key={`python-${editorGeneration}`} code={python} onChange={twin.edit} language="python" />
-          </Suspense>
-        ) : hydrated ? (
-          <Suspense fallback={<StaticCode code={code} label="TypeScript program" />}>
-            <Editor key={editorGeneration} code={code} onChange={edit} />
-          </Suspense>
-        ) : (
-          <StaticCode code={code} label="TypeScript program" />
-        )}
-      </div>
-      {/* Without JavaScript the tabs do nothing: the twin is shown under the TypeScript instead. */}
-      {python !== undefined && !hydrated ? (
-        <details className="pg-twin-static" data-twin-static>
-          <summary>Python twin</summary>
-          <StaticCode code={python} label="Python twin" />
-        </details>
-      ) : null}
-      {noTwin && python === undefined ? <p className="pg-hint" data-no-twin>No Python twin: {noTwin}</p> : null}
-      <p className="pg-hint" data-pagefind-ignore="all">
-        Edit, then press Run
-        {/* Keyboard hints, not shown on touch screens (playground.css). */}
-        <span className="pg-keys"> (or Ctrl/⌘+Enter in the editor). To leave the editor with the keyboard, press Esc, then Tab</span>.
-      </p>
-      <p className="pg-nojs" data-nojs-note data-pagefind-ignore="all">
-        Running, editing and stepping need JavaScript. What you see is the lesson&apos;s own run, made when the site was built; the Python twin is under the code.
-      </p>
-      {clock === "real" ? <IsolationNote /> : null}
-      <p className="pg-status" role="status" aria-live="polite" data-pagefind-ignore="all">
-        {statusText}
-      </p>
-      {exercise ? <ExerciseVerdict check={verdict} /> : null}
-      {exercise ? <ExerciseSolution solution={exercise.solution} onLoad={loadSolution} interactive={hydrated && !busy} /> : null}
-      {problems.length ? <Problems problems={problems} /> : null}
-      {crash ? (
-        <p className="pg-crash" role="alert" data-run-error>
-          {crash}
-        </p>
-      ) : null}
-      {result && !views ? (
-        <p className="pg-preparing" role="status" data-preparing>
-          Drawing the run ({Math.round(progress * 100)}%)…
-        </p>
-      ) : null}
       {result && views ? (
-        <div className="pg-output" data-pagefind-ignore="all">
-          {stale ? (
-            <p className="pg-stale" data-stale>
-              {stale}
-            </p>
-          ) : null}
-          {pinned && sides && !compare ? (
-            <p className="pg-pinned-diff" data-pinned-diff>
-              Pinned run and this run: {endDifference(pinned.result.virtualEnd, result.virtualEnd)}.
-            </p>
-          ) : null}
-          {sameOrNot ? (
-            <p className={sameOrNot.same ? "pg-both-verdict pg-both-same" : "pg-both-verdict pg-both-differs"} data-both-verdict role="status">
-              {sameOrNot.text}
-            </p>
-          ) : null}
-          {sides ? (
-            <>
-              <CompareRuns sides={sides} stepped={stepped} link={{ model: stepper, interactive: hydrated }} idPrefix={`pg-${id}`} clock={clock} />
-              <SteppedRunPicker sides={sides} stepped={stepped} onPick={setStepped} interactive={hydrated} />
-            </>
-          ) : (
-            <>
-              <Console lines={views.console} />
-              <RunSummary result={result} expectation={expectation} clock={clock} built={result === initial} stale={stale !== null} />
-              <TimingDiagram timeline={views.timeline} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} />
-            </>
-          )}
+        <div className="pg-output pg-output-steps" data-pagefind-ignore="all">
           {profile ? <Profile rows={views.profile} /> : null}
           <Stepper events={steppedResult!.events} code={steppedCode} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
           <EventLog events={steppedResult!.events} model={stepper} interactive={hydrated} name={id} />
@@ -362,4 +377,23 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
       <PlaygroundTools id={id} code={code} result={result} timeline={views?.timeline ?? null} interactive={hydrated} />
     </section>
   );
+}
+
+/** Whether the playground fills the window: Escape closes it, and the page behind does not scroll. */
+function useExpanded(): [boolean, (expanded: boolean) => void] {
+  const [expanded, setExpanded] = useState(false);
+  useEffect(() => {
+    if (!expanded) return;
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      // In the editor, Escape is the way out of it (then Tab); elsewhere it closes the full window.
+      if (event.key === "Escape" && !(event.target instanceof Element && event.target.closest(".cm-editor"))) setExpanded(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.documentElement.classList.add("pg-has-expanded");
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.documentElement.classList.remove("pg-has-expanded");
+    };
+  }, [expanded]);
+  return [expanded, setExpanded];
 }
