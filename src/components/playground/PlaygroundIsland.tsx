@@ -29,6 +29,7 @@ import { warmUp } from "./browser-runner.ts";
 import { usePlaygroundRun } from "./use-playground-run.ts";
 import { useRunViews, type RunViews } from "./use-run-views.ts";
 import { useSavedCode } from "./use-saved-code.ts";
+import { errorMark, problemMarks } from "./editor-marks.ts";
 import "./playground.css";
 
 const Editor = lazy(() => import("./Editor.tsx"));
@@ -124,6 +125,12 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   useEffect(() => {
     if (views && hydrated) performance.mark("playground:drawn", { detail: id });
   }, [views, hydrated, id]);
+  // What the editors underline: compile problems, and the line an uncaught error came from.
+  const tsRan = language === "typescript" ? result : null;
+  const pyRan = language === "python" ? result : (both?.result ?? null);
+  const pyRanCode = language === "python" ? resultCode : (both?.code ?? "");
+  const tsMarks = useMemo(() => [...problemMarks(problems), ...errorMark(tsRan?.error, resultCode, code)], [problems, tsRan, resultCode, code]);
+  const pyMarks = useMemo(() => errorMark(pyRan?.error, pyRanCode, python), [pyRan, pyRanCode, python]);
   const steppedResult = sides ? sides[stepped].result : result;
   // The code the stepped run came from (its lines are the trace's).
   const steppedCode = both && sides?.[stepped]?.key === "python" ? both.code : resultCode;
@@ -281,11 +288,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
       <div id={`${id}-code`} role="tabpanel" aria-labelledby={`${id}-code-${tab}`} className="pg-code" onKeyDownCapture={onEditorKeys}>
         {tab === "python" && python !== undefined ? (
           <Suspense fallback={<StaticCode code={python} label="Python twin" />}>
-            <Editor key={`python-${editorGeneration}`} code={python} onChange={twin.edit} language="python" />
+            <Editor key={`python-${editorGeneration}`} code={python} onChange={twin.edit} language="python" marks={pyMarks} />
           </Suspense>
         ) : hydrated ? (
           <Suspense fallback={<StaticCode code={code} label="TypeScript program" />}>
-            <Editor key={editorGeneration} code={code} onChange={edit} />
+            <Editor key={editorGeneration} code={code} onChange={edit} marks={tsMarks} />
           </Suspense>
         ) : (
           <StaticCode code={code} label="TypeScript program" />
