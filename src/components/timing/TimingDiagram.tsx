@@ -82,6 +82,14 @@ function SvgLegend({ layout, idPrefix }: { layout: DiagramLayout; idPrefix: stri
   );
 }
 
+/** What hides the bars passing under a lane's name: its lane's height, and for the first and the last
+ *  lane the margin above or below too (or the grid lines would show there). */
+function LabelBackground({ layout, row }: { layout: DiagramLayout; row: DiagramLayout["rows"][number] }) {
+  const top = row === layout.rows[0] ? -row.y : 0;
+  const bottom = row === layout.rows.at(-1) ? layout.axisY - row.y : layout.laneHeight;
+  return <rect className="pg-lane-label-bg" y={top} width={layout.labelWidth - 1} height={bottom - top} />;
+}
+
 /** A one-line description of the diagram, for its accessible name. */
 function summaryOf(layout: DiagramLayout): string {
   const tasks = layout.rows.filter((r) => r.kind === "task").length;
@@ -172,7 +180,7 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
             )}
             {/* Last, over the bars: in a box scrolled sideways the name rides along on its own background. */}
             <g className="pg-lane-label">
-              {standalone ? null : <rect className="pg-lane-label-bg" width={layout.labelWidth - 1} height={layout.laneHeight} />}
+              {standalone ? null : <LabelBackground layout={layout} row={row} />}
               <text className="pg-lane-name" x={6} y={layout.laneHeight / 2 + 4}>
                 {row.name}
                 {row.detail ? <tspan className="pg-lane-detail"> · {row.detail}</tspan> : null}
