@@ -63,12 +63,13 @@ describe("layoutDiagram zoomed", () => {
   const timeline: Timeline = { lanes: [sleeper(60_000)], end: 60_000 };
 
   it("widens the time axis by the zoom, not the lane names' column", () => {
-    const fit = layoutDiagram(timeline, { width: 640 });
-    const zoomed = layoutDiagram(timeline, { width: 640, zoom: 4 });
+    const short: Timeline = { lanes: [sleeper(3)], end: 3 };
+    const fit = layoutDiagram(short, { width: 640 });
+    const zoomed = layoutDiagram(short, { width: 640, zoom: 4 });
     expect(zoomed.labelWidth).toBe(fit.labelWidth);
     expect(zoomed.width - zoomed.labelWidth - RIGHT_PAD).toBeCloseTo(4 * (640 - fit.labelWidth - RIGHT_PAD));
     expect(zoomed.xOf(0)).toBe(fit.xOf(0));
-    expect(zoomed.timeAt(zoomed.xOf(1234))).toBeCloseTo(1234);
+    expect(zoomed.timeAt(zoomed.xOf(1.234))).toBeCloseTo(1.234);
   });
 
   it("merges bars by the zoomed width's columns: more bars, every interval still counted once", () => {
