@@ -166,8 +166,6 @@ for (const size of SIZES)
     await expect(box.locator(".pg-lane-name")).not.toHaveCount(0);
     await expect.poll(namesOutOfSight, { message: "lane names after scrolling right" }).toEqual([]);
     expect(await smallDiagramTexts(page), "diagram texts below 12 px").toEqual([]);
-    if (size.width === 1280) await page.screenshot({ path: "/tmp/uiwork-zoom-1280.png" });
-    else await page.screenshot({ path: "/tmp/uiwork-zoom-390.png" });
     // Ctrl+wheel over the diagram zooms it (out, here), not the page.
     const inView = (await box.boundingBox())!;
     await page.mouse.move(inView.x + inView.width / 2, inView.y + 20);
