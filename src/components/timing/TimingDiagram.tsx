@@ -83,9 +83,10 @@ function SvgLegend({ layout, idPrefix }: { layout: DiagramLayout; idPrefix: stri
 }
 
 /** What hides the bars passing under a lane's name: its lane's height, and for the first and the last
- *  lane the margin above or below too (or the grid lines would show there). */
+ *  lane the margin above or below too (or the grid lines would show there). A few units up, too: a
+ *  bar's label rises a little out of its lane. */
 function LabelBackground({ layout, row }: { layout: DiagramLayout; row: DiagramLayout["rows"][number] }) {
-  const top = row === layout.rows[0] ? -row.y : 0;
+  const top = row === layout.rows[0] ? -row.y : -3;
   const bottom = row === layout.rows.at(-1) ? layout.axisY - row.y : layout.laneHeight;
   return <rect className="pg-lane-label-bg" y={top} width={layout.labelWidth - 1} height={bottom - top} />;
 }
