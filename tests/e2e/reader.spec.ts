@@ -178,7 +178,7 @@ for (const size of SIZES)
     expect(await svgWidth()).toBeCloseTo(fit, 0);
   });
 
-test("the editor underlines a compile error at its spot until the code compiles, and marks the line an uncaught error came from", async ({ page }) => {
+test("the editor underlines a compile error at its spot (and keeps it there through edits) until the code compiles, and marks the line an uncaught error came from", async ({ page }) => {
   await page.goto("/lessons/example-3-create-task/");
   const pg = playground(page, "create-task");
   await pg.scrollIntoViewIfNeeded();
@@ -186,6 +186,12 @@ test("the editor underlines a compile error at its spot until the code compiles,
   expect(await runPlayground(pg)).toBe("error");
   // The message is read out by the alert under the editor; the underline shows the spot.
   await expect(pg.locator("[data-compile-problem]").first()).toContainText("Line 2, column 11");
+  await expect(pg.locator(".cm-content .cm-lintRange-error")).toHaveText(";");
+  // An edit above it moves the underline along with the code.
+  await pg.locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("Enter");
+  await expect(pg.locator(".cm-line").nth(2)).toHaveText("const x = ;");
   await expect(pg.locator(".cm-content .cm-lintRange-error")).toHaveText(";");
   await typeCode(page, pg, 'import { print } from "asyncio";\nprint("a");\nthrow new Error("boom");\n');
   expect(await runPlayground(pg)).toBe("error");

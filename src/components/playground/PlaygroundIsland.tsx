@@ -125,12 +125,14 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   useEffect(() => {
     if (views && hydrated) performance.mark("playground:drawn", { detail: id });
   }, [views, hydrated, id]);
-  // What the editors underline: compile problems, and the line an uncaught error came from.
-  const tsRan = language === "typescript" ? result : null;
-  const pyRan = language === "python" ? result : (both?.result ?? null);
-  const pyRanCode = language === "python" ? resultCode : (both?.code ?? "");
-  const tsMarks = useMemo(() => [...problemMarks(problems), ...errorMark(tsRan?.error, resultCode, code)], [problems, tsRan, resultCode, code]);
-  const pyMarks = useMemo(() => errorMark(pyRan?.error, pyRanCode, python), [pyRan, pyRanCode, python]);
+  // What the editors underline: compile problems, and the line an uncaught error came from while the
+  // editor holds the code that raised it. Worked out again only when that changes, not on each key:
+  // CodeMirror moves the marks along with the reader's edits, and a new list would put them back.
+  const tsError = language === "typescript" && resultCode === code ? result?.error : undefined;
+  const pyRun = language === "python" ? { result, code: resultCode } : both;
+  const pyError = pyRun && pyRun.code === python ? pyRun.result?.error : undefined;
+  const tsMarks = useMemo(() => [...problemMarks(problems), ...errorMark(tsError)], [problems, tsError]);
+  const pyMarks = useMemo(() => errorMark(pyError), [pyError]);
   const steppedResult = sides ? sides[stepped].result : result;
   // The code the stepped run came from (its lines are the trace's).
   const steppedCode = both && sides?.[stepped]?.key === "python" ? both.code : resultCode;

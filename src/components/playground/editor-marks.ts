@@ -16,10 +16,10 @@ export interface EditorMark {
 /** The compile problems, as marks at their line and column. */
 export const problemMarks = (problems: readonly CompileProblem[]): EditorMark[] => problems.map(({ line, column, message }) => ({ line, column, message }));
 
-/** The line an uncaught error came from, while the editor still holds the code that raised it (an
- *  edit since may have moved the line). */
-export function errorMark(error: RunResult["error"], ranCode: string, editorCode: string | undefined): EditorMark[] {
-  return error?.line && ranCode === editorCode ? [{ line: error.line, message: error.message }] : [];
+/** The line an uncaught error came from (the caller gives the error only while the editor holds the
+ *  code that raised it: an edit since may have moved the line). */
+export function errorMark(error: RunResult["error"]): EditorMark[] {
+  return error?.line ? [{ line: error.line, message: error.message }] : [];
 }
 
 /** The marks as diagnostics in `doc`; a mark outside the text (it changed since) is dropped. */
