@@ -1,15 +1,28 @@
 // A reader's view at a phone's size (390×844) and a laptop's (1280×800): every text of a timing
 // diagram is drawn at 12 CSS px or more (the diagram scrolls sideways rather than shrinking), nothing
 // in a playground runs out of its box where it cannot be scrolled to, and the keyboard alone gets a
-// reader from the editor to Run and back, with focus kept on Run.
+// reader from the editor to Run and back, with focus kept on Run. Zoomed, a diagram scrolls sideways
+// with its lane names in view; the editor underlines where the code went wrong.
 import type { Page } from "@playwright/test";
-import { test, expect, playground, typeCode } from "./support.ts";
+import { test, expect, playground, runPlayground, typeCode } from "./support.ts";
 
 const PAGES = ["/lessons/example-3-create-task/", "/lessons/example-7-gather-and-taskgroup/", "/lessons/real-world-images/"];
 const SIZES = [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
 ];
+
+/** The page's timing-diagram texts drawn below 12 CSS px, each with its size. */
+function smallDiagramTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<SVGTextElement>("[data-timing-diagram] svg text")].flatMap((text) => {
+      const svg = text.ownerSVGElement!;
+      const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBoundingClientRect().width);
+      const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+      return px < 11.99 ? [`"${text.textContent}" at ${px.toFixed(1)} px`] : [];
+    }),
+  );
+}
 
 /** Wait until every playground on the page has hydrated (its Run button works). */
 async function hydrateAll(page: Page): Promise<void> {
@@ -25,15 +38,7 @@ for (const size of SIZES)
       await page.setViewportSize(size);
       await page.goto(path);
       await hydrateAll(page);
-      const small = await page.evaluate(() =>
-        [...document.querySelectorAll<SVGTextElement>("[data-timing-diagram] svg text")].flatMap((text) => {
-          const svg = text.ownerSVGElement!;
-          const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBoundingClientRect().width);
-          const px = parseFloat(getComputedStyle(text).fontSize) * scale;
-          return px < 11.99 ? [`"${text.textContent}" at ${px.toFixed(1)} px`] : [];
-        }),
-      );
-      expect(small, "diagram texts below 12 px").toEqual([]);
+      expect(await smallDiagramTexts(page), "diagram texts below 12 px").toEqual([]);
       // Whatever pokes out of a playground's box must sit in something that scrolls.
       const outOfReach = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>("[data-playground]")].flatMap((pg) => {
@@ -124,4 +129,74 @@ test("Reset can be undone: the edit comes back", async ({ page }) => {
   await pg.getByRole("button", { name: "Undo reset" }).click();
   await expect(pg.locator(".cm-content")).toContainText('print("mine");');
   await expect(pg.locator("[data-reset-notice]")).toHaveCount(0);
+});
+
+for (const size of SIZES)
+  test(`at ${size.width}×${size.height}, the timing diagram zooms on its time axis: wider than its box, scrolled sideways with the lane names in view, its text at 12 px or more; Fit puts it back`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto("/lessons/example-3-create-task/");
+    const pg = playground(page, "create-task");
+    await pg.scrollIntoViewIfNeeded();
+    await expect(pg.locator("button.pg-run")).toBeEnabled();
+    const diagram = pg.locator("[data-timing-diagram]");
+    const box = diagram.locator(".pg-timing-wide");
+    const svgWidth = () => box.locator("svg").first().evaluate((svg) => svg.getBoundingClientRect().width);
+    const fit = await svgWidth();
+    const zoomIn = diagram.getByRole("button", { name: "Zoom in" });
+    for (let i = 0; i < 3; i++) await zoomIn.click();
+    await expect(diagram.locator(".pg-zoom")).toHaveAttribute("data-zoom", "8.00");
+    const { client, scroll } = await box.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+    expect(await svgWidth()).toBeGreaterThan(2 * client);
+    expect(scroll).toBeGreaterThan(client);
+    // Scrolled to the end, each lane's name is still at the box's left edge, and on top.
+    await box.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    // The names follow on the scroll event, a frame later.
+    const namesOutOfSight = () =>
+      box.locator(".pg-lane-name").evaluateAll((texts) =>
+        texts.flatMap((text) => {
+          const box = text.closest(".pg-timing-wide")!.getBoundingClientRect();
+          const r = text.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+          const inBox = r.left >= box.left && r.left < box.left + 12;
+          const onTop = hit === text || text.contains(hit);
+          return inBox && onTop ? [] : [`${text.textContent} at ${r.left.toFixed(0)} (box ${box.left.toFixed(0)}), ${onTop ? "on top" : "covered"}`];
+        }),
+      );
+    await expect(box.locator(".pg-lane-name")).not.toHaveCount(0);
+    await expect.poll(namesOutOfSight, { message: "lane names after scrolling right" }).toEqual([]);
+    expect(await smallDiagramTexts(page), "diagram texts below 12 px").toEqual([]);
+    // Ctrl+wheel over the diagram zooms it (out, here), not the page.
+    const inView = (await box.boundingBox())!;
+    await page.mouse.move(inView.x + inView.width / 2, inView.y + 20);
+    await page.keyboard.down("Control");
+    await page.mouse.wheel(0, 300);
+    await page.keyboard.up("Control");
+    await expect.poll(async () => Number(await diagram.locator(".pg-zoom").getAttribute("data-zoom"))).toBeLessThan(8);
+    await diagram.getByRole("button", { name: "Fit" }).click();
+    await expect(diagram.locator(".pg-zoom")).toHaveAttribute("data-zoom", "1.00");
+    expect(await svgWidth()).toBeCloseTo(fit, 0);
+  });
+
+test("the editor underlines a compile error at its spot (and keeps it there through edits) until the code compiles, and marks the line an uncaught error came from", async ({ page }) => {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await pg.scrollIntoViewIfNeeded();
+  await typeCode(page, pg, 'import { print } from "asyncio";\nconst x = ;\nprint(x);\n');
+  expect(await runPlayground(pg)).toBe("error");
+  // The message is read out by the alert under the editor; the underline shows the spot.
+  await expect(pg.locator("[data-compile-problem]").first()).toContainText("Line 2, column 11");
+  await expect(pg.locator(".cm-content .cm-lintRange-error")).toHaveText(";");
+  // An edit above it moves the underline along with the code.
+  await pg.locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("Enter");
+  await expect(pg.locator(".cm-line").nth(2)).toHaveText("const x = ;");
+  await expect(pg.locator(".cm-content .cm-lintRange-error")).toHaveText(";");
+  await typeCode(page, pg, 'import { print } from "asyncio";\nprint("a");\nthrow new Error("boom");\n');
+  expect(await runPlayground(pg)).toBe("error");
+  await expect(pg.locator(".cm-content .cm-lintRange-error")).toHaveText('throw new Error("boom");');
+  await typeCode(page, pg, 'import { print } from "asyncio";\nprint("fine");\n');
+  expect(await runPlayground(pg)).toBe("done");
+  await expect(pg.locator(".cm-content .cm-lintRange-error")).toHaveCount(0);
 });

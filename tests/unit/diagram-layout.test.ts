@@ -1,7 +1,10 @@
 // The timing diagram's geometry for runs too big to draw bar by bar: a lane of 60,000 sleeps is drawn
 // in at most one bar per column, every interval accounted for, and a lesson-sized lane keeps each bar.
+// Zoomed, the time axis is wider (the names' column is not), bars are merged at the zoomed width, the
+// ticks keep their spacing, and the moment zoomed at stays under the pointer.
 import { describe, expect, it } from "vitest";
 import { layoutDiagram, MIN_BAR_WIDTH, RIGHT_PAD } from "../../src/components/timing/layout.ts";
+import { anchorAt, clampZoom, MAX_ZOOM, scrollFor, wheelZoom, zoomStep } from "../../src/components/timing/zoom.ts";
 import type { Interval, Lane, Timeline } from "../../src/runtime/trace/index.ts";
 
 /** A task that runs for no time, then sleeps one second, `n` times (a `while (true) await sleep(1)`). */
@@ -53,5 +56,67 @@ describe("layoutDiagram for long runs", () => {
     const { bars } = layoutDiagram({ lanes: [busy], end: 5_000 }).rows[0];
     expect(bars.length).toBeLessThan(300);
     expect(new Set(bars.map((b) => b.state))).toEqual(new Set(["running"]));
+  });
+});
+
+describe("layoutDiagram zoomed", () => {
+  const timeline: Timeline = { lanes: [sleeper(60_000)], end: 60_000 };
+
+  it("widens the time axis by the zoom, not the lane names' column", () => {
+    const short: Timeline = { lanes: [sleeper(3)], end: 3 };
+    const fit = layoutDiagram(short, { width: 640 });
+    const zoomed = layoutDiagram(short, { width: 640, zoom: 4 });
+    expect(zoomed.labelWidth).toBe(fit.labelWidth);
+    expect(zoomed.width - zoomed.labelWidth - RIGHT_PAD).toBeCloseTo(4 * (640 - fit.labelWidth - RIGHT_PAD));
+    expect(zoomed.xOf(0)).toBe(fit.xOf(0));
+    expect(zoomed.timeAt(zoomed.xOf(1.234))).toBeCloseTo(1.234);
+  });
+
+  it("merges bars by the zoomed width's columns: more bars, every interval still counted once", () => {
+    const counts = [1, 4, 32].map((zoom) => {
+      const layout = layoutDiagram(timeline, { width: 640, zoom });
+      const { bars } = layout.rows[0];
+      const plotWidth = layout.width - layout.labelWidth - RIGHT_PAD;
+      expect(bars.length).toBeLessThanOrEqual(Math.ceil(plotWidth / MIN_BAR_WIDTH) + 1);
+      expect(bars.reduce((sum, bar) => sum + (bar.merged ?? 1), 0)).toBe(120_000);
+      expect(bars.at(-1)!.to).toBe(60_000);
+      return bars.length;
+    });
+    expect(counts[1]).toBeGreaterThan(3 * counts[0]);
+    expect(counts[2]).toBeGreaterThan(counts[1]);
+  });
+
+  it("keeps the ticks about as far apart as at fit, so their labels stay readable", () => {
+    const short: Timeline = { lanes: [sleeper(3)], end: 3 };
+    for (const zoom of [1, 2, 5, 16, MAX_ZOOM]) {
+      const { ticks } = layoutDiagram(short, { width: 640, zoom });
+      const gaps = ticks.slice(1).map((tick, i) => tick.x - ticks[i].x);
+      // "0.25 s" is about 40 px wide at 12px.
+      expect(Math.min(...gaps), `zoom ${zoom}`).toBeGreaterThanOrEqual(45);
+      expect(ticks.length, `zoom ${zoom}`).toBeGreaterThanOrEqual(4);
+    }
+  });
+});
+
+describe("the zoom's steps and anchor", () => {
+  it("stays between fit and MAX_ZOOM", () => {
+    expect(zoomStep(1, -1)).toBe(1);
+    expect(zoomStep(1, 1)).toBe(2);
+    expect(zoomStep(MAX_ZOOM, 1)).toBe(MAX_ZOOM);
+    expect(clampZoom(0.2)).toBe(1);
+    expect(wheelZoom(2, -100)).toBeGreaterThan(2);
+    expect(wheelZoom(2, 100)).toBeLessThan(2);
+    expect(wheelZoom(1, 500)).toBe(1);
+  });
+
+  it("scrolls so the moment under the pointer stays under it", () => {
+    const short: Timeline = { lanes: [sleeper(3)], end: 3 };
+    const fit = layoutDiagram(short, { width: 640 });
+    const anchor = anchorAt(fit, 0, 400);
+    const zoomed = layoutDiagram(short, { width: 640, zoom: 8 });
+    const scrollLeft = scrollFor(zoomed, anchor);
+    expect(zoomed.timeAt(scrollLeft + 400)).toBeCloseTo(anchor.t);
+    // At the start of the run there is nothing to the left to scroll to.
+    expect(scrollFor(zoomed, { t: 0, offset: 400 })).toBe(0);
   });
 });

@@ -3,6 +3,9 @@
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { SandpackProvider, SandpackCodeEditor, useActiveCode } from "@codesandbox/sandpack-react";
 import { python } from "@codemirror/lang-python";
+import { setDiagnostics } from "@codemirror/lint";
+import { ViewPlugin, type EditorView } from "@codemirror/view";
+import { diagnosticsOf, type EditorMark } from "./editor-marks.ts";
 
 /** The file each language is edited as (its extension picks the highlighting). */
 const FILES = { typescript: "/main.ts", python: "/main.py" } as const;
@@ -34,6 +37,8 @@ const SITE_THEME = {
   },
   font: { body: "var(--__sl-font)", mono: "var(--__sl-font-mono)", size: "0.875rem", lineHeight: "1.55" },
 };
+
+const NO_MARKS: readonly EditorMark[] = [];
 
 function ReportChanges({ onChange }: { onChange: (code: string) => void }) {
   const { code } = useActiveCode();
@@ -77,19 +82,42 @@ function useTypeAtOnce(box: RefObject<HTMLDivElement | null>) {
   }, [box]);
 }
 
+// Underline the marks in the editor. Sandpack makes its CodeMirror view when the editor scrolls into
+// sight (and makes it again on some changes of its own): a plugin hears of each view, and shows the
+// marks there too. An empty list clears them.
+function useMarks(marks: readonly EditorMark[]) {
+  const view = useRef<EditorView | null>(null);
+  const shown = useRef(marks);
+  shown.current = marks;
+  const show = (target: EditorView, list: readonly EditorMark[]) => target.dispatch(setDiagnostics(target.state, diagnosticsOf(target.state.doc, list)));
+  const [extensions] = useState(() => [
+    ViewPlugin.define((created) => {
+      view.current = created;
+      // Not while the view is being made: a view takes no transaction then.
+      queueMicrotask(() => view.current === created && show(created, shown.current));
+      return { destroy: () => void (view.current === created && (view.current = null)) };
+    }),
+  ]);
+  useEffect(() => {
+    if (view.current) show(view.current, marks);
+  }, [marks]);
+  return extensions;
+}
+
 /** The editor of a TypeScript program or its Python twin, starting from `code`; reports every edit
- *  through `onChange`. */
-export default function Editor({ code, onChange, language = "typescript" }: { code: string; onChange: (code: string) => void; language?: keyof typeof FILES }) {
+ *  through `onChange`, and underlines `marks` (compile problems, the line of an uncaught error). */
+export default function Editor({ code, onChange, language = "typescript", marks = NO_MARKS }: { code: string; onChange: (code: string) => void; language?: keyof typeof FILES; marks?: readonly EditorMark[] }) {
   const file = FILES[language];
   // Sandpack re-syncs whenever `files` changes: hand it the starting code once, then let it own the text.
   const [files] = useState(() => ({ [file]: { code } }));
   const box = useRef<HTMLDivElement>(null);
   useNoStrayTabPanel(box);
   useTypeAtOnce(box);
+  const extensions = useMarks(marks);
   return (
     <div ref={box}>
       <SandpackProvider files={files} options={{ activeFile: file, visibleFiles: [file], autorun: false }} theme={SITE_THEME} className="pg-sandpack">
-        <SandpackCodeEditor showTabs={false} showLineNumbers showRunButton={false} additionalLanguages={LANGUAGES} />
+        <SandpackCodeEditor showTabs={false} showLineNumbers showRunButton={false} additionalLanguages={LANGUAGES} extensions={extensions} />
         <ReportChanges onChange={onChange} />
       </SandpackProvider>
     </div>

@@ -29,6 +29,7 @@ import { warmUp } from "./browser-runner.ts";
 import { usePlaygroundRun } from "./use-playground-run.ts";
 import { useRunViews, type RunViews } from "./use-run-views.ts";
 import { useSavedCode } from "./use-saved-code.ts";
+import { errorMark, problemMarks } from "./editor-marks.ts";
 import "./playground.css";
 
 // Memoised: the island re-renders as a long run is drawn (its progress), the editor need not.
@@ -125,6 +126,14 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   useEffect(() => {
     if (views && hydrated) performance.mark("playground:drawn", { detail: id });
   }, [views, hydrated, id]);
+  // What the editors underline: compile problems, and the line an uncaught error came from while the
+  // editor holds the code that raised it. Worked out again only when that changes, not on each key:
+  // CodeMirror moves the marks along with the reader's edits, and a new list would put them back.
+  const tsError = language === "typescript" && resultCode === code ? result?.error : undefined;
+  const pyRun = language === "python" ? { result, code: resultCode } : both;
+  const pyError = pyRun && pyRun.code === python ? pyRun.result?.error : undefined;
+  const tsMarks = useMemo(() => [...problemMarks(problems), ...errorMark(tsError)], [problems, tsError]);
+  const pyMarks = useMemo(() => errorMark(pyError), [pyError]);
   const steppedResult = sides ? sides[stepped].result : result;
   // The code the stepped run came from (its lines are the trace's).
   const steppedCode = both && sides?.[stepped]?.key === "python" ? both.code : resultCode;
@@ -289,11 +298,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
           <div id={`${id}-code`} role="tabpanel" aria-labelledby={`${id}-code-${tab}`} className="pg-code" onKeyDownCapture={onEditorKeys}>
             {tab === "python" && python !== undefined ? (
               <Suspense fallback={<StaticCode code={python} label="Python twin" />}>
-                <Editor key={`python-${editorGeneration}`} code={python} onChange={twin.edit} language="python" />
+                <Editor key={`python-${editorGeneration}`} code={python} onChange={twin.edit} language="python" marks={pyMarks} />
               </Suspense>
             ) : hydrated ? (
               <Suspense fallback={<StaticCode code={code} label="TypeScript program" />}>
-                <Editor key={editorGeneration} code={code} onChange={edit} />
+                <Editor key={editorGeneration} code={code} onChange={edit} marks={tsMarks} />
               </Suspense>
             ) : (
               <StaticCode code={code} label="TypeScript program" />

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject }
 import { stepAtTime, type Timeline } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
 import { AXIS_HEIGHT, MIN_WIDTH, RIGHT_PAD, VIRTUAL_AFTER, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
+import { ZoomControls, useTimeZoom } from "./TimeZoom.tsx";
 
 const LEGEND: { state: Bar["state"]; text: string }[] = [
   { state: "running", text: "running (solid)" },
@@ -79,6 +80,15 @@ function SvgLegend({ layout, idPrefix }: { layout: DiagramLayout; idPrefix: stri
       ))}
     </g>
   );
+}
+
+/** What hides the bars passing under a lane's name: its lane's height, and for the first and the last
+ *  lane the margin above or below too (or the grid lines would show there). A few units up, too: a
+ *  bar's label rises a little out of its lane. */
+function LabelBackground({ layout, row }: { layout: DiagramLayout; row: DiagramLayout["rows"][number] }) {
+  const top = row === layout.rows[0] ? -row.y : -3;
+  const bottom = row === layout.rows.at(-1) ? layout.axisY - row.y : layout.laneHeight;
+  return <rect className="pg-lane-label-bg" y={top} width={layout.labelWidth - 1} height={bottom - top} />;
 }
 
 /** A one-line description of the diagram, for its accessible name. */
@@ -158,10 +168,6 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
         ))}
         {rows.map((row) => (
           <g key={row.name} data-lane={row.name} data-lane-kind={row.kind} transform={`translate(0 ${row.y})`}>
-            <text className="pg-lane-name" x={6} y={layout.laneHeight / 2 + 4}>
-              {row.name}
-              {row.detail ? <tspan className="pg-lane-detail"> · {row.detail}</tspan> : null}
-            </text>
             <line className="pg-lane-base" x1={layout.labelWidth} x2={layout.width - RIGHT_PAD} y1={layout.laneHeight / 2} y2={layout.laneHeight / 2} />
             {row.bars.map((bar, i) => (
               <BarShape key={i} bar={bar} laneHeight={layout.laneHeight} idPrefix={idPrefix} />
@@ -173,6 +179,14 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
                 </text>
               ) : null,
             )}
+            {/* Last, over the bars: in a box scrolled sideways the name rides along on its own background. */}
+            <g className="pg-lane-label">
+              {standalone ? null : <LabelBackground layout={layout} row={row} />}
+              <text className="pg-lane-name" x={6} y={layout.laneHeight / 2 + 4}>
+                {row.name}
+                {row.detail ? <tspan className="pg-lane-detail"> · {row.detail}</tspan> : null}
+              </text>
+            </g>
           </g>
         ))}
       {cursor ? <Cursor layout={layout} t={cursor.t} lane={cursor.lane} /> : null}
@@ -202,6 +216,21 @@ function useLaneInSight(box: RefObject<HTMLDivElement | null>, layout: DiagramLa
     const axis = AXIS_HEIGHT;
     if (top < el.scrollTop || bottom > el.scrollTop + el.clientHeight - axis) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
   }, [box, layout, lane]);
+}
+
+/** Keep the stepper's time in sight in a diagram scrolled sideways (zoomed, or wider than its box):
+ *  when the step moves, not when the zoom does (that keeps what the reader zoomed at). */
+function useTimeInSight(box: RefObject<HTMLDivElement | null>, layout: DiagramLayout, t: number | undefined) {
+  const drawn = useRef(layout);
+  drawn.current = layout;
+  useEffect(() => {
+    const el = box.current;
+    if (!el || t === undefined) return;
+    const { xOf, labelWidth } = drawn.current;
+    const x = xOf(t);
+    // The lane names cover the box's first labelWidth px.
+    if (x < el.scrollLeft + labelWidth || x > el.scrollLeft + el.clientWidth - RIGHT_PAD) el.scrollLeft = Math.max(0, x - labelWidth - (el.clientWidth - labelWidth) / 3);
+  }, [box, t]);
 }
 
 /** Lanes drawn beyond the box's edges, so a quick scroll shows no gap. */
@@ -269,7 +298,6 @@ interface TimingDiagramProps {
   legend?: boolean;
 }
 
-/** The diagram for one run, with its legend. */
 /** The width of the diagram's box, once it is measured (the server lays out at the default width). */
 function useBoxWidth(box: RefObject<HTMLElement | null>): number | undefined {
   const [width, setWidth] = useState<number | undefined>(undefined);
@@ -285,6 +313,7 @@ function useBoxWidth(box: RefObject<HTMLElement | null>): number | undefined {
   return width;
 }
 
+/** The diagram for one run, with its legend and, once the page runs, its zoom. */
 export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend = true }: TimingDiagramProps) {
   const end = timeline.end;
   const figure = useRef<HTMLElement>(null);
@@ -292,7 +321,8 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
   // Drawn at the box's own width, so text is as large as it is set (12px); narrower boxes scroll it.
   const { laneHeight, minLabelWidth, axisEnd } = layoutOptions ?? {};
   const width = layoutOptions?.width ?? (boxWidth ? Math.max(MIN_WIDTH, boxWidth) : undefined);
-  const layout = useMemo(() => layoutDiagram(timeline, { width, laneHeight, minLabelWidth, axisEnd }), [timeline, width, laneHeight, minLabelWidth, axisEnd]);
+  const [zoom, setZoom] = useState(1);
+  const layout = useMemo(() => layoutDiagram(timeline, { width, laneHeight, minLabelWidth, axisEnd, zoom }), [timeline, width, laneHeight, minLabelWidth, axisEnd, zoom]);
   const current = link?.model.steps.at(link.model.step);
   const cursor = current ? { t: current.t, lane: current.task === undefined ? undefined : `task-${current.task}` } : undefined;
   const onPick = link?.interactive
@@ -302,7 +332,9 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
       }
     : undefined;
   const box = useRef<HTMLDivElement>(null);
+  const zoomTo = useTimeZoom(box, layout, zoom, setZoom);
   useLaneInSight(box, layout, cursor?.lane);
+  useTimeInSight(box, layout, cursor?.t);
   const rowsInView = useRowsInView(box, layout);
   const svg = <TimingDiagramSvg timeline={timeline} idPrefix={idPrefix} cursor={cursor} onPick={onPick} layout={layout} rowsInView={rowsInView} />;
   const count = link?.model.steps.length ?? 0;
@@ -331,12 +363,17 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
   const focusable = !sliding;
   return (
     <figure className="pg-timing" data-timing-diagram data-end={end.toFixed(3)} ref={figure}>
+      {/* The zoom needs the page's scripts: without them there is no button that does nothing. */}
+      {boxWidth === undefined ? null : <ZoomControls zoom={zoom} zoomTo={zoomTo} />}
+      {/* A div in the same place either way: React keeps the one element, and the zoom's listeners on it. */}
       {layout.compact ? (
         <div className="pg-timing-scroll" ref={box} tabIndex={focusable ? 0 : undefined} role={focusable ? "region" : undefined} aria-label={focusable ? summaryOf(layout) : undefined}>
           {plot}
         </div>
       ) : (
-        <div className="pg-timing-wide">{plot}</div>
+        <div className="pg-timing-wide" ref={box}>
+          {plot}
+        </div>
       )}
       {legend ? (
         <figcaption>

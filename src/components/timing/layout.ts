@@ -81,16 +81,21 @@ export interface LayoutOptions {
   minLabelWidth?: number;
   /** Where the time axis ends, if later than the run's end (so two runs compare on one scale). */
   axisEnd?: number;
+  /** How many times wider than `width` the time axis is drawn (the reader's zoom); the lane names'
+   *  column keeps its size, and the drawing grows by the plot's extra width. */
+  zoom?: number;
 }
 
 /** Lay out lanes on a virtual-seconds axis. */
-export function layoutDiagram(timeline: Timeline, { width = 640, laneHeight: given, minLabelWidth = 150, axisEnd = 0 }: LayoutOptions = {}): DiagramLayout {
+export function layoutDiagram(timeline: Timeline, { width: fitWidth = 640, laneHeight: given, minLabelWidth = 150, axisEnd = 0, zoom = 1 }: LayoutOptions = {}): DiagramLayout {
   const compact = timeline.lanes.length > COMPACT_AFTER;
   const laneHeight = given ?? (compact ? COMPACT_LANE_HEIGHT : LANE_HEIGHT);
   const labelWidth = labelRoom(timeline, minLabelWidth);
   const end = Math.max(timeline.end, axisEnd) > 0 ? Math.max(timeline.end, axisEnd) : 1;
-  const step = NICE_STEPS.find((s) => end / s <= 6) ?? Math.ceil(end / 6);
-  const plotWidth = width - labelWidth - RIGHT_PAD;
+  const plotWidth = (fitWidth - labelWidth - RIGHT_PAD) * zoom;
+  const width = labelWidth + plotWidth + RIGHT_PAD;
+  // About six ticks across the box's width at any zoom, so the labels keep their spacing.
+  const step = NICE_STEPS.find((s) => end / s <= 6 * zoom) ?? Math.ceil(end / (6 * zoom));
   const x = (t: number) => labelWidth + (t / end) * plotWidth;
   const decimals = String(step).split(".")[1]?.length ?? 0;
   const ticks: { x: number; label: string; t: number }[] = [];
