@@ -3,6 +3,7 @@
 // Time is the session's virtual clock: where CPython's selector would sleep, the clock jumps.
 import { heapify, heappop, heappush, type HeapItem } from "./heapq.ts";
 import { Deadlock, RuntimeError, LimitExceeded, describeChain } from "./errors.ts";
+import { pyFloat } from "./python-format.ts";
 import { withCleanup, type MaybePromise } from "./maybe-async.ts";
 import type { Session } from "./session.ts";
 
@@ -28,6 +29,8 @@ export interface HandleInfo {
   task?: number;
   /** Queued from another thread (call_soon_threadsafe): it also writes to the loop's self-pipe. */
   threadsafe?: boolean;
+  /** The callback as asyncio's Handle repr shows it ("tick()"), for a program's own callbacks. */
+  callback?: string;
 }
 
 // Constants of base_events.py.
@@ -43,6 +46,8 @@ export class Handle {
   readonly callback: () => void;
   readonly info: HandleInfo;
   cancelled = false;
+  /** In debug mode, the reader's line that queued it (Handle._source_traceback). */
+  createdLine: number | undefined;
   constructor(id: number, callback: () => void, info: HandleInfo) {
     this.id = id;
     this.callback = callback;
@@ -51,6 +56,17 @@ export class Handle {
   /** Handle.cancel: the callback will be skipped when its turn comes. */
   cancel(): void {
     this.cancelled = true;
+  }
+  /** repr(handle), as Handle._repr_info gives it (the callback's source file aside). */
+  toString(): string {
+    return `<${this.reprInfo().join(" ")}>`;
+  }
+  protected reprInfo(): string[] {
+    const info = [this.constructor.name];
+    if (this.cancelled) info.push("cancelled");
+    info.push(this.info.callback ?? this.info.label);
+    if (this.createdLine !== undefined) info.push(`created at main.ts:${this.createdLine}`);
+    return info;
   }
 }
 
@@ -74,6 +90,11 @@ export class TimerHandle extends Handle implements HeapItem {
     this.loop.timerHandleCancelled(this);
     super.cancel();
   }
+  protected override reprInfo(): string[] {
+    const info = super.reprInfo();
+    info.splice(this.cancelled ? 2 : 1, 0, `when=${pyFloat(this.when)}`);
+    return info;
+  }
 }
 
 // A FIFO queue with O(1) push and shift (collections.deque's role in CPython).
@@ -96,8 +117,9 @@ class Deque<T> {
   }
 }
 
-/** A task as the loop knows it: enough for asyncio.all_tasks(). */
+/** A task as the loop knows it: enough for asyncio.all_tasks(), and its repr for debug mode. */
 export interface LoopTask {
+  readonly id: number;
   done(): boolean;
 }
 
@@ -111,6 +133,10 @@ export class EventLoop {
   readonly tasks = new Set<LoopTask>();
   /** Set when run() has finished with this loop (loop.close()): threads can no longer call back. */
   closed = false;
+  /** loop.get_debug() / set_debug(): debug mode logs callbacks slower than slowCallbackDuration. */
+  debug = false;
+  /** loop.slow_callback_duration: seconds a callback may hold the loop, in debug mode, unlogged. */
+  slowCallbackDuration = 0.1;
   private readonly ready = new Deque<Handle>();
   private scheduled: TimerHandle[] = [];
   private timerCancelledCount = 0;
@@ -135,6 +161,7 @@ export class EventLoop {
   /** loop.call_soon: append a callback to the ready queue. */
   callSoon(callback: () => void, info: HandleInfo): Handle {
     const handle = new Handle(this.session.newId(), callback, info);
+    if (this.debug) handle.createdLine = this.session.currentLine();
     this.ready.push(handle);
     if (info.threadsafe) this.selfPipeWritten = true;
     this.session.emit({ kind: "handle-queued", handle: handle.id, role: info.role ?? "callback", task: info.task, label: info.label });
@@ -149,6 +176,7 @@ export class EventLoop {
   /** loop.call_at: run a callback at virtual time `when`. */
   callAt(when: number, callback: () => void, info: HandleInfo): TimerHandle {
     const timer = new TimerHandle(this.session.newId(), callback, info, when, this);
+    if (this.debug) timer.createdLine = this.session.currentLine();
     heappush(this.scheduled, timer);
     this.session.emit({ kind: "timer-set", timer: timer.id, due: when, label: info.label, task: info.task });
     return timer;
@@ -302,6 +330,12 @@ export class EventLoop {
       }
       this.session.countStep();
       this.session.emit({ kind: "handle-run", handle: handle.id });
+      // Debug mode times each callback on the loop's clock, as _run_once does (base_events.py:
+      // `if self._debug: t0 = self.time(); handle._run(); dt = self.time() - t0; if dt >=
+      // self.slow_callback_duration: logger.warning('Executing %s took %.3f seconds', ...)`). On the
+      // virtual clock only a blocking call (blockingSleep, cpu) moves time inside a callback.
+      const debug = this.debug;
+      const t0 = debug ? this.time() : 0;
       try {
         handle.callback();
       } catch (error) {
@@ -309,6 +343,17 @@ export class EventLoop {
         if (error instanceof LimitExceeded) throw error;
         this.session.write(`Exception in callback ${handle.info.label}\n${describeChain(error)}`, "stderr");
       }
+      if (debug) {
+        const dt = this.time() - t0;
+        if (dt >= this.slowCallbackDuration) this.session.write(`Executing ${this.formatHandle(handle)} took ${dt.toFixed(3)} seconds`, "stderr");
+      }
     }
+  }
+
+  // base_events._format_handle: a task's step (a bound method of the task) shows as the task's repr.
+  private formatHandle(handle: Handle): string {
+    if (handle.info.role === "step" && handle.info.task !== undefined)
+      for (const task of this.tasks) if (task.id === handle.info.task) return String(task);
+    return String(handle);
   }
 }

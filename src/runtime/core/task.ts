@@ -50,6 +50,7 @@ export class Task<T = unknown> extends Future<T> {
     this.coro = coro;
     this.waitInfo = { what: "task", label: this.name, task: this.id };
     this.waitSite = coro.site;
+    if (loop.debug && options.line !== undefined) this.createdLine = options.line;
     const parent = loop.currentTask instanceof Task ? loop.currentTask.id : undefined;
     session.emit({ kind: "task-created", task: this.id, name: this.name, coro: coro.name, line: options.line ?? session.currentLine(), parent, internal: internal || undefined });
     loop.tasks.add(this);
@@ -119,7 +120,7 @@ export class Task<T = unknown> extends Future<T> {
     let text = `<Task ${state} name='${this.name}' coro=<${this.coro.name}() ${where}>`;
     if (this.state === "FINISHED")
       text += this.hasException ? ` exception=${pyRepr(this.exceptionValue)}` : ` result=${pyRepr(this.resultValue)}`;
-    return text + ">";
+    return text + this.createdAt() + ">";
   }
 
   protected override onDone(): void {
