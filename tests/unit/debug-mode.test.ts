@@ -152,6 +152,33 @@ asyncio.run(main())
 `,
   },
   {
+    name: "the seconds are formatted as CPython's %.3f: a step of exactly 0.0625 s took 0.062 seconds (halfway rounds to even)",
+    stderr: [
+      "Executing <Task finished name='Task-2' coro=<work() done, defined> result=None> took 0.062 seconds",
+      "Executing <Task finished name='Task-3' coro=<work() done, defined> result=None> took 0.188 seconds",
+    ],
+    ts: `import { run, createTask, blockingSleep, getRunningLoop } from "asyncio";
+async function work(seconds: number) {
+  blockingSleep(seconds);
+}
+async function main() {
+  getRunningLoop().slowCallbackDuration = 0.01;
+  await createTask(work(0.0625));
+  await createTask(work(0.1875));
+}
+await run(main(), { debug: true });
+`,
+    py: `import asyncio, time
+async def work(seconds):
+    time.sleep(seconds)
+async def main():
+    asyncio.get_running_loop().slow_callback_duration = 0.01
+    await asyncio.create_task(work(0.0625))
+    await asyncio.create_task(work(0.1875))
+asyncio.run(main(), debug=True)
+`,
+  },
+  {
     name: "a step that blocks and then awaits is logged as the pending task it is; the toThread fix is not logged",
     stderr: ["Executing <Task pending name='Task-2' coro=<slow() running> wait_for=<Future pending>> took 1.000 seconds"],
     ts: `import { run, createTask, blockingSleep, sleep, toThread, print } from "asyncio";

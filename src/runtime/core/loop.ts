@@ -3,7 +3,7 @@
 // Time is the session's virtual clock: where CPython's selector would sleep, the clock jumps.
 import { heapify, heappop, heappush, type HeapItem } from "./heapq.ts";
 import { Deadlock, RuntimeError, LimitExceeded, describeChain } from "./errors.ts";
-import { pyFloat } from "./python-format.ts";
+import { pyFixed, pyFloat } from "./python-format.ts";
 import { withCleanup, type MaybePromise } from "./maybe-async.ts";
 import type { Session } from "./session.ts";
 
@@ -345,7 +345,7 @@ export class EventLoop {
       }
       if (debug) {
         const dt = this.time() - t0;
-        if (dt >= this.slowCallbackDuration) this.session.write(`Executing ${this.formatHandle(handle)} took ${dt.toFixed(3)} seconds`, "stderr");
+        if (dt >= this.slowCallbackDuration) this.session.write(`Executing ${this.formatHandle(handle)} took ${pyFixed(dt, 3)} seconds`, "stderr");
       }
     }
   }
