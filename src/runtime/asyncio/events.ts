@@ -172,6 +172,12 @@ export class EventLoop {
    * slowCallbackDuration seconds or more is logged: "Executing <Task …> took 1.000 seconds". */
   setDebug(enabled: boolean): void {
     this.loop.debug = enabled;
+    // BaseEventLoop.set_debug: a running loop switches its coroutine-origin tracking in a callback,
+    // queued with call_soon_threadsafe (so one more handle, and the self-pipe's _read_from_self).
+    if (this.isRunning()) {
+      const label = "_set_coroutine_origin_tracking()";
+      this.loop.callSoon(() => undefined, { label, callback: label, threadsafe: true });
+    }
   }
 
   /** loop.slow_callback_duration: the seconds (0.1 by default) from which debug mode logs a callback. */
