@@ -255,6 +255,36 @@ asyncio.run(main(), debug=True)
 `,
   },
   {
+    name: "a timer's callback that blocks is logged as its TimerHandle; a cancelled handle is not run, so not logged",
+    stderr: ["Executing <Handle tick()> took 0.300 seconds", "Executing <TimerHandle when=0.5 tick()> took 0.300 seconds"],
+    ts: `import { run, blockingSleep, sleep, getRunningLoop } from "asyncio";
+function tick() {
+  blockingSleep(0.3);
+}
+async function main() {
+  const loop = getRunningLoop();
+  loop.callLater(0.5, tick);
+  const h = loop.callSoon(tick);
+  loop.callSoon(tick);
+  h.cancel();
+  await sleep(1);
+}
+await run(main(), { debug: true });
+`,
+    py: `import asyncio, time
+def tick():
+    time.sleep(0.3)
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.call_later(0.5, tick)
+    h = loop.call_soon(tick)
+    loop.call_soon(tick)
+    h.cancel()
+    await asyncio.sleep(1)
+asyncio.run(main(), debug=True)
+`,
+  },
+  {
     name: "Runner({ debug: true }) and a loop of the program's own (newEventLoop, setDebug) log alike",
     stderr: [
       "Executing <Task finished name='Task-2' coro=<fetch() done, defined> result=1> took 1.000 seconds",

@@ -46,8 +46,6 @@ export class Handle {
   readonly callback: () => void;
   readonly info: HandleInfo;
   cancelled = false;
-  /** In debug mode, the reader's line that queued it (Handle._source_traceback). */
-  createdLine: number | undefined;
   constructor(id: number, callback: () => void, info: HandleInfo) {
     this.id = id;
     this.callback = callback;
@@ -57,15 +55,16 @@ export class Handle {
   cancel(): void {
     this.cancelled = true;
   }
-  /** repr(handle), as Handle._repr_info gives it (the callback's source file aside). */
+  /** repr(handle), as Handle._repr_info gives it, without places: CPython's names the callback's
+   * file and line and, in debug mode, where call_soon was called, which a method call on the loop
+   * does not tell the runtime. */
   toString(): string {
     return `<${this.reprInfo().join(" ")}>`;
   }
   protected reprInfo(): string[] {
-    const info = [this.constructor.name];
+    const info = ["Handle"];
     if (this.cancelled) info.push("cancelled");
     info.push(this.info.callback ?? this.info.label);
-    if (this.createdLine !== undefined) info.push(`created at main.ts:${this.createdLine}`);
     return info;
   }
 }
@@ -92,6 +91,7 @@ export class TimerHandle extends Handle implements HeapItem {
   }
   protected override reprInfo(): string[] {
     const info = super.reprInfo();
+    info[0] = "TimerHandle";
     info.splice(this.cancelled ? 2 : 1, 0, `when=${pyFloat(this.when)}`);
     return info;
   }
@@ -161,7 +161,6 @@ export class EventLoop {
   /** loop.call_soon: append a callback to the ready queue. */
   callSoon(callback: () => void, info: HandleInfo): Handle {
     const handle = new Handle(this.session.newId(), callback, info);
-    if (this.debug) handle.createdLine = this.session.currentLine();
     this.ready.push(handle);
     if (info.threadsafe) this.selfPipeWritten = true;
     this.session.emit({ kind: "handle-queued", handle: handle.id, role: info.role ?? "callback", task: info.task, label: info.label });
@@ -176,7 +175,6 @@ export class EventLoop {
   /** loop.call_at: run a callback at virtual time `when`. */
   callAt(when: number, callback: () => void, info: HandleInfo): TimerHandle {
     const timer = new TimerHandle(this.session.newId(), callback, info, when, this);
-    if (this.debug) timer.createdLine = this.session.currentLine();
     heappush(this.scheduled, timer);
     this.session.emit({ kind: "timer-set", timer: timer.id, due: when, label: info.label, task: info.task });
     return timer;
