@@ -79,7 +79,7 @@ export class EventLoop {
   callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     checkCallback(callback, "call_soon");
     this.checkClosed();
-    return new Handle(this.loop.callSoon(() => void callback(...args), { label: `${nameOf(callback)}()` }));
+    return new Handle(this.loop.callSoon(() => void callback(...args), { label: `${nameOf(callback)}()`, callback: `${nameOf(callback)}()` }));
   }
 
   /** loop.call_soon_threadsafe(callback, *args): call_soon that also wakes the loop's selector
@@ -87,7 +87,7 @@ export class EventLoop {
   callSoonThreadsafe<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     checkCallback(callback, "call_soon_threadsafe");
     this.checkClosed();
-    return new Handle(this.loop.callSoon(() => void callback(...args), { label: `${nameOf(callback)}()`, threadsafe: true }));
+    return new Handle(this.loop.callSoon(() => void callback(...args), { label: `${nameOf(callback)}()`, callback: `${nameOf(callback)}()`, threadsafe: true }));
   }
 
   /** loop.call_later(delay, callback, *args): run `callback(...args)` `delay` seconds from now. */
@@ -101,7 +101,7 @@ export class EventLoop {
     if (when == null) throw new TypeError("when cannot be None");
     checkCallback(callback, "call_at");
     this.checkClosed();
-    const timer = this.loop.callAt(when, () => void callback(...args), { label: `${nameOf(callback)}() at ${pyRepr(when)}` });
+    const timer = this.loop.callAt(when, () => void callback(...args), { label: `${nameOf(callback)}() at ${pyRepr(when)}`, callback: `${nameOf(callback)}()` });
     return new TimerHandle(timer);
   }
 
@@ -163,13 +163,38 @@ export class EventLoop {
     return this.loop.closed;
   }
 
+  /** loop.get_debug(): whether debug mode is on (run(main(), { debug: true }), setDebug). */
+  getDebug(): boolean {
+    return this.loop.debug;
+  }
+
+  /** loop.set_debug(enabled): in debug mode a callback (a task's step) that holds the loop for
+   * slowCallbackDuration seconds or more is logged: "Executing <Task …> took 1.000 seconds". */
+  setDebug(enabled: boolean): void {
+    this.loop.debug = enabled;
+    // BaseEventLoop.set_debug: a running loop switches its coroutine-origin tracking in a callback,
+    // queued with call_soon_threadsafe (so one more handle, and the self-pipe's _read_from_self).
+    if (this.isRunning()) {
+      const label = "_set_coroutine_origin_tracking()";
+      this.loop.callSoon(() => undefined, { label, callback: label, threadsafe: true });
+    }
+  }
+
+  /** loop.slow_callback_duration: the seconds (0.1 by default) from which debug mode logs a callback. */
+  get slowCallbackDuration(): number {
+    return this.loop.slowCallbackDuration;
+  }
+  set slowCallbackDuration(seconds: number) {
+    this.loop.slowCallbackDuration = seconds;
+  }
+
   // BaseEventLoop._check_closed
   private checkClosed(): void {
     if (this.loop.closed) throw new RuntimeError("Event loop is closed");
   }
 
   toString(): string {
-    return `<_UnixSelectorEventLoop running=${this.isRunning() ? "True" : "False"} closed=${this.isClosed() ? "True" : "False"} debug=False>`;
+    return `<_UnixSelectorEventLoop running=${this.isRunning() ? "True" : "False"} closed=${this.isClosed() ? "True" : "False"} debug=${this.getDebug() ? "True" : "False"}>`;
   }
 }
 

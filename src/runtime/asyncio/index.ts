@@ -2,7 +2,7 @@
 // timeouts, and (from workers/ and io/) threads, processes and the simulated network. The name
 // table (module.ts) says what a program may import; the classes and functions are usable alone.
 export { asyncioModule, ASYNCIO_EXPORTS } from "./module.ts";
-export { run, Runner } from "./runners.ts";
+export { run, Runner, type RunnerOptions } from "./runners.ts";
 export { LoopRun, unobservedFailures } from "./base-events.ts";
 export { createTask, createFuture, sleep, allTasks, isfuture, iscoroutine } from "./tasks.ts";
 export { EventLoop, Handle, TimerHandle, getRunningLoop, getEventLoop, newEventLoop, setEventLoop, loopFace, loopCreateTask, eagerTaskFactory, createEagerTaskFactory, type TaskFactory, type TaskKwargs } from "./events.ts";

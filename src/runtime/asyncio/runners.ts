@@ -61,12 +61,20 @@ function asCoroutine<T>(main: unknown): Coroutine<T> {
   throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
 }
 
-/** asyncio.run(main()): run the event loop until `main` is done; remaining tasks are cancelled. */
-export function run<T>(main: Coroutine<T>): LoopRun<T> {
+/** What asyncio.run and asyncio.Runner take besides the coroutine. */
+export interface RunnerOptions {
+  /** Run the loop in debug mode (true) or not (false); not given: the loop's default, off. */
+  debug?: boolean;
+}
+
+/** asyncio.run(main()): run the event loop until `main` is done; remaining tasks are cancelled.
+ * `run(main(), { debug: true })` runs it in debug mode (asyncio.run(main(), debug=True)). */
+export function run<T>(main: Coroutine<T>, options: RunnerOptions = {}): LoopRun<T> {
   const session = currentSession();
   if (session.runningLoop) throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
-  // with Runner() as runner: return runner.run(main): the loop comes first, even for a main refused.
+  // with Runner(debug=debug) as runner: return runner.run(main): the loop comes first, even for a main refused.
   const loop = newLoop(session);
+  if (options.debug !== undefined) loop.debug = options.debug;
   const closeThen = (after: () => MaybePromise<T>) => andThen(closeLoop(loop), after);
   const body = (): MaybePromise<T> => {
     let result: MaybePromise<T>;
@@ -90,6 +98,12 @@ export class Runner {
   private loop: EventLoop | null = null;
   private state: "created" | "initialized" | "closed" = "created";
   private readonly session = currentSession();
+  private readonly debug: boolean | undefined;
+
+  /** asyncio.Runner(debug=...): `new Runner({ debug: true })` runs its loop in debug mode. */
+  constructor(options: RunnerOptions = {}) {
+    this.debug = options.debug;
+  }
 
   /** Runner.run(coro): run the loop until `coro` is done; tasks still pending stay for the next run. */
   run<T>(coro: Coroutine<T>): LoopRun<T> {
@@ -124,6 +138,7 @@ export class Runner {
     if (this.state === "closed") throw new RuntimeError("Runner is closed");
     if (this.state === "created") {
       this.loop = newLoop(this.session);
+      if (this.debug !== undefined) this.loop.debug = this.debug;
       this.state = "initialized";
     }
     return this.loop!;

@@ -43,9 +43,13 @@ export class Future<T = unknown> {
   /** The futures (tasks) that wait for this one (Future._asyncio_awaited_by), for the call graph. */
   awaitedBy: Set<Future> | null = null;
 
+  /** In debug mode, the reader's line that made it (Future._source_traceback), shown by its repr. */
+  protected createdLine: number | undefined;
+
   /** A pending future on `loop` (by default the running loop, as asyncio.Future() is). */
   constructor(loop: EventLoop = getRunningLoop()) {
     this.loop = coreLoop(loop);
+    if (this.loop.debug) this.createdLine = this.loop.session.currentLine();
   }
 
   /** fut.get_loop(): the loop the future belongs to, as the program sees it. */
@@ -138,9 +142,14 @@ export class Future<T = unknown> {
   }
 
   toString(): string {
-    if (this.state === "PENDING") return "<Future pending>";
-    if (this.state === "CANCELLED") return "<Future cancelled>";
-    return this.hasException ? `<Future finished exception=${pyRepr(this.exceptionValue)}>` : `<Future finished result=${pyRepr(this.resultValue)}>`;
+    const state = this.state === "PENDING" ? "pending" : this.state === "CANCELLED" ? "cancelled" : "finished";
+    const outcome = this.state !== "FINISHED" ? "" : this.hasException ? ` exception=${pyRepr(this.exceptionValue)}` : ` result=${pyRepr(this.resultValue)}`;
+    return `<Future ${state}${outcome}${this.createdAt()}>`;
+  }
+
+  /** " created at main.ts:N" in debug mode (base_futures._future_repr_info), else nothing. */
+  protected createdAt(): string {
+    return this.createdLine === undefined ? "" : ` created at main.ts:${this.createdLine}`;
   }
 
   /** Called once when the future becomes done, before its callbacks are scheduled. */

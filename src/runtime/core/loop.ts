@@ -3,6 +3,7 @@
 // Time is the session's virtual clock: where CPython's selector would sleep, the clock jumps.
 import { heapify, heappop, heappush, type HeapItem } from "./heapq.ts";
 import { Deadlock, RuntimeError, LimitExceeded, describeChain } from "./errors.ts";
+import { pyFixed, pyFloat } from "./python-format.ts";
 import { withCleanup, type MaybePromise } from "./maybe-async.ts";
 import type { Session } from "./session.ts";
 
@@ -28,6 +29,8 @@ export interface HandleInfo {
   task?: number;
   /** Queued from another thread (call_soon_threadsafe): it also writes to the loop's self-pipe. */
   threadsafe?: boolean;
+  /** The callback as asyncio's Handle repr shows it ("tick()"), for a program's own callbacks. */
+  callback?: string;
 }
 
 // Constants of base_events.py.
@@ -52,6 +55,18 @@ export class Handle {
   cancel(): void {
     this.cancelled = true;
   }
+  /** repr(handle), as Handle._repr_info gives it, without places: CPython's names the callback's
+   * file and line and, in debug mode, where call_soon was called, which a method call on the loop
+   * does not tell the runtime. */
+  toString(): string {
+    return `<${this.reprInfo().join(" ")}>`;
+  }
+  protected reprInfo(): string[] {
+    const info = ["Handle"];
+    if (this.cancelled) info.push("cancelled");
+    info.push(this.info.callback ?? this.info.label);
+    return info;
+  }
 }
 
 /** A callback due at a virtual time (asyncio.TimerHandle). */
@@ -73,6 +88,12 @@ export class TimerHandle extends Handle implements HeapItem {
     if (this.cancelled) return;
     this.loop.timerHandleCancelled(this);
     super.cancel();
+  }
+  protected override reprInfo(): string[] {
+    const info = super.reprInfo();
+    info[0] = "TimerHandle";
+    info.splice(this.cancelled ? 2 : 1, 0, `when=${pyFloat(this.when)}`);
+    return info;
   }
 }
 
@@ -96,8 +117,9 @@ class Deque<T> {
   }
 }
 
-/** A task as the loop knows it: enough for asyncio.all_tasks(). */
+/** A task as the loop knows it: enough for asyncio.all_tasks(), and its repr for debug mode. */
 export interface LoopTask {
+  readonly id: number;
   done(): boolean;
 }
 
@@ -111,6 +133,10 @@ export class EventLoop {
   readonly tasks = new Set<LoopTask>();
   /** Set when run() has finished with this loop (loop.close()): threads can no longer call back. */
   closed = false;
+  /** loop.get_debug() / set_debug(): debug mode logs callbacks slower than slowCallbackDuration. */
+  debug = false;
+  /** loop.slow_callback_duration: seconds a callback may hold the loop, in debug mode, unlogged. */
+  slowCallbackDuration = 0.1;
   private readonly ready = new Deque<Handle>();
   private scheduled: TimerHandle[] = [];
   private timerCancelledCount = 0;
@@ -302,6 +328,12 @@ export class EventLoop {
       }
       this.session.countStep();
       this.session.emit({ kind: "handle-run", handle: handle.id });
+      // Debug mode times each callback on the loop's clock, as _run_once does (base_events.py:
+      // `if self._debug: t0 = self.time(); handle._run(); dt = self.time() - t0; if dt >=
+      // self.slow_callback_duration: logger.warning('Executing %s took %.3f seconds', ...)`). On the
+      // virtual clock only a blocking call (blockingSleep, cpu) moves time inside a callback.
+      const debug = this.debug;
+      const t0 = debug ? this.time() : 0;
       try {
         handle.callback();
       } catch (error) {
@@ -309,6 +341,17 @@ export class EventLoop {
         if (error instanceof LimitExceeded) throw error;
         this.session.write(`Exception in callback ${handle.info.label}\n${describeChain(error)}`, "stderr");
       }
+      if (debug) {
+        const dt = this.time() - t0;
+        if (dt >= this.slowCallbackDuration) this.session.write(`Executing ${this.formatHandle(handle)} took ${pyFixed(dt, 3)} seconds`, "stderr");
+      }
     }
+  }
+
+  // base_events._format_handle: a task's step (a bound method of the task) shows as the task's repr.
+  private formatHandle(handle: Handle): string {
+    if (handle.info.role === "step" && handle.info.task !== undefined)
+      for (const task of this.tasks) if (task.id === handle.info.task) return String(task);
+    return String(handle);
   }
 }

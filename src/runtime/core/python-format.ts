@@ -45,6 +45,22 @@ export function pyFloat(value: number): string {
   return Number.isInteger(value) && Math.abs(value) < 1e16 ? `${value}.0` : formatNumber(value);
 }
 
+/** Python's "%.Nf" % value: like toFixed, but a value exactly halfway between two results rounds to
+ * the even one (0.0625 → "0.062"), where toFixed rounds up. toFixed(100) gives the exact decimal
+ * expansion of a double of ordinary size, which tells a true tie from a near one. */
+export function pyFixed(value: number, digits: number): string {
+  const fixed = value.toFixed(digits);
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return fixed;
+  const exact = Math.abs(value).toFixed(100);
+  const rest = exact.slice(exact.indexOf(".") + 1 + digits);
+  if (!/^50*$/.test(rest)) return fixed;
+  // A tie: toFixed went up; keep the result only if its last digit is even, else go down.
+  const last = Number(fixed[fixed.length - 1]);
+  if (last % 2 === 0) return fixed;
+  const down = (Math.abs(value) - 0.5 * 10 ** -digits).toFixed(digits);
+  return (value < 0 ? "-" : "") + down;
+}
+
 /** repr() cut to `max` characters, for labels (a job's arguments can be large). */
 export function shortRepr(value: unknown, max = 40): string {
   const text = pyRepr(value);

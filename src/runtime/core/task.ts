@@ -50,6 +50,7 @@ export class Task<T = unknown> extends Future<T> {
     this.coro = coro;
     this.waitInfo = { what: "task", label: this.name, task: this.id };
     this.waitSite = coro.site;
+    if (loop.debug && options.line !== undefined) this.createdLine = options.line;
     const parent = loop.currentTask instanceof Task ? loop.currentTask.id : undefined;
     session.emit({ kind: "task-created", task: this.id, name: this.name, coro: coro.name, line: options.line ?? session.currentLine(), parent, internal: internal || undefined });
     loop.tasks.add(this);
@@ -115,11 +116,17 @@ export class Task<T = unknown> extends Future<T> {
     const state = this.state === "PENDING" ? (this.numCancelsRequested ? "cancelling" : "pending") : this.state === "CANCELLED" ? "cancelled" : "finished";
     // As CPython shows it: where a pending coroutine is, or where a finished one was defined.
     const session = this.loop.session;
-    const where = this.done() ? `done, defined at main.ts:${session.lineOf(this.coro.site) ?? "?"}` : `running at main.ts:${session.lineOf(this.waitSite) ?? "?"}`;
+    // A pending coroutine stands where its own (outermost) frame is, as cr_frame.f_lineno tells
+    // coroutines._format_coroutine, not where the coroutine it awaits inline is.
+    const outer = this.done() ? undefined : this.coro.frames(this.loop.currentTask === this)[0];
+    const site = outer?.user ? outer.site : this.waitSite;
+    const where = this.done() ? `done, defined at main.ts:${session.lineOf(this.coro.site) ?? "?"}` : `running at main.ts:${session.lineOf(site) ?? "?"}`;
     let text = `<Task ${state} name='${this.name}' coro=<${this.coro.name}() ${where}>`;
+    // What it waits on (base_tasks._task_repr_info's wait_for=).
+    if (this.futWaiter) text += ` wait_for=${this.futWaiter}`;
     if (this.state === "FINISHED")
       text += this.hasException ? ` exception=${pyRepr(this.exceptionValue)}` : ` result=${pyRepr(this.resultValue)}`;
-    return text + ">";
+    return text + this.createdAt() + ">";
   }
 
   protected override onDone(): void {

@@ -1,5 +1,4 @@
 # Port of CPython 3.14 Lib/test/test_asyncio/test_timeouts.py, TimeoutTests.test_nested_timeouts_loop_busy
-# (The test also sets loop.slow_callback_duration = 10, which only quiets debug mode's messages.)
 import asyncio
 import time
 
@@ -7,6 +6,8 @@ import time
 async def main():
     # After the inner timeout is an expensive operation which should be stopped by the outer timeout.
     loop = asyncio.get_running_loop()
+    # Disable a message about long running task
+    loop.slow_callback_duration = 10
     t0 = loop.time()
     try:
         async with asyncio.timeout(0.1):  # (1)
