@@ -200,3 +200,34 @@ test("the editor underlines a compile error at its spot (and keeps it there thro
   expect(await runPlayground(pg)).toBe("done");
   await expect(pg.locator(".cm-content .cm-lintRange-error")).toHaveCount(0);
 });
+
+for (const size of SIZES)
+  test(`at ${size.width}×${size.height}, the studio: ${size.width > 1000 ? "code beside its run, the playground as wide as the main pane, no contents column" : "code, then its run, stacked"}; Expand fills the window and Escape closes it`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto("/lessons/example-3-create-task/");
+    const pg = playground(page, "create-task");
+    await pg.scrollIntoViewIfNeeded();
+    await expect(pg.locator("button.pg-run")).toBeEnabled();
+    const box = async (selector: string) => (await pg.locator(selector).first().boundingBox())!;
+    const [code, diagram, whole] = [await box(".pg-code"), await box("[data-timing-diagram]"), (await pg.boundingBox())!];
+    if (size.width > 1000) {
+      expect(diagram.x, "the diagram starts right of the code").toBeGreaterThanOrEqual(code.x + code.width);
+      expect(diagram.y, "and beside it, not below it").toBeLessThan(code.y + code.height);
+      // Nearly all of the main pane (the window less the 300 px sidebar).
+      expect(whole.width).toBeGreaterThan((size.width - 300) * 0.9);
+      await expect(page.locator("starlight-toc")).toHaveCount(0);
+    } else {
+      expect(diagram.y, "the diagram comes after the code").toBeGreaterThanOrEqual(code.y + code.height);
+    }
+    const expand = pg.locator("[data-expand]");
+    await expand.click();
+    await expect(pg).toHaveClass(/pg-expanded/);
+    const full = (await pg.boundingBox())!;
+    expect([full.x, full.y, full.width, full.height]).toEqual([0, 0, size.width, size.height]);
+    // On top of the page: the middle of the window is the playground's.
+    expect(await page.evaluate(() => !!document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest("[data-playground]"))).toBe(true);
+    await expect(expand).toHaveAttribute("aria-pressed", "true");
+    await page.keyboard.press("Escape");
+    await expect(pg).not.toHaveClass(/pg-expanded/);
+    await expect(expand).toBeFocused();
+  });

@@ -117,7 +117,8 @@ export default function Editor({ code, onChange, language = "typescript", marks 
   return (
     <div ref={box}>
       <SandpackProvider files={files} options={{ activeFile: file, visibleFiles: [file], autorun: false }} theme={SITE_THEME} className="pg-sandpack">
-        <SandpackCodeEditor showTabs={false} showLineNumbers showRunButton={false} additionalLanguages={LANGUAGES} extensions={extensions} />
+        {/* Long lines wrap: beside the run, on a phone, nothing is cut off or needs a sideways scroll. */}
+        <SandpackCodeEditor showTabs={false} showLineNumbers wrapContent showRunButton={false} additionalLanguages={LANGUAGES} extensions={extensions} />
         <ReportChanges onChange={onChange} />
       </SandpackProvider>
     </div>
