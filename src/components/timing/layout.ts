@@ -46,8 +46,9 @@ export const COMPACT_AFTER = 24;
 const LANE_HEIGHT = 28;
 /** Room above the first lane for its labels (text sits above a waiting bar). */
 const TOP = 8;
-/** The narrowest a diagram is laid out: a narrower box scrolls it sideways (text never shrinks). */
-export const MIN_WIDTH = 480;
+/** The narrowest a diagram is laid out (the studio's run column at 1280 px is wider): a narrower box
+ *  scrolls it sideways (text never shrinks). */
+export const MIN_WIDTH = 400;
 /** Room right of the plot: the last tick's label ("2.0 s") is centred on the plot's end. */
 export const RIGHT_PAD = 20;
 /** The strip under the lanes that holds the time axis's labels. */
