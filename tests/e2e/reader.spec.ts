@@ -6,7 +6,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect, playground, runPlayground, typeCode } from "./support.ts";
 
-const PAGES = ["/lessons/example-3-create-task/", "/lessons/example-7-gather-and-taskgroup/", "/lessons/real-world-images/"];
+const PAGES = ["/", "/lessons/example-3-create-task/", "/lessons/example-7-gather-and-taskgroup/", "/lessons/real-world-images/"];
 const SIZES = [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
@@ -15,7 +15,7 @@ const SIZES = [
 /** The page's timing-diagram texts drawn below 12 CSS px, each with its size. */
 function smallDiagramTexts(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<SVGTextElement>("[data-timing-diagram] svg text")].flatMap((text) => {
+    [...document.querySelectorAll<SVGTextElement>(":is([data-timing-diagram], [data-home-diagram]) svg text")].flatMap((text) => {
       const svg = text.ownerSVGElement!;
       const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBoundingClientRect().width);
       const px = parseFloat(getComputedStyle(text).fontSize) * scale;

@@ -44,7 +44,8 @@ export function Console({ lines }: { lines: readonly ConsoleLine[] }) {
       className={windowed ? "pg-console pg-console-window" : "pg-console"}
       data-console
       data-console-lines={lines.length}
-      role="region"
+      // A group, not a region: a page of playgrounds would have many landmarks of one name.
+      role="group"
       tabIndex={0}
       aria-label={windowed ? `Console output: ${lines.length.toLocaleString("en-US")} lines (scroll to see them all)` : "Console output"}
       onScroll={windowed ? onScroll : undefined}

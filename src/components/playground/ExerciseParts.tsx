@@ -18,7 +18,7 @@ export function ExerciseGoal({ goal }: { goal: Goal }) {
         <strong>Goal.</strong> {describeGoal(goal)}
       </p>
       {goal.stdout ? (
-        <pre className="pg-goal-lines" aria-label="The lines the run must print" tabIndex={0}>
+        <pre className="pg-goal-lines" role="group" aria-label="The lines the run must print" tabIndex={0}>
           <code>{goal.stdout.join("\n")}</code>
         </pre>
       ) : null}

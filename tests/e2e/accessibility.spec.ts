@@ -1,0 +1,29 @@
+// axe-core on every page of the site (the embed pages repeat their chapters' playgrounds), hydrated
+// and with each playground in view: no violation and no "needs review" item may come from the site's
+// own markup. What the site does not fix is listed, with why, in one place
+// (tests/support/axe-known.ts); how many such items each page has is noted on the test's report.
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect } from "./support.ts";
+import { ROOT_SITE, builtPages, isEmbedPage, siteTag } from "../support/built-site.ts";
+import { RULES_NOT_ON_EVERY_PAGE, knownFinding } from "../support/axe-known.ts";
+
+const pages = builtPages(ROOT_SITE).filter((page) => !isEmbedPage(page, ROOT_SITE));
+
+for (const { path } of pages)
+  test(`${path}: axe finds nothing of the site's own`, siteTag(ROOT_SITE), async ({ page }) => {
+    test.slow();
+    await page.goto(path);
+    // Each playground hydrates when it comes into view: bring each there, and wait for its Run.
+    for (const pg of await page.locator("[data-playground]").all()) {
+      await pg.scrollIntoViewIfNeeded();
+      await expect(pg.locator("button.pg-run")).toBeEnabled({ timeout: 60_000 });
+    }
+    const results = await new AxeBuilder({ page }).disableRules(RULES_NOT_ON_EVERY_PAGE).analyze();
+    const findings = [...results.violations.map((rule) => ({ rule, kind: "violation" as const })), ...results.incomplete.map((rule) => ({ rule, kind: "needs review" as const }))].flatMap(({ rule, kind }) =>
+      rule.nodes.map((node) => ({ kind, rule: rule.id, at: node.target.join(" "), text: `${kind} ${rule.id} (${rule.impact ?? "no impact"}): ${rule.help}\n    ${node.target.join(" ")}\n    ${node.failureSummary ?? ""}` })),
+    );
+    const known = findings.filter((f) => knownFinding(f.rule, f.kind, f.at));
+    test.info().annotations.push({ type: "known axe findings", description: `${known.length}` });
+    const own = findings.filter((f) => !knownFinding(f.rule, f.kind, f.at)).map((f) => f.text);
+    expect(own, own.join("\n")).toEqual([]);
+  });
