@@ -79,7 +79,8 @@ export class EventLoop {
   callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     checkCallback(callback, "call_soon");
     this.checkClosed();
-    return new Handle(this.loop.callSoon(() => void callback(...args), { label: `${nameOf(callback)}()`, callback: `${nameOf(callback)}()` }));
+    const call = `${nameOf(callback)}()`;
+    return new Handle(this.loop.callSoon(() => void callback(...args), { label: call, callback: call }));
   }
 
   /** loop.call_soon_threadsafe(callback, *args): call_soon that also wakes the loop's selector
@@ -87,7 +88,8 @@ export class EventLoop {
   callSoonThreadsafe<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     checkCallback(callback, "call_soon_threadsafe");
     this.checkClosed();
-    return new Handle(this.loop.callSoon(() => void callback(...args), { label: `${nameOf(callback)}()`, callback: `${nameOf(callback)}()`, threadsafe: true }));
+    const call = `${nameOf(callback)}()`;
+    return new Handle(this.loop.callSoon(() => void callback(...args), { label: call, callback: call, threadsafe: true }));
   }
 
   /** loop.call_later(delay, callback, *args): run `callback(...args)` `delay` seconds from now. */
@@ -101,7 +103,8 @@ export class EventLoop {
     if (when == null) throw new TypeError("when cannot be None");
     checkCallback(callback, "call_at");
     this.checkClosed();
-    const timer = this.loop.callAt(when, () => void callback(...args), { label: `${nameOf(callback)}() at ${pyRepr(when)}`, callback: `${nameOf(callback)}()` });
+    const call = `${nameOf(callback)}()`;
+    const timer = this.loop.callAt(when, () => void callback(...args), { label: `${call} at ${pyRepr(when)}`, callback: call });
     return new TimerHandle(timer);
   }
 
