@@ -49,7 +49,7 @@ export function ExerciseSolution({ solution, onLoad, interactive }: { solution: 
   return (
     <details className="pg-solution">
       <summary>Show a solution</summary>
-      <pre className="pg-static-code" aria-label="A solution" tabIndex={0}>
+      <pre className="pg-static-code" role="group" aria-label="A solution" tabIndex={0}>
         <code>{solution}</code>
       </pre>
       <button type="button" onClick={onLoad} disabled={!interactive}>

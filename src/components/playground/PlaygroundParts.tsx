@@ -6,7 +6,7 @@ import type { CompileProblem } from "../../runtime/program/index.ts";
 /** Code as a focusable block of text. */
 export function StaticCode({ code, label }: { code: string; label: string }) {
   return (
-    <pre className="pg-static-code" aria-label={label} tabIndex={0}>
+    <pre className="pg-static-code" role="group" aria-label={label} tabIndex={0}>
       <code>{code}</code>
     </pre>
   );
