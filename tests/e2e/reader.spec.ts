@@ -216,8 +216,14 @@ for (const size of SIZES)
       // Nearly all of the main pane (the window less the 300 px sidebar).
       expect(whole.width).toBeGreaterThan((size.width - 300) * 0.9);
       await expect(page.locator("starlight-toc")).toHaveCount(0);
+      // The code stays in view beside the stepper, which marks the editor's lines: no second copy.
+      await pg.locator("[data-stepper] [data-step-button=last]").scrollIntoViewIfNeeded();
+      await expect(pg.locator(".pg-code .cm-content")).toBeInViewport();
+      await expect(pg.locator(".pg-step-code")).toBeHidden();
     } else {
       expect(diagram.y, "the diagram comes after the code").toBeGreaterThanOrEqual(code.y + code.height);
+      // Stacked, the editor is far above the stepper: the stepper shows the code it steps through.
+      await expect(pg.locator(".pg-step-code")).toBeVisible();
     }
     const expand = pg.locator("[data-expand]");
     await expand.click();

@@ -25,7 +25,7 @@ const narration = (stepper: Locator) => stepper.locator("[data-narration]");
 const readyQueue = (stepper: Locator) => stepper.locator("[data-ready-item]");
 
 test("example 4: at the step where Task-2 (fetchData(1)) finishes the ready queue is CPython's; one step back is the state before", async ({ page }) => {
-  const { stepper } = await hydrated(page);
+  const { pg, stepper } = await hydrated(page);
   await expect(stepper).toHaveAttribute("data-step", "0");
   const count = Number(await stepper.getAttribute("data-step-count"));
   expect(count).toBeGreaterThan(20);
@@ -60,6 +60,14 @@ test("example 4: at the step where Task-2 (fetchData(1)) finishes the ready queu
   await expect(stepper.locator("[data-running]")).toHaveAttribute("data-running", "Task-2");
   await expect(stepper.locator("[data-current-line]")).toHaveAttribute("data-line", "6");
   await expect(stepper.locator('[data-marker="waiting"]')).toHaveText([/Task-3 waits/, /Task-1 waits/]);
+  // The stepper drives the editor: in the studio (1280 wide) the same marks are on the reader's code,
+  // beside the stepper, and the stepper's own copy of the code is left out.
+  const editor = pg.locator(".pg-code .cm-content");
+  await expect(editor.locator(".cm-line[data-current-line]")).toHaveText(/^\s*print\(`Done with \$\{param\}`\);/);
+  await expect(editor.locator(".cm-line[data-current-line]")).toHaveAttribute("data-step-line", "running");
+  await expect(editor.locator("[data-editor-marker]")).toHaveText([/Task-3 waits/, /Task-2 runs/, /Task-1 waits/]);
+  await expect(editor.locator(".cm-line[data-current-line]")).toBeInViewport();
+  await expect(stepper.locator(".pg-step-code")).toBeHidden();
   await expect(readyQueue(stepper)).toHaveCount(0);
   await expect(stepper.locator("[data-done-item]")).toHaveCount(0);
   await expect(stepper.locator("[data-clock]")).toHaveText("1.000");

@@ -5,7 +5,9 @@ import { SandpackProvider, SandpackCodeEditor, useActiveCode } from "@codesandbo
 import { python } from "@codemirror/lang-python";
 import { setDiagnostics } from "@codemirror/lint";
 import { ViewPlugin, type EditorView } from "@codemirror/view";
+import type { LineMarker } from "../../runtime/trace/index.ts";
 import { diagnosticsOf, type EditorMark } from "./editor-marks.ts";
+import { showStepMarks, stepMarks } from "./step-marks.ts";
 
 /** The file each language is edited as (its extension picks the highlighting). */
 const FILES = { typescript: "/main.ts", python: "/main.py" } as const;
@@ -39,6 +41,7 @@ const SITE_THEME = {
 };
 
 const NO_MARKS: readonly EditorMark[] = [];
+const NO_STEP: readonly LineMarker[] = [];
 
 function ReportChanges({ onChange }: { onChange: (code: string) => void }) {
   const { code } = useActiveCode();
@@ -82,38 +85,59 @@ function useTypeAtOnce(box: RefObject<HTMLDivElement | null>) {
   }, [box]);
 }
 
-// Underline the marks in the editor. Sandpack makes its CodeMirror view when the editor scrolls into
-// sight (and makes it again on some changes of its own): a plugin hears of each view, and shows the
-// marks there too. An empty list clears them.
-function useMarks(marks: readonly EditorMark[]) {
+// Underline the marks in the editor, and show the stepper's marks of the step in view. Sandpack makes
+// its CodeMirror view when the editor scrolls into sight (and makes it again on some changes of its
+// own): a plugin hears of each view, and shows the marks there too. An empty list clears them.
+function useMarks(marks: readonly EditorMark[], step: readonly LineMarker[]) {
   const view = useRef<EditorView | null>(null);
-  const shown = useRef(marks);
-  shown.current = marks;
-  const show = (target: EditorView, list: readonly EditorMark[]) => target.dispatch(setDiagnostics(target.state, diagnosticsOf(target.state.doc, list)));
+  const shown = useRef({ marks, step });
+  shown.current = { marks, step };
+  const showMarks = (target: EditorView, list: readonly EditorMark[]) => target.dispatch(setDiagnostics(target.state, diagnosticsOf(target.state.doc, list)));
   const [extensions] = useState(() => [
+    stepMarks,
     ViewPlugin.define((created) => {
       view.current = created;
       // Not while the view is being made: a view takes no transaction then.
-      queueMicrotask(() => view.current === created && show(created, shown.current));
+      queueMicrotask(() => {
+        if (view.current !== created) return;
+        showMarks(created, shown.current.marks);
+        showStepMarks(created, shown.current.step);
+      });
       return { destroy: () => void (view.current === created && (view.current = null)) };
     }),
   ]);
   useEffect(() => {
-    if (view.current) show(view.current, marks);
+    if (view.current) showMarks(view.current, marks);
   }, [marks]);
+  useEffect(() => {
+    if (view.current) showStepMarks(view.current, step);
+  }, [step]);
   return extensions;
 }
 
 /** The editor of a TypeScript program or its Python twin, starting from `code`; reports every edit
- *  through `onChange`, and underlines `marks` (compile problems, the line of an uncaught error). */
-export default function Editor({ code, onChange, language = "typescript", marks = NO_MARKS }: { code: string; onChange: (code: string) => void; language?: keyof typeof FILES; marks?: readonly EditorMark[] }) {
+ *  through `onChange`, underlines `marks` (compile problems, the line of an uncaught error), and
+ *  marks the lines of the stepper's step in view (`stepMarkers`: where each task runs or waits). */
+export default function Editor({
+  code,
+  onChange,
+  language = "typescript",
+  marks = NO_MARKS,
+  stepMarkers = NO_STEP,
+}: {
+  code: string;
+  onChange: (code: string) => void;
+  language?: keyof typeof FILES;
+  marks?: readonly EditorMark[];
+  stepMarkers?: readonly LineMarker[];
+}) {
   const file = FILES[language];
   // Sandpack re-syncs whenever `files` changes: hand it the starting code once, then let it own the text.
   const [files] = useState(() => ({ [file]: { code } }));
   const box = useRef<HTMLDivElement>(null);
   useNoStrayTabPanel(box);
   useTypeAtOnce(box);
-  const extensions = useMarks(marks);
+  const extensions = useMarks(marks, stepMarkers);
   return (
     <div ref={box}>
       <SandpackProvider files={files} options={{ activeFile: file, visibleFiles: [file], autorun: false }} theme={SITE_THEME} className="pg-sandpack">

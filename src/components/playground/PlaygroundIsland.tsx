@@ -8,7 +8,7 @@
 // (CompareRuns.tsx); its stepper steps through the run the reader picks.
 import { lazy, memo, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { CompileProblem } from "../../runtime/program/index.ts";
-import type { RunResult, StepList } from "../../runtime/trace/index.ts";
+import { stepState, type LineMarker, type RunResult, type StepList } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
 import { Stepper } from "../stepper/Stepper.tsx";
 import { useStepper } from "../stepper/use-stepper.ts";
@@ -36,6 +36,7 @@ import "./playground.css";
 const Editor = lazy(() => import("./Editor.tsx").then((module) => ({ default: memo(module.default) })));
 
 const NO_STEPS: StepList = [];
+const NO_MARKERS: readonly LineMarker[] = [];
 
 export interface PlaygroundProps {
   id: string;
@@ -139,6 +140,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const steppedCode = both && sides?.[stepped]?.key === "python" ? both.code : resultCode;
   const steps: StepList = (sides ? sides[stepped].views.steps : views?.steps) ?? NO_STEPS;
   const stepper = useStepper(steps);
+  const stepView = useMemo(() => (steppedResult ? stepState(steppedResult.events, stepper.steps, stepper.step) : null), [steppedResult, stepper.steps, stepper.step]);
+  // The stepper drives the editor that holds the stepped run's code: the same lines are marked there.
+  const steppedLanguage = both && sides?.[stepped]?.key === "python" ? "python" : language;
+  const markedEditor = !stepView ? null : steppedLanguage === "python" ? (tab === "python" && steppedCode === python ? "python" : null) : tab === "ts" && steppedCode === code ? "ts" : null;
+  const stepMarkers = stepView?.markers ?? NO_MARKERS;
 
   const run = () => {
     if (runs.busy) return;
@@ -202,6 +208,9 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     setEditorGeneration((g) => g + 1);
     setTab("ts");
     setNotice("The solution is in the editor. Press Run to check it.");
+    // The button sits below the editor: in the studio's code column (which scrolls on its own) the
+    // editor may be out of sight, so bring it back into view.
+    requestAnimationFrame(() => document.getElementById(`${id}-code`)?.scrollIntoView({ block: "nearest" }));
   };
 
   const onEditorKeys = (event: KeyboardEvent) => {
@@ -298,11 +307,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
           <div id={`${id}-code`} role="tabpanel" aria-labelledby={`${id}-code-${tab}`} className="pg-code" onKeyDownCapture={onEditorKeys}>
             {tab === "python" && python !== undefined ? (
               <Suspense fallback={<StaticCode code={python} label="Python twin" />}>
-                <Editor key={`python-${editorGeneration}`} code={python} onChange={twin.edit} language="python" marks={pyMarks} />
+                <Editor key={`python-${editorGeneration}`} code={python} onChange={twin.edit} language="python" marks={pyMarks} stepMarkers={markedEditor === "python" ? stepMarkers : NO_MARKERS} />
               </Suspense>
             ) : hydrated ? (
               <Suspense fallback={<StaticCode code={code} label="TypeScript program" />}>
-                <Editor key={editorGeneration} code={code} onChange={edit} marks={tsMarks} />
+                <Editor key={editorGeneration} code={code} onChange={edit} marks={tsMarks} stepMarkers={markedEditor === "ts" ? stepMarkers : NO_MARKERS} />
               </Suspense>
             ) : (
               <StaticCode code={code} label="TypeScript program" />
@@ -374,15 +383,15 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
               )}
             </div>
           ) : null}
+          {result && views ? (
+            <div className="pg-output pg-output-steps" data-pagefind-ignore="all">
+              {profile ? <Profile rows={views.profile} /> : null}
+              <Stepper state={stepView!} code={steppedCode} codeInEditor={markedEditor !== null && hydrated} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
+              <EventLog events={steppedResult!.events} model={stepper} interactive={hydrated} name={id} />
+            </div>
+          ) : null}
         </div>
       </div>
-      {result && views ? (
-        <div className="pg-output pg-output-steps" data-pagefind-ignore="all">
-          {profile ? <Profile rows={views.profile} /> : null}
-          <Stepper events={steppedResult!.events} code={steppedCode} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
-          <EventLog events={steppedResult!.events} model={stepper} interactive={hydrated} name={id} />
-        </div>
-      ) : null}
       <PlaygroundTools id={id} code={code} result={result} timeline={views?.timeline ?? null} interactive={hydrated} />
     </section>
   );

@@ -1,19 +1,22 @@
 // The event-loop stepper: walk through a run one event at a time, forwards and backwards, and see the
 // loop, its FIFO ready queue, the waiting tasks, the timers, the clock, the console and the code at
-// each step, with one sentence saying what happened. A pure view of the trace and the stepper model;
-// the server renders step 0, so the page reads without JavaScript.
-import { useMemo } from "react";
-import { stepState } from "../../runtime/trace/index.ts";
-import type { TraceEvent } from "../../runtime/trace/index.ts";
+// each step, with one sentence saying what happened. A pure view of the step's state (stepState, which
+// the playground works out: its editor marks the same lines) and the stepper model; the server renders
+// step 0, so the page reads without JavaScript.
+import type { StepState } from "../../runtime/trace/index.ts";
 import { CodePane } from "./CodePane.tsx";
 import { StepperPanes } from "./StepperPanes.tsx";
 import { SPEEDS, type StepperModel } from "./use-stepper.ts";
 import "./stepper.css";
 
 interface StepperProps {
-  events: readonly TraceEvent[];
+  /** The run at the step in view. */
+  state: StepState;
   /** The source the trace came from (for the code pane). */
   code: string;
+  /** The editor holds that source and marks the step's lines: on a wide screen, where the editor is in
+   *  view beside the stepper, the stepper's own copy of the code is left out (playground.css). */
+  codeInEditor: boolean;
   model: StepperModel;
   idPrefix: string;
   /** False until the island is hydrated: the controls are shown but do nothing yet. */
@@ -94,12 +97,11 @@ function Controls({ model, interactive, count, idPrefix, t }: { model: StepperMo
 }
 
 /** The stepper for one run: `data-stepper`, with `data-step` (0-based) and `data-step-count`. */
-export function Stepper({ events, code, model, idPrefix, interactive, name }: StepperProps) {
+export function Stepper({ state, code, codeInEditor, model, idPrefix, interactive, name }: StepperProps) {
   const count = model.steps.length;
-  const state = useMemo(() => stepState(events, model.steps, model.step), [events, model.steps, model.step]);
   return (
     <section
-      className="pg-stepper"
+      className={codeInEditor ? "pg-stepper pg-stepper-code-in-editor" : "pg-stepper"}
       data-stepper
       data-step={model.step}
       data-step-count={count}
@@ -118,6 +120,7 @@ export function Stepper({ events, code, model, idPrefix, interactive, name }: St
         <div className="pg-pane pg-pane-code" role="group" aria-labelledby={`${idPrefix}-code-title`}>
           <p className="pg-pane-title" id={`${idPrefix}-code-title`}>
             Code{state.activity.state === "task" ? ` · ${state.activity.name} at line ${state.activity.line ?? "?"}` : ""}
+            {codeInEditor ? <span className="pg-code-in-editor-note"> (marked in the editor)</span> : null}
           </p>
           <CodePane code={code} markers={state.markers} titleId={`${idPrefix}-code-title`} />
         </div>
