@@ -82,6 +82,16 @@ test("keyboard only: Tab to the editor and type at once, Escape then Shift+Tab b
   await expect(pg).toHaveAttribute("data-status", "done");
   await expect(run).toBeFocused();
   await expect(pg.locator("[data-console-line]").last()).toHaveText("typed");
+  // The status line (a live region) said "Running…", and now how the run ended; an error is said too.
+  const status = pg.getByRole("status").filter({ has: page.locator(".pg-sr-only") });
+  await expect(status).toHaveText("Done: ended at 2.000 s of virtual time.");
+  for (let i = 0; i < 8 && !(await editor.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type('\nthrow new Error("boom");');
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(pg).toHaveAttribute("data-status", "error");
+  await expect(status).toHaveText(/^The program stopped: .*boom \(line \d+\)\.$/);
 });
 
 test("the home page's title is not doubled; search finds lesson code but not the playgrounds' controls", async ({ page }) => {

@@ -223,6 +223,10 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const [expanded, setExpanded] = useExpanded();
   const busy = runs.busy;
   const statusText = runs.progress || notice;
+  // How the reader's last run ended, for screen readers (the run's summary shows it on screen): the
+  // status line says "Running…", then this, so each run is announced once. Compile problems and
+  // crashes are alerts of their own.
+  const ended = !busy && result && result !== initial && !problems.length && !crash ? endedText(result, clock) : "";
   // What the output below is, when it is not the run of the code in the editor.
   const edited = resultCode !== (language === "python" ? python : code) || (both !== null && both.code !== python);
   const stale =
@@ -336,6 +340,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
           {clock === "real" ? <IsolationNote /> : null}
           <p className="pg-status" role="status" aria-live="polite" data-pagefind-ignore="all">
             {statusText}
+            {statusText ? null : <span className="pg-sr-only">{ended}</span>}
           </p>
           {exercise ? <ExerciseVerdict check={verdict} /> : null}
           {exercise ? <ExerciseSolution solution={exercise.solution} onLoad={loadSolution} interactive={hydrated && !busy} /> : null}
@@ -395,6 +400,13 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
       <PlaygroundTools id={id} code={code} result={result} timeline={views?.timeline ?? null} interactive={hydrated} />
     </section>
   );
+}
+
+/** A finished run in one sentence: "Done: ended at 2.000 s of virtual time." or the error that stopped it. */
+function endedText(result: RunResult, clock: "virtual" | "real"): string {
+  const { error } = result;
+  if (error) return `The program stopped: ${error.message}${error.line !== undefined ? ` (line ${error.line})` : ""}.`;
+  return `Done: ended at ${result.virtualEnd.toFixed(3)} s of ${clock} time.`;
 }
 
 /** Whether the playground fills the window: Escape closes it, and the page behind does not scroll. */
