@@ -125,6 +125,7 @@ class Recorder:
         self.where = {}  # task id -> the program's line it is suspended at
         self.last_due = {}  # task id -> when the last timer it set is due (its sleep's)
         self.queued_once = set()  # callbacks (not timers) queued so far
+        self.creating = []  # the create_task calls under way, innermost last (_Creation)
 
     def _new_id(self):
         self._next += 1
@@ -141,27 +142,86 @@ class Recorder:
         return id(obj) in self._ids
 
     def emit(self, kind, **fields):
+        self.sync()
         event = {"kind": kind, "seq": len(self.events), "t": Clock.now}
         event.update((k, v) for k, v in fields.items() if v is not None)
         self.events.append(event)
 
     # -- tasks -----------------------------------------------------------------------------------
 
-    def task_created(self, task):
+    def task_created(self, task, coro=None, line=None, parent=None):
+        """The task-created event of `task`, once. `coro`, `line` and `parent` are given for an eager
+        task, whose coroutine may be gone (an eager task that ends in its first step drops it) and
+        whose first step runs where this would read them."""
+        self.sync()
         if self.known(task):
             return self.id_of(task)
         tid = self.id_of(task)
         self.tasks[tid] = task
-        coro = task.get_coro()
+        eager = coro is not None
+        if not eager:
+            coro = task.get_coro()
+            parent = events._get_running_loop() and tasks.current_task()
+            line = _program_line(sys._getframe(1))
         code = getattr(coro, "cr_code", None)
         internal = code is not None and code.co_filename.startswith(LOOP_FILES)
-        parent = events._get_running_loop() and tasks.current_task()
         self.emit("task-created", task=tid, name=task.get_name(),
                   coro=getattr(coro, "__name__", type(coro).__name__),
-                  line=None if internal else _program_line(sys._getframe(1)),
+                  line=None if internal else line,
                   parent=self.id_of(parent) if parent is not None and self.known(parent) else None,
                   internal=True if internal else None)
         return tid
+
+    # -- eager tasks: the first step runs inside create_task ---------------------------------------
+
+    def creating_task(self, coro, line):
+        """loop.create_task(coro) begins, at the program's `line`: a task made with eager_start (or by
+        an eager task factory) takes its first step before create_task returns, not through the
+        ready queue (Task.__eager_start). The step shows itself by the first event it records: the
+        loop's current task is then a task that the trace does not know yet (sync)."""
+        creation = _Creation(coro, line, self.stepping, self.step_events)
+        self.creating.append(creation)
+        return creation
+
+    def sync(self):
+        """If an eager first step has begun since the innermost create_task started, record its
+        start (task-created, task-resumed) before the event that revealed it."""
+        if not self.creating:
+            return
+        creation = self.creating[-1]
+        if creation.task is not None:
+            return
+        loop = events._get_running_loop()
+        current = tasks.current_task(loop) if loop is not None else None
+        if current is None or current is self.stepping or self.known(current):
+            return
+        self.eager_start(creation, current)
+
+    def eager_start(self, creation, task):
+        creation.task = task
+        tid = self.task_created(task, coro=creation.coro, line=creation.line, parent=creation.caller)
+        self.started.add(tid)
+        code = getattr(creation.coro, "cr_code", None)
+        line = code.co_firstlineno if code is not None and code.co_filename == PROGRAM_FILE else None
+        self.emit("task-resumed", task=tid, line=line, first=True)
+        self.stepping, self.step_events = task, set()
+
+    def created(self, creation, task):
+        """create_task returned `task` (None: it raised). A task the trace does not know yet took its
+        first step eagerly, without recording anything: it is recorded now, as it happened."""
+        self.creating.pop()
+        if creation.task is None and task is not None and not self.known(task):
+            self.eager_start(creation, task)
+        if creation.task is None:
+            return
+        try:
+            if task is not None:
+                if task.done():
+                    self.task_done(task)
+                else:
+                    self.task_suspended(task, self.wait_info(task))
+        finally:
+            self.stepping, self.step_events = creation.caller, creation.caller_events
 
     def task_done(self, task):
         if "done" in self.step_events:
@@ -226,6 +286,7 @@ class Recorder:
         return owner if isinstance(owner, asyncio.Task) else None
 
     def queued(self, handle):
+        self.sync()
         hid = self.id_of(handle)
         if hid in self.timers:
             self.emit("timer-fired", timer=hid, handle=hid)
@@ -302,6 +363,7 @@ class Recorder:
     # -- timers and the loop -----------------------------------------------------------------------
 
     def timer_set(self, timer):
+        self.sync()
         hid = self.id_of(timer)
         self.timers[hid] = timer
         task = self.stepping
@@ -324,6 +386,7 @@ class Recorder:
             self.emit("timer-cancelled", timer=self.id_of(timer))
 
     def printed(self, recorder, line):
+        self.sync()
         stream = "stderr" if recorder is sys.stderr else "stdout"
         if stream == "stdout":
             self.printed_lines += 1
@@ -332,6 +395,15 @@ class Recorder:
         task = self.stepping
         self.emit("print", text=line, stream=stream, task=self.id_of(task) if task is not None else None,
                   line=_program_line(sys._getframe(1)) if stream == "stdout" else None)
+
+
+class _Creation:
+    """A loop.create_task call under way: its coroutine, the program's line, the step it is made
+    in (the caller's task and what that step recorded), and the task once its eager step began."""
+
+    def __init__(self, coro, line, caller, caller_events):
+        self.coro, self.line, self.caller, self.caller_events = coro, line, caller, caller_events
+        self.task = None
 
 
 class RecordingQueue(deque):
@@ -391,7 +463,12 @@ def instrument(recorder):
 
     def create_task(original):
         def wrapper(self, coro, **kwargs):
-            task = original(self, coro, **kwargs)
+            creation = recorder.creating_task(coro, _program_line(sys._getframe(1)))
+            task = None
+            try:
+                task = original(self, coro, **kwargs)
+            finally:
+                recorder.created(creation, task)
             recorder.task_created(task)
             return task
         return wrapper
@@ -414,6 +491,7 @@ def instrument(recorder):
         def sleep(seconds):
             if THREADS.job is not None:  # a modelled thread: its own lane, not the loop's
                 return original(seconds)
+            recorder.sync()
             task = recorder.stepping
             tid = recorder.id_of(task) if task is not None else None
             recorder.emit("blocking-start", until=Clock.now + seconds, task=tid, label=f"time.sleep({_repr(seconds)})",

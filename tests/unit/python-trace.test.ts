@@ -4,7 +4,7 @@
 // the lesson declares, and drawn as the same diagram as its TypeScript program — the same task lanes,
 // in the same states over the same virtual seconds — since both follow CPython's scheduling.
 import { describe, expect, it } from "vitest";
-import { consoleLines, deriveTimeline, type RunResult, type Timeline } from "../../src/runtime/trace/index.ts";
+import { consoleLines, deriveTimeline, type RunResult, type Timeline, type TraceEvent } from "../../src/runtime/trace/index.ts";
 import { sharedPyodide, type PythonResult } from "../support/pyodide.ts";
 import { pythonResult } from "../../src/components/playground/python-runner.ts";
 import { lessonsIn, type Playground } from "../support/lesson-sources.ts";
@@ -34,12 +34,9 @@ function drawnTasks(timeline: Timeline) {
 }
 
 const lessons = await lessonsIn();
-/** Twins on the virtual clock, without threads or processes (modelled: their lanes are the model's).
- *  Not twins that start tasks eagerly (eager_start, an eager task factory): the recorder sees a
- *  task's steps through Handle._run, and an eager task's first step runs inside create_task. */
-const eager = (pg: Playground) => /eager_start|eager_task_factory/.test(pg.python ?? "");
+/** Twins on the virtual clock (those that start tasks eagerly too: eager_start, an eager task factory). */
 const twins = lessons.flatMap(({ file, playgrounds }) =>
-  playgrounds.filter((pg: Playground) => pg.python && pg.clock !== "real" && !eager(pg)).map((pg) => ({ where: `${file}#${pg.id}`, pg })),
+  playgrounds.filter((pg: Playground) => pg.python && pg.clock !== "real").map((pg) => ({ where: `${file}#${pg.id}`, pg })),
 );
 
 describe("the Python trace recorder", () => {
@@ -91,6 +88,102 @@ describe("the Python trace recorder", () => {
     expect(py.events!.at(-1)).toMatchObject({ kind: "program-end", error: "ValueError: boom" });
     const done = py.events!.find((e) => e.kind === "task-done");
     expect(done).toMatchObject({ outcome: "exception", value: "ValueError: boom", line: 4 });
+  });
+});
+
+/** A run's task events and printed lines, told by task name (ids differ between the languages). */
+function taskStory(events: readonly TraceEvent[]): string[] {
+  const names = new Map<number, string>();
+  const name = (task: number | undefined) => (task === undefined ? "-" : (names.get(task) ?? `?${task}`));
+  return events.flatMap((e) => {
+    switch (e.kind) {
+      case "task-created":
+        names.set(e.task, e.name);
+        return e.internal ? [] : [`created ${e.name} by ${name(e.parent)} @${e.t}`];
+      case "task-resumed":
+        return [`resumed ${name(e.task)}${e.first ? " (first)" : ""} @${e.t}`];
+      case "task-suspended":
+        return [`suspended ${name(e.task)} on ${e.on.what} @${e.t}`];
+      case "task-done":
+        return [`done ${name(e.task)}: ${e.outcome} @${e.t}`];
+      case "print":
+        return [`print by ${name(e.task)}: ${e.text} @${e.t}`];
+      default:
+        return [];
+    }
+  });
+}
+
+describe("eager tasks", () => {
+  it("records an eager first step inside create_task, nested ones too, as the runtime does", async () => {
+    const python = dedent(`
+      import asyncio
+
+      async def leaf(n):
+          print("leaf", n)
+          await asyncio.sleep(n)
+          print("leaf done", n)
+          return n
+
+      async def branch():
+          print("branch")
+          t = asyncio.create_task(leaf(1), eager_start=True)
+          print("branch made leaf")
+          return await t
+
+      async def quick():
+          print("quick")
+          return 7
+
+      async def main():
+          asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
+          b = asyncio.create_task(branch())
+          q = asyncio.create_task(quick())
+          z = asyncio.create_task(leaf(0))
+          print("main", b.done(), q.done())
+          print(await b, await q, await z)
+
+      asyncio.run(main())
+    `);
+    const typescript = dedent(`
+      import { run, createTask, sleep, print, getRunningLoop, eagerTaskFactory } from "asyncio";
+
+      async function leaf(n: number) {
+        print("leaf", n);
+        await sleep(n);
+        print("leaf done", n);
+        return n;
+      }
+
+      async function branch() {
+        print("branch");
+        const t = createTask(leaf(1), { eagerStart: true });
+        print("branch made leaf");
+        return await t;
+      }
+
+      async function quick() {
+        print("quick");
+        return 7;
+      }
+
+      async function main() {
+        getRunningLoop().setTaskFactory(eagerTaskFactory);
+        const b = createTask(branch());
+        const q = createTask(quick());
+        const z = createTask(leaf(0));
+        print("main", b.done(), q.done());
+        print(await b, await q, await z);
+      }
+
+      await run(main());
+    `);
+    const [py, ts] = await Promise.all([sharedPyodide().run(python, { trace: true }), runTs(typescript)]);
+    expect(ts.error).toBeUndefined();
+    expect(py.error).toBeNull();
+    const run = asRunResult(py);
+    expect(traceProblems(run)).toEqual([]);
+    expect(taskStory(run.events)).toEqual(taskStory(ts.events));
   });
 });
 
