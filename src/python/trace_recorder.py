@@ -10,7 +10,10 @@ run exactly as they draw a TypeScript one. It watches from the outside:
   * Handle._run (events.py): a callback whose function is a task's step or wakeup runs that task:
     the task resumes before it and is suspended or done after it;
   * call_at (timers set), _timer_handle_cancelled, create_task, run_forever (the loop's life);
-  * the program's stdout and stderr (virtual_asyncio.LineRecorder): each line printed, by whom.
+  * the program's stdout and stderr (virtual_asyncio.LineRecorder): each line printed, by whom;
+  * the modelled threads and processes (virtual_threads.py, as its Observer): pools made, jobs
+    queued, started on a lane (one thread or process of a pool), done, and what a lane does
+    meanwhile (sleeps, computing, waiting for the GIL, printing), at the model's virtual times.
 
 Where a task is (its line) is read from its coroutine chain (cr_await) at each suspension: the
 innermost frame of the program's own file. What it waits on is read from the future it waits on
@@ -20,11 +23,14 @@ innermost frame of the program's own file. What it waits on is read from the fut
 """
 import asyncio
 import builtins
+import contextvars
+import functools
 import sys
 from asyncio import events, tasks
 from collections import deque
 
 import virtual_asyncio
+import virtual_threads
 from virtual_asyncio import THREADS, Clock, LineRecorder, VirtualEventLoop
 
 class LimitExceeded(KeyboardInterrupt):
@@ -37,10 +43,21 @@ LIMITS = {"maxEvents": 200_000, "maxPrintedLines": 5_000, "maxVirtualTime": 24 *
 
 #: The file name programs are compiled under (virtual_asyncio.run's default).
 PROGRAM_FILE = "<stdin>"
-#: asyncio's own files, and the harness's loop: tasks whose coroutine is defined there are the
-#: loop's (asyncio.run's shutdown), not the program's.
+#: asyncio's own files, and the harness's loop: tasks whose coroutine is a loop's method defined there
+#: are the loop's (asyncio.run's shutdown), not the program's (_internal).
 ASYNCIO_DIR = asyncio.__file__.rsplit("/", 1)[0]
 LOOP_FILES = (ASYNCIO_DIR, virtual_asyncio.__file__)
+
+
+def _internal(coro):
+    """Whether a task's coroutine is the loop's own (a method of it, e.g. asyncio.run's
+    shutdown_asyncgens), not one the program chose (asyncio.to_thread's is asyncio's, yet the
+    program's task, as in the runtime)."""
+    code = getattr(coro, "cr_code", None)
+    if code is None or not code.co_filename.startswith(LOOP_FILES):
+        return False
+    frame = getattr(coro, "cr_frame", None)
+    return frame is not None and isinstance(frame.f_locals.get("self"), events.AbstractEventLoop)
 
 
 #: Frames where the loop itself runs: a callback the loop queues has no line of the program.
@@ -103,6 +120,24 @@ def _repr(value):
         return "<unrepresentable>"
 
 
+def _short_repr(value, limit=40):
+    """repr(value), cut to `limit` characters with an ellipsis (the runtime's shortRepr)."""
+    text = _repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _call_label(fn, args, kwargs):
+    """A job as the runtime labels it: the function's name and its arguments, e.g. "work(1)".
+    asyncio.to_thread submits functools.partial(context.run, func, *args): the label is func's."""
+    if isinstance(fn, functools.partial) and isinstance(getattr(fn.func, "__self__", None), contextvars.Context) and fn.args:
+        fn, args, kwargs = fn.args[0], fn.args[1:] + tuple(args), {**fn.keywords, **kwargs}
+    while isinstance(fn, functools.partial):
+        fn, args, kwargs = fn.func, fn.args + tuple(args), {**fn.keywords, **kwargs}
+    name = getattr(fn, "__name__", None) or type(fn).__name__
+    shown = [_short_repr(a) for a in args] + [f"{k}={_short_repr(v)}" for k, v in kwargs.items()]
+    return f"{name}({', '.join(shown)})"
+
+
 def _describe(exc):
     text = str(exc)
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
@@ -126,6 +161,7 @@ class Recorder:
         self.last_due = {}  # task id -> when the last timer it set is due (its sleep's)
         self.queued_once = set()  # callbacks (not timers) queued so far
         self.creating = []  # the create_task calls under way, innermost last (_Creation)
+        self.pools = PoolRecorder(self)  # what the modelled threads and processes do
 
     def _new_id(self):
         self._next += 1
@@ -146,6 +182,19 @@ class Recorder:
         event = {"kind": kind, "seq": len(self.events), "t": Clock.now}
         event.update((k, v) for k, v in fields.items() if v is not None)
         self.events.append(event)
+        return event
+
+    def emit_at(self, t, kind, **fields):
+        """An event at time `t`, not after now: placed after the events up to `t` (the runtime's
+        Session.emitAt)."""
+        event = {"kind": kind, "seq": 0, "t": t}
+        event.update((k, v) for k, v in fields.items() if v is not None)
+        index = len(self.events)
+        while index > 0 and self.events[index - 1]["t"] > t:
+            index -= 1
+        self.events.insert(index, event)
+        for i in range(index, len(self.events)):
+            self.events[i]["seq"] = i
 
     # -- tasks -----------------------------------------------------------------------------------
 
@@ -163,8 +212,7 @@ class Recorder:
             coro = task.get_coro()
             parent = events._get_running_loop() and tasks.current_task()
             line = _program_line(sys._getframe(1))
-        code = getattr(coro, "cr_code", None)
-        internal = code is not None and code.co_filename.startswith(LOOP_FILES)
+        internal = _internal(coro)
         self.emit("task-created", task=tid, name=task.get_name(),
                   coro=getattr(coro, "__name__", type(coro).__name__),
                   line=None if internal else line,
@@ -392,9 +440,101 @@ class Recorder:
             self.printed_lines += 1
             if self.printed_lines > self.limits["maxPrintedLines"]:
                 raise LimitExceeded(f"Stopped: the program printed {self.printed_lines - 1:,} lines (the print cap).")
+        if THREADS.playing is not None:  # a job's write, played back on its lane
+            lane, where = THREADS.playing
+            lid = self.pools.lane_id(lane)
+            self.emit("print", text=line, stream=stream, lane=lid, line=where if stream == "stdout" else None)
+            return
         task = self.stepping
         self.emit("print", text=line, stream=stream, task=self.id_of(task) if task is not None else None,
                   line=_program_line(sys._getframe(1)) if stream == "stdout" else None)
+
+
+class PoolRecorder(virtual_threads.Observer):
+    """The modelled pools' jobs and lanes (virtual_threads.py) as the runtime records its pools'
+    (src/runtime/workers: executors.ts, job-playback.ts): pool-created, job-queued, job-started on a
+    lane, job-done, and on the lane blocking-start / blocking-end for a time.sleep ("sleep"), for
+    computing ("cpu": the model's quanta, one stretch while they follow one another) and for a wait
+    for the GIL ("gil"), and the lines it prints."""
+
+    def __init__(self, recorder):
+        self.recorder = recorder
+        self.open = {}  # lane id -> [work, blocking-start event, when it ended (None: it goes on)]
+
+    def lane_id(self, lane):
+        lid = self.recorder.id_of(lane)
+        self.close(lid)
+        return lid
+
+    def close(self, lid):
+        """End the lane's computing stretch that ended with its last quantum, if it did."""
+        held = self.open.get(lid)
+        if held is not None and held[2] is not None:
+            del self.open[lid]
+            self.recorder.emit_at(held[2], "blocking-end", lane=lid)
+
+    def close_all(self):
+        for lid in list(self.open):
+            self.close(lid)
+
+    def pool_created(self, pool, kind, max_workers):
+        rec = self.recorder
+        rec.modelled_threads = True
+        rec.sync()
+        rec.emit("pool-created", pool=rec.id_of(pool), poolKind=kind, name=type(pool).__name__,
+                 maxWorkers=max_workers, line=_program_line(sys._getframe(2)))
+
+    def job_queued(self, pool, future, fn, args, kwargs):
+        rec = self.recorder
+        rec.sync()
+        task = rec.stepping
+        job = rec.id_of(future)
+        rec.emit("job-queued", job=job, pool=rec.id_of(pool), label=_call_label(fn, args, kwargs),
+                 task=rec.id_of(task) if task is not None else None, line=_program_line(sys._getframe(2)))
+
+        def cancelled(f):  # cancelled while queued (asyncio's _call_check_cancel, shutdown(cancel_futures))
+            if f.cancelled():
+                rec.emit("job-done", job=job, outcome="cancelled")
+
+        future.add_done_callback(cancelled)
+
+    def job_started(self, pool, future, lane):
+        rec = self.recorder
+        rec.emit("job-started", job=rec.id_of(future), pool=rec.id_of(pool), lane=self.lane_id(lane),
+                 laneName=lane.label, line=_program_line(sys._getframe(2)))
+
+    def job_done(self, pool, future, lane, ok, value):
+        rec = self.recorder
+        rec.emit("job-done", job=rec.id_of(future), lane=self.lane_id(lane), outcome="result" if ok else "exception",
+                 value=_short_repr(value, 60) if ok else type(value).__name__)
+
+    def lane_waits(self, lane, until):
+        lid = self.lane_id(lane)
+        self.open[lid] = ["gil", self.recorder.emit("blocking-start", until=until, lane=lid,
+                                                    label="waiting for the GIL", work="gil"), None]
+
+    def lane_holds(self, lane, kind, seconds, given, line):
+        rec = self.recorder
+        lid = rec.id_of(lane)
+        held = self.open.get(lid)
+        if held is not None and held[0] == "gil":  # its turn for the GIL came
+            del self.open[lid]
+            rec.emit("blocking-end", lane=lid)
+        elif kind == "cpu" and held is not None and held[0] == "cpu" and held[2] == Clock.now:
+            held[1]["until"], held[2] = Clock.now + seconds, None  # the next quantum at once: one stretch
+            return
+        self.close(lid)
+        label = f"time.sleep({_repr(given)})" if kind == "sleep" else "computing"
+        event = rec.emit("blocking-start", until=Clock.now + seconds, lane=lid, label=label, work=kind, line=line)
+        self.open[lid] = [kind, event, None]
+
+    def lane_held(self, lane, kind):
+        lid = self.recorder.id_of(lane)
+        held = self.open.get(lid)
+        if held is not None:
+            held[2] = Clock.now
+        if kind != "cpu":
+            self.close(lid)
 
 
 class _Creation:
@@ -520,6 +660,8 @@ def instrument(recorder):
         return wrapper
 
     THREADS.run_job = run_job(type(THREADS).run_job.__get__(THREADS))
+    THREADS.observer = recorder.pools
+    THREADS.where = lambda: _program_line(sys._getframe(1))
 
     # A playground has no keyboard to read from: say so, instead of whatever the host's stdin does.
     def no_input(prompt=""):
@@ -534,6 +676,9 @@ def instrument(recorder):
             setattr(owner, name, original)
         del THREADS.sleep
         del THREADS.run_job
+        del THREADS.where
+        THREADS.observer = virtual_threads.Observer()
+        recorder.pools.close_all()
         return recorder.events
 
     return finish
