@@ -301,9 +301,12 @@ class Recorder:
         fut = getattr(task, "_fut_waiter", None)
         if isinstance(fut, asyncio.Task):
             return {"what": "task", "label": fut.get_name(), "task": self.task_created(fut)}
+        job = self.pools.job_of(fut)
+        if job is not None:
+            return {"what": "executor", "label": job}
         children = getattr(fut, "_children", None)
         if children is not None:  # tasks._GatheringFuture
-            names = [c.get_name() if isinstance(c, asyncio.Task) else "a future" for c in children]
+            names = [c.get_name() if isinstance(c, asyncio.Task) else self.pools.job_of(c) or "a future" for c in children]
             shown = ", ".join(names) if len(names) <= 4 else f"{', '.join(names[:3])}, … {len(names)} in all"
             tasks = [self.task_created(c) for c in children if isinstance(c, asyncio.Task)]
             return {"what": "future", "label": f"gather({shown})", "tasks": tasks}
@@ -460,6 +463,22 @@ class PoolRecorder(virtual_threads.Observer):
     def __init__(self, recorder):
         self.recorder = recorder
         self.open = {}  # lane id -> [work, blocking-start event, when it ended (None: it goes on)]
+        self.jobs = {}  # id(concurrent future) -> what a task awaiting it waits on: "work(1) in ..."
+
+    def job_of(self, fut):
+        """What an asyncio future that stands for a job waits on (as the runtime labels it:
+        "work(1) in ThreadPoolExecutor"), or None. asyncio.wrap_future chains the future to the
+        pool's: its _call_check_cancel callback holds the pool's future (futures._chain_future)."""
+        for callback, _ in getattr(fut, "_callbacks", None) or ():
+            if getattr(callback, "__name__", "") == "_call_check_cancel":
+                for cell in getattr(callback, "__closure__", None) or ():
+                    try:
+                        label = self.jobs.get(id(cell.cell_contents))
+                    except ValueError:  # an empty cell
+                        continue
+                    if label is not None:
+                        return label
+        return None
 
     def lane_id(self, lane):
         lid = self.recorder.id_of(lane)
@@ -489,7 +508,9 @@ class PoolRecorder(virtual_threads.Observer):
         rec.sync()
         task = rec.stepping
         job = rec.id_of(future)
-        rec.emit("job-queued", job=job, pool=rec.id_of(pool), label=_call_label(fn, args, kwargs),
+        label = _call_label(fn, args, kwargs)
+        self.jobs[id(future)] = f"{label} in {type(pool).__name__}"  # (the future is kept: id_of)
+        rec.emit("job-queued", job=job, pool=rec.id_of(pool), label=label,
                  task=rec.id_of(task) if task is not None else None, line=_program_line(sys._getframe(2)))
 
         def cancelled(f):  # cancelled while queued (asyncio's _call_check_cancel, shutdown(cancel_futures))

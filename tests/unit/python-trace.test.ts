@@ -85,8 +85,9 @@ function drawnWorkers(events: readonly TraceEvent[]) {
       const start = started.get(e.job)!;
       const shared = gil.has(e.job);
       if (shared) gilEnd = Math.max(gilEnd ?? 0, e.t);
-      lanes.get(e.lane)!.jobs.push(`#${order.get(e.job)} ${start.t.toFixed(3)}–${shared ? "(GIL)" : e.t.toFixed(3)}`);
+      lanes.get(e.lane)!.jobs.push(`#${order.get(e.job)} ${start.t.toFixed(3)}–${shared ? "(GIL)" : e.t.toFixed(3)} ${e.outcome}`);
     } else if (e.kind === "job-done") lanes.set(-e.job, { name: "cancelled while queued", kind: "-", jobs: [`#${order.get(e.job)} at ${e.t.toFixed(3)}`] });
+    else if (e.kind === "print" && e.lane !== undefined) lanes.get(e.lane)!.jobs.push(`print ${JSON.stringify(e.text)} at ${e.t.toFixed(3)}`);
   }
   const queues = deriveTimeline(events)
     .lanes.filter((lane) => lane.kind === "queue")
@@ -159,6 +160,81 @@ function laneProblems(events: readonly TraceEvent[]): string[] {
   for (const [job, s] of state) if (s !== "done") problems.push(`job ${job} never ended (${s})`);
   return problems;
 }
+
+describe("worker lanes", () => {
+  it("records a pool's jobs, a failed one and one cancelled while queued, and what they print, as the runtime does", async () => {
+    const python = dedent(`
+      import asyncio
+      import time
+      from concurrent.futures import ThreadPoolExecutor
+
+      def work(n):
+          print("work", n)
+          time.sleep(n)
+          if n == 2:
+              raise ValueError("two")
+          print("worked", n)
+          return n * 10
+
+      async def main():
+          loop = asyncio.get_running_loop()
+          with ThreadPoolExecutor(max_workers=2) as pool:
+              jobs = [loop.run_in_executor(pool, work, n) for n in (1, 2, 3, 4)]
+              jobs[3].cancel()
+              print(await jobs[0])
+              try:
+                  await jobs[1]
+              except ValueError as e:
+                  print("failed:", e)
+              print(await jobs[2])
+          print(await asyncio.to_thread(work, 1))
+
+      asyncio.run(main())
+    `);
+    const typescript = dedent(`
+      import { run, runInExecutor, toThread, ThreadPool, blockingSleep, print } from "asyncio";
+
+      function work(n: number): number {
+        print("work", n);
+        blockingSleep(n);
+        if (n === 2) throw new Error("two");
+        print("worked", n);
+        return n * 10;
+      }
+
+      async function main() {
+        {
+          using pool = new ThreadPool({ maxWorkers: 2 });
+          const jobs = [1, 2, 3, 4].map((n) => runInExecutor(pool, work, n));
+          jobs[3].cancel();
+          print(await jobs[0]);
+          try {
+            await jobs[1];
+          } catch (e) {
+            print("failed:", (e as Error).message);
+          }
+          print(await jobs[2]);
+        }
+        print(await toThread(work, 1));
+      }
+
+      await run(main());
+    `);
+    const [py, ts] = await Promise.all([sharedPyodide().run(python, { trace: true }), runTs(typescript)]);
+    expect(ts.error).toBeUndefined();
+    expect(py.error).toBeNull();
+    expect(py.stdout).toEqual(ts.stdout);
+    const run = asRunResult(py);
+    expect(traceProblems(run)).toEqual([]);
+    expect(laneProblems(run.events)).toEqual([]);
+    expect(drawnTasks(run.events)).toEqual(drawnTasks(ts.events));
+    const workers = drawnWorkers(run.events);
+    expect(workers).toEqual(drawnWorkers(ts.events));
+    expect(workers).toContain("cancelled while queued (-): #4 at 0.000");
+    expect(workers).toContain('ThreadPoolExecutor-0_1 (thread): print "work 2" at 0.000, #2 0.000–2.000 exception');
+    expect(run.notes?.[0]).toContain("a model of CPython's, not CPython's own");
+  });
+});
 
 const lessons = await lessonsIn();
 /** Twins on the virtual clock (those that start tasks eagerly too: eager_start, an eager task factory). */
