@@ -374,11 +374,14 @@ class Recorder:
     def _current_line(self):
         return _program_line(sys._getframe(1))
 
-    def ran(self, handle):
+    def check_limits(self):
         if len(self.events) > self.limits["maxEvents"]:
             raise LimitExceeded(f"Stopped: the run recorded {len(self.events):,} events (the event cap).")
         if Clock.now > self.limits["maxVirtualTime"]:
             raise LimitExceeded(f"Stopped: the run reached {Clock.now:,.0f} s of virtual time (the virtual-time cap).")
+
+    def ran(self, handle):
+        self.check_limits()
         self.emit("handle-run", handle=self.id_of(handle), skipped=True if handle._cancelled else None)
 
     def run_handle(self, handle, run):
@@ -536,6 +539,7 @@ class PoolRecorder(virtual_threads.Observer):
 
     def lane_holds(self, lane, kind, seconds, given, line):
         rec = self.recorder
+        rec.check_limits()  # (jobs play back while the loop waits: no callback runs meanwhile)
         lid = rec.id_of(lane)
         held = self.open.get(lid)
         if held is not None and held[0] == "gil":  # its turn for the GIL came
