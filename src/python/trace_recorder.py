@@ -262,12 +262,12 @@ class Recorder:
             self.eager_start(creation, task)
         if creation.task is None:
             return
+        task = creation.task  # (create_task raised: a KeyboardInterrupt from its step, which ends it)
         try:
-            if task is not None:
-                if task.done():
-                    self.task_done(task)
-                else:
-                    self.task_suspended(task, self.wait_info(task))
+            if task.done():
+                self.task_done(task)
+            else:
+                self.task_suspended(task, self.wait_info(task))
         finally:
             self.stepping, self.step_events = creation.caller, creation.caller_events
 
@@ -501,7 +501,6 @@ class PoolRecorder(virtual_threads.Observer):
 
     def pool_created(self, pool, kind, max_workers):
         rec = self.recorder
-        rec.modelled_threads = True
         rec.sync()
         rec.emit("pool-created", pool=rec.id_of(pool), poolKind=kind, name=type(pool).__name__,
                  maxWorkers=max_workers, line=_program_line(sys._getframe(2)))

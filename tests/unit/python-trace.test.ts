@@ -161,6 +161,29 @@ function laneProblems(events: readonly TraceEvent[]): string[] {
   return problems;
 }
 
+it("keeps the trace well formed when a cap stops a run inside an eager first step", async () => {
+  const py = await sharedPyodide().run(
+    dedent(`
+      import asyncio
+
+      async def chatty():
+          for i in range(6000):
+              print(i)
+
+      async def main():
+          await asyncio.create_task(chatty(), eager_start=True)
+
+      asyncio.run(main())
+    `),
+    { trace: true },
+  );
+  expect(py.error).toMatch(/^LimitExceeded: Stopped: the program printed 5,000 lines/);
+  const run = asRunResult(py);
+  expect(traceProblems(run)).toEqual([]);
+  const chatty = run.events.find((e) => e.kind === "task-created" && e.name === "Task-2");
+  expect(run.events.filter((e) => e.kind === "print" && e.stream === "stdout").every((e) => e.kind === "print" && e.task === (chatty as { task: number }).task)).toBe(true);
+});
+
 describe("worker lanes", () => {
   it("records a pool's jobs, a failed one and one cancelled while queued, and what they print, as the runtime does", async () => {
     const python = dedent(`
