@@ -129,7 +129,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
                 self._ready.append(handle)
                 self._write_to_self()
 
-        THREADS.job.happenings.append(("call", deliver, None))
+        THREADS.job.happenings.append(("call", deliver, None, None))
         return handle
 
     async def shutdown_default_executor(self, timeout=None):

@@ -26,6 +26,11 @@ workers, *lanes*, that do what the playground's runtime does with its Web Worker
     result() or wait() on the pools' futures, time.thread_time() while computing), in time order,
     ties in the order the jobs were submitted, as the turns of the earlier model with real threads.
 
+An observer (Scheduler.observer, e.g. the trace recorder) is told what the pools and their lanes
+do, on the virtual clock: a pool made, a job queued, started on a lane, done; each of a lane's sleeps
+and quanta of computing as it is played back, and its waits for the GIL (Observer lists the calls).
+It changes nothing the model does.
+
 What the model cannot show: a job's time.time() does not include its waits for the GIL; its effects
 on objects it shares with the program happen when it starts; a job cannot wait for another thread
 or start jobs of its own (NotModelled is raised); ProcessPoolExecutor's jobs run in this process
@@ -62,10 +67,40 @@ class NotModelled(BaseException):
     """A program does with threads what this model cannot play back."""
 
 
+class Observer:
+    """What a Scheduler's observer is told (all times are the virtual clock's, Clock.now when
+    called). This one ignores it all; an observer overrides what it wants."""
+
+    def pool_created(self, pool, kind, max_workers):
+        """A ThreadPoolExecutor ("thread") or ProcessPoolExecutor ("process") was made."""
+
+    def job_queued(self, pool, future, fn, args, kwargs):
+        """fn(*args, **kwargs) entered the pool's queue; `future` is the concurrent.futures.Future
+        that submit() returns (a job cancelled while queued is a future cancelled)."""
+
+    def job_started(self, pool, future, lane):
+        """A lane (its `label`: the thread's name, or Process-N) took the job: it runs from now."""
+
+    def job_done(self, pool, future, lane, ok, value):
+        """The lane's job ended with a result (ok) or an exception (`value`), before its future is
+        set."""
+
+    def lane_waits(self, lane, until):
+        """The lane's thread waits for the GIL from now until `until` before computing."""
+
+    def lane_holds(self, lane, kind, seconds, given, line):
+        """The lane sleeps ("sleep": time.sleep(given)) or computes ("cpu": one quantum, read through
+        time.thread_time()) from now for `seconds`; `line` is the program's, where it did (or None)."""
+
+    def lane_held(self, lane, kind):
+        """The lane's sleep or quantum that began with lane_holds ends now."""
+
+
 class _Job:
     """A job while it runs: its lane, where it started on the virtual clock, its own clock and
-    what it did: ("write", stream, text), ("sleep" | "cpu", seconds, None) and ("call", action, None)
-    entries."""
+    what it did: ("write", stream, text, line), ("sleep", seconds, as given, line), ("cpu", seconds, None,
+    line) and
+    ("call", action, None, None) entries, `line` being the program's (Scheduler.where)."""
 
     def __init__(self, lane, start):
         self.lane, self.start, self.offset, self.happenings, self.reader = lane, start, 0.0, [], None
@@ -74,11 +109,11 @@ class _Job:
 class _JobStream:
     """sys.stdout / sys.stderr while a job runs: records each write with the job's time."""
 
-    def __init__(self, job, name):
-        self.job, self.name = job, name
+    def __init__(self, job, name, where):
+        self.job, self.name, self.where = job, name, where
 
     def write(self, text):
-        self.job.happenings.append(("write", self.name, text))
+        self.job.happenings.append(("write", self.name, text, self.where()))
         return len(text)
 
     def flush(self):
@@ -96,6 +131,8 @@ class Scheduler:
 
     def __init__(self, clock):
         self.clock = clock  # an object with a float `now`: the virtual clock
+        self.observer = Observer()  # told what the pools and lanes do (see Observer)
+        self.playing = None  # while a job's write is played back: (its lane, the program's line)
         self.patches = []  # (object, attribute, value): the model, while a program runs
         self.originals = []
         self.counted = []
@@ -119,6 +156,7 @@ class Scheduler:
         """As in a fresh process: nothing scheduled, clocks at 0, names counted from the start."""
         for pool_class in self.counted:  # ThreadPoolExecutor._counter names pools from 0
             pool_class._counter = itertools.count().__next__
+        self.process_numbers = itertools.count(1)  # processes are named Process-1, Process-2, ...
         self.agenda = []  # heap of (when, job order, tie-breaker, action)
         self.ties = itertools.count()
         self.orders = itertools.count()  # jobs in the order they were submitted
@@ -126,6 +164,10 @@ class Scheduler:
         self.gil_free = 0.0  # when the GIL is next free for a quantum of computing
         self.main_cpu = 0.0  # the main thread's CPU clock (time.thread_time())
         self.main_reader = None  # the frame that last read it
+
+    def where(self):
+        """The program's line a job is at, for its happenings (None unless an observer says)."""
+        return None
 
     def at(self, when, order, action):
         heapq.heappush(self.agenda, (when, order, next(self.ties), action))
@@ -174,7 +216,7 @@ class Scheduler:
 
     def sleep(self, seconds):
         """time.sleep: a job's clock moves on; the main thread lets the agenda run meanwhile."""
-        seconds = float(seconds)
+        given, seconds = seconds, float(seconds)
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
         self.waits()
@@ -183,7 +225,7 @@ class Scheduler:
             self.run_until(self.clock.now + seconds)
         else:
             job.offset += seconds
-            job.happenings.append(("sleep", seconds, None))
+            job.happenings.append(("sleep", seconds, given, self.where()))
 
     def thread_time(self, reader):
         """time.thread_time() read by the frame `reader`: if the same frame read it last in this
@@ -195,7 +237,7 @@ class Scheduler:
             if computing:
                 job.lane.cpu_time += CPU_QUANTUM
                 job.offset += CPU_QUANTUM
-                job.happenings.append(("cpu", CPU_QUANTUM, None))
+                job.happenings.append(("cpu", CPU_QUANTUM, None, self.where()))
             return job.lane.cpu_time
         computing, self.main_reader = self.main_reader is reader, reader
         if computing:
@@ -213,7 +255,7 @@ class Scheduler:
             raise NotModelled("a thread or process hands work to a pool (not modelled)")
         job = self.job = _Job(lane, self.clock.now)
         saved = sys.stdout, sys.stderr, events._get_running_loop()
-        sys.stdout, sys.stderr = _JobStream(job, "stdout"), _JobStream(job, "stderr")
+        sys.stdout, sys.stderr = _JobStream(job, "stdout", self.where), _JobStream(job, "stderr", self.where)
         events._set_running_loop(None)  # a worker thread has no running event loop
         try:
             return job.happenings, True, fn(*args, **kwargs)
@@ -226,21 +268,41 @@ class Scheduler:
             sys.stdout, sys.stderr = saved[0], saved[1]
             events._set_running_loop(saved[2])
 
-    def play(self, order, start, happenings, shares_gil, end):
-        """Place a job's happenings on the virtual clock from `start`; end() runs when it is done."""
+    def play(self, order, start, happenings, shares_gil, end, lane=None):
+        """Place a job's happenings on the virtual clock from `start`; end() runs when it is done.
+        The observer is told what `lane` does meanwhile."""
+        observer = self.observer
+
+        def hold(i, begin):
+            kind, seconds, given, line = happenings[i]
+            observer.lane_holds(lane, kind, seconds, given, line)
+
+            def held():
+                observer.lane_held(lane, kind)
+                go(i + 1, begin + seconds)
+
+            self.at(begin + seconds, order, held)
 
         def go(i, t):
             while i < len(happenings):
-                kind, a, b = happenings[i]
+                kind, a, b, line = happenings[i]
                 if kind in ("sleep", "cpu"):  # `a` seconds
                     begin = t
                     if kind == "cpu" and shares_gil:  # a thread's quantum first waits for the GIL
                         begin = max(t, self.gil_free)
                         self.gil_free = begin + a
-                    self.at(begin + a, order, lambda i=i, t=begin + a: go(i + 1, t))
+                    if begin > t:  # (the GIL is taken now, for `begin`: its turn comes then)
+                        observer.lane_waits(lane, begin)
+                        self.at(begin, order, lambda i=i, begin=begin: hold(i, begin))
+                    else:
+                        hold(i, begin)
                     return
                 if kind == "write":
-                    getattr(sys, a).write(b)  # the stream the program has at that moment
+                    self.playing = lane, line
+                    try:
+                        getattr(sys, a).write(b)  # the stream the program has at that moment
+                    finally:
+                        self.playing = None
                 else:
                     a()  # "call": e.g. the job's call_soon_threadsafe reaching the loop
                 i += 1
@@ -258,9 +320,10 @@ class _Lane:
 
     fresh = True  # has taken no job yet
 
-    def __init__(self, thread_name):
+    def __init__(self, thread_name, label=None):
         self.cpu_time = 0.0
         self.thread = threading.Thread(name=thread_name)  # never started: what current_thread() gives
+        self.label = label or thread_name  # its name in a trace: the thread's, or Process-N
 
 
 def install(clock):
@@ -271,6 +334,7 @@ def install(clock):
 
     class _Pool(_base.Executor):
         _shares_gil = True
+        _kind = "thread"
 
         def __init__(self, max_workers):
             if max_workers <= 0:
@@ -280,6 +344,7 @@ def install(clock):
             self._shutdown = False
             self._running = 0
             self._when_idle = []
+            sched.observer.pool_created(self, self._kind, max_workers)
 
         def submit(self, fn, /, *args, **kwargs):
             if self._shutdown:
@@ -288,6 +353,7 @@ def install(clock):
                 raise NotModelled("a thread or process hands work to a pool (not modelled)")
             future = _base.Future()
             self._queue.append((future, fn, args, kwargs, next(sched.orders)))
+            sched.observer.job_queued(self, future, fn, args, kwargs)
             if self._idle:
                 self._take(self._idle.popleft())
             elif len(self._lanes) < self._max_workers:
@@ -304,10 +370,11 @@ def install(clock):
                 if not future.set_running_or_notify_cancel():
                     continue
                 self._running += 1
+                sched.observer.job_started(self, future, lane)
                 happenings, ok, value = self._run(lane, fn, args, kwargs)
                 lane.fresh = False
                 sched.play(order, sched.clock.now, happenings, self._shares_gil,
-                           lambda: self._finish(lane, future, ok, value))
+                           lambda: self._finish(lane, future, ok, value), lane)
                 return
             self._idle.append(lane)
             self._notify_if_idle()
@@ -316,6 +383,7 @@ def install(clock):
             return sched.run_job(lane, fn, args, kwargs)
 
         def _finish(self, lane, future, ok, value):
+            sched.observer.job_done(self, future, lane, ok, value)
             self._running -= 1
             if ok:
                 future.set_result(value)
@@ -374,13 +442,15 @@ def install(clock):
         (see the module docstring)."""
 
         _shares_gil = False
+        _kind = "process"
 
         def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
                      max_tasks_per_child=None):
             super().__init__(os.process_cpu_count() if max_workers is None else max_workers)
 
         def _new_lane(self, index):
-            return _Lane("MainThread")  # the name of a child process's own thread
+            # The name of a child process's own thread; the process's, as multiprocessing counts them.
+            return _Lane("MainThread", "Process-%d" % next(sched.process_numbers))
 
         def _run(self, lane, fn, args, kwargs):
             # What crosses to a real process and back is pickled (the call queue and result queue of

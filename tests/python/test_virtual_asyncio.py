@@ -392,3 +392,110 @@ def test_each_program_starts_as_in_a_fresh_process():
     assert results[1]["error"] == "ValueError: boom", results[1]
     assert results[2]["error"].startswith("HarnessError: os._exit(3)"), results[2]
     assert results[4] == {"stdout": [], "stamps": [], "virtualEnd": 0.0, "stderr": [], "error": None}, results[4]
+
+
+OBSERVED = CPU + """
+    async def main():
+        loop = asyncio.get_running_loop()
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            a = loop.run_in_executor(pool, time.sleep, 0.5)
+            b = loop.run_in_executor(pool, cpu, 2 * Q)
+            print(await a, await b, time.time())
+        print(await asyncio.gather(*[asyncio.to_thread(cpu, 2 * Q) for _ in range(2)]), time.time())
+    asyncio.run(main())
+"""
+
+
+def test_an_observer_is_told_what_the_pools_do_and_changes_nothing():
+    import virtual_threads
+
+    threads = virtual_asyncio.THREADS
+    Q = virtual_threads.CPU_QUANTUM
+    program = OBSERVED.replace("2 * Q", repr(2 * Q))
+    calls = []
+
+    class Recording(virtual_threads.Observer):
+        def __init__(self):
+            self.names = {}
+
+        def name(self, obj):  # pools, jobs and lanes by the order they were first seen
+            return self.names.setdefault(id(obj), (obj, len(self.names)))[1]
+
+        def note(self, *what):
+            calls.append((virtual_asyncio.Clock.now, *what))
+
+        def pool_created(self, pool, kind, max_workers):
+            self.note("pool", self.name(pool), kind, max_workers)
+
+        def job_queued(self, pool, future, fn, args, kwargs):
+            self.note("queued", self.name(future), self.name(pool))
+
+        def job_started(self, pool, future, lane):
+            self.note("started", self.name(future), lane.label)
+
+        def job_done(self, pool, future, lane, ok, value):
+            self.note("done", self.name(future), lane.label, ok)
+
+        def lane_waits(self, lane, until):
+            self.note("waits", lane.label, until)
+
+        def lane_holds(self, lane, kind, seconds, given, line):
+            self.note("holds", lane.label, kind, seconds, given)
+
+        def lane_held(self, lane, kind):
+            self.note("held", lane.label, kind)
+
+    def instrument():
+        threads.observer = Recording()
+
+        def finish():
+            threads.observer = virtual_threads.Observer()
+            return calls
+        return finish
+
+    plain = run(program)
+    observed = run(program, instrument)
+    observed.pop("extra")
+    assert observed == plain, (observed, plain)
+    T = 0.5 + 2 * Q  # the pool of one: a sleep of 0.5 s, then two quanta of computing
+    # (cpu() returns its thread's CPU clock: each thread computed 2 quanta.)
+    assert plain["stdout"] == [f"None {2 * Q} {T}", f"[{2 * Q}, {2 * Q}] {T + 4 * Q}"], plain
+    b, lane = 2, "ThreadPoolExecutor-0_0"
+    assert calls == [
+        (0, "pool", 0, "thread", 1),
+        (0, "queued", 1, 0), (0, "started", 1, lane),
+        (0, "queued", b, 0),                                    # waits for the one lane
+        (0, "holds", lane, "sleep", 0.5, 0.5), (0.5, "held", lane, "sleep"),
+        (0.5, "done", 1, lane, True), (0.5, "started", b, lane),
+        (0.5, "holds", lane, "cpu", Q, None), (0.5 + Q, "held", lane, "cpu"),
+        (0.5 + Q, "holds", lane, "cpu", Q, None), (T, "held", lane, "cpu"),
+        (T, "done", b, lane, True),
+        # The default pool (eight threads: four cores + 4): two threads computing take turns for
+        # the GIL, a quantum each, the first one submitted first.
+        (T, "pool", 3, "thread", 8),
+        (T, "queued", 4, 3), (T, "started", 4, "asyncio_0"),
+        (T, "queued", 5, 3), (T, "started", 5, "asyncio_1"),
+        (T, "holds", "asyncio_0", "cpu", Q, None),
+        (T, "waits", "asyncio_1", T + Q),
+        (T + Q, "held", "asyncio_0", "cpu"), (T + Q, "waits", "asyncio_0", T + 2 * Q),
+        (T + Q, "holds", "asyncio_1", "cpu", Q, None),
+        (T + 2 * Q, "holds", "asyncio_0", "cpu", Q, None),
+        (T + 2 * Q, "held", "asyncio_1", "cpu"), (T + 2 * Q, "waits", "asyncio_1", T + 3 * Q),
+        (T + 3 * Q, "held", "asyncio_0", "cpu"), (T + 3 * Q, "done", 4, "asyncio_0", True),
+        (T + 3 * Q, "holds", "asyncio_1", "cpu", Q, None),
+        (T + 4 * Q, "held", "asyncio_1", "cpu"), (T + 4 * Q, "done", 5, "asyncio_1", True),
+    ], calls
+
+
+def test_the_trace_cap_holds_while_jobs_play_back():
+    import trace_recorder
+
+    # Two threads computing for 10 s take turns for the GIL 5,120 times while the loop waits (no
+    # callback runs meanwhile): the cap stops the run there, not when a job ends.
+    r = trace_recorder.run_traced(textwrap.dedent(CPU + """
+    async def main():
+        await asyncio.gather(*[asyncio.to_thread(cpu, 10) for _ in range(2)])
+    asyncio.run(main())
+    """), {"maxEvents": 1000})
+    assert r["error"].startswith("LimitExceeded: Stopped: the run recorded 1,0"), r["error"]  # (checked per quantum)
+    assert len(r["events"]) < 1100, len(r["events"])

@@ -19,7 +19,7 @@ const LOAD_SECONDS = 120;
 const INTERRUPT_GRACE_SECONDS = 2;
 /** Said under a Python run whose jobs ran on threads or processes. */
 export const MODELLED_THREADS =
-  "This run's threads and processes are a model of CPython's, not CPython's own: Pyodide cannot start threads, so each job runs on the virtual clock (threads taking turns for the GIL, processes in parallel), and its lanes are not drawn.";
+  "This run's threads and processes are a model of CPython's, not CPython's own: Pyodide cannot start threads, so each job runs on the virtual clock (threads taking turns for the GIL, processes in parallel), and the worker lanes drawn are the model's.";
 /** Pyodide's signal number for an interrupt (SIGINT, raised as KeyboardInterrupt). */
 const SIGINT = 2;
 
