@@ -6,14 +6,18 @@
 import { BROWSER_LIMITS, type CompiledProgram, type CompileProblem, type RunOptions } from "../../runtime/program/index.ts";
 import type { RunResult, TraceEvent } from "../../runtime/trace/index.ts";
 import type { CompileReply, RunnerMessage, RunRequest } from "./protocol.ts";
+import { watchdog } from "./watchdog.ts";
 
 /** Real seconds a run may go without a sign of life before it is stopped. A loop that never pauses
  * is stopped sooner by the runtime itself (the stretch cap, with its line). */
 export const SILENCE_SECONDS = 5;
 
-/** Real seconds a compile may take in all (the first one downloads and starts esbuild.wasm), and
- * may go without a sign of life. */
+/** Real seconds a compile may take in all (the first one downloads and starts esbuild.wasm). */
 const COMPILE_SECONDS = { cold: 90, warm: 15 };
+
+/** Real seconds the compiler may go without a sign of life while compiles are pending: it cannot beat
+ * while esbuild.wasm is compiled and started, which takes seconds of a busy machine's thread. */
+const COMPILER_SILENCE_SECONDS = 20;
 
 /** Real seconds a loop may hold the thread on each clock: real-clock lessons compute for real. */
 const STRETCH_SECONDS = { virtual: BROWSER_LIMITS.maxStretchSeconds, real: 60 };
@@ -26,17 +30,12 @@ let compilerAnswered = false;
 let nextId = 1;
 const pending = new Map<number, (reply: CompileOutcome) => void>();
 
-let compilerSilence: ReturnType<typeof setTimeout> | undefined;
-
 // While compiles are pending, the compiler must keep beating.
-function heard(): void {
-  clearTimeout(compilerSilence);
-  compilerSilence = setTimeout(() => failCompiler(`The compiler stopped answering (no sign of life for ${SILENCE_SECONDS} s). Press Run to try again.`), SILENCE_SECONDS * 1000);
-}
+const compilerSilence = watchdog(COMPILER_SILENCE_SECONDS, () => failCompiler(`The compiler stopped answering (no sign of life for ${COMPILER_SILENCE_SECONDS} s). Press Run to try again.`));
 
 // Drop the compiler worker and tell everyone waiting why: the next compile starts a fresh one.
 function failCompiler(message: string): void {
-  clearTimeout(compilerSilence);
+  compilerSilence.stop();
   compiler?.terminate();
   compiler = null;
   for (const resolve of pending.values()) resolve({ ok: false, failure: message });
@@ -47,13 +46,13 @@ function compilerWorker(): Worker {
   if (!compiler) {
     compiler = new Worker(new URL("./compiler.worker.ts", import.meta.url), { type: "module", name: "playground-compiler" });
     compiler.onmessage = (event: MessageEvent<CompileReply>) => {
-      heard();
+      compilerSilence.heard();
       if ("beat" in event.data) return;
       compilerAnswered = true;
       const { id, ...reply } = event.data;
       pending.get(id)?.(reply);
       pending.delete(id);
-      if (!pending.size) clearTimeout(compilerSilence);
+      if (!pending.size) compilerSilence.stop();
     };
     compiler.onerror = (event) => {
       event.preventDefault();
@@ -80,7 +79,7 @@ export function compile(source: string): Promise<CompileOutcome> {
       resolve(outcome);
     });
     compilerWorker().postMessage({ id, source });
-    heard();
+    compilerSilence.heard();
   });
 }
 
@@ -135,24 +134,19 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
   const worker = runner.worker;
   let settle: (outcome: Outcome) => void = () => undefined;
   const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
-  let silence: ReturnType<typeof setTimeout> | undefined;
+  const silence = watchdog(SILENCE_SECONDS, () =>
+    end({ kind: "crashed", message: `Stopped: the program gave no sign of life for ${SILENCE_SECONDS} s of real time (is something holding its thread?).` }),
+  );
   const end = (result: Outcome) => {
-    clearTimeout(silence);
+    silence.stop();
     worker.terminate();
     settle(result);
     settle = () => undefined;
   };
-  const listen = () => {
-    clearTimeout(silence);
-    silence = setTimeout(
-      () => end({ kind: "crashed", message: `Stopped: the program gave no sign of life for ${SILENCE_SECONDS} s of real time (is something holding its thread?).` }),
-      SILENCE_SECONDS * 1000,
-    );
-  };
   const events: TraceEvent[] = [];
   worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
     const message = event.data;
-    listen();
+    silence.heard();
     if (message.kind === "events") for (const e of message.events) events.push(e);
     else if (message.kind === "done") {
       performance.mark("playground:ran");
@@ -168,6 +162,6 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
   if (runner.failure !== null) queueMicrotask(() => failed(runner.failure!));
   const limits = { ...BROWSER_LIMITS, maxStretchSeconds: STRETCH_SECONDS[clock] };
   worker.postMessage({ program, options: { ...options, limits } } satisfies RunRequest);
-  listen();
+  silence.heard();
   return { outcome, stop: () => end({ kind: "stopped" }) };
 }
