@@ -4,23 +4,22 @@
 //   npm run trace -- program.ts --svg out.svg   also write the timing diagram
 //   npm run trace -- program.ts --real      on the wall clock (real-time mode) instead of the virtual one
 //   npm run trace -- program.ts --eager     JavaScript's eager async calls instead of asyncio's lazy coroutines
+//   npm run trace -- program.ts --stats     also, on stderr, one JSON line: the run's real time and memory
+//                                           (what npm run bench reads; plain `node scripts/trace.ts` works too)
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { compileProgram, runProgram, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
 import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
 import { deriveTimeline } from "../src/runtime/trace/index.ts";
-import { TimingDiagramSvg } from "../src/components/timing/TimingDiagram.tsx";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { json: { type: "boolean" }, real: { type: "boolean" }, eager: { type: "boolean" }, svg: { type: "string" }, help: { type: "boolean", short: "h" } },
+  options: { json: { type: "boolean" }, real: { type: "boolean" }, eager: { type: "boolean" }, svg: { type: "string" }, stats: { type: "boolean" }, help: { type: "boolean", short: "h" } },
 });
 const file = positionals[0];
 if (values.help || !file) {
-  console.error("usage: npm run trace -- program.ts [--json] [--svg diagram.svg] [--real] [--eager]");
+  console.error("usage: npm run trace -- program.ts [--json] [--svg diagram.svg] [--real] [--eager] [--stats]");
   process.exit(file ? 0 : 2);
 }
 
@@ -33,9 +32,19 @@ try {
   process.exit(1);
 }
 const network = nodeNetworkHost(new URL("../public", import.meta.url).pathname);
+const rssBefore = process.memoryUsage().rss;
+const started = performance.now();
 const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual", model: values.eager ? "eager" : "lazy" });
 
+const runMs = performance.now() - started;
+if (values.stats) {
+  // maxRSS is the process's peak; minus the RSS before the run, what the run itself took.
+  const { heapUsed } = process.memoryUsage();
+  console.error(JSON.stringify({ runMs, events: result.events.length, rssBefore, maxRSS: process.resourceUsage().maxRSS * 1024, heapUsed }));
+}
 if (values.svg) {
+  // Loaded only here: the diagram is React (.tsx), which needs tsx; the rest runs on plain node too.
+  const [{ createElement }, { renderToStaticMarkup }, { TimingDiagramSvg }] = await Promise.all([import("react"), import("react-dom/server"), import("../src/components/timing/TimingDiagram.tsx")]);
   const svg = renderToStaticMarkup(createElement(TimingDiagramSvg, { timeline: deriveTimeline(result.events), idPrefix: "trace", standalone: true }));
   writeFileSync(values.svg, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
 }
