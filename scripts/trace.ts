@@ -1,6 +1,8 @@
 // Run a playground program in Node on the site's runtime:
 //   npm run trace -- program.ts            printed lines with their virtual times, then the end time
 //   npm run trace -- program.ts --json     one JSON object: { stdout, stderr, virtualEnd, error, events, version }
+//   npm run trace -- program.ts --json=compact   the same, with the trace in its compact form instead of
+//                                           "events" (src/content/docs/reference/trace-format.mdx); also --compact
 //   npm run trace -- program.ts --svg out.svg   also write the timing diagram
 //   npm run trace -- program.ts --real      on the wall clock (real-time mode) instead of the virtual one
 //   npm run trace -- program.ts --eager     JavaScript's eager async calls instead of asyncio's lazy coroutines
@@ -9,17 +11,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
-import { compileProgram, runProgram, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
+import { compileProgram, runProgram, compactTrace, selectEvents, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
 import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
 import { deriveTimeline } from "../src/runtime/trace/index.ts";
 
 const { values, positionals } = parseArgs({
+  args: process.argv.slice(2).map((arg) => (arg === "--json=compact" ? "--compact" : arg)),
   allowPositionals: true,
-  options: { json: { type: "boolean" }, real: { type: "boolean" }, eager: { type: "boolean" }, svg: { type: "string" }, stats: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  options: { json: { type: "boolean" }, compact: { type: "boolean" }, real: { type: "boolean" }, eager: { type: "boolean" }, svg: { type: "string" }, stats: { type: "boolean" }, help: { type: "boolean", short: "h" } },
 });
 const file = positionals[0];
 if (values.help || !file) {
-  console.error("usage: npm run trace -- program.ts [--json] [--svg diagram.svg] [--real] [--eager] [--stats]");
+  console.error("usage: npm run trace -- program.ts [--json | --json=compact] [--svg diagram.svg] [--real] [--eager] [--stats]");
   process.exit(file ? 0 : 2);
 }
 
@@ -40,7 +43,7 @@ const runMs = performance.now() - started;
 if (values.stats) {
   // maxRSS is the process's peak; minus the RSS before the run, what the run itself took.
   const { heapUsed } = process.memoryUsage();
-  console.error(JSON.stringify({ runMs, events: result.events.length, rssBefore, maxRSS: process.resourceUsage().maxRSS * 1024, heapUsed }));
+  console.error(JSON.stringify({ runMs, rssBefore, maxRSS: process.resourceUsage().maxRSS * 1024, heapUsed }));
 }
 if (values.svg) {
   // Loaded only here: the diagram is React (.tsx), which needs tsx; the rest runs on plain node too.
@@ -48,10 +51,14 @@ if (values.svg) {
   const svg = renderToStaticMarkup(createElement(TimingDiagramSvg, { timeline: deriveTimeline(result.events), idPrefix: "trace", standalone: true }));
   writeFileSync(values.svg, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
 }
-if (values.json) {
+if (values.compact) {
+  // Written field by field: reading result.events would make the objects the compact form avoids.
+  const { version, stdout, stderr, virtualEnd, error, notes } = result;
+  console.log(JSON.stringify({ version, stdout, stderr, virtualEnd, error, notes, trace: compactTrace(result) }));
+} else if (values.json) {
   console.log(JSON.stringify(result));
 } else {
-  for (const e of result.events) {
+  for (const e of selectEvents(result, ["print"])) {
     if (e.kind !== "print") continue;
     const prefix = e.stream === "stderr" ? "!" : " ";
     for (const line of e.text.split("\n")) console.log(`${prefix}[${e.t.toFixed(3)}] ${line}`);
