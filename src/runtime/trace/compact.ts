@@ -4,7 +4,7 @@
 // arrays, each kind's fields in one Int32 stream, strings interned — and makes the usual
 // TraceEvent objects only when a view asks (decode()). CompactTrace is the same columns as JSON
 // (`npm run trace -- --json=compact`): decodeCompact gives back exactly the events.
-import type { TraceEvent, TraceEventKind, UnstampedEvent } from "./schema.ts";
+import type { EventOf, TraceEvent, TraceEventKind, UnstampedEvent } from "./schema.ts";
 
 /** How one field is stored: an int32, a float (in the float column), an interned string, a boolean. */
 type Codec = "int" | "num" | "str" | "bool";
@@ -35,6 +35,48 @@ export const COMPACT_FIELDS: Record<TraceEventKind, readonly (readonly [string, 
 
 const KINDS = Object.keys(COMPACT_FIELDS) as TraceEventKind[];
 const KIND_CODE = new Map(KINDS.map((kind, i) => [kind, i]));
+
+/** Where an encoder puts an event's fields, in COMPACT_FIELDS's order. */
+interface Put {
+  int(value: number | undefined): void;
+  num(value: number | undefined): void;
+  str(value: string | undefined): void;
+  bool(value: boolean | undefined): void;
+  /** The event has something the columns cannot hold: keep it whole. */
+  unfit(): void;
+}
+
+// Each kind's fields read by name, as COMPACT_FIELDS lists them: property reads a compiler can
+// make fast, where a loop over field names would look each one up generically.
+const ENCODE: { [K in TraceEventKind]: (e: EventOf<K>, put: Put) => void } = {
+  "loop-start": (e, p) => p.int(e.loop),
+  "loop-end": (e, p) => p.int(e.loop),
+  "task-created": (e, p) => (p.int(e.task), p.str(e.name), p.str(e.coro), p.int(e.parent), p.bool(e.internal)),
+  "handle-queued": (e, p) => (p.int(e.handle), p.str(e.role), p.int(e.task), p.str(e.label)),
+  "handle-run": (e, p) => (p.int(e.handle), p.bool(e.skipped)),
+  "task-resumed": (e, p) => (p.int(e.task), p.bool(e.first), p.str(e.thrown)),
+  "task-suspended": (e, p) => {
+    p.int(e.task);
+    p.str(e.on.what);
+    p.str(e.on.label);
+    p.num(e.on.until);
+    p.int(e.on.task);
+    if (e.on.tasks !== undefined) p.unfit();
+  },
+  "task-done": (e, p) => (p.int(e.task), p.str(e.outcome), p.str(e.value)),
+  "timer-set": (e, p) => (p.int(e.timer), p.num(e.due), p.str(e.label), p.int(e.task)),
+  "timer-cancelled": (e, p) => p.int(e.timer),
+  "timer-fired": (e, p) => (p.int(e.timer), p.int(e.handle)),
+  "blocking-start": (e, p) => (p.num(e.until), p.int(e.task), p.int(e.lane), p.str(e.label), p.str(e.work)),
+  "blocking-end": (e, p) => (p.int(e.task), p.int(e.lane)),
+  print: (e, p) => (p.str(e.text), p.str(e.stream), p.int(e.task), p.int(e.lane)),
+  "pool-created": (e, p) => (p.int(e.pool), p.str(e.poolKind), p.str(e.name), p.int(e.maxWorkers)),
+  "job-queued": (e, p) => (p.int(e.job), p.int(e.pool), p.str(e.label), p.int(e.task)),
+  "job-started": (e, p) => (p.int(e.job), p.int(e.pool), p.int(e.lane), p.str(e.laneName)),
+  "job-done": (e, p) => (p.int(e.job), p.int(e.lane), p.str(e.outcome), p.str(e.value)),
+  "program-end": (e, p) => p.str(e.error),
+};
+
 /** An event kept as it came (a field the columns cannot hold, e.g. a WaitInfo's `tasks`). */
 const RAW = 255;
 /** An absent field (undefined), and the line of an event that has none. */
@@ -53,7 +95,7 @@ export interface CompactTrace {
 }
 
 /** The events of one run, in columns; append with push, place a late one with insert. */
-export class TraceStore {
+export class TraceStore implements Put {
   private kind = new Uint8Array(1024);
   private time = new Float64Array(1024);
   private line = new Int32Array(1024);
@@ -69,6 +111,9 @@ export class TraceStore {
   /** Trace position → slot, once an event was placed out of order (Session.emitAt); else identity. */
   private order: number[] | null = null;
   private cache: TraceEvent[] | null = null;
+  /** Where the event being recorded puts its next field, and whether one did not fit. */
+  private at = 0;
+  private fits = true;
 
   get length(): number {
     return this.count;
@@ -146,39 +191,46 @@ export class TraceStore {
     this.time[slot] = t;
     this.line[slot] = line === undefined ? NONE : line;
     const code = KIND_CODE.get(event.kind)!;
-    const fields = COMPACT_FIELDS[event.kind];
-    if (this.nValues + fields.length > this.values.length) this.values = grow(this.values, this.nValues + fields.length);
-    const at = this.nValues;
-    for (let f = 0; f < fields.length; f++) {
-      const [name, codec] = fields[f];
-      const value = name.startsWith("on.") ? (event as { on?: Record<string, unknown> }).on?.[name.slice(3)] : (event as unknown as Record<string, unknown>)[name];
-      const encoded = this.encode(value, codec);
-      if (encoded === undefined) return this.keepRaw(slot, event, t, line);
-      this.values[at + f] = encoded;
-    }
-    if (event.kind === "task-suspended" && event.on.tasks !== undefined) return this.keepRaw(slot, event, t, line);
+    const width = COMPACT_FIELDS[event.kind].length;
+    if (this.nValues + width > this.values.length) this.values = grow(this.values, this.nValues + width);
+    this.at = this.nValues;
+    this.fits = true;
+    (ENCODE[event.kind] as (e: UnstampedEvent, put: Put) => void)(event, this);
+    if (!this.fits) return this.keepRaw(slot, event, t, line);
     this.kind[slot] = code;
-    this.start[slot] = at;
-    this.nValues += fields.length;
+    this.start[slot] = this.nValues;
+    this.nValues += width;
     return slot;
   }
 
-  // A field's int32, or undefined when the column cannot hold it exactly.
-  private encode(value: unknown, codec: Codec): number | undefined {
-    if (value === undefined) return NONE;
-    switch (codec) {
-      case "int":
-        return typeof value === "number" && (value | 0) === value && value !== NONE ? value : undefined;
-      case "str":
-        return typeof value === "string" ? this.intern(value) : undefined;
-      case "bool":
-        return typeof value === "boolean" ? +value : undefined;
-      case "num":
-        if (typeof value !== "number") return undefined;
-        if (this.nFloats === this.floats.length) this.floats = grow(this.floats, this.nFloats + 1);
-        this.floats[this.nFloats] = value;
-        return this.nFloats++;
+  // Put: each field as an int32 (an absent one: NONE); one that does not fit marks the event.
+  int(value: number | undefined): void {
+    if (value !== undefined && ((value | 0) !== value || value === NONE)) this.fits = false;
+    this.values[this.at++] = value === undefined ? NONE : value;
+  }
+
+  num(value: number | undefined): void {
+    if (value === undefined) {
+      this.values[this.at++] = NONE;
+      return;
     }
+    if (this.nFloats === this.floats.length) this.floats = grow(this.floats, this.nFloats + 1);
+    this.floats[this.nFloats] = value;
+    this.values[this.at++] = this.nFloats++;
+  }
+
+  str(value: string | undefined): void {
+    if (value !== undefined && typeof value !== "string") this.fits = false;
+    this.values[this.at++] = value === undefined || !this.fits ? NONE : this.intern(value);
+  }
+
+  bool(value: boolean | undefined): void {
+    if (value !== undefined && typeof value !== "boolean") this.fits = false;
+    this.values[this.at++] = value === undefined ? NONE : +value;
+  }
+
+  unfit(): void {
+    this.fits = false;
   }
 
   private keepRaw(slot: number, event: UnstampedEvent, t: number, line: number | undefined): number {
