@@ -4,7 +4,7 @@
 // The program brackets its asyncio.run with bench_clock.start() / bench_clock.stop(): the real
 // time.perf_counter (the harness swaps in the virtual clock while a program runs) and, with
 // --memory, tracemalloc's peak (a separate run: tracemalloc slows Python down).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { loadHarness } from "../tests/support/pyodide-load.ts";
 
 const [file, flag] = process.argv.slice(2);
@@ -33,4 +33,10 @@ py.globals.set("source", readFileSync(file, "utf8"));
 const error = py.runPython("virtual_asyncio.run_program(source)['error']");
 const afterLoadMs = performance.now() - started;
 const clock = py.runPython("(bench_clock.seconds, bench_clock.peak)").toJs() as [number, number | null];
-console.log(JSON.stringify({ version, loadMs, afterLoadMs, runMs: clock[0] * 1000, tracemallocPeak: clock[1], wasmGrowth: wasmBytes() - wasmBefore, wasmBytes: wasmBytes(), maxRSS: process.resourceUsage().maxRSS * 1024, error }));
+console.log(JSON.stringify({ version, loadMs, afterLoadMs, runMs: clock[0] * 1000, tracemallocPeak: clock[1], wasmGrowth: wasmBytes() - wasmBefore, wasmBytes: wasmBytes(), maxRSS: peakRss(), error }));
+
+// This process's peak RSS: Linux's VmHWM (getrusage's maxRSS can start from the parent's RSS at fork).
+function peakRss(): number {
+  const hwm = /VmHWM:\s*(\d+) kB/.exec(existsSync("/proc/self/status") ? readFileSync("/proc/self/status", "utf8") : "");
+  return hwm ? Number(hwm[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
+}

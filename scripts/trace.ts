@@ -8,7 +8,7 @@
 //   npm run trace -- program.ts --eager     JavaScript's eager async calls instead of asyncio's lazy coroutines
 //   npm run trace -- program.ts --stats     also, on stderr, one JSON line: the run's real time and memory
 //                                           (what npm run bench reads; plain `node scripts/trace.ts` works too)
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
 import { compileProgram, runProgram, compactTrace, selectEvents, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
@@ -41,9 +41,11 @@ const result = await runProgram(program, { workers: nodeWorkerHost, network, clo
 
 const runMs = performance.now() - started;
 if (values.stats) {
-  // maxRSS is the process's peak; minus the RSS before the run, what the run itself took.
-  const { heapUsed } = process.memoryUsage();
-  console.error(JSON.stringify({ runMs, rssBefore, maxRSS: process.resourceUsage().maxRSS * 1024, heapUsed }));
+  // The process's peak RSS (minus the RSS before the run: what the run itself took). Linux's VmHWM
+  // is this process's own; getrusage's maxRSS can start from the parent's RSS at fork.
+  const hwm = /VmHWM:\s*(\d+) kB/.exec(existsSync("/proc/self/status") ? readFileSync("/proc/self/status", "utf8") : "");
+  const maxRSS = hwm ? Number(hwm[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
+  console.error(JSON.stringify({ runMs, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed }));
 }
 if (values.svg) {
   // Loaded only here: the diagram is React (.tsx), which needs tsx; the rest runs on plain node too.
