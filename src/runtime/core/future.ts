@@ -42,7 +42,10 @@ export class Future<T = unknown> {
   protected cancelledExc: CancelledError | null = null;
   /** An exception nobody asked for is reported when the run ends (__log_traceback). */
   logTraceback = false;
-  /** Made on the first add_done_callback: most futures (a sleep's) get one callback, or none. */
+  /** The first callback, kept in fields (_asynciomodule.c's fut_callback0 / fut_context0): most
+   * futures (a sleep's) get one, or none. The others, in order, in a list made when needed. */
+  private fn0: DoneCallback<T>["fn"] | null = null;
+  private info0: HandleInfo | null = null;
   private callbacks: DoneCallback<T>[] | null = null;
   /** The futures (tasks) that wait for this one (Future._asyncio_awaited_by), for the call graph:
    * one is kept without a set, as _asynciomodule.c does (fut_awaited_by_is_set). */
@@ -120,15 +123,20 @@ export class Future<T = unknown> {
   /** Run `fn(this)` through the loop when the future is done (at once, via callSoon, if it is). */
   addDoneCallback(fn: (future: Future<T>) => void, info: HandleInfo = { label: "future callback" }): void {
     if (this.state !== "PENDING") this.loop.callSoon(() => fn(this), info);
+    else if (this.fn0 === null && this.callbacks === null) [this.fn0, this.info0] = [fn, info];
     else (this.callbacks ??= []).push({ fn, info });
   }
 
   /** Remove every registration of `fn`; returns how many were removed. */
   removeDoneCallback(fn: (future: Future<T>) => void): number {
-    if (!this.callbacks) return 0;
+    let removed = 0;
+    if (this.fn0 === fn) {
+      [this.fn0, this.info0, removed] = [null, null, 1];
+    }
+    if (!this.callbacks) return removed;
     const before = this.callbacks.length;
     this.callbacks = this.callbacks.filter((cb) => cb.fn !== fn);
-    return before - this.callbacks.length;
+    return removed + before - this.callbacks.length;
   }
 
   /** The CancelledError that result() raises for a cancelled future. */
@@ -164,10 +172,10 @@ export class Future<T = unknown> {
   // Future.__schedule_callbacks: every callback goes through the ready queue, in registration order.
   private finished(): void {
     this.onDone();
-    const callbacks = this.callbacks;
-    if (!callbacks) return;
-    this.callbacks = null;
-    for (const { fn, info } of callbacks) this.loop.callSoon(() => fn(this), info);
+    const [fn0, info0, callbacks] = [this.fn0, this.info0, this.callbacks];
+    [this.fn0, this.info0, this.callbacks] = [null, null, null];
+    if (fn0) this.loop.callSoon(() => fn0(this), info0!);
+    if (callbacks) for (const { fn, info } of callbacks) this.loop.callSoon(() => fn(this), info);
   }
 
   /** The futures (tasks) that wait for this one, in the order they began to. */
