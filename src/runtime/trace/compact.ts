@@ -35,6 +35,7 @@ export const COMPACT_FIELDS: Record<TraceEventKind, readonly (readonly [string, 
 
 const KINDS = Object.keys(COMPACT_FIELDS) as TraceEventKind[];
 const KIND_CODE = new Map(KINDS.map((kind, i) => [kind, i]));
+const WIDTH = KINDS.map((kind) => COMPACT_FIELDS[kind].length);
 
 /** Where an encoder puts an event's fields, in COMPACT_FIELDS's order. */
 interface Put {
@@ -97,13 +98,16 @@ export interface CompactTrace {
 /** The events of one run, in columns; append with push, place a late one with insert. */
 export class TraceStore implements Put {
   private kind = new Uint8Array(1024);
-  private time = new Float64Array(1024);
+  /** Each event's time, as an index into `times`: a run has far fewer distinct times than events. */
+  private time = new Int32Array(1024);
   private line = new Int32Array(1024);
-  private start = new Int32Array(1024);
+  /** Each kind's fields, event after event (where an event's begin is worked out when read). */
   private values = new Int32Array(4096);
   private floats = new Float64Array(256);
+  private times = new Float64Array(256);
   private nValues = 0;
   private nFloats = 0;
+  private nTimes = 0;
   private count = 0;
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
@@ -121,7 +125,7 @@ export class TraceStore implements Put {
 
   /** Virtual time of the event at trace position `i`. */
   timeAt(i: number): number {
-    return this.time[this.order ? this.order[i] : i];
+    return this.times[this.time[this.order ? this.order[i] : i]];
   }
 
   /** Append an event at time `t` (line: the reader's line, or undefined). */
@@ -142,7 +146,8 @@ export class TraceStore implements Put {
   decode(): TraceEvent[] {
     if (this.cache?.length !== this.count) {
       const events: TraceEvent[] = new Array(this.count);
-      for (let i = 0; i < this.count; i++) events[i] = this.eventAt(i);
+      const starts = this.starts();
+      for (let i = 0; i < this.count; i++) events[i] = this.eventAt(i, starts);
       this.cache = events;
     }
     return this.cache;
@@ -152,9 +157,10 @@ export class TraceStore implements Put {
   select(kinds: readonly TraceEventKind[]): TraceEvent[] {
     const codes = new Set(kinds.map((k) => KIND_CODE.get(k)));
     const out: TraceEvent[] = [];
+    const starts = this.starts();
     for (let i = 0; i < this.count; i++) {
       const slot = this.order ? this.order[i] : i;
-      if (codes.has(this.kind[slot]) || (this.kind[slot] === RAW && kinds.includes(this.raw.get(slot)!.kind))) out.push(this.eventAt(i));
+      if (codes.has(this.kind[slot]) || (this.kind[slot] === RAW && kinds.includes(this.raw.get(slot)!.kind))) out.push(this.eventAt(i, starts));
     }
     return out;
   }
@@ -163,18 +169,19 @@ export class TraceStore implements Put {
   toCompact(): CompactTrace {
     const events: (number | null)[][] = [];
     const raw: Record<number, TraceEvent> = {};
+    const starts = this.starts();
     for (let i = 0; i < this.count; i++) {
       const slot = this.order ? this.order[i] : i;
       const code = this.kind[slot];
       if (code === RAW) {
         raw[i] = { ...this.raw.get(slot)!, seq: i };
-        events.push([RAW, this.time[slot]]);
+        events.push([RAW, this.times[this.time[slot]]]);
         continue;
       }
-      const row: (number | null)[] = [code, this.time[slot], this.line[slot] === NONE ? null : this.line[slot]];
+      const row: (number | null)[] = [code, this.times[this.time[slot]], this.line[slot] === NONE ? null : this.line[slot]];
       const fields = COMPACT_FIELDS[KINDS[code]];
       for (let f = 0; f < fields.length; f++) {
-        const v = this.values[this.start[slot] + f];
+        const v = this.values[starts[slot] + f];
         row.push(v === NONE ? null : fields[f][1] === "num" ? this.floats[v] : v);
       }
       while (row.length > 3 && row[row.length - 1] === null) row.pop();
@@ -188,7 +195,12 @@ export class TraceStore implements Put {
     this.cache = null;
     const slot = this.count++;
     if (slot === this.kind.length) this.growEvents();
-    this.time[slot] = t;
+    // Object.is: -0 and NaN are times of their own, kept exactly.
+    if (this.nTimes === 0 || !Object.is(this.times[this.nTimes - 1], t)) {
+      if (this.nTimes === this.times.length) this.times = grow(this.times, this.nTimes + 1);
+      this.times[this.nTimes++] = t;
+    }
+    this.time[slot] = this.nTimes - 1;
     this.line[slot] = line === undefined ? NONE : line;
     const code = KIND_CODE.get(event.kind)!;
     const width = COMPACT_FIELDS[event.kind].length;
@@ -198,7 +210,6 @@ export class TraceStore implements Put {
     (ENCODE[event.kind] as (e: UnstampedEvent, put: Put) => void)(event, this);
     if (!this.fits) return this.keepRaw(slot, event, t, line);
     this.kind[slot] = code;
-    this.start[slot] = this.nValues;
     this.nValues += width;
     return slot;
   }
@@ -250,7 +261,18 @@ export class TraceStore implements Put {
     return id;
   }
 
-  private eventAt(i: number): TraceEvent {
+  // Where each slot's fields begin in `values`: the widths of the events before it (a kept-whole
+  // event has none).
+  private starts(): Int32Array {
+    const starts = new Int32Array(this.count);
+    for (let slot = 0, at = 0; slot < this.count; slot++) {
+      starts[slot] = at;
+      if (this.kind[slot] !== RAW) at += WIDTH[this.kind[slot]];
+    }
+    return starts;
+  }
+
+  private eventAt(i: number, starts: Int32Array): TraceEvent {
     const slot = this.order ? this.order[i] : i;
     const code = this.kind[slot];
     if (code === RAW) return { ...this.raw.get(slot)!, seq: i };
@@ -259,7 +281,7 @@ export class TraceStore implements Put {
     const fields = COMPACT_FIELDS[kind];
     let on: Record<string, unknown> | undefined;
     for (let f = 0; f < fields.length; f++) {
-      const v = this.values[this.start[slot] + f];
+      const v = this.values[starts[slot] + f];
       if (v === NONE) continue;
       const [name, codec] = fields[f];
       const value = codec === "int" ? v : codec === "num" ? this.floats[v] : codec === "str" ? this.strings[v] : v === 1;
@@ -268,7 +290,7 @@ export class TraceStore implements Put {
     }
     if (on) event.on = on;
     event.seq = i;
-    event.t = this.time[slot];
+    event.t = this.times[this.time[slot]];
     if (this.line[slot] !== NONE) event.line = this.line[slot];
     return event as unknown as TraceEvent;
   }
@@ -278,7 +300,6 @@ export class TraceStore implements Put {
     this.kind = grow(this.kind, size);
     this.time = grow(this.time, size);
     this.line = grow(this.line, size);
-    this.start = grow(this.start, size);
   }
 }
 
