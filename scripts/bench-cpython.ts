@@ -27,13 +27,20 @@ bench_clock.start, bench_clock.stop = _start, _stop
 sys.modules["bench_clock"] = bench_clock
 import virtual_asyncio
 `);
+const cpuMs = (since?: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
+};
+const loadCpuMs = cpuMs();
 const wasmBefore = wasmBytes();
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 py.globals.set("source", readFileSync(file, "utf8"));
 const error = py.runPython("virtual_asyncio.run_program(source)['error']");
 const afterLoadMs = performance.now() - started;
+const runCpuMs = cpuMs(cpuStart);
 const clock = py.runPython("(bench_clock.seconds, bench_clock.peak)").toJs() as [number, number | null];
-console.log(JSON.stringify({ version, loadMs, afterLoadMs, runMs: clock[0] * 1000, tracemallocPeak: clock[1], wasmGrowth: wasmBytes() - wasmBefore, wasmBytes: wasmBytes(), maxRSS: peakRss(), error }));
+console.log(JSON.stringify({ version, loadMs, loadCpuMs, afterLoadMs, runMs: clock[0] * 1000, runCpuMs, cpuMs: cpuMs(), tracemallocPeak: clock[1], wasmGrowth: wasmBytes() - wasmBefore, wasmBytes: wasmBytes(), maxRSS: peakRss(), error }));
 
 // This process's peak RSS: Linux's VmHWM (getrusage's maxRSS can start from the parent's RSS at fork).
 function peakRss(): number {

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
+import type { RunResult } from "../src/runtime/trace/index.ts";
 import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
 import { benchBrowser } from "./bench-browser.ts";
 
@@ -59,58 +60,65 @@ console.log(`1. Scheduler: ${TASKS.toLocaleString("en-US")} tasks × ${SLEEPS} s
 const dir = mkdtempSync(join(tmpdir(), "bench-"));
 writeFileSync(join(dir, "program.ts"), ts);
 writeFileSync(join(dir, "program.py"), py(true));
-// Ours, in this process (runProgram: compiled once, then run RUNS times).
+// The runs interleave (ours in-process, ours in a child, CPython in a child, then again), so a
+// machine that gets busier or quieter meanwhile weighs on both sides alike. CPU time (user + system,
+// every thread) is printed beside the wall time: it moves much less with the machine's load.
+const cpuMs = (since?: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
+};
 const program = await compileProgram(ts, esbuild.transform as never, ASYNCIO_EXPORTS);
-const oursIn: number[] = [];
-let events = 0;
-for (let i = 0; i < RUNS; i++) {
-  const start = performance.now();
-  const result = await runProgram(program, { workers: nodeWorkerHost });
-  oursIn.push(performance.now() - start);
-  events = result.events.length;
-}
-// Ours, whole process: node running scripts/trace.ts end to end (start-up, compile, run, exit).
-const oursWhole: number[] = [];
-const oursGrowth: number[] = [];
-const oursMaxRss: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-  const run = child(process.execPath, ["scripts/trace.ts", join(dir, "program.ts"), "--stats"]);
-  const stats = JSON.parse(run.stderr.trim().split("\n").pop()!) as { rssBefore: number; maxRSS: number };
-  oursWhole.push(run.ms);
-  oursGrowth.push(stats.maxRSS - stats.rssBefore);
-  oursMaxRss.push(stats.maxRSS);
-}
 // CPython 3.14 in Pyodide: a fresh node process per run (scripts/bench-cpython.ts), which loads
 // Pyodide, runs the program through src/python/virtual_asyncio.py and times asyncio.run in Python.
-interface CPythonRun { version: string; loadMs: number; runMs: number; tracemallocPeak: number | null; wasmGrowth: number; maxRSS: number }
-const cpyIn: number[] = [];
-const cpyWhole: number[] = [];
-const cpyNoStart: number[] = [];
-const cpyWasm: number[] = [];
+interface CPythonRun { version: string; loadMs: number; loadCpuMs: number; runMs: number; runCpuMs: number; cpuMs: number; tracemallocPeak: number | null; wasmGrowth: number; maxRSS: number }
+const f = { oursIn: [] as number[], oursInCpu: [] as number[], oursWhole: [] as number[], oursWholeCpu: [] as number[], oursGrowth: [] as number[], oursMaxRss: [] as number[] };
+const c = { in: [] as number[], inCpu: [] as number[], whole: [] as number[], noStart: [] as number[], wholeCpu: [] as number[], noStartCpu: [] as number[], wasm: [] as number[] };
+let last: RunResult | undefined;
 let version = "";
 for (let i = 0; i < RUNS; i++) {
+  // Ours, in this process: runProgram (compiled once).
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const result = await runProgram(program, { workers: nodeWorkerHost });
+  f.oursIn.push(performance.now() - start);
+  f.oursInCpu.push(cpuMs(cpu));
+  // Counted only in the end: reading `events` makes its objects, which would weigh on later runs.
+  if (i === RUNS - 1) last = result;
+  // Ours, whole process: node running scripts/trace.ts end to end (start-up, compile, run, exit).
+  const ours = child(process.execPath, ["scripts/trace.ts", join(dir, "program.ts"), "--stats"]);
+  const stats = JSON.parse(ours.stderr.trim().split("\n").pop()!) as { rssBefore: number; maxRSS: number; cpuMs: number };
+  f.oursWhole.push(ours.ms);
+  f.oursWholeCpu.push(stats.cpuMs);
+  f.oursGrowth.push(stats.maxRSS - stats.rssBefore);
+  f.oursMaxRss.push(stats.maxRSS);
+  // CPython.
   const run = child(process.execPath, ["scripts/bench-cpython.ts", join(dir, "program.py")]);
   const r = JSON.parse(run.stdout.trim().split("\n").pop()!) as CPythonRun;
   version = r.version;
-  cpyIn.push(r.runMs);
-  cpyWhole.push(run.ms);
-  cpyNoStart.push(run.ms - r.loadMs);
-  cpyWasm.push(r.wasmGrowth);
+  c.in.push(r.runMs);
+  c.inCpu.push(r.runCpuMs);
+  c.whole.push(run.ms);
+  c.noStart.push(run.ms - r.loadMs);
+  c.wholeCpu.push(r.cpuMs);
+  c.noStartCpu.push(r.cpuMs - r.loadCpuMs);
+  c.wasm.push(r.wasmGrowth);
 }
 // One more run with tracemalloc on (it slows Python down, so it is not timed).
+const events = last!.events.length;
 const traced = JSON.parse(child(process.execPath, ["scripts/bench-cpython.ts", join(dir, "program.py"), "--memory"]).stdout.trim().split("\n").pop()!) as CPythonRun;
-const cpyPeak = Math.max(traced.tracemallocPeak ?? 0, median(cpyWasm));
+const cpyPeak = Math.max(traced.tracemallocPeak ?? 0, median(c.wasm));
 
-console.log(`   ours in-process (runProgram, ${events.toLocaleString("en-US")} events recorded): ${ms(oursIn)}`);
-console.log(`   ours whole process (node scripts/trace.ts: start-up, compile, run, exit): ${ms(oursWhole)}`);
-console.log(`   CPython ${version} (Pyodide) in-process (asyncio.run timed with time.perf_counter): ${ms(cpyIn)}`);
-console.log(`   CPython whole process (node loading Pyodide, then the program): ${ms(cpyWhole)}; without Pyodide's start-up: ${ms(cpyNoStart)}`);
-const speedIn = median(cpyIn) / median(oursIn);
-const speedWhole = median(cpyNoStart) / median(oursWhole);
-console.log(`   speed, ours vs CPython: in-process ${speedIn.toFixed(2)}×, whole process ${speedWhole.toFixed(2)}× (vs CPython without Pyodide's start-up; ${(median(cpyWhole) / median(oursWhole)).toFixed(2)}× with it); budget ≥ 3×: ${verdict(speedIn >= 3)} in-process, ${verdict(speedWhole >= 3)} whole process`);
-console.log(`   ours peak memory: the run's RSS growth (peak RSS − RSS before the run) ${mbs(oursGrowth)}; whole process peak RSS ${mbs(oursMaxRss)}`);
-console.log(`   CPython peak memory: tracemalloc peak ${mb(traced.tracemallocPeak ?? 0)} (Python's allocations); wasm heap growth during the run ${mb(median(cpyWasm))} (its RSS growth); whole process peak RSS ${mb(traced.maxRSS)} (Pyodide included)`);
-const memRatio = median(oursGrowth) / cpyPeak;
+const ratio = (theirs: number[], ours: number[]) => median(theirs) / median(ours);
+const speed = (label: string, x: number) => `${label} ${x.toFixed(2)}× (${verdict(x >= 3)})`;
+console.log(`   ours in-process (runProgram, ${events.toLocaleString("en-US")} events recorded): ${ms(f.oursIn)}; CPU ${ms(f.oursInCpu)}`);
+console.log(`   ours whole process (node scripts/trace.ts: start-up, compile, run, exit): ${ms(f.oursWhole)}; CPU ${ms(f.oursWholeCpu)}`);
+console.log(`   CPython ${version} (Pyodide) in-process (asyncio.run timed with the real time.perf_counter): ${ms(c.in)}; CPU (run_program) ${ms(c.inCpu)}`);
+console.log(`   CPython whole process (node loading Pyodide, then the program): ${ms(c.whole)}, CPU ${ms(c.wholeCpu)}; without Pyodide's start-up: ${ms(c.noStart)}, CPU ${ms(c.noStartCpu)}`);
+console.log(`   speed, ours vs CPython (budget ≥ 3×): wall time: ${speed("in-process", ratio(c.in, f.oursIn))}, ${speed("whole process", ratio(c.noStart, f.oursWhole))} vs CPython without Pyodide's start-up (${ratio(c.whole, f.oursWhole).toFixed(2)}× with it)`);
+console.log(`                                          CPU time:  ${speed("in-process", ratio(c.inCpu, f.oursInCpu))}, ${speed("whole process", ratio(c.noStartCpu, f.oursWholeCpu))} vs CPython without Pyodide's start-up (${ratio(c.wholeCpu, f.oursWholeCpu).toFixed(2)}× with it)`);
+console.log(`   ours peak memory: the run's RSS growth (peak RSS − RSS before the run) ${mbs(f.oursGrowth)}; whole process peak RSS ${mbs(f.oursMaxRss)}`);
+console.log(`   CPython peak memory: tracemalloc peak ${mb(traced.tracemallocPeak ?? 0)} (Python's allocations); wasm heap growth during the run ${mb(median(c.wasm))} (its RSS growth); whole process peak RSS ${mb(traced.maxRSS)} (Pyodide included)`);
+const memRatio = median(f.oursGrowth) / cpyPeak;
 console.log(`   memory, ours RSS growth / CPython's larger of the two (${mb(cpyPeak)}): ${memRatio.toFixed(2)}×; budget ≤ 2×: ${verdict(memRatio <= 2)}`);
 // A native python3 on PATH, if there is one, as an extra row (never required).
 const native = spawnSync("python3", ["-c", "import sys; print(sys.version.split()[0])"], { encoding: "utf8" });
@@ -124,7 +132,7 @@ if (native.status === 0) {
     times.push(run.ms);
     peaks.push(Number(run.stderr.trim().split("\n").pop()) * 1024);
   }
-  console.log(`   native CPython ${native.stdout.trim()} (python3 on PATH, whole process incl. start-up): ${ms(times)}, peak RSS ${mb(median(peaks))}; speed ours (whole process) vs native: ${(median(times) / median(oursWhole)).toFixed(2)}×`);
+  console.log(`   native CPython ${native.stdout.trim()} (python3 on PATH, whole process incl. start-up): ${ms(times)}, peak RSS ${mb(median(peaks))}; speed ours (whole process) vs native: ${(median(times) / median(f.oursWhole)).toFixed(2)}×; peak RSS ours / native: ${(median(f.oursMaxRss) / median(peaks)).toFixed(2)}×`);
 }
 rmSync(dir, { recursive: true });
 
