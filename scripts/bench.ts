@@ -1,28 +1,35 @@
 // `npm run bench`: figures to watch, printed as ratios and against budgets. Never a pass/fail test:
 // the machines are shared and noisy.
-//   1. scheduler throughput: many tasks and sleeps, our runtime vs CPython's asyncio (virtual clock):
-//      the reference CPython 3.14 in Pyodide, and a native python3 too if one is on PATH
+//   1. scheduler: 10,000 tasks × 10 sleeps, our runtime (full trace) vs CPython's asyncio (virtual
+//      clock): in-process and whole-process time, peak memory; the reference CPython 3.14 in Pyodide
+//      (scripts/bench-cpython.ts), and a native python3 too if one is on PATH
 //   2. compile latency: the compiler on a lesson-sized program (native esbuild, warm)
 //   3. page weight: what a chapter page loads up front, and what loads only when a playground is used
 //   4. threads: the real cost of a job in a worker (virtual clock), and the real-world pipeline's
 //      totals on this machine (real clock): sync vs async 2 vs async 3
 //   5. in Chromium on the built site: Run → diagram, the first Run, Python's first run (bench-browser.ts)
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
+import type { RunResult } from "../src/runtime/trace/index.ts";
 import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
-import { PyodideRunner } from "../tests/support/pyodide.ts";
 import { benchBrowser } from "./bench-browser.ts";
 
-const TASKS = 2000;
-const SLEEPS = 20;
+// Part 1 is the issue's program (#17): 10,000 tasks × 10 sleeps, each side measured RUNS times in
+// this same bench run; medians and p95s, ratios against the budgets, never an assertion.
+const TASKS = 10_000;
+const SLEEPS = 10;
+const RUNS = 5;
 const ts = `import { run, createTask, sleep } from "asyncio";
 async function worker(i: number) { for (let k = 0; k < ${SLEEPS}; k++) await sleep((i % 7) * 0.001); }
 async function main() { const tasks = []; for (let i = 0; i < ${TASKS}; i++) tasks.push(createTask(worker(i))); for (const t of tasks) await t; }
 await run(main());`;
-const py = `import asyncio
+// bench_clock (scripts/bench-cpython.ts) times asyncio.run on the real clock inside Pyodide.
+const py = (clocked: boolean) => `import asyncio${clocked ? ", bench_clock" : ""}
 async def worker(i):
     for k in range(${SLEEPS}):
         await asyncio.sleep((i % 7) * 0.001)
@@ -30,50 +37,104 @@ async def main():
     tasks = [asyncio.create_task(worker(i)) for i in range(${TASKS})]
     for t in tasks:
         await t
-asyncio.run(main())`;
+${clocked ? "bench_clock.start()\n" : ""}asyncio.run(main())${clocked ? "\nbench_clock.stop()" : ""}`;
 
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
+/** Nearest-rank p95 (of 5 runs: the slowest). */
+const p95 = (xs: number[]) => sorted(xs)[Math.ceil(0.95 * xs.length) - 1];
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
+const ms = (xs: number[]) => `median ${median(xs).toFixed(0)} ms, p95 ${p95(xs).toFixed(0)} ms`;
+const mbs = (xs: number[]) => `median ${mb(median(xs))}, p95 ${mb(p95(xs))}`;
+const verdict = (met: boolean) => (met ? "met" : "NOT met");
+/** Wall time of a child process, and what it printed. */
+function child(command: string, args: string[], input?: string) {
+  const start = performance.now();
+  const out = spawnSync(command, args, { encoding: "utf8", input, maxBuffer: 1 << 26 });
+  if (out.status !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${out.stderr}`);
+  return { ms: performance.now() - start, stdout: out.stdout, stderr: out.stderr };
+}
 
-console.log(`1. Scheduler: ${TASKS} tasks × ${SLEEPS} sleeps`);
+console.log(`1. Scheduler: ${TASKS.toLocaleString("en-US")} tasks × ${SLEEPS} sleeps, ours with the full trace recorded; ${RUNS} runs each`);
+const dir = mkdtempSync(join(tmpdir(), "bench-"));
+writeFileSync(join(dir, "program.ts"), ts);
+writeFileSync(join(dir, "program.py"), py(true));
+// The runs interleave (ours in-process, ours in a child, CPython in a child, then again), so a
+// machine that gets busier or quieter meanwhile weighs on both sides alike. CPU time (user + system,
+// every thread) is printed beside the wall time: it moves much less with the machine's load.
+const cpuMs = (since?: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
+};
 const program = await compileProgram(ts, esbuild.transform as never, ASYNCIO_EXPORTS);
-const ours: number[] = [];
-let events = 0;
-for (let i = 0; i < 3; i++) {
+// CPython 3.14 in Pyodide: a fresh node process per run (scripts/bench-cpython.ts), which loads
+// Pyodide, runs the program through src/python/virtual_asyncio.py and times asyncio.run in Python.
+interface CPythonRun { version: string; loadMs: number; loadCpuMs: number; runMs: number; runCpuMs: number; cpuMs: number; tracemallocPeak: number | null; wasmGrowth: number; maxRSS: number }
+const f = { oursIn: [] as number[], oursInCpu: [] as number[], oursWhole: [] as number[], oursWholeCpu: [] as number[], oursGrowth: [] as number[], oursMaxRss: [] as number[] };
+const c = { in: [] as number[], inCpu: [] as number[], whole: [] as number[], noStart: [] as number[], wholeCpu: [] as number[], noStartCpu: [] as number[], wasm: [] as number[] };
+let last: RunResult | undefined;
+let version = "";
+for (let i = 0; i < RUNS; i++) {
+  // Ours, in this process: runProgram (compiled once).
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const result = await runProgram(program, { workers: nodeWorkerHost });
-  ours.push(performance.now() - start);
-  events = result.events.length;
+  f.oursIn.push(performance.now() - start);
+  f.oursInCpu.push(cpuMs(cpu));
+  // Counted only in the end: reading `events` makes its objects, which would weigh on later runs.
+  if (i === RUNS - 1) last = result;
+  // Ours, whole process: node running scripts/trace.ts end to end (start-up, compile, run, exit).
+  const ours = child(process.execPath, ["scripts/trace.ts", join(dir, "program.ts"), "--stats"]);
+  const stats = JSON.parse(ours.stderr.trim().split("\n").pop()!) as { rssBefore: number; maxRSS: number; cpuMs: number };
+  f.oursWhole.push(ours.ms);
+  f.oursWholeCpu.push(stats.cpuMs);
+  f.oursGrowth.push(stats.maxRSS - stats.rssBefore);
+  f.oursMaxRss.push(stats.maxRSS);
+  // CPython.
+  const run = child(process.execPath, ["scripts/bench-cpython.ts", join(dir, "program.py")]);
+  const r = JSON.parse(run.stdout.trim().split("\n").pop()!) as CPythonRun;
+  version = r.version;
+  c.in.push(r.runMs);
+  c.inCpu.push(r.runCpuMs);
+  c.whole.push(run.ms);
+  c.noStart.push(run.ms - r.loadMs);
+  c.wholeCpu.push(r.cpuMs);
+  c.noStartCpu.push(r.cpuMs - r.loadCpuMs);
+  c.wasm.push(r.wasmGrowth);
 }
-// The reference CPython is Pyodide's 3.14 (npm), in a worker thread, loaded once (not timed per run).
-const pyodide = new PyodideRunner();
-const loadStart = performance.now();
-await pyodide.run("pass");
-const loadMs = performance.now() - loadStart;
-const theirs: number[] = [];
-for (let i = 0; i < 3; i++) {
-  const start = performance.now();
-  await pyodide.run(py);
-  theirs.push(performance.now() - start);
-}
-const oursMs = median(ours);
-const pyMs = median(theirs);
-console.log(`   ours (with the full trace, ${events} events): ${oursMs.toFixed(0)} ms`);
-console.log(`   CPython ${pyodide.loaded?.version} (Pyodide in Node, a worker thread; loaded once in ${(loadMs / 1000).toFixed(1)} s): ${pyMs.toFixed(0)} ms`);
-console.log(`   ratio ours/CPython (Pyodide): ${(oursMs / pyMs).toFixed(2)} (budget ≤ 2.00)`);
-pyodide.close();
+// One more run with tracemalloc on (it slows Python down, so it is not timed).
+const events = last!.events.length;
+const traced = JSON.parse(child(process.execPath, ["scripts/bench-cpython.ts", join(dir, "program.py"), "--memory"]).stdout.trim().split("\n").pop()!) as CPythonRun;
+const cpyPeak = Math.max(traced.tracemallocPeak ?? 0, median(c.wasm));
+
+const ratio = (theirs: number[], ours: number[]) => median(theirs) / median(ours);
+const speed = (label: string, x: number) => `${label} ${x.toFixed(2)}× (${verdict(x >= 3)})`;
+console.log(`   ours in-process (runProgram, ${events.toLocaleString("en-US")} events recorded): ${ms(f.oursIn)}; CPU ${ms(f.oursInCpu)}`);
+console.log(`   ours whole process (node scripts/trace.ts: start-up, compile, run, exit): ${ms(f.oursWhole)}; CPU ${ms(f.oursWholeCpu)}`);
+console.log(`   CPython ${version} (Pyodide) in-process (asyncio.run timed with the real time.perf_counter): ${ms(c.in)}; CPU (run_program) ${ms(c.inCpu)}`);
+console.log(`   CPython whole process (node loading Pyodide, then the program): ${ms(c.whole)}, CPU ${ms(c.wholeCpu)}; without Pyodide's start-up: ${ms(c.noStart)}, CPU ${ms(c.noStartCpu)}`);
+console.log(`   speed, ours vs CPython (budget ≥ 3×): wall time: ${speed("in-process", ratio(c.in, f.oursIn))}, ${speed("whole process", ratio(c.noStart, f.oursWhole))} vs CPython without Pyodide's start-up (${ratio(c.whole, f.oursWhole).toFixed(2)}× with it)`);
+console.log(`                                          CPU time:  ${speed("in-process", ratio(c.inCpu, f.oursInCpu))}, ${speed("whole process", ratio(c.noStartCpu, f.oursWholeCpu))} vs CPython without Pyodide's start-up (${ratio(c.wholeCpu, f.oursWholeCpu).toFixed(2)}× with it)`);
+console.log(`   ours peak memory: the run's RSS growth (peak RSS − RSS before the run) ${mbs(f.oursGrowth)}; whole process peak RSS ${mbs(f.oursMaxRss)}`);
+console.log(`   CPython peak memory: tracemalloc peak ${mb(traced.tracemallocPeak ?? 0)} (Python's allocations); wasm heap growth during the run ${mb(median(c.wasm))} (its RSS growth); whole process peak RSS ${mb(traced.maxRSS)} (Pyodide included)`);
+const memRatio = median(f.oursGrowth) / cpyPeak;
+console.log(`   memory, ours RSS growth / CPython's larger of the two (${mb(cpyPeak)}): ${memRatio.toFixed(2)}×; budget ≤ 2×: ${verdict(memRatio <= 2)}`);
 // A native python3 on PATH, if there is one, as an extra row (never required).
 const native = spawnSync("python3", ["-c", "import sys; print(sys.version.split()[0])"], { encoding: "utf8" });
 if (native.status === 0) {
   const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    execFileSync("python3", ["src/python/virtual_asyncio.py", "-"], { input: py });
-    times.push(performance.now() - start);
+  const peaks: number[] = [];
+  // Its peak RSS: VmHWM (Linux), the process's own (getrusage's can start from this process's RSS).
+  const script = "import re, runpy, sys; sys.argv = ['virtual_asyncio.py', '-']; sys.path.insert(0, 'src/python'); runpy.run_path('src/python/virtual_asyncio.py', run_name='__main__'); print(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1), file=sys.stderr)";
+  for (let i = 0; i < RUNS; i++) {
+    const run = child("python3", ["-c", script], py(false));
+    times.push(run.ms);
+    peaks.push(Number(run.stderr.trim().split("\n").pop()) * 1024);
   }
-  const nativeMs = median(times);
-  console.log(`   native CPython ${native.stdout.trim()} (python3 on PATH, incl. start-up): ${nativeMs.toFixed(0)} ms; ratio ours/native: ${(oursMs / nativeMs).toFixed(2)}`);
+  console.log(`   native CPython ${native.stdout.trim()} (python3 on PATH, whole process incl. start-up): ${ms(times)}, peak RSS ${mb(median(peaks))}; speed ours (whole process) vs native: ${(median(times) / median(f.oursWhole)).toFixed(2)}×; peak RSS ours / native: ${(median(f.oursMaxRss) / median(peaks)).toFixed(2)}×`);
 }
+rmSync(dir, { recursive: true });
 
 console.log("2. Compile latency (example 3, native esbuild, warm)");
 const example3 = readFileSync("src/content/docs/lessons/example-3-create-task.mdx", "utf8").match(/```ts\n([\s\S]*?)```/)?.[1] ?? ts;

@@ -1,26 +1,28 @@
 // Run a playground program in Node on the site's runtime:
 //   npm run trace -- program.ts            printed lines with their virtual times, then the end time
 //   npm run trace -- program.ts --json     one JSON object: { stdout, stderr, virtualEnd, error, events, version }
+//   npm run trace -- program.ts --json=compact   the same, with the trace in its compact form instead of
+//                                           "events" (src/content/docs/reference/trace-format.mdx); also --compact
 //   npm run trace -- program.ts --svg out.svg   also write the timing diagram
 //   npm run trace -- program.ts --real      on the wall clock (real-time mode) instead of the virtual one
 //   npm run trace -- program.ts --eager     JavaScript's eager async calls instead of asyncio's lazy coroutines
-import { readFileSync, writeFileSync } from "node:fs";
+//   npm run trace -- program.ts --stats     also, on stderr, one JSON line: the run's real time and memory
+//                                           (what npm run bench reads; plain `node scripts/trace.ts` works too)
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { compileProgram, runProgram, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
+import { compileProgram, runProgram, compactTrace, selectEvents, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
 import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
 import { deriveTimeline } from "../src/runtime/trace/index.ts";
-import { TimingDiagramSvg } from "../src/components/timing/TimingDiagram.tsx";
 
 const { values, positionals } = parseArgs({
+  args: process.argv.slice(2).map((arg) => (arg === "--json=compact" ? "--compact" : arg)),
   allowPositionals: true,
-  options: { json: { type: "boolean" }, real: { type: "boolean" }, eager: { type: "boolean" }, svg: { type: "string" }, help: { type: "boolean", short: "h" } },
+  options: { json: { type: "boolean" }, compact: { type: "boolean" }, real: { type: "boolean" }, eager: { type: "boolean" }, svg: { type: "string" }, stats: { type: "boolean" }, help: { type: "boolean", short: "h" } },
 });
 const file = positionals[0];
 if (values.help || !file) {
-  console.error("usage: npm run trace -- program.ts [--json] [--svg diagram.svg] [--real] [--eager]");
+  console.error("usage: npm run trace -- program.ts [--json | --json=compact] [--svg diagram.svg] [--real] [--eager] [--stats]");
   process.exit(file ? 0 : 2);
 }
 
@@ -33,16 +35,33 @@ try {
   process.exit(1);
 }
 const network = nodeNetworkHost(new URL("../public", import.meta.url).pathname);
+const rssBefore = process.memoryUsage().rss;
+const started = performance.now();
 const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual", model: values.eager ? "eager" : "lazy" });
 
+const runMs = performance.now() - started;
+if (values.stats) {
+  // The process's peak RSS (minus the RSS before the run: what the run itself took). Linux's VmHWM
+  // is this process's own; getrusage's maxRSS can start from the parent's RSS at fork.
+  const hwm = /VmHWM:\s*(\d+) kB/.exec(existsSync("/proc/self/status") ? readFileSync("/proc/self/status", "utf8") : "");
+  const maxRSS = hwm ? Number(hwm[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
+  const { user, system } = process.cpuUsage(); // the whole process's CPU time so far, every thread
+  console.error(JSON.stringify({ runMs, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, cpuMs: (user + system) / 1000 }));
+}
 if (values.svg) {
+  // Loaded only here: the diagram is React (.tsx), which needs tsx; the rest runs on plain node too.
+  const [{ createElement }, { renderToStaticMarkup }, { TimingDiagramSvg }] = await Promise.all([import("react"), import("react-dom/server"), import("../src/components/timing/TimingDiagram.tsx")]);
   const svg = renderToStaticMarkup(createElement(TimingDiagramSvg, { timeline: deriveTimeline(result.events), idPrefix: "trace", standalone: true }));
   writeFileSync(values.svg, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
 }
-if (values.json) {
+if (values.compact) {
+  // Written field by field: reading result.events would make the objects the compact form avoids.
+  const { version, stdout, stderr, virtualEnd, error, notes } = result;
+  console.log(JSON.stringify({ version, stdout, stderr, virtualEnd, error, notes, trace: compactTrace(result) }));
+} else if (values.json) {
   console.log(JSON.stringify(result));
 } else {
-  for (const e of result.events) {
+  for (const e of selectEvents(result, ["print"])) {
     if (e.kind !== "print") continue;
     const prefix = e.stream === "stderr" ? "!" : " ";
     for (const line of e.text.split("\n")) console.log(`${prefix}[${e.t.toFixed(3)}] ${line}`);

@@ -1,5 +1,5 @@
 // The task functions of Lib/asyncio/tasks.py and the loop's create_future, as a program calls them.
-import { BARE_YIELD, Coroutine, currentSession, Future, getRunningLoop, pyRepr, Task, ValueError } from "../core/index.ts";
+import { BARE_YIELD, Coroutine, currentSession, Future, getRunningLoop, pyRepr, Task, ValueError, type TimerHandle } from "../core/index.ts";
 import { loopCreateTask, type TaskKwargs } from "./events.ts";
 
 /** asyncio.create_task(coro, name=..., eager_start=...): schedule a coroutine to run soon, as a task. Under the eager
@@ -33,26 +33,95 @@ export function createFuture<T = unknown>(): Future<T> {
 /** await asyncio.sleep(delay, result): suspend this task for `delay` seconds. */
 export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T | undefined> {
   if (typeof delay !== "number") throw new TypeError(`sleep() takes a number of seconds, got ${pyRepr(delay)}`);
-  return new Coroutine(function* () {
+  return new Coroutine(() => new SleepSteps(delay, result) as unknown as Generator<unknown, T | undefined, unknown>, "sleep");
+}
+
+/** tasks.sleep's body, step by step: the generator it would be, without a generator (the hot path of
+ * any program that sleeps: resuming a generator costs several times a method call). As in CPython:
+ *     if delay <= 0: await __sleep0(); return result          (a bare yield)
+ *     if math.isnan(delay): raise ValueError(...)
+ *     h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
+ *     try: return await future
+ *     finally: h.cancel() */
+class SleepSteps<T> {
+  private state: "start" | "yielded" | "waiting" | "done" = "start";
+  private timer: TimerHandle | null = null;
+  private readonly delay: number;
+  private readonly result: T;
+  constructor(delay: number, result: T) {
+    this.delay = delay;
+    this.result = result;
+  }
+
+  next(sent?: unknown): IteratorResult<unknown, T> {
+    switch (this.state) {
+      case "start":
+        return this.start();
+      case "yielded":
+        this.state = "done";
+        return { done: true, value: this.result };
+      case "waiting":
+        this.finish();
+        return { done: true, value: sent as T };
+      default:
+        return { done: true, value: undefined as T };
+    }
+  }
+
+  throw(error: unknown): never {
+    this.finish();
+    throw error;
+  }
+
+  return(value: T): IteratorResult<unknown, T> {
+    this.finish();
+    return { done: true, value };
+  }
+
+  private start(): IteratorResult<unknown, T> {
+    this.state = "done"; // an exception below ends it, as it would end the generator
+    const { delay, result } = this;
     const loop = getRunningLoop();
     // asyncio's sleep(0) is a bare yield; JavaScript's is a timer like any other (setTimeout).
     if (delay <= 0 && !loop.session.eager) {
-      yield BARE_YIELD;
-      return result;
+      this.state = "yielded";
+      return { done: false, value: BARE_YIELD };
     }
     // tasks.sleep: a NaN is found when the coroutine runs, not when it is made.
     if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
-    const future = new Future<T | undefined>(loop);
-    future.waitInfo = { what: "sleep", label: `sleep(${pyRepr(delay)})`, until: loop.time() + delay };
+    const future = new Future<T>(loop);
+    const label = sleepLabel(delay);
+    future.waitInfo = { what: "sleep", label, until: loop.time() + delay };
     const task = loop.currentTask instanceof Task ? loop.currentTask : undefined;
-    const timer = loop.callLater(Math.max(0, delay), () => !future.done() && future.setResult(result), {
-      label: `sleep(${pyRepr(delay)}) timer${task ? ` of ${task.name}` : ""}`,
+    this.timer = loop.callLater(Math.max(0, delay), () => !future.done() && future.setResult(result), {
+      label: task ? timerLabel(task, label) : `${label} timer`,
       task: task?.id,
     });
-    try {
-      return (yield future) as T | undefined;
-    } finally {
-      timer.cancel();
-    }
-  }, "sleep");
+    this.state = "waiting";
+    return { done: false, value: future };
+  }
+
+  // The `finally`: the timer is cancelled however the wait ends.
+  private finish(): void {
+    if (this.state === "waiting") this.timer!.cancel();
+    this.state = "done";
+  }
+}
+
+// The trace's labels, made once per delay and per task: a program sleeps the same few delays
+// many times, and a fresh string per event costs its making and its hashing when interned.
+const sleepLabels = new Map<number, string>();
+function sleepLabel(delay: number): string {
+  let label = sleepLabels.get(delay);
+  if (label === undefined) {
+    if (sleepLabels.size > 1000) sleepLabels.clear();
+    sleepLabels.set(delay, (label = `sleep(${pyRepr(delay)})`));
+  }
+  return label;
+}
+const timerLabels = new WeakMap<Task, { sleep: string; timer: string }>();
+function timerLabel(task: Task, sleep: string): string {
+  let last = timerLabels.get(task);
+  if (last?.sleep !== sleep) timerLabels.set(task, (last = { sleep, timer: `${sleep} timer of ${task.name}` }));
+  return last.timer;
 }

@@ -21,6 +21,9 @@ export interface CoroutineFrame {
   user: boolean;
 }
 
+/** The frames of a coroutine not started: shared (resume gives each coroutine its own). */
+const NO_FRAMES: CoroutineFrame[] = [];
+
 /** One step's outcome: finished with a value, or suspended on a future (or a bare yield: null). */
 export type StepResult = { done: true; value: unknown } | { done: false; waitOn: Future | null };
 
@@ -35,7 +38,7 @@ export class Coroutine<T = unknown> {
   /** Generators of this coroutine and of everything it awaits inline, innermost last. */
   private stack: Generator<unknown, unknown, unknown>[] | null = null;
   /** The frame of each generator on the stack: whose it is and where it stands (for the call graph). */
-  private frameInfo: CoroutineFrame[] = [];
+  private frameInfo: CoroutineFrame[] = NO_FRAMES;
   private claimed = false;
   /** The future this coroutine suspended on: resuming gives its result (Future.__await__). */
   private waitingOn: Future | null = null;

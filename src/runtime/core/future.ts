@@ -25,12 +25,15 @@ interface DoneCallback<T> {
   info: HandleInfo;
 }
 
+/** What a plain future waits on: one shared object (futures replace it, never change it). */
+const A_FUTURE: WaitInfo = Object.freeze({ what: "future", label: "a future" });
+
 /** A result that will be set later; awaiting it suspends the task until then. */
 export class Future<T = unknown> {
   readonly loop: EventLoop;
   state: FutureState = "PENDING";
   /** What a task awaiting this future waits on, for the trace ("sleep(1)", "Task-2"). */
-  waitInfo: WaitInfo = { what: "future", label: "a future" };
+  waitInfo: WaitInfo = A_FUTURE;
   protected resultValue: T | undefined;
   protected exceptionValue: unknown = undefined;
   protected hasException = false;
@@ -39,9 +42,14 @@ export class Future<T = unknown> {
   protected cancelledExc: CancelledError | null = null;
   /** An exception nobody asked for is reported when the run ends (__log_traceback). */
   logTraceback = false;
-  private callbacks: DoneCallback<T>[] = [];
-  /** The futures (tasks) that wait for this one (Future._asyncio_awaited_by), for the call graph. */
-  awaitedBy: Set<Future> | null = null;
+  /** The first callback, kept in fields (_asynciomodule.c's fut_callback0 / fut_context0): most
+   * futures (a sleep's) get one, or none. The others, in order, in a list made when needed. */
+  private fn0: DoneCallback<T>["fn"] | null = null;
+  private info0: HandleInfo | null = null;
+  private callbacks: DoneCallback<T>[] | null = null;
+  /** The futures (tasks) that wait for this one (Future._asyncio_awaited_by), for the call graph:
+   * one is kept without a set, as _asynciomodule.c does (fut_awaited_by_is_set). */
+  private waiters: Future | Set<Future> | null = null;
 
   /** In debug mode, the reader's line that made it (Future._source_traceback), shown by its repr. */
   protected createdLine: number | undefined;
@@ -115,14 +123,20 @@ export class Future<T = unknown> {
   /** Run `fn(this)` through the loop when the future is done (at once, via callSoon, if it is). */
   addDoneCallback(fn: (future: Future<T>) => void, info: HandleInfo = { label: "future callback" }): void {
     if (this.state !== "PENDING") this.loop.callSoon(() => fn(this), info);
-    else this.callbacks.push({ fn, info });
+    else if (this.fn0 === null && this.callbacks === null) [this.fn0, this.info0] = [fn, info];
+    else (this.callbacks ??= []).push({ fn, info });
   }
 
   /** Remove every registration of `fn`; returns how many were removed. */
   removeDoneCallback(fn: (future: Future<T>) => void): number {
+    let removed = 0;
+    if (this.fn0 === fn) {
+      [this.fn0, this.info0, removed] = [null, null, 1];
+    }
+    if (!this.callbacks) return removed;
     const before = this.callbacks.length;
     this.callbacks = this.callbacks.filter((cb) => cb.fn !== fn);
-    return before - this.callbacks.length;
+    return removed + before - this.callbacks.length;
   }
 
   /** The CancelledError that result() raises for a cancelled future. */
@@ -158,18 +172,38 @@ export class Future<T = unknown> {
   // Future.__schedule_callbacks: every callback goes through the ready queue, in registration order.
   private finished(): void {
     this.onDone();
-    const callbacks = this.callbacks;
-    this.callbacks = [];
-    for (const { fn, info } of callbacks) this.loop.callSoon(() => fn(this), info);
+    const [fn0, info0, callbacks] = [this.fn0, this.info0, this.callbacks];
+    [this.fn0, this.info0, this.callbacks] = [null, null, null];
+    if (fn0) this.loop.callSoon(() => fn0(this), info0!);
+    if (callbacks) for (const { fn, info } of callbacks) this.loop.callSoon(() => fn(this), info);
+  }
+
+  /** The futures (tasks) that wait for this one, in the order they began to. */
+  get awaitedBy(): ReadonlySet<Future> | null {
+    return this.waiters instanceof Future ? new Set([this.waiters]) : this.waiters;
+  }
+
+  /** Record that `waiter` waits for this future. */
+  addAwaitedBy(waiter: Future): void {
+    if (this.waiters === null) this.waiters = waiter;
+    else if (this.waiters instanceof Future) {
+      if (this.waiters !== waiter) this.waiters = new Set([this.waiters, waiter]);
+    } else this.waiters.add(waiter);
+  }
+
+  /** `waiter` no longer waits for this future. */
+  discardAwaitedBy(waiter: Future): void {
+    if (this.waiters === waiter) this.waiters = null;
+    else if (this.waiters instanceof Set) this.waiters.delete(waiter);
   }
 }
 
 /** futures.future_add_to_awaited_by: record that `waiter` waits for `fut`. */
 export function futureAddToAwaitedBy(fut: unknown, waiter: unknown): void {
-  if (fut instanceof Future && waiter instanceof Future) (fut.awaitedBy ??= new Set()).add(waiter);
+  if (fut instanceof Future && waiter instanceof Future) fut.addAwaitedBy(waiter);
 }
 
 /** futures.future_discard_from_awaited_by: `waiter` no longer waits for `fut`. */
 export function futureDiscardFromAwaitedBy(fut: unknown, waiter: unknown): void {
-  if (fut instanceof Future && waiter instanceof Future) fut.awaitedBy?.delete(waiter);
+  if (fut instanceof Future && waiter instanceof Future) fut.discardAwaitedBy(waiter);
 }

@@ -1,7 +1,7 @@
 // One run of one program: the virtual clock, the trace recorder and the limits. Everything the
 // runtime does goes through a Session, so runs never share state and the same code gives the same trace.
 import { LimitExceeded, RuntimeError } from "./errors.ts";
-import type { TraceEvent, UnstampedEvent } from "../trace/index.ts";
+import { TraceStore, type TraceEvent, type UnstampedEvent } from "../trace/index.ts";
 import { Agenda } from "./agenda.ts";
 
 /** Limits that stop runaway programs, each with a message that names it; the trace so far is kept. */
@@ -92,7 +92,8 @@ export function currentSession(): Session {
 
 /** A program run: its clock (shared by every event loop it starts), trace and console. */
 export class Session {
-  readonly events: TraceEvent[] = [];
+  /** The trace, in columns (trace/compact.ts): one object per event is made only when asked for. */
+  readonly trace = new TraceStore();
   readonly limits: Limits;
   /** Whether time is the wall clock (real-time mode) rather than virtual. */
   readonly realTime: boolean;
@@ -170,6 +171,11 @@ export class Session {
     return this.nextId++;
   }
 
+  /** The trace as TraceEvent objects (decoded from the store on first use). */
+  get events(): TraceEvent[] {
+    return this.trace.decode();
+  }
+
   /** Append an event, stamped with its position and the current virtual time. */
   emit(event: UnstampedEvent): void {
     this.countEvent();
@@ -179,28 +185,18 @@ export class Session {
   /** Append an event even after a limit stopped the program: how the run ended (loop-end, the
    * error on stderr, program-end). */
   record(event: UnstampedEvent): void {
-    // Every call site builds a fresh object literal: stamp it in place rather than copy it (hot path).
-    const stamped = event as TraceEvent;
-    stamped.seq = this.events.length;
-    stamped.t = this.now;
     // While a task runs, the last site it passed is where this event comes from.
-    if (!("line" in event) && this.runningLoop?.currentTask) {
-      const line = this.currentLine();
-      if (line !== undefined) stamped.line = line;
-    }
-    this.events.push(stamped);
+    const line = "line" in event ? event.line : this.runningLoop?.currentTask ? this.currentLine() : undefined;
+    this.trace.push(event, this.now, line);
   }
 
   /** Record an event that happened at `time`, which may be before the last one recorded (a worker
    * tells what it did only when it replies): it goes in its place, and later events move up one. */
   emitAt(time: number, event: UnstampedEvent): void {
     this.countEvent();
-    const stamped = event as TraceEvent;
-    stamped.t = time;
-    let index = this.events.length;
-    while (index > 0 && this.events[index - 1].t > time) index--;
-    this.events.splice(index, 0, stamped);
-    for (let i = index; i < this.events.length; i++) this.events[i].seq = i;
+    let index = this.trace.length;
+    while (index > 0 && this.trace.timeAt(index - 1) > time) index--;
+    this.trace.insert(index, event, time, "line" in event ? event.line : undefined);
   }
 
   /** The reader's line of the last site passed, if known. */
@@ -316,7 +312,7 @@ export class Session {
   // catches the LimitExceeded and goes on is stopped again at its next event).
   private countEvent(): void {
     if (this.stopped) throw this.stopped;
-    if (this.events.length >= this.limits.maxEvents) this.stop("maxEvents", `the trace reached ${count(this.limits.maxEvents)} events`);
+    if (this.trace.length >= this.limits.maxEvents) this.stop("maxEvents", `the trace reached ${count(this.limits.maxEvents)} events`);
   }
 
   private stop(limit: keyof Limits, what: string): never {

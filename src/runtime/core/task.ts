@@ -5,9 +5,11 @@ import { Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy } from "./futu
 import { Coroutine } from "./coroutine.ts";
 import { CancelledError, LimitExceeded, RuntimeError, describeError } from "./errors.ts";
 import { pyRepr } from "./python-format.ts";
-import { _getRunningLoop, getRunningLoop, type EventLoop } from "./loop.ts";
+import { _getRunningLoop, getRunningLoop, type EventLoop, type HandleInfo } from "./loop.ts";
 
 const NO_ERROR = Symbol("no error");
+/** What a bare yield (sleep(0)) waits on. */
+const BARE_YIELD_WAIT = Object.freeze({ what: "yield", label: "sleep(0)" } as const);
 
 /** How a task is made (asyncio.Task's keyword arguments). */
 export interface TaskOptions {
@@ -36,6 +38,9 @@ export class Task<T = unknown> extends Future<T> {
   private numCancelsRequested = 0;
   /** Site where the task is suspended, for the resume event's line. */
   private waitSite = -1;
+  /** Its wake-up callback and resume step with their labels, made once per task, not per await. */
+  private wake: { fn: (future: Future) => void; info: HandleInfo } | null = null;
+  private resume: { fn: () => void; info: HandleInfo } | null = null;
 
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
     const { name, internal = false, eager = false } = options;
@@ -163,14 +168,16 @@ export class Task<T = unknown> extends Future<T> {
         } else super.setResult(outcome.value as T);
       } else if (outcome.waitOn === null) {
         // A bare yield (sleep(0)) gives the loop one pass.
-        session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: { what: "yield", label: "sleep(0)" } });
-        loop.callSoon(() => this.step(), { label: `resume ${this.name}`, role: "step", task: this.id });
+        session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: BARE_YIELD_WAIT });
+        this.resume ??= { fn: () => this.step(), info: { label: `resume ${this.name}`, role: "step", task: this.id } };
+        loop.callSoon(this.resume.fn, this.resume.info);
       } else {
         const waitOn = outcome.waitOn;
         if (waitOn === this) throw new RuntimeError(`Task cannot await on itself: ${this}`);
         session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: waitOn.waitInfo });
         futureAddToAwaitedBy(waitOn, this);
-        waitOn.addDoneCallback((f) => this.wakeup(f), { label: `wake ${this.name}`, role: "step", task: this.id });
+        this.wake ??= { fn: (f) => this.wakeup(f), info: { label: `wake ${this.name}`, role: "step", task: this.id } };
+        waitOn.addDoneCallback(this.wake.fn, this.wake.info);
         this.futWaiter = waitOn;
         if (this.mustCancel && waitOn.cancel(this.cancelMessage)) this.mustCancel = false;
       }

@@ -4,7 +4,7 @@ import { _getRunningLoop, asyncGenerator, Await, callDispose, Coroutine, forAwai
 import { asyncioModule, unobservedFailures } from "../asyncio/index.ts";
 import { attachWorkerHost, terminateWorkers, webWorkerHost, type WorkerHost } from "../workers/index.ts";
 import { attachNetwork, browserNetworkHost, type NetworkHost } from "../io/index.ts";
-import { consoleLines, TRACE_VERSION, type RunResult } from "../trace/index.ts";
+import { consoleLines, encodeCompact, TRACE_VERSION, type CompactTrace, type RunResult, type TraceEvent, type TraceEventKind, type TraceStore } from "../trace/index.ts";
 import type { CompiledProgram } from "./compile.ts";
 
 /** Options of one run: limits, the clock, and where threads and processes get real workers. */
@@ -69,10 +69,40 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
   // Python's traceback shows the causes first; the last line is the failure itself, with its line.
   if (failure) session.writeFinal(describeChain(error).replace(/[^\n]*$/, () => (failure.line ? `${failure.message} (line ${failure.line})` : failure.message)));
   session.record({ kind: "program-end", error: failure?.message, line: failure?.line });
-  const lines = consoleLines(session.events);
+  // The console needs only the prints (and the lanes' names): the other events stay in columns.
+  const lines = consoleLines(session.trace.select(["print", "job-started"]));
   const stdout = lines.filter((l) => l.stream === "stdout").map((l) => l.text);
   const stderr = lines.filter((l) => l.stream === "stderr").map((l) => l.text);
-  return { version: TRACE_VERSION, stdout, stderr, virtualEnd: session.now, error: failure, events: session.events };
+  return withLazyEvents({ version: TRACE_VERSION, stdout, stderr, virtualEnd: session.now, error: failure }, session.trace);
+}
+
+const stores = new WeakMap<RunResult, TraceStore>();
+
+// `events` is made from the store when first read (views, JSON.stringify, postMessage all read it);
+// a caller that never reads it, such as the bench or the compact JSON, never pays for the objects.
+function withLazyEvents(result: Omit<RunResult, "events">, store: TraceStore): RunResult {
+  let events: TraceEvent[] | undefined;
+  Object.defineProperty(result, "events", {
+    enumerable: true,
+    configurable: true,
+    get: () => (events ??= store.decode()),
+    set: (value: TraceEvent[]) => {
+      events = value;
+      stores.delete(result as RunResult);
+    },
+  });
+  stores.set(result as RunResult, store);
+  return result as RunResult;
+}
+
+/** A run's events of some kinds only (e.g. its prints), without making the others' objects. */
+export function selectEvents(result: RunResult, kinds: readonly TraceEventKind[]): TraceEvent[] {
+  return stores.get(result)?.select(kinds) ?? result.events.filter((e) => kinds.includes(e.kind));
+}
+
+/** A run's trace in the compact form (trace/compact.ts), from its columns when runProgram made it. */
+export function compactTrace(result: RunResult): CompactTrace {
+  return stores.get(result)?.toCompact() ?? encodeCompact(result.events);
 }
 
 // Jobs still running when the program ends: wait for their replies and play out what they did.

@@ -9,3 +9,4 @@ export { deriveProfile, ProfileBuilder, dominantState, PROFILE_STATES, MAIN_PROG
 export { deriveSteps, stepState, deriveStepStates, stepAtTime, readyQueues, StepIndex, type StepList } from "./steps.ts";
 export type { Step, StepState, ReadyItem, WaitingTask, DoneTask, PendingTimer, LoopActivity, LineMarker, WorkerLane, PoolQueue } from "./step-state.ts";
 export { awaitTree, type AwaitNode } from "./await-tree.ts";
+export { TraceStore, decodeCompact, encodeCompact, COMPACT_FIELDS, type CompactTrace } from "./compact.ts";

@@ -1,0 +1,121 @@
+// The trace's compact form (src/runtime/trace/compact.ts): the columns a run records into, and the
+// JSON of `npm run trace -- --json=compact`, give back exactly the events that were recorded.
+// The reference is the recorder the runtime had before the columns: one object per event, stamped
+// with seq and t, a late event spliced into its place and the later ones renumbered.
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { COMPACT_FIELDS, decodeCompact, encodeCompact, TraceStore, type TraceEvent, type UnstampedEvent } from "../../src/runtime/trace/index.ts";
+import { compactTrace } from "../../src/runtime/program/index.ts";
+import { lessonsIn } from "../support/lesson-sources.ts";
+import { runTs } from "../support/run-ts.ts";
+
+// The old recorder (Session.record / Session.emitAt before the columns), event by event.
+function referenceRecorder() {
+  const events: TraceEvent[] = [];
+  const stamp = (event: UnstampedEvent, t: number, line: number | undefined) => {
+    const { line: _given, ...fields } = event as UnstampedEvent & { line?: number };
+    return JSON.parse(JSON.stringify({ ...fields, t, ...(line === undefined ? {} : { line }) })) as TraceEvent;
+  };
+  return {
+    events,
+    push(event: UnstampedEvent, t: number, line: number | undefined) {
+      events.push({ ...stamp(event, t, line), seq: events.length });
+    },
+    insert(index: number, event: UnstampedEvent, t: number, line: number | undefined) {
+      events.splice(index, 0, stamp(event, t, line));
+      for (let i = index; i < events.length; i++) events[i].seq = i;
+    },
+  };
+}
+
+/** JSON's view of events: what a file of them holds (undefined fields dropped, key order ignored). */
+const asJson = (events: readonly TraceEvent[]) => JSON.parse(JSON.stringify(events)) as TraceEvent[];
+
+// One event of every kind, with absent fields, floats, a gather's WaitInfo (its `tasks` list is
+// kept whole), a string that is no valid field value (kept whole too), and a late event.
+const SAMPLE: [UnstampedEvent, number, number | undefined][] = [
+  [{ kind: "loop-start", loop: 1 }, 0, undefined],
+  [{ kind: "task-created", task: 2, name: "Task-1", coro: "main", parent: undefined, internal: undefined }, 0, 4],
+  [{ kind: "handle-queued", handle: 3, role: "step", task: 2, label: "start Task-1" }, 0, 4],
+  [{ kind: "handle-run", handle: 3 }, 0, undefined],
+  [{ kind: "task-resumed", task: 2, first: true, thrown: undefined }, 0, 3],
+  [{ kind: "timer-set", timer: 5, due: 0.1 + 0.2, label: "sleep(0.3) timer of Task-1", task: 2 }, 0, 3],
+  [{ kind: "task-suspended", task: 2, on: { what: "sleep", label: "sleep(0.3)", until: 0.30000000000000004 } }, 0, 3],
+  [{ kind: "task-suspended", task: 2, on: { what: "future", label: "gather(Task-2, Task-3)", tasks: [6, 7] } }, 0, 3],
+  [{ kind: "task-suspended", task: 6, on: { what: "task", label: "Task-3", task: 7 } }, 0, 3],
+  [{ kind: "timer-fired", timer: 5, handle: 5 }, 0.30000000000000004, undefined],
+  [{ kind: "timer-cancelled", timer: 8 }, 0.30000000000000004, undefined],
+  [{ kind: "handle-run", handle: 9, skipped: true }, 0.30000000000000004, undefined],
+  [{ kind: "task-resumed", task: 2, first: false, thrown: "CancelledError" }, 0.30000000000000004, 3],
+  [{ kind: "print", text: "héllo\nwörld", stream: "stdout", task: 2, lane: undefined }, 0.5, 7],
+  [{ kind: "pool-created", pool: 10, poolKind: "thread", name: "ThreadPoolExecutor-0", maxWorkers: 4 }, 0.5, 8],
+  [{ kind: "job-queued", job: 11, pool: 10, label: "work(1)", task: 2 }, 0.5, 8],
+  [{ kind: "job-started", job: 11, pool: 10, lane: 1, laneName: "ThreadPoolExecutor-0_0" }, 0.5, undefined],
+  [{ kind: "blocking-start", until: 1.5, lane: 1, label: "cpu(1)", work: "cpu" }, 0.5, 9],
+  [{ kind: "blocking-end", lane: 1 }, 1.5, undefined],
+  [{ kind: "job-done", job: 11, lane: 1, outcome: "result", value: "2" }, 1.5, undefined],
+  [{ kind: "task-done", task: 2, outcome: "exception", value: "ValueError: boom" }, 2, undefined],
+  [{ kind: "task-created", task: 12, name: "Task-9", coro: "main", parent: 2.5 } as UnstampedEvent, 2, undefined],
+  [{ kind: "loop-end", loop: 1 }, 2, undefined],
+  [{ kind: "program-end", error: "ValueError: boom" }, 2, 12],
+];
+
+describe("the compact trace", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("has a column for every field schema.ts declares (WaitInfo's `tasks` list is kept whole)", () => {
+    const schema = readFileSync(new URL("../../src/runtime/trace/schema.ts", import.meta.url), "utf8");
+    const union = /export type TraceEvent =([\s\S]*?);\n/.exec(schema)![1];
+    const declared = [...union.matchAll(/^\s*\|\s*Event<"([\w-]+)",\s*\{(.*)\}>/gm)].map((m) => [m[1], [...m[2].matchAll(/(\w+)\??:/g)].map((f) => f[1])] as const);
+    const waitInfo = [.../interface WaitInfo \{([\s\S]*?)\n\}/.exec(schema)![1].matchAll(/^\s*(\w+)\??:/gm)].map((m) => `on.${m[1]}`);
+    expect(declared.map(([kind]) => kind).sort()).toEqual(Object.keys(COMPACT_FIELDS).sort());
+    for (const [kind, fields] of declared) {
+      const expected = fields.flatMap((f) => (f === "on" ? waitInfo.filter((w) => w !== "on.tasks") : [f]));
+      expect(COMPACT_FIELDS[kind as keyof typeof COMPACT_FIELDS].map(([name]) => name).sort(), kind).toEqual(expected.sort());
+    }
+  });
+
+  it("gives back every kind of event, in columns and through its JSON", () => {
+    const store = new TraceStore();
+    const reference = referenceRecorder();
+    for (const [event, t, line] of SAMPLE) {
+      store.push(structuredClone(event), t, line);
+      reference.push(event, t, line);
+    }
+    // A worker's event told late: it goes where its time puts it.
+    store.insert(9, { kind: "print", text: "from a thread", stream: "stdout", lane: 1 }, 0.2, 10);
+    reference.insert(9, { kind: "print", text: "from a thread", stream: "stdout", lane: 1 }, 0.2, 10);
+    expect(asJson(store.decode())).toEqual(reference.events);
+    const json = JSON.parse(JSON.stringify(store.toCompact()));
+    expect(asJson(decodeCompact(json))).toEqual(reference.events);
+    expect(asJson(decodeCompact(JSON.parse(JSON.stringify(encodeCompact(reference.events)))))).toEqual(reference.events);
+    // Each string once: the label repeated by two events is one entry.
+    expect(json.strings.filter((s: string) => s === "Task-3")).toHaveLength(1);
+    expect(store.select(["print"]).map((e) => e.seq)).toEqual([9, 14]);
+  });
+
+  it("records every lesson's playground as the one-object-per-event recorder did", async () => {
+    const playgrounds = (await lessonsIn()).flatMap((l) => l.playgrounds.filter((pg) => pg.clock !== "real").map((pg) => ({ ...pg, file: l.file })));
+    expect(playgrounds.length).toBeGreaterThan(20);
+    let checked = 0;
+    for (const pg of playgrounds) {
+      const reference = referenceRecorder();
+      const push = TraceStore.prototype.push;
+      const insert = TraceStore.prototype.insert;
+      vi.spyOn(TraceStore.prototype, "push").mockImplementation(function (this: TraceStore, event, t, line) {
+        reference.push(event, t, line);
+        push.call(this, event, t, line);
+      });
+      vi.spyOn(TraceStore.prototype, "insert").mockImplementation(function (this: TraceStore, index, event, t, line) {
+        reference.insert(index, event, t, line);
+        insert.call(this, index, event, t, line);
+      });
+      const result = await runTs(pg.code, { model: pg.model });
+      vi.restoreAllMocks();
+      expect(asJson(result.events), `${pg.file}#${pg.id}`).toEqual(reference.events);
+      expect(asJson(decodeCompact(JSON.parse(JSON.stringify(compactTrace(result))))), `${pg.file}#${pg.id}`).toEqual(reference.events);
+      checked += reference.events.length;
+    }
+    expect(checked).toBeGreaterThan(10_000);
+  });
+});
