@@ -23,7 +23,7 @@ export const KNOWN_AXE_FINDINGS: Known[] = [
   },
   {
     rule: "landmark-unique",
-    at: /^pre\[data-language/,
+    at: /(^|> )pre\[data-language/,
     why: "Starlight's code blocks (Expressive Code) make each scrolling <pre> a region without a name of its own (Starlight's markup)",
   },
   {

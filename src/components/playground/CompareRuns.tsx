@@ -68,6 +68,7 @@ export function CompareRuns({ sides, stepped, link, idPrefix, clock = "virtual" 
                 link={i === stepped ? link : undefined}
                 layoutOptions={layoutOptions}
                 legend={false}
+                owner={`${idPrefix.replace(/^pg-/, "Playground ")}, ${side.label}`}
               />
             </div>
           </div>

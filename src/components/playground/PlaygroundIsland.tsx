@@ -383,7 +383,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
                 <>
                   <Console lines={views.console} />
                   <RunSummary result={result} expectation={expectation} clock={clock} built={result === initial} stale={stale !== null} />
-                  <TimingDiagram timeline={views.timeline} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} />
+                  <TimingDiagram timeline={views.timeline} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} owner={`Playground ${id}`} />
                 </>
               )}
             </div>

@@ -296,6 +296,8 @@ interface TimingDiagramProps {
   layoutOptions?: LayoutOptions;
   /** False when the caller draws one legend for several diagrams. */
   legend?: boolean;
+  /** Whose diagram ("Playground gather-demo"): tells its box from the page's other diagrams. */
+  owner?: string;
 }
 
 /** The width of the diagram's box, once it is measured (the server lays out at the default width). */
@@ -314,7 +316,7 @@ function useBoxWidth(box: RefObject<HTMLElement | null>): number | undefined {
 }
 
 /** The diagram for one run, with its legend and, once the page runs, its zoom. */
-export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend = true }: TimingDiagramProps) {
+export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend = true, owner }: TimingDiagramProps) {
   const end = timeline.end;
   const figure = useRef<HTMLElement>(null);
   const boxWidth = useBoxWidth(figure);
@@ -359,22 +361,23 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
     ) : (
       svg
     );
-  // Many lanes: a box that scrolls, a tab stop of its own unless the slider inside is one.
   const focusable = !sliding;
   return (
     <figure className="pg-timing" data-timing-diagram data-end={end.toFixed(3)} ref={figure}>
       {/* The zoom needs the page's scripts: without them there is no button that does nothing. */}
       {boxWidth === undefined ? null : <ZoomControls zoom={zoom} zoomTo={zoomTo} />}
-      {/* A div in the same place either way: React keeps the one element, and the zoom's listeners on it. */}
-      {layout.compact ? (
-        <div className="pg-timing-scroll" ref={box} tabIndex={focusable ? 0 : undefined} role={focusable ? "region" : undefined} aria-label={focusable ? summaryOf(layout) : undefined}>
-          {plot}
-        </div>
-      ) : (
-        <div className="pg-timing-wide" ref={box}>
-          {plot}
-        </div>
-      )}
+      {/* A div in the same place either way: React keeps the one element, and the zoom's listeners on it.
+          It scrolls (many lanes, zoomed, or drawn before the page's scripts measured its box), so it is
+          a tab stop of its own unless the slider inside is one. */}
+      <div
+        className={layout.compact ? "pg-timing-scroll" : "pg-timing-wide"}
+        ref={box}
+        tabIndex={focusable ? 0 : undefined}
+        role={focusable ? "region" : undefined}
+        aria-label={focusable ? `${owner ? `${owner}: ` : ""}${summaryOf(layout)}` : undefined}
+      >
+        {plot}
+      </div>
       {legend ? (
         <figcaption>
           <Legend idPrefix={idPrefix} />
