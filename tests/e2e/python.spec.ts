@@ -4,7 +4,7 @@
 // says whether they agree: on every playground with a twin, it must say "same", and the Python run
 // must print what the lesson declares and end when it says.
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, playground, expectationOf, typeCode } from "./support.ts";
+import { test, expect, playground, expectationOf, typeCode, hydrated } from "./support.ts";
 import { discoverPlaygroundsWithoutExercises } from "../support/built-site.ts";
 import { outputMatches } from "../../src/components/playground/expectation.ts";
 
@@ -14,7 +14,7 @@ test.describe.configure({ mode: "parallel" });
 const PYTHON_LOAD = { timeout: 120_000 };
 
 async function pythonTab(pg: Locator): Promise<void> {
-  await pg.scrollIntoViewIfNeeded();
+  await hydrated(pg);
   await pg.getByRole("tab", { name: "Python" }).click();
   await expect(pg.getByRole("tab", { name: "Python" })).toHaveAttribute("aria-selected", "true");
 }
@@ -55,7 +55,7 @@ test("example 3: the Python twin, edited, runs on CPython in the page and is dra
 test("the language tabs follow the tabs pattern: arrow keys move and select, one tab stop", async ({ page }) => {
   await page.goto("/lessons/example-3-create-task/");
   const pg = playground(page, "create-task");
-  await pg.scrollIntoViewIfNeeded();
+  await hydrated(pg);
   const [ts, py] = [pg.getByRole("tab", { name: "TypeScript" }), pg.getByRole("tab", { name: "Python" })];
   await expect(ts).toHaveAttribute("tabindex", "0");
   await expect(py).toHaveAttribute("tabindex", "-1");

@@ -83,11 +83,17 @@ export async function expectCompareDeclared(pg: Locator, what: string): Promise<
   await expect(side, `${what} (compared run)`).toHaveAttribute("data-virtual-end", (await side.getAttribute("data-expected-end")) ?? "");
 }
 
+/** Wait until the playground has hydrated (its Run is enabled then): before that its buttons and
+ *  tabs are the page's static markup, and a click on them does nothing. A busy machine hydrates late. */
+export async function hydrated(pg: Locator): Promise<void> {
+  await pg.scrollIntoViewIfNeeded();
+  await expect(pg.getByRole("button", { name: "Run", exact: true })).toBeEnabled({ timeout: 60_000 });
+}
+
 /** Press Run and wait for the run to finish; returns the final status. */
 export async function runPlayground(pg: Locator): Promise<string> {
-  await pg.scrollIntoViewIfNeeded();
+  await hydrated(pg);
   const run = pg.getByRole("button", { name: "Run", exact: true });
-  await expect(run).toBeEnabled();
   await run.click();
   await expect(pg).toHaveAttribute("data-status", /^(done|error)$/, { timeout: 60_000 });
   return (await pg.getAttribute("data-status")) ?? "";
