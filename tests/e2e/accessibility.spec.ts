@@ -3,7 +3,7 @@
 // site's own markup. What the site does not fix is listed, with why, in one place
 // (tests/support/axe-known.ts); how many such items each page has is noted on the test's report.
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect } from "./support.ts";
+import { test, expect, hydrated } from "./support.ts";
 import { ROOT_SITE, builtPages, isEmbedPage, siteTag } from "../support/built-site.ts";
 import { RULES_NOT_ON_EVERY_PAGE, knownFinding } from "../support/axe-known.ts";
 
@@ -26,9 +26,7 @@ for (const { path } of pages)
     await page.goto(path);
     for (const kind of KINDS) {
       const pg = page.locator(kind).first();
-      if (!(await pg.count())) continue;
-      await pg.scrollIntoViewIfNeeded();
-      await expect(pg.locator("button.pg-run")).toBeEnabled({ timeout: 60_000 });
+      if (await pg.count()) await hydrated(pg);
     }
     const results = await new AxeBuilder({ page }).disableRules(RULES_NOT_ON_EVERY_PAGE).analyze();
     const findings = [...results.violations.map((rule) => ({ rule, kind: "violation" as const })), ...results.incomplete.map((rule) => ({ rule, kind: "needs review" as const }))].flatMap(({ rule, kind }) =>
