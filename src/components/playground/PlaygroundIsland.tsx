@@ -25,7 +25,7 @@ import { checkGoal, type GoalCheck } from "./goal.ts";
 import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
 import { LanguageTabs, Problems, StaticCode, type Tab } from "./PlaygroundParts.tsx";
 import { bothVerdict } from "./both-verdict.ts";
-import { warmUp } from "./browser-runner.ts";
+import { compileAhead, warmUp } from "./browser-runner.ts";
 import { usePlaygroundRun } from "./use-playground-run.ts";
 import { useRunViews, type RunViews } from "./use-run-views.ts";
 import { useSavedCode } from "./use-saved-code.ts";
@@ -36,6 +36,8 @@ import "./playground.css";
 const Editor = lazy(() => import("./Editor.tsx").then((module) => ({ default: memo(module.default) })));
 
 const NO_STEPS: StepList = [];
+/** A pause in typing this long, and the code is compiled ahead of Run. */
+const COMPILE_AHEAD_PAUSE_MS = 300;
 const NO_MARKERS: readonly LineMarker[] = [];
 
 export interface PlaygroundProps {
@@ -95,6 +97,13 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 300));
     idle(() => warmUp());
   }, []);
+  // Compile what the reader may run next once they pause (and the lesson's code once the page is
+  // idle), so that Run finds it compiled.
+  useEffect(() => {
+    if (!hydrated) return;
+    const timer = window.setTimeout(() => compileAhead(code), COMPILE_AHEAD_PAUSE_MS);
+    return () => window.clearTimeout(timer);
+  }, [code, hydrated]);
   const { views, progress } = useRunViews(result, result === initial);
   const { views: compareViews } = useRunViews(compareResult, compareResult === compare?.initial);
   const { views: bothViews } = useRunViews(both?.result ?? null, false);
@@ -123,9 +132,12 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
       ];
     return null;
   }, [both, bothViews, compare, model, result, compareResult, expectation, views, compareViews, pinned]);
-  // The Performance API's view of a run (npm run bench reads it): the new views are on screen.
+  // The Performance API's view of a run (npm run bench reads it): the new views are in the page
+  // ("drawn"), then painted (after the next frame).
   useEffect(() => {
-    if (views && hydrated) performance.mark("playground:drawn", { detail: id });
+    if (!views || !hydrated) return;
+    performance.mark("playground:drawn", { detail: id });
+    requestAnimationFrame(() => setTimeout(() => performance.mark("playground:painted", { detail: id })));
   }, [views, hydrated, id]);
   // What the editors underline: compile problems, and the line an uncaught error came from while the
   // editor holds the code that raised it. Worked out again only when that changes, not on each key:
@@ -233,6 +245,63 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     result === null ? null : crash !== null || problems.length ? "This output is from the last run that finished." : edited ? "This output is from the code before your edits. Press Run to see yours." : null;
   // No verdict before the reader's first run: the build's run of the starting code is no attempt of theirs.
   const verdict = exercise && !busy && (result !== initial || crash !== null || problems.length > 0) ? verdictOf(exercise.goal, result, problems, crash) : null;
+
+  // The run's views and tools, made again only when what they show changes: a run's status
+  // ("Running…") re-renders the toolbar and the status line, not the diagram, stepper and log.
+  const runViews = useMemo(
+    () => (
+          <div className="pg-studio-view">
+            {result && !views ? (
+              <p className="pg-preparing" role="status" data-preparing>
+                Drawing the run ({Math.round(progress * 100)}%)…
+              </p>
+            ) : null}
+            {result && views ? (
+              <div className="pg-output" data-pagefind-ignore="all">
+                {stale ? (
+                  <p className="pg-stale" data-stale>
+                    {stale}
+                  </p>
+                ) : null}
+                {pinned && sides && !compare ? (
+                  <p className="pg-pinned-diff" data-pinned-diff>
+                    Pinned run and this run: {endDifference(pinned.result.virtualEnd, result.virtualEnd)}.
+                  </p>
+                ) : null}
+                {sameOrNot ? (
+                  <p className={sameOrNot.same ? "pg-both-verdict pg-both-same" : "pg-both-verdict pg-both-differs"} data-both-verdict role="status">
+                    {sameOrNot.text}
+                  </p>
+                ) : null}
+                {sides ? (
+                  <>
+                    <CompareRuns sides={sides} stepped={stepped} link={{ model: stepper, interactive: hydrated }} idPrefix={`pg-${id}`} clock={clock} />
+                    <SteppedRunPicker sides={sides} stepped={stepped} onPick={setStepped} interactive={hydrated} />
+                  </>
+                ) : (
+                  <>
+                    <Console lines={views.console} />
+                    <RunSummary result={result} expectation={expectation} clock={clock} built={result === initial} stale={stale !== null} />
+                    <TimingDiagram timeline={views.timeline} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} owner={`Playground ${id}`} />
+                  </>
+                )}
+              </div>
+            ) : null}
+            {result && views ? (
+              <div className="pg-output pg-output-steps" data-pagefind-ignore="all">
+                {profile ? <Profile rows={views.profile} /> : null}
+                <Stepper state={stepView!} code={steppedCode} codeInEditor={markedEditor !== null && hydrated} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
+                <EventLog events={steppedResult!.events} model={stepper} interactive={hydrated} name={id} />
+              </div>
+            ) : null}
+          </div>
+    ),
+    [result, views, progress, stale, pinned, sides, compare, sameOrNot, stepped, stepper, hydrated, id, expectation, clock, initial, profile, stepView, steppedCode, markedEditor, steppedResult],
+  );
+  const tools = useMemo(
+    () => <PlaygroundTools id={id} code={code} result={result} timeline={views?.timeline ?? null} interactive={hydrated} />,
+    [id, code, result, views, hydrated],
+  );
 
   return (
     <section
@@ -351,53 +420,9 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
             </p>
           ) : null}
         </div>
-        <div className="pg-studio-view">
-          {result && !views ? (
-            <p className="pg-preparing" role="status" data-preparing>
-              Drawing the run ({Math.round(progress * 100)}%)…
-            </p>
-          ) : null}
-          {result && views ? (
-            <div className="pg-output" data-pagefind-ignore="all">
-              {stale ? (
-                <p className="pg-stale" data-stale>
-                  {stale}
-                </p>
-              ) : null}
-              {pinned && sides && !compare ? (
-                <p className="pg-pinned-diff" data-pinned-diff>
-                  Pinned run and this run: {endDifference(pinned.result.virtualEnd, result.virtualEnd)}.
-                </p>
-              ) : null}
-              {sameOrNot ? (
-                <p className={sameOrNot.same ? "pg-both-verdict pg-both-same" : "pg-both-verdict pg-both-differs"} data-both-verdict role="status">
-                  {sameOrNot.text}
-                </p>
-              ) : null}
-              {sides ? (
-                <>
-                  <CompareRuns sides={sides} stepped={stepped} link={{ model: stepper, interactive: hydrated }} idPrefix={`pg-${id}`} clock={clock} />
-                  <SteppedRunPicker sides={sides} stepped={stepped} onPick={setStepped} interactive={hydrated} />
-                </>
-              ) : (
-                <>
-                  <Console lines={views.console} />
-                  <RunSummary result={result} expectation={expectation} clock={clock} built={result === initial} stale={stale !== null} />
-                  <TimingDiagram timeline={views.timeline} idPrefix={`pg-${id}`} link={{ model: stepper, interactive: hydrated }} owner={`Playground ${id}`} />
-                </>
-              )}
-            </div>
-          ) : null}
-          {result && views ? (
-            <div className="pg-output pg-output-steps" data-pagefind-ignore="all">
-              {profile ? <Profile rows={views.profile} /> : null}
-              <Stepper state={stepView!} code={steppedCode} codeInEditor={markedEditor !== null && hydrated} model={stepper} idPrefix={`pg-${id}-step`} interactive={hydrated} name={id} />
-              <EventLog events={steppedResult!.events} model={stepper} interactive={hydrated} name={id} />
-            </div>
-          ) : null}
-        </div>
+        {runViews}
       </div>
-      <PlaygroundTools id={id} code={code} result={result} timeline={views?.timeline ?? null} interactive={hydrated} />
+      {tools}
     </section>
   );
 }

@@ -1,5 +1,7 @@
-// Compile and run a playground program off the main thread. The compiler worker stays warm; each run
-// gets a fresh runner worker. Every way this can fail ends in a message and leaves the playground
+// Compile and run a playground program off the main thread. The compiler worker stays warm, and keeps
+// the programs it compiled last (an unchanged program is not compiled again); a runner worker stays
+// warm while its runs leave nothing behind (realm-audit.ts), else the next run gets a fresh one.
+// Every way this can fail ends in a message and leaves the playground
 // usable: a compiler that cannot start, a wasm that cannot load (the next Run tries again), a
 // compile that never answers, a runner that crashes or falls silent (it beats while it runs), and
 // the reader's Stop.
@@ -67,9 +69,46 @@ export function compilerIsWarm(): boolean {
   return compilerAnswered;
 }
 
-/** Compile in the compiler worker (loading esbuild-wasm the first time). */
+/** Compiles kept, newest last: a Run of unchanged code, or of code compiled ahead while the reader
+ * paused (compileAhead), takes its outcome at once. */
+const compiled = new Map<string, Promise<CompileOutcome>>();
+const KEEP_COMPILED = 8;
+/** The kept outcomes that have arrived. */
+const arrived = new WeakSet<Promise<CompileOutcome>>();
+
+/** Whether this source's compile has arrived already (a Run of it need not say "Compiling…"). */
+export function isCompiled(source: string): boolean {
+  const kept = compiled.get(source);
+  return kept !== undefined && arrived.has(kept);
+}
+
+/** Compile in the compiler worker (loading esbuild-wasm the first time), or take the kept outcome. */
 export function compile(source: string): Promise<CompileOutcome> {
   performance.mark("playground:compile");
+  return compileKept(source);
+}
+
+/** Compile now what the reader may run next, so that Run finds it compiled. */
+export function compileAhead(source: string): void {
+  void compileKept(source);
+}
+
+function compileKept(source: string): Promise<CompileOutcome> {
+  const kept = compiled.get(source);
+  compiled.delete(source);
+  const outcome = kept ?? compileInWorker(source);
+  compiled.set(source, outcome);
+  if (compiled.size > KEEP_COMPILED) compiled.delete(compiled.keys().next().value!);
+  // The compiler's own failures are not the program's: the next Run tries again.
+  if (!kept)
+    void outcome.then((o) => {
+      arrived.add(outcome);
+      if (!o.ok && "failure" in o && compiled.get(source) === outcome) compiled.delete(source);
+    });
+  return outcome;
+}
+
+function compileInWorker(source: string): Promise<CompileOutcome> {
   const id = nextId++;
   const limit = compilerAnswered ? COMPILE_SECONDS.warm : COMPILE_SECONDS.cold;
   return new Promise((resolve) => {
@@ -83,14 +122,20 @@ export function compile(source: string): Promise<CompileOutcome> {
   });
 }
 
-// The next run's worker, started ahead of time so that Run does not wait for its script to load.
-// Each run still gets a worker of its own (a program may change its worker's globals), never reused.
-// A spare that fails to load keeps the reason, for the run that takes it.
+// Runners that ran a program which left nothing behind (the worker said "reusable"): the next run
+// takes one of these first, warm. Else the spare: a fresh worker started ahead of time, so that Run
+// does not wait for its script to load. A spare that fails to load keeps the reason, for the run
+// that takes it.
 interface Runner {
   worker: Worker;
   failure: string | null;
 }
 let spare: Runner | null = null;
+const warm: Runner[] = [];
+/** Warm runners kept (a compare playground's two runs each leave one). */
+const KEEP_WARM = 2;
+/** Real seconds a finished run's worker may take to say whether it is reusable. */
+const AUDIT_SECONDS = 5;
 
 function newRunner(): Runner {
   const runner: Runner = { worker: new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" }), failure: null };
@@ -102,6 +147,8 @@ function newRunner(): Runner {
 }
 
 function takeRunner(): Runner {
+  const reused = warm.pop();
+  if (reused) return reused;
   const runner = spare ?? newRunner();
   // The next one starts loading now, in the background.
   spare = newRunner();
@@ -126,7 +173,28 @@ export interface RunHandle {
   stop(): void;
 }
 
-/** Run a compiled program in a fresh worker, with the browser's limits; stopped if it falls silent. */
+// After a finished run, the worker audits itself (runner.worker.ts): kept warm if it says so, else ended.
+function park(runner: Runner): void {
+  const { worker } = runner;
+  const end = () => {
+    clearTimeout(timer);
+    worker.terminate();
+    if (warm.includes(runner)) warm.splice(warm.indexOf(runner), 1);
+  };
+  const timer = setTimeout(end, AUDIT_SECONDS * 1000);
+  worker.onerror = (event) => (event.preventDefault(), end());
+  worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
+    const verdict = event.data;
+    if (verdict.kind !== "reusable" && verdict.kind !== "spent") return;
+    // The Performance API tells the browser tests (and anyone curious) what became of the runner.
+    performance.mark(`playground:runner-${verdict.kind}`, { detail: verdict.kind === "spent" ? verdict.why : null });
+    if (verdict.kind === "spent" || warm.length >= KEEP_WARM) return end();
+    clearTimeout(timer);
+    warm.push(runner);
+  };
+}
+
+/** Run a compiled program in a warm or fresh worker, with the browser's limits; stopped if it falls silent. */
 export function startRun(program: CompiledProgram, options: Pick<RunOptions, "clock" | "model"> = {}): RunHandle {
   const clock = options.clock ?? "virtual";
   performance.mark("playground:run");
@@ -137,11 +205,15 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
   const silence = watchdog(SILENCE_SECONDS, () =>
     end({ kind: "crashed", message: `Stopped: the program gave no sign of life for ${SILENCE_SECONDS} s of real time (is something holding its thread?).` }),
   );
+  let ended = false;
   const end = (result: Outcome) => {
+    if (ended) return;
+    ended = true;
     silence.stop();
-    worker.terminate();
+    // A stopped or failed run's worker is ended (it may still be running); a finished one audits itself.
+    if (result.kind === "done") park(runner);
+    else worker.terminate();
     settle(result);
-    settle = () => undefined;
   };
   const events: TraceEvent[] = [];
   worker.onmessage = (event: MessageEvent<RunnerMessage>) => {

@@ -1,5 +1,6 @@
 // Messages between the page and its two workers: the compiler (esbuild-wasm, kept warm) and the
-// runner (one fresh worker per run, so a runaway program can be stopped by terminating it).
+// runner (kept warm between runs while they leave nothing behind; a runaway program is stopped by
+// terminating its worker).
 import type { CompiledProgram, CompileProblem, RunOptions } from "../../runtime/program/index.ts";
 import type { RunResult, TraceEvent } from "../../runtime/trace/index.ts";
 
@@ -14,12 +15,15 @@ export type CompileReply =
 
 export type RunRequest = { program: CompiledProgram; options: Pick<RunOptions, "clock" | "model" | "limits"> };
 
-/** What the runner says while it runs (beats), then the trace in batches, then the rest of the result. */
+/** What the runner says while it runs (beats), then the trace in batches, then the rest of the
+ *  result; then whether it may run the next program (realm-audit.ts), or why not. */
 export type RunnerMessage =
   | { kind: "beat" }
   | { kind: "events"; events: TraceEvent[] }
   | { kind: "done"; result: Omit<RunResult, "events"> }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; message: string }
+  | { kind: "reusable" }
+  | { kind: "spent"; why: string };
 
 /** A Python run: its source, the page's caps (trace_recorder.LIMITS), and, on a cross-origin
  *  isolated page, the buffer through which the page interrupts it (the first request's is kept). */

@@ -5,7 +5,7 @@
 import { useCallback, useReducer, useRef } from "react";
 import type { CompileProblem } from "../../runtime/program/index.ts";
 import type { RunResult } from "../../runtime/trace/index.ts";
-import { compile, compilerIsWarm, startRun, type Outcome, type RunHandle } from "./browser-runner.ts";
+import { compile, compilerIsWarm, isCompiled, startRun, type Outcome, type RunHandle } from "./browser-runner.ts";
 import { pythonLoaded, startPythonRun } from "./python-runner.ts";
 
 export type Status = "idle" | "compiling" | "running" | "done" | "error";
@@ -39,14 +39,17 @@ type Action =
   | { type: "finished"; results: RunResult[]; code: string; language: Language; both?: { result: RunResult; code: string } }
   | { type: "reset"; state: RunState };
 
+/** No compile problems: one array, so that what depends on the problems stays as it is. */
+const NO_PROBLEMS: CompileProblem[] = [];
+
 function reduce(state: RunState, action: Action): RunState {
   switch (action.type) {
     case "compiling":
-      return { ...state, status: "compiling", problems: [], crash: null, loadingPython: false };
+      return { ...state, status: "compiling", problems: NO_PROBLEMS, crash: null, loadingPython: false };
     case "problems":
       return { ...state, status: "error", problems: action.problems };
     case "running":
-      return { ...state, status: "running", problems: [], crash: null, loadingPython: action.loadingPython ?? false };
+      return { ...state, status: "running", problems: NO_PROBLEMS, crash: null, loadingPython: action.loadingPython ?? false };
     case "crashed":
       return { ...state, status: "error", crash: action.message, loadingPython: false };
     case "finished": {
@@ -63,7 +66,7 @@ const STOPPED = "Stopped. The run was ended before it finished.";
 
 // Before the reader runs anything: the build's own run of the lesson's code.
 function startingState(lessonCode: string, initial: RunResult, compareInitial: RunResult | undefined): RunState {
-  return { status: "idle", result: initial, compareResult: compareInitial ?? null, resultCode: lessonCode, language: "typescript", both: null, loadingPython: false, problems: [], crash: null };
+  return { status: "idle", result: initial, compareResult: compareInitial ?? null, resultCode: lessonCode, language: "typescript", both: null, loadingPython: false, problems: NO_PROBLEMS, crash: null };
 }
 
 /** Runs of one playground, starting from the build's own run of the lesson's code. */
@@ -76,15 +79,17 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
   // The TypeScript program's runs (under both models for a compare playground), or why there are none.
   const runTypeScript = useCallback(
     async (code: string): Promise<RunResult[] | null> => {
-      dispatch({ type: "compiling" });
+      // Code compiled already (run before, or compiled ahead as the reader paused) goes straight to
+      // its run: the page re-renders only once the run is under way, in its worker.
+      if (!isCompiled(code)) dispatch({ type: "compiling" });
       const compiled = await compile(code);
       if (stopped.current) return dispatch({ type: "crashed", message: STOPPED }), null;
       if (!compiled.ok) return dispatch("problems" in compiled ? { type: "problems", problems: compiled.problems } : { type: "crashed", message: compiled.failure }), null;
-      dispatch({ type: "running" });
-      // Each run in a fresh worker; the runs under both models one after the other.
+      // The runs under both models one after the other.
       const outcomes: Outcome[] = [];
       for (const each of compareModel ? [model, compareModel] : [model]) {
         current.current = startRun(compiled.program, { clock, model: each });
+        if (!outcomes.length) dispatch({ type: "running" });
         const outcome = await current.current.outcome;
         outcomes.push(outcome);
         if (outcome.kind !== "done") break;

@@ -1,6 +1,6 @@
 // The stepper's position and autoplay, shared by the stepper's controls, the timing diagram and the
 // event log, so a click or a key in any of them moves the same step.
-import { useCallback, useEffect, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { StepList } from "../../runtime/trace/index.ts";
 
 /** Autoplay speeds, in steps per second. */
@@ -79,5 +79,6 @@ export function useStepper(steps: StepList): StepperModel {
     [step, last, go, togglePlay],
   );
 
-  return { steps, step, go, playing, togglePlay, speed, setSpeed, onKeyDown };
+  // The same object while nothing in it changes: the views that take it re-render only then.
+  return useMemo(() => ({ steps, step, go, playing, togglePlay, speed, setSpeed, onKeyDown }), [steps, step, go, playing, togglePlay, speed, onKeyDown]);
 }
