@@ -132,10 +132,14 @@ interface Runner {
 }
 let spare: Runner | null = null;
 const warm: Runner[] = [];
+/** Finished runs' runners still auditing themselves (each settles with the verdict). */
+const auditing = new Set<Promise<void>>();
 /** Warm runners kept (a compare playground's two runs each leave one). */
 const KEEP_WARM = 2;
 /** Real seconds a finished run's worker may take to say whether it is reusable. */
 const AUDIT_SECONDS = 5;
+/** Real milliseconds a Run waits for an audit under way (about 1 ms) before it takes a cold spare. */
+const AUDIT_WAIT_MS = 100;
 
 function newRunner(): Runner {
   const runner: Runner = { worker: new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" }), failure: null };
@@ -146,13 +150,21 @@ function newRunner(): Runner {
   return runner;
 }
 
-function takeRunner(): Runner {
+async function takeRunner(): Promise<Runner> {
+  // A Run right after the last one: its runner is finishing its audit, and is warm if it passes.
+  if (!warm.length && auditing.size) await Promise.race([...auditing, new Promise((resolve) => setTimeout(resolve, AUDIT_WAIT_MS))]);
   const reused = warm.pop();
   if (reused) return reused;
   const runner = spare ?? newRunner();
   // The next one starts loading now, in the background.
   spare = newRunner();
   return runner;
+}
+
+/** A runner that was taken and not used goes back to the warm ones. */
+function putBack(runner: Runner): void {
+  if (runner.failure === null && warm.length < KEEP_WARM) warm.push(runner);
+  else runner.worker.terminate();
 }
 
 /** Get ready for a first Run without delaying the page: start the compiler (it loads esbuild.wasm)
@@ -176,21 +188,24 @@ export interface RunHandle {
 // After a finished run, the worker audits itself (runner.worker.ts): kept warm if it says so, else ended.
 function park(runner: Runner): void {
   const { worker } = runner;
-  const end = () => {
+  let settle = () => undefined as void;
+  const audited = new Promise<void>((resolve) => (settle = resolve));
+  auditing.add(audited);
+  const verdict = (reusable: boolean) => {
     clearTimeout(timer);
-    worker.terminate();
-    if (warm.includes(runner)) warm.splice(warm.indexOf(runner), 1);
+    auditing.delete(audited);
+    if (reusable && warm.length < KEEP_WARM) warm.push(runner);
+    else worker.terminate();
+    settle();
   };
-  const timer = setTimeout(end, AUDIT_SECONDS * 1000);
-  worker.onerror = (event) => (event.preventDefault(), end());
+  const timer = setTimeout(() => verdict(false), AUDIT_SECONDS * 1000);
+  worker.onerror = (event) => (event.preventDefault(), verdict(false));
   worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
-    const verdict = event.data;
-    if (verdict.kind !== "reusable" && verdict.kind !== "spent") return;
+    const message = event.data;
+    if (message.kind !== "reusable" && message.kind !== "spent") return;
     // The Performance API tells the browser tests (and anyone curious) what became of the runner.
-    performance.mark(`playground:runner-${verdict.kind}`, { detail: verdict.kind === "spent" ? verdict.why : null });
-    if (verdict.kind === "spent" || warm.length >= KEEP_WARM) return end();
-    clearTimeout(timer);
-    warm.push(runner);
+    performance.mark(`playground:runner-${message.kind}`, { detail: message.kind === "spent" ? message.why : null });
+    verdict(message.kind === "reusable");
   };
 }
 
@@ -198,42 +213,47 @@ function park(runner: Runner): void {
 export function startRun(program: CompiledProgram, options: Pick<RunOptions, "clock" | "model"> = {}): RunHandle {
   const clock = options.clock ?? "virtual";
   performance.mark("playground:run");
-  const runner = takeRunner();
-  const worker = runner.worker;
   let settle: (outcome: Outcome) => void = () => undefined;
   const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
   const silence = watchdog(SILENCE_SECONDS, () =>
     end({ kind: "crashed", message: `Stopped: the program gave no sign of life for ${SILENCE_SECONDS} s of real time (is something holding its thread?).` }),
   );
+  let runner: Runner | null = null;
   let ended = false;
   const end = (result: Outcome) => {
     if (ended) return;
     ended = true;
     silence.stop();
     // A stopped or failed run's worker is ended (it may still be running); a finished one audits itself.
-    if (result.kind === "done") park(runner);
-    else worker.terminate();
+    if (runner && result.kind === "done") park(runner);
+    else runner?.worker.terminate();
     settle(result);
   };
-  const events: TraceEvent[] = [];
-  worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
-    const message = event.data;
+  const begin = (taken: Runner) => {
+    if (ended) return putBack(taken);
+    runner = taken;
+    const { worker } = taken;
+    const events: TraceEvent[] = [];
+    worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
+      const message = event.data;
+      silence.heard();
+      if (message.kind === "events") for (const e of message.events) events.push(e);
+      else if (message.kind === "done") {
+        performance.mark("playground:ran");
+        end({ kind: "done", result: { ...message.result, events } });
+      } else if (message.kind === "failed") end({ kind: "crashed", message: message.message });
+    };
+    const failed = (why: string) => end({ kind: "crashed", message: `The runner failed: ${why}.` });
+    worker.onerror = (event) => {
+      event.preventDefault();
+      failed(event.message || "its script did not load");
+    };
+    if (taken.failure !== null) return failed(taken.failure);
+    const limits = { ...BROWSER_LIMITS, maxStretchSeconds: STRETCH_SECONDS[clock] };
+    worker.postMessage({ program, options: { ...options, limits } } satisfies RunRequest);
     silence.heard();
-    if (message.kind === "events") for (const e of message.events) events.push(e);
-    else if (message.kind === "done") {
-      performance.mark("playground:ran");
-      end({ kind: "done", result: { ...message.result, events } });
-    }
-    else if (message.kind === "failed") end({ kind: "crashed", message: message.message });
   };
-  const failed = (why: string) => end({ kind: "crashed", message: `The runner failed: ${why}.` });
-  worker.onerror = (event) => {
-    event.preventDefault();
-    failed(event.message || "its script did not load");
-  };
-  if (runner.failure !== null) queueMicrotask(() => failed(runner.failure!));
-  const limits = { ...BROWSER_LIMITS, maxStretchSeconds: STRETCH_SECONDS[clock] };
-  worker.postMessage({ program, options: { ...options, limits } } satisfies RunRequest);
+  void takeRunner().then(begin);
   silence.heard();
   return { outcome, stop: () => end({ kind: "stopped" }) };
 }
