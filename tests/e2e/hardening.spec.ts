@@ -124,6 +124,9 @@ test("Stop ends a run at once and keeps the earlier output, marked as earlier", 
   await expect(pg.getByRole("button", { name: "Stop" })).toHaveCount(0);
 });
 
+/** A program that is not the lesson's: a Run of it needs the compiler. */
+const EDITED = `import { print } from "asyncio";\nprint("edited");\n`;
+
 // These break things on purpose, so the page logs errors: the plain test, without the console guard.
 plain.describe("every failure is a message, and the playground stays usable", () => {
   const test = plain;
@@ -134,7 +137,8 @@ plain.describe("every failure is a message, and the playground stays usable", ()
     await page.goto(PAGE);
     const pg = playground(page, ID);
     await pg.scrollIntoViewIfNeeded();
-    await expect(pg.locator(".cm-content")).toBeVisible();
+    // Edited: the lesson's own code runs as the build compiled it, with no compiler.
+    await typeCode(page, pg, EDITED);
     await pg.getByRole("button", { name: "Run", exact: true }).click();
     await expect(pg).toHaveAttribute("data-status", "error", { timeout: 60_000 });
     await expect(pg.locator("[data-run-error]")).toContainText("could not load");
@@ -149,7 +153,8 @@ plain.describe("every failure is a message, and the playground stays usable", ()
     await page.goto(PAGE);
     const pg = playground(page, ID);
     await pg.scrollIntoViewIfNeeded();
-    await expect(pg.locator(".cm-content")).toBeVisible();
+    // Edited: the lesson's own code runs as the build compiled it, with no compiler.
+    await typeCode(page, pg, EDITED);
     await pg.getByRole("button", { name: "Run", exact: true }).click();
     await expect(pg).toHaveAttribute("data-status", "error", { timeout: 60_000 });
     await expect(pg.locator("[data-run-error]")).toContainText("compiler could not start");
@@ -166,7 +171,8 @@ plain.describe("every failure is a message, and the playground stays usable", ()
     await page.goto(PAGE);
     const pg = playground(page, ID);
     await pg.scrollIntoViewIfNeeded();
-    await expect(pg.locator(".cm-content")).toBeVisible();
+    // Edited: the lesson's own code runs as the build compiled it, with no compiler.
+    await typeCode(page, pg, EDITED);
     await pg.getByRole("button", { name: "Run", exact: true }).click();
     await expect(pg).toHaveAttribute("data-status", "error", { timeout: 60_000 });
     await expect(pg.locator("[data-run-error]")).toContainText("stopped answering");

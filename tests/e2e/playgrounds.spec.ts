@@ -39,7 +39,8 @@ for (const site of sitesUnderTest()) {
         await context.close();
       });
 
-      // Every playground's live run, in one page load: the compiler is cold only for the first.
+      // Every playground's live run, in one page load, of its program as the build compiled it (the
+      // page's esbuild-wasm compiles every lesson to the same program: tests/unit/compiled-at-build.test.ts).
       test("every playground's live run gives its declared output and end time", async ({ page }) => {
         await page.goto(path);
         for (const id of ids) {

@@ -7,7 +7,7 @@
 // A playground with `compare` runs its program under both models and shows the runs side by side
 // (CompareRuns.tsx); its stepper steps through the run the reader picks.
 import { lazy, memo, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from "react";
-import type { CompileProblem } from "../../runtime/program/index.ts";
+import type { CompiledProgram, CompileProblem } from "../../runtime/program/index.ts";
 import { stepState, type LineMarker, type RunResult, type StepList } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
 import { Stepper } from "../stepper/Stepper.tsx";
@@ -25,7 +25,7 @@ import { checkGoal, type GoalCheck } from "./goal.ts";
 import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
 import { LanguageTabs, Problems, StaticCode, type Tab } from "./PlaygroundParts.tsx";
 import { bothVerdict } from "./both-verdict.ts";
-import { compileAhead, warmUp } from "./browser-runner.ts";
+import { compileAhead, keepCompiled, warmUp } from "./browser-runner.ts";
 import { usePlaygroundRun } from "./use-playground-run.ts";
 import { useRunViews, type RunViews } from "./use-run-views.ts";
 import { useSavedCode } from "./use-saved-code.ts";
@@ -45,6 +45,8 @@ export interface PlaygroundProps {
   code: string;
   python?: string;
   initial: RunResult;
+  /** The lesson's code as the build compiled it: a Run of it needs no compiler. */
+  compiled?: CompiledProgram;
   expectation: Expectation;
   /** "real": the run uses the wall clock (real CPU work shows its real duration). */
   clock?: "virtual" | "real";
@@ -77,7 +79,7 @@ function verdictOf(goal: ExerciseSpec["goal"], result: RunResult | null, problem
 }
 
 /** The interactive playground (a React island). */
-export default function PlaygroundIsland({ id, code: lessonCode, python: lessonPython, initial, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise, noTwin, embedded = false }: PlaygroundProps) {
+export default function PlaygroundIsland({ id, code: lessonCode, python: lessonPython, initial, compiled, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise, noTwin, embedded = false }: PlaygroundProps) {
   const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
   const { code, edit, restore } = useSavedCode(storageKey, lessonCode);
   // The Python twin is edited and kept the same way (a playground without one keeps nothing).
@@ -91,6 +93,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const [editorGeneration, setEditorGeneration] = useState(0);
   const [notice, setNotice] = useState("");
   useEffect(() => {
+    if (compiled) keepCompiled(lessonCode, compiled);
     setHydrated(true);
     // The island hydrates when it scrolls into view: once the page is idle, get the compiler and the
     // next run's worker ready, so the first Run does not wait for them.

@@ -1,28 +1,38 @@
 // Build-time run of a lesson's program in Node, on the same runtime the browser uses, so each page
-// ships with its console and diagram already drawn. A lesson whose code does not compile fails the
-// build with a message for its author.
+// ships with its console and diagram already drawn, and with the compiled program (the same esbuild
+// version as the browser's esbuild-wasm compiles it alike), so a Run of the lesson's own code needs no
+// compiler. A lesson whose code does not compile fails the build with a message for its author.
 import * as esbuild from "esbuild";
-import { compileProgram, runProgram, ASYNCIO_EXPORTS, CompileError, type RunOptions } from "../../runtime/program/index.ts";
+import { compileProgram, runProgram, ASYNCIO_EXPORTS, CompileError, type CompiledProgram, type RunOptions } from "../../runtime/program/index.ts";
 import { type RunResult } from "../../runtime/trace/index.ts";
 import { nodeNetworkHost, nodeWorkerHost } from "../../runtime/node/index.ts";
 
 // The build runs in the project's folder: the simulated network serves its public/ files.
 const network = nodeNetworkHost(`${process.cwd()}/public`);
 
-const cache = new Map<string, Promise<RunResult>>();
+const compiles = new Map<string, Promise<CompiledProgram>>();
+const runs = new Map<string, Promise<RunResult>>();
+
+/** Compile `code` once per distinct program. */
+export function compiledAtBuild(code: string, where: string): Promise<CompiledProgram> {
+  let program = compiles.get(code);
+  if (!program) {
+    program = compileProgram(code, esbuild.transform as never, ASYNCIO_EXPORTS).catch((error) => {
+      const detail = error instanceof CompileError ? error.message : String(error);
+      throw new Error(`Playground ${where} does not compile:\n${detail}`);
+    });
+    compiles.set(code, program);
+  }
+  return program;
+}
 
 /** Compile and run `code` once per distinct program (and options). */
 export function prerender(code: string, where: string, options: Pick<RunOptions, "clock" | "model"> = {}): Promise<RunResult> {
   const key = `${options.clock}/${options.model}\n${code}`;
-  let result = cache.get(key);
+  let result = runs.get(key);
   if (!result) {
-    result = compileProgram(code, esbuild.transform as never, ASYNCIO_EXPORTS)
-      .then((program) => runProgram(program, { workers: nodeWorkerHost, network, ...options }))
-      .catch((error) => {
-        const detail = error instanceof CompileError ? error.message : String(error);
-        throw new Error(`Playground ${where} does not compile:\n${detail}`);
-      });
-    cache.set(key, result);
+    result = compiledAtBuild(code, where).then((program) => runProgram(program, { workers: nodeWorkerHost, network, ...options }));
+    runs.set(key, result);
   }
   return result;
 }

@@ -1,6 +1,8 @@
-// A runner worker stays warm between runs that leave nothing behind (realm-audit.ts), so a Run does
-// not start a worker and interpret the runtime cold each time; a run that changed the realm is
-// followed by a fresh worker, so the next program cannot see what the last one did.
+// What a Run reuses, so the diagram follows the reader's edits quickly: a runner worker stays warm
+// between runs that leave nothing behind (realm-audit.ts), so a Run does not start a worker and
+// interpret the runtime cold each time; a run that changed the realm is followed by a fresh worker,
+// so the next program cannot see what the last one did. And the lesson's own code runs as the build
+// compiled it (prerender.ts), with no compiler.
 import type { Page } from "@playwright/test";
 import { test, expect, playground, runPlayground, typeCode } from "./support.ts";
 
@@ -34,4 +36,19 @@ test("runs that leave nothing behind share one warm runner; after one that patch
   expect(await runPlayground(pg)).toBe("done");
   await expect(pg.locator("[data-console-line]")).toHaveText(["fresh"]);
   expect(runners).toHaveLength(3);
+});
+
+test("the lesson's own code runs as the build compiled it, even when the compiler cannot load", async ({ page }) => {
+  const compilerFetched: string[] = [];
+  await page.route(/esbuild.*\.wasm/, (route) => (compilerFetched.push(route.request().url()), route.abort()));
+  await page.goto(PAGE);
+  const pg = playground(page, ID);
+  expect(await runPlayground(pg)).toBe("done");
+  await expect(pg.locator("[data-console-line]").first()).toHaveText("Do something with 1...");
+  await expect(pg).toHaveAttribute("data-virtual-end", "2.000");
+  // An edit needs the compiler, which cannot load here: the Run says so.
+  await typeCode(page, pg, `import { print } from "asyncio";\nprint("edited");\n`);
+  expect(await runPlayground(pg)).toBe("error");
+  await expect(pg.locator("[data-run-error]")).toContainText("could not load");
+  expect(compilerFetched.length).toBeGreaterThan(0);
 });
