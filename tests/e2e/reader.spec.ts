@@ -247,3 +247,18 @@ for (const size of SIZES)
     await expect(pg).not.toHaveClass(/pg-expanded/);
     await expect(expand).toBeFocused();
   });
+
+test("Ctrl+Enter right after typing runs what was typed, keys and all", async ({ page }) => {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await runPlayground(pg);
+  for (const word of ["first", "second", "third"]) {
+    await pg.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+End");
+    // Typed and run in one go: no pause for the page to re-render between the last key and the run.
+    await page.keyboard.insertText(`\nprint("${word}");`);
+    await page.keyboard.press("ControlOrMeta+Enter");
+    await expect(pg.locator("[data-console-line]").last()).toHaveText(word);
+    await expect(pg.locator("[data-stale]")).toHaveCount(0);
+  }
+});

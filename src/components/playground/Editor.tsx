@@ -1,10 +1,10 @@
 // The code editor: Sandpack's CodeMirror editor only. Sandpack's preview, layout and "open in
 // CodeSandbox" pieces are left out on purpose: they load code from CodeSandbox's servers.
 import { useEffect, useRef, useState, type RefObject } from "react";
-import { SandpackProvider, SandpackCodeEditor, useActiveCode } from "@codesandbox/sandpack-react";
+import { SandpackProvider, SandpackCodeEditor } from "@codesandbox/sandpack-react";
 import { python } from "@codemirror/lang-python";
 import { setDiagnostics } from "@codemirror/lint";
-import { ViewPlugin, type EditorView } from "@codemirror/view";
+import { EditorView, ViewPlugin } from "@codemirror/view";
 import type { LineMarker } from "../../runtime/trace/index.ts";
 import { diagnosticsOf, type EditorMark } from "./editor-marks.ts";
 import { showStepMarks, stepMarks } from "./step-marks.ts";
@@ -43,17 +43,13 @@ const SITE_THEME = {
 const NO_MARKS: readonly EditorMark[] = [];
 const NO_STEP: readonly LineMarker[] = [];
 
-function ReportChanges({ onChange }: { onChange: (code: string) => void }) {
-  const { code } = useActiveCode();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    onChange(code);
-  }, [code, onChange]);
-  return null;
+// Every edit, reported as CodeMirror makes it: before the next key, so a Ctrl+Enter right after
+// typing runs what was typed (Sandpack's own copy of the code follows a render later).
+function useReportChanges(onChange: (code: string) => void) {
+  const report = useRef(onChange);
+  report.current = onChange;
+  const [extensions] = useState(() => [EditorView.updateListener.of((update) => void (update.docChanged && report.current(update.state.doc.toString())))]);
+  return extensions;
 }
 
 // Sandpack marks its editor as the panel of a file tab it does not draw (showTabs={false}), pointing
@@ -137,13 +133,14 @@ export default function Editor({
   const box = useRef<HTMLDivElement>(null);
   useNoStrayTabPanel(box);
   useTypeAtOnce(box);
-  const extensions = useMarks(marks, stepMarkers);
+  const marking = useMarks(marks, stepMarkers);
+  const reporting = useReportChanges(onChange);
+  const [extensions] = useState(() => [...marking, ...reporting]);
   return (
     <div ref={box}>
       <SandpackProvider files={files} options={{ activeFile: file, visibleFiles: [file], autorun: false }} theme={SITE_THEME} className="pg-sandpack">
         {/* Long lines wrap: beside the run, on a phone, nothing is cut off or needs a sideways scroll. */}
         <SandpackCodeEditor showTabs={false} showLineNumbers wrapContent showRunButton={false} additionalLanguages={LANGUAGES} extensions={extensions} />
-        <ReportChanges onChange={onChange} />
       </SandpackProvider>
     </div>
   );

@@ -81,7 +81,7 @@ function verdictOf(goal: ExerciseSpec["goal"], result: RunResult | null, problem
 /** The interactive playground (a React island). */
 export default function PlaygroundIsland({ id, code: lessonCode, python: lessonPython, initial, compiled, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise, noTwin, embedded = false }: PlaygroundProps) {
   const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
-  const { code, edit, restore } = useSavedCode(storageKey, lessonCode);
+  const { code, edit, restore, latest } = useSavedCode(storageKey, lessonCode);
   // The Python twin is edited and kept the same way (a playground without one keeps nothing).
   const twin = useSavedCode(`${storageKey}:python`, lessonPython ?? "");
   const python = lessonPython === undefined ? undefined : twin.code;
@@ -165,8 +165,9 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     if (runs.busy) return;
     setNotice("");
     setUndoable(null);
-    if (tab === "python" && python !== undefined) void runs.run(python, "python");
-    else void runs.run(code);
+    // The latest edits: a Ctrl+Enter can come before the page re-renders with the last key.
+    if (tab === "python" && python !== undefined) void runs.run(twin.latest(), "python");
+    else void runs.run(latest());
   };
 
   const runBoth = () => {
@@ -174,7 +175,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     setNotice("");
     setUndoable(null);
     setStepped(0);
-    void runs.runBoth(code, python);
+    void runs.runBoth(latest(), twin.latest());
   };
 
   // Code from a share link (?pg=<id>&code=…): in the editor and run, with a way back to the lesson's.
