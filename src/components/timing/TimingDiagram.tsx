@@ -2,7 +2,7 @@
 // colour (Okabe–Ito palette), on a virtual-seconds axis. Pure: a trace in, an SVG out. Linked to the
 // stepper when one is given: it marks the step's time, a click jumps the stepper to that point, and
 // the diagram is one tab stop whose arrow keys move between the steps.
-import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { stepAtTime, type Timeline } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
 import { AXIS_HEIGHT, MIN_WIDTH, RIGHT_PAD, VIRTUAL_AFTER, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
@@ -112,6 +112,62 @@ function Cursor({ layout, t, lane }: { layout: DiagramLayout; t: number; lane?: 
   );
 }
 
+function TickLabel({ layout, tick }: { layout: DiagramLayout; tick: DiagramLayout["ticks"][number] }) {
+  return (
+    <text x={tick.x} y={layout.axisY + 14} textAnchor="middle">
+      {tick.label}
+    </text>
+  );
+}
+
+interface LanesProps {
+  layout: DiagramLayout;
+  idPrefix: string;
+  standalone: boolean;
+  rowsInView?: readonly [number, number];
+  /** The ticks' labels under the lanes (a scrolling diagram draws them in an axis of its own). */
+  tickLabels: boolean;
+}
+
+/** The grid and every lane's bars: memoised, so that moving the stepper redraws only its cursor (a
+ *  thousand-task diagram has hundreds of bars in view, and the cursor moves on every step). */
+const Lanes = memo(function Lanes({ layout, idPrefix, standalone, rowsInView, tickLabels }: LanesProps) {
+  const rows = rowsInView ? layout.rows.slice(...rowsInView) : layout.rows;
+  return (
+    <>
+      {layout.ticks.map((tick) => (
+        <g key={tick.label} className="pg-tick" data-tick={tick.t.toFixed(3)}>
+          <line x1={tick.x} x2={tick.x} y1={0} y2={layout.axisY} />
+          {tickLabels ? <TickLabel layout={layout} tick={tick} /> : null}
+        </g>
+      ))}
+      {rows.map((row) => (
+        <g key={row.name} data-lane={row.name} data-lane-kind={row.kind} transform={`translate(0 ${row.y})`}>
+          <line className="pg-lane-base" x1={layout.labelWidth} x2={layout.width - RIGHT_PAD} y1={layout.laneHeight / 2} y2={layout.laneHeight / 2} />
+          {row.bars.map((bar, i) => (
+            <BarShape key={i} bar={bar} laneHeight={layout.laneHeight} idPrefix={idPrefix} />
+          ))}
+          {row.bars.map((bar, i) =>
+            !layout.compact && bar.state === "waiting" && bar.label && bar.width > bar.label.length * 7 + 8 ? (
+              <text key={`label-${i}`} className="pg-bar-label" x={bar.x + 4} y={layout.laneHeight / 2 - 6} aria-hidden="true">
+                {bar.label.startsWith("idle") ? "idle" : bar.label}
+              </text>
+            ) : null,
+          )}
+          {/* Last, over the bars: in a box scrolled sideways the name rides along on its own background. */}
+          <g className="pg-lane-label">
+            {standalone ? null : <LabelBackground layout={layout} row={row} />}
+            <text className="pg-lane-name" x={6} y={layout.laneHeight / 2 + 4}>
+              {row.name}
+              {row.detail ? <tspan className="pg-lane-detail"> · {row.detail}</tspan> : null}
+            </text>
+          </g>
+        </g>
+      ))}
+    </>
+  );
+});
+
 interface SvgProps {
   timeline: Timeline;
   idPrefix: string;
@@ -129,7 +185,6 @@ interface SvgProps {
 /** Just the SVG of a run's diagram, styled for use as a file of its own (the CLI's --svg). */
 export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, cursor, onPick, layout: given, rowsInView }: SvgProps) {
   const layout = useMemo(() => given ?? layoutDiagram(timeline), [given, timeline]);
-  const rows = rowsInView ? layout.rows.slice(...rowsInView) : layout.rows;
   const summary = summaryOf(layout);
   const pick = (event: MouseEvent<SVGSVGElement>) => {
     if (!onPick) return;
@@ -142,11 +197,6 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
   };
   // A compact diagram on the page scrolls in a box, its axis held at the box's bottom edge.
   const scrolls = layout.compact && !standalone;
-  const tickLabel = (tick: DiagramLayout["ticks"][number]) => (
-    <text key={tick.label} x={tick.x} y={layout.axisY + 14} textAnchor="middle">
-      {tick.label}
-    </text>
-  );
   const lanes = (
     <svg
       onClick={onPick ? pick : undefined}
@@ -160,35 +210,7 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
     >
       {standalone ? <style>{STANDALONE_STYLE}</style> : null}
       <Patterns idPrefix={idPrefix} />
-        {layout.ticks.map((tick) => (
-          <g key={tick.label} className="pg-tick" data-tick={tick.t.toFixed(3)}>
-            <line x1={tick.x} x2={tick.x} y1={0} y2={layout.axisY} />
-            {scrolls ? null : tickLabel(tick)}
-          </g>
-        ))}
-        {rows.map((row) => (
-          <g key={row.name} data-lane={row.name} data-lane-kind={row.kind} transform={`translate(0 ${row.y})`}>
-            <line className="pg-lane-base" x1={layout.labelWidth} x2={layout.width - RIGHT_PAD} y1={layout.laneHeight / 2} y2={layout.laneHeight / 2} />
-            {row.bars.map((bar, i) => (
-              <BarShape key={i} bar={bar} laneHeight={layout.laneHeight} idPrefix={idPrefix} />
-            ))}
-            {row.bars.map((bar, i) =>
-              !layout.compact && bar.state === "waiting" && bar.label && bar.width > bar.label.length * 7 + 8 ? (
-                <text key={`label-${i}`} className="pg-bar-label" x={bar.x + 4} y={layout.laneHeight / 2 - 6} aria-hidden="true">
-                  {bar.label.startsWith("idle") ? "idle" : bar.label}
-                </text>
-              ) : null,
-            )}
-            {/* Last, over the bars: in a box scrolled sideways the name rides along on its own background. */}
-            <g className="pg-lane-label">
-              {standalone ? null : <LabelBackground layout={layout} row={row} />}
-              <text className="pg-lane-name" x={6} y={layout.laneHeight / 2 + 4}>
-                {row.name}
-                {row.detail ? <tspan className="pg-lane-detail"> · {row.detail}</tspan> : null}
-              </text>
-            </g>
-          </g>
-        ))}
+      <Lanes layout={layout} idPrefix={idPrefix} standalone={standalone} rowsInView={rowsInView} tickLabels={!scrolls} />
       {cursor ? <Cursor layout={layout} t={cursor.t} lane={cursor.lane} /> : null}
       {standalone ? <SvgLegend layout={layout} idPrefix={idPrefix} /> : null}
     </svg>
@@ -198,7 +220,9 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
     <>
       {lanes}
       <svg className="pg-timing-axis pg-tick" viewBox={`0 ${layout.axisY} ${layout.width} ${AXIS_HEIGHT}`} width={layout.width} aria-hidden="true">
-        {layout.ticks.map(tickLabel)}
+        {layout.ticks.map((tick) => (
+          <TickLabel key={tick.label} layout={layout} tick={tick} />
+        ))}
       </svg>
     </>
   );
