@@ -228,40 +228,73 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
   );
 }
 
-/** Keep the stepper's lane in sight in a scrolling diagram, scrolling the box only (never the page). */
-function useLaneInSight(box: RefObject<HTMLDivElement | null>, layout: DiagramLayout, lane: string | undefined) {
+/** What a scrolling box shows: its scroll offsets and inner size, in px. */
+interface BoxView {
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+/** Where the box stands, kept from its scroll events and size changes. The effects that keep the
+ *  stepper in sight read it here: reading the box itself just after a step has changed the page makes
+ *  the browser lay out the whole page there and then, and again for the frame (profiled while
+ *  scrubbing a 1,000-task run: most of each frame). */
+function useBoxView(box: RefObject<HTMLDivElement | null>): RefObject<BoxView | null> {
+  const view = useRef<BoxView | null>(null);
   useEffect(() => {
     const el = box.current;
+    if (!el) return;
+    const read = () => (view.current = { top: el.scrollTop, left: el.scrollLeft, width: el.clientWidth, height: el.clientHeight });
+    read();
+    el.addEventListener("scroll", read, { passive: true });
+    const resize = new ResizeObserver(read);
+    resize.observe(el);
+    return () => {
+      el.removeEventListener("scroll", read);
+      resize.disconnect();
+    };
+  }, [box]);
+  return view;
+}
+
+/** Keep the stepper's lane in sight in a scrolling diagram, scrolling the box only (never the page). */
+function useLaneInSight(box: RefObject<HTMLDivElement | null>, view: RefObject<BoxView | null>, layout: DiagramLayout, lane: string | undefined) {
+  useEffect(() => {
+    const el = box.current;
+    const at = view.current;
     const row = lane === undefined ? undefined : layout.rows.find((r) => r.id === lane);
-    if (!el || !row) return;
+    if (!el || !at || !row) return;
     // The diagram is drawn at its size: one SVG unit is one CSS pixel.
     const top = row.y;
     const bottom = row.y + layout.laneHeight;
     const axis = AXIS_HEIGHT;
-    if (top < el.scrollTop || bottom > el.scrollTop + el.clientHeight - axis) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
-  }, [box, layout, lane]);
+    // Noted at once (the scroll event comes later), so the next step sees where the box went.
+    if (top < at.top || bottom > at.top + at.height - axis) el.scrollTop = at.top = Math.max(0, top - at.height / 3);
+  }, [box, view, layout, lane]);
 }
 
 /** Keep the stepper's time in sight in a diagram scrolled sideways (zoomed, or wider than its box):
  *  when the step moves, not when the zoom does (that keeps what the reader zoomed at). */
-function useTimeInSight(box: RefObject<HTMLDivElement | null>, layout: DiagramLayout, t: number | undefined) {
+function useTimeInSight(box: RefObject<HTMLDivElement | null>, view: RefObject<BoxView | null>, layout: DiagramLayout, t: number | undefined) {
   const drawn = useRef(layout);
   drawn.current = layout;
   useEffect(() => {
     const el = box.current;
-    if (!el || t === undefined) return;
+    const at = view.current;
+    if (!el || !at || t === undefined) return;
     const { xOf, labelWidth } = drawn.current;
     const x = xOf(t);
     // The lane names cover the box's first labelWidth px.
-    if (x < el.scrollLeft + labelWidth || x > el.scrollLeft + el.clientWidth - RIGHT_PAD) el.scrollLeft = Math.max(0, x - labelWidth - (el.clientWidth - labelWidth) / 3);
-  }, [box, t]);
+    if (x < at.left + labelWidth || x > at.left + at.width - RIGHT_PAD) el.scrollLeft = at.left = Math.max(0, x - labelWidth - (at.width - labelWidth) / 3);
+  }, [box, view, t]);
 }
 
 /** Lanes drawn beyond the box's edges, so a quick scroll shows no gap. */
 const OVERSCAN_LANES = 30;
 
 /** A diagram of many lanes draws only those in its scrolling box's view (the server draws the first). */
-function useRowsInView(box: RefObject<HTMLDivElement | null>, layout: DiagramLayout): readonly [number, number] | undefined {
+function useRowsInView(box: RefObject<HTMLDivElement | null>, view: RefObject<BoxView | null>, layout: DiagramLayout): readonly [number, number] | undefined {
   const virtual = layout.rows.length > VIRTUAL_AFTER;
   const [range, setRange] = useState<readonly [number, number]>([0, 2 * OVERSCAN_LANES]);
   useEffect(() => {
@@ -270,9 +303,11 @@ function useRowsInView(box: RefObject<HTMLDivElement | null>, layout: DiagramLay
     let frame = 0;
     const measure = () => {
       frame = 0;
+      const at = view.current;
+      if (!at) return;
       const lane = layout.laneHeight;
-      const first = Math.max(0, Math.floor(el.scrollTop / lane) - OVERSCAN_LANES);
-      const end = Math.min(layout.rows.length, Math.ceil((el.scrollTop + el.clientHeight) / lane) + OVERSCAN_LANES);
+      const first = Math.max(0, Math.floor(at.top / lane) - OVERSCAN_LANES);
+      const end = Math.min(layout.rows.length, Math.ceil((at.top + at.height) / lane) + OVERSCAN_LANES);
       setRange((old) => (old[0] === first && old[1] === end ? old : [first, end]));
     };
     const schedule = () => (frame ||= requestAnimationFrame(measure));
@@ -285,7 +320,7 @@ function useRowsInView(box: RefObject<HTMLDivElement | null>, layout: DiagramLay
       resize.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [box, layout, virtual]);
+  }, [box, view, layout, virtual]);
   return virtual ? range : undefined;
 }
 
@@ -359,9 +394,10 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
     : undefined;
   const box = useRef<HTMLDivElement>(null);
   const zoomTo = useTimeZoom(box, layout, zoom, setZoom);
-  useLaneInSight(box, layout, cursor?.lane);
-  useTimeInSight(box, layout, cursor?.t);
-  const rowsInView = useRowsInView(box, layout);
+  const boxView = useBoxView(box);
+  useLaneInSight(box, boxView, layout, cursor?.lane);
+  useTimeInSight(box, boxView, layout, cursor?.t);
+  const rowsInView = useRowsInView(box, boxView, layout);
   const svg = <TimingDiagramSvg timeline={timeline} idPrefix={idPrefix} cursor={cursor} onPick={onPick} layout={layout} rowsInView={rowsInView} />;
   const count = link?.model.steps.length ?? 0;
   const sliding = link?.interactive && current;
