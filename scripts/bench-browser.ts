@@ -5,16 +5,27 @@
 //     and p95: Run again on the same code, Run after an edit and a pause in typing (compiled ahead),
 //     and Ctrl+Enter at once after an edit (compiled on the way);
 //   - the first Run on a page (the compiler loads), and the first Python run (Pyodide loads), cold
-//     and again on a second page with the HTTP cache warm, then a Python rerun.
+//     and again on a second page with the HTTP cache warm, then a Python rerun;
+//   - big traces (issue 17): a 1,000-task run from its trace arriving to its diagram painted, every
+//     frame's work while its stepper is scrubbed, and the stepper on the largest trace the browser's
+//     caps allow (bench-frames.ts has the in-page timers).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { discoverPlaygroundsWithoutExercises } from "../tests/support/built-site.ts";
-import { PRINT_FOREVER, SLEEP_FOREVER, TEN_THOUSAND_TASKS } from "../tests/support/runaway-programs.ts";
+import { LARGEST_TRACE, PRINT_FOREVER, SLEEP_FOREVER, TEN_THOUSAND_TASKS, THOUSAND_TASKS } from "../tests/support/runaway-programs.ts";
+import { BROWSER_LIMITS } from "../src/runtime/program/index.ts";
+import { frameStats, paintAfterRun, scrubFrames, type FrameTimes, type PaintTimes } from "./bench-frames.ts";
 
 const PORT = Number(process.env.BENCH_PORT || 4391);
 const ORIGIN = `http://localhost:${PORT}`;
 const RUNS = 10;
+/** Frames of each scrub of the 1,000-task run's stepper (4 s at 60 frames a second). */
+const SCRUB_FRAMES = 240;
+/** Single steps timed on the largest trace. */
+const STEP_FRAMES = 60;
+/** Runs of the largest trace (each takes a few seconds). */
+const BIG_RUNS = 3;
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
@@ -76,17 +87,26 @@ async function timedRun(page: Page, id: string, how: How = "again", edit = 0): P
   };
 }
 
-/** The long tasks (50 ms or more, in ms) of example 3's page while `code` runs and is drawn (from
- *  the click on Run until a second after the run is drawn). */
-export async function longTasksWhile(page: Page, code: string): Promise<number[]> {
-  const id = "create-task";
-  await page.goto(`${ORIGIN}/lessons/example-3-create-task/`);
+/** Example 3's playground, where the bench types the big and runaway programs. */
+const EXAMPLE_3 = { path: "/lessons/example-3-create-task/", id: "create-task" };
+
+/** Open example 3 and type `code` into its editor, in place of the lesson's. */
+async function typeIntoExample3(page: Page, code: string): Promise<void> {
+  const { path, id } = EXAMPLE_3;
+  await page.goto(`${ORIGIN}${path}`);
   const pg = page.locator(`[data-playground="${id}"]`);
   await pg.scrollIntoViewIfNeeded();
   await hydrated(page, id);
   await pg.locator(".cm-content").click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.insertText(code);
+}
+
+/** The long tasks (50 ms or more, in ms) of example 3's page while `code` runs and is drawn (from
+ *  the click on Run until a second after the run is drawn). */
+export async function longTasksWhile(page: Page, code: string): Promise<number[]> {
+  const { id } = EXAMPLE_3;
+  await typeIntoExample3(page, code);
   await page.evaluate(() => {
     performance.clearMarks("playground:drawn");
     const found: number[] = [];
@@ -98,6 +118,48 @@ export async function longTasksWhile(page: Page, code: string): Promise<number[]
   await page.waitForFunction(() => performance.getEntriesByName("playground:drawn").length > 0, undefined, { timeout: 180_000, polling: 500 });
   await page.waitForTimeout(1000);
   return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}
+
+const budget = (met: boolean) => (met ? "met" : "not met");
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** A scrub's frames in one line: how many, their work (median, p95, max) against a frame's 16 ms,
+ *  frames that came late, and Chromium's long animation frames (50 ms or more). */
+function framesLine(times: FrameTimes): string {
+  const { frames, median, p95, max, late } = frameStats(times);
+  const long = times.longFrames.length ? `${times.longFrames.length}, longest ${ms(Math.max(...times.longFrames))}` : "none";
+  return `${frames} frames, work per frame median ${ms(median)}, p95 ${ms(p95)}, max ${ms(max)} (budget every frame < 16 ms: ${budget(max < 16)}); frames late (a gap of 25 ms or more): ${late}; long animation frames: ${long}`;
+}
+
+/** Issue 17's big traces on example 3: a 1,000-task run painted after its trace arrives, its stepper
+ *  scrubbed (dragged, and stepped with →), and the stepper on the largest trace the caps allow. */
+export async function benchBigTraces(page: Page): Promise<void> {
+  const { id } = EXAMPLE_3;
+  await typeIntoExample3(page, THOUSAND_TASKS);
+  const painted: PaintTimes[] = [];
+  for (let i = 0; i < RUNS; i++) painted.push(await paintAfterRun(page, id));
+  const steps = Number(await page.locator(`[data-playground="${id}"] [data-stepper]`).getAttribute("data-step-count"));
+  const totals = painted.map((p) => p.total);
+  const medianOf = (key: "derive" | "paint") => ms(quantile(painted.map((p) => p[key]), 0.5));
+  console.log(
+    `   1,000 tasks (${count(steps)} steps): trace arrived → diagram painted median ${ms(quantile(totals, 0.5))}, p95 ${ms(quantile(totals, 0.95))} over ${RUNS} runs (budget ≤ 100 ms: ${budget(quantile(totals, 0.95) <= 100)}); medians: views derived ${medianOf("derive")}, rendered and painted ${medianOf("paint")}`,
+  );
+  // A pointer drags the slider one input event a frame; a held → key repeats about 30 times a second,
+  // so one step a frame is the faster of the two.
+  console.log(`   scrubbing its stepper, the slider dragged to the end and back: ${framesLine(await scrubFrames(page, id, "drag", SCRUB_FRAMES))}`);
+  console.log(`   scrubbing its stepper, → one step a frame from the middle: ${framesLine(await scrubFrames(page, id, "step", SCRUB_FRAMES))}`);
+
+  // 500,000 steps cannot be had in the page: the event cap stops a run first (each step is an event).
+  await typeIntoExample3(page, LARGEST_TRACE);
+  const usable: number[] = [];
+  for (let i = 0; i < BIG_RUNS; i++) usable.push((await paintAfterRun(page, id)).total);
+  const bigSteps = Number(await page.locator(`[data-playground="${id}"] [data-stepper]`).getAttribute("data-step-count"));
+  const end = await scrubFrames(page, id, "end", 1);
+  const step = await scrubFrames(page, id, "step", STEP_FRAMES);
+  const stepStats = frameStats(step);
+  console.log(
+    `   the largest trace the caps allow (${count(bigSteps)} steps; 500,000 cannot be: the event cap is ${count(BROWSER_LIMITS.maxEvents)} events): trace arrived → stepper usable median ${ms(quantile(usable, 0.5))}, p95 ${ms(quantile(usable, 0.95))} over ${BIG_RUNS} runs; one step (→, from the middle) median ${ms(stepStats.median)}, p95 ${ms(stepStats.p95)}, max ${ms(stepStats.max)} over ${stepStats.frames} steps (budget < 16 ms: ${budget(stepStats.max < 16)}); the jump to the last step ${ms(end.work[0])}`,
+  );
 }
 
 export async function benchBrowser(): Promise<void> {
@@ -142,10 +204,12 @@ export async function benchBrowser(): Promise<void> {
 
     // Programs that run away or run large: the page's long tasks (50 ms or more) from Run to the end
     // of the drawing. Wall-clock lengths: a busy machine lengthens them.
-    for (const [what, code] of [["a task that sleeps forever", SLEEP_FOREVER], ["a print loop", PRINT_FOREVER], ["10,000 tasks", TEN_THOUSAND_TASKS]] as const) {
+    for (const [what, code] of [["a task that sleeps forever", SLEEP_FOREVER], ["a print loop", PRINT_FOREVER], ["10,000 tasks", TEN_THOUSAND_TASKS], ["the largest trace", LARGEST_TRACE]] as const) {
       const found = await longTasksWhile(page, code);
       console.log(`   ${what}: longest main-thread task ${found.length ? ms(Math.max(...found)) : "under 50 ms"} (budget < 50 ms: ${found.length ? "not met" : "met"}); ${found.length} tasks of 50 ms or more${found.length ? `: ${found.join(", ")} ms` : ""}`);
     }
+
+    await benchBigTraces(page);
 
     // Python: cold (nothing cached), then on another page with the HTTP cache warm, then a rerun.
     const python = async (path: string, id: string) => {

@@ -7,7 +7,8 @@
 //   3. page weight: what a chapter page loads up front, and what loads only when a playground is used
 //   4. threads: the real cost of a job in a worker (virtual clock), and the real-world pipeline's
 //      totals on this machine (real clock): sync vs async 2 vs async 3
-//   5. in Chromium on the built site: Run → diagram, the first Run, Python's first run (bench-browser.ts)
+//   5. in Chromium on the built site: Run → diagram, the first Run, Python's first run, and big traces
+//      (a 1,000-task diagram painted, its stepper scrubbed frame by frame, the largest trace) (bench-browser.ts)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -11,11 +11,23 @@ export function CodePane({ code, markers, titleId }: { code: string; markers: re
   const byLine = markedLines(markers);
   const current = currentLine(markers);
 
+  // Whether the pane is drawn at all (beside the editor it is not: playground.css), from its size as
+  // last laid out: reading a hidden pane's lines would still make the browser lay out the page at once,
+  // on every step (profiled while scrubbing a 1,000-task run).
+  const shown = useRef(true);
+  useEffect(() => {
+    const pre = ref.current;
+    if (!pre) return;
+    const observer = new ResizeObserver(([entry]) => (shown.current = entry.contentRect.height > 0));
+    observer.observe(pre);
+    return () => observer.disconnect();
+  }, []);
+
   // Keep the running line in view by scrolling the pane itself, never the page.
   useEffect(() => {
     const pre = ref.current;
     const line = pre?.querySelector<HTMLElement>("[data-current-line]");
-    if (!pre || !line) return;
+    if (!pre || !line || !shown.current) return;
     const top = line.offsetTop;
     if (top < pre.scrollTop || top + line.offsetHeight > pre.scrollTop + pre.clientHeight) pre.scrollTop = Math.max(0, top - pre.clientHeight / 3);
   }, [current, code]);

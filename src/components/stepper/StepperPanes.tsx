@@ -144,11 +144,13 @@ function AwaitBranch({ node }: { node: AwaitNode }) {
       </span>
       {node.children.length ? (
         <ul>
-          {node.children.map((c) => (
+          {node.children.slice(0, PANE_ITEMS).map((c) => (
             <AwaitBranch key={c.task} node={c} />
           ))}
         </ul>
       ) : null}
+      {/* A gather of a thousand tasks: its awaiter's branch lists the first of them, as the panes do. */}
+      <More shown={PANE_ITEMS} of={node.children.length} what={`tasks awaited by ${node.name}`} />
     </li>
   );
 }

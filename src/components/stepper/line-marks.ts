@@ -11,12 +11,22 @@ export const MARK: Record<LineMarker["state"], { symbol: string; word: string }>
 };
 const PRIORITY: LineMarker["state"][] = ["running", "blocked", "ready", "waiting"];
 
-/** One marked line: the state that colours it (the most urgent of its marks), and every mark on it. */
+/** A mark as drawn: one task's, or one that counts the tasks past MARKS_PER_LINE on its line. */
+export interface Mark extends LineMarker {
+  /** Set on a count: how many tasks in this state it stands for. */
+  more?: number;
+}
+
+/** One marked line: the state that colours it (the most urgent of its marks), and its marks. */
 export interface MarkedLine {
   line: number;
   state: LineMarker["state"];
-  marks: LineMarker[];
+  marks: Mark[];
 }
+
+/** Marks drawn on one line (as the stepper's panes list at most 200 items, StepperPanes.tsx): a
+ *  thousand tasks waiting at one line would make every step slow, the editor's most of all. */
+export const MARKS_PER_LINE = 200;
 
 /** The marked lines, by line number. */
 export function markedLines(markers: readonly LineMarker[]): Map<number, MarkedLine> {
@@ -26,12 +36,39 @@ export function markedLines(markers: readonly LineMarker[]): Map<number, MarkedL
     if (marked) marked.marks.push(m);
     else byLine.set(m.line, { line: m.line, state: m.state, marks: [m] });
   }
-  for (const marked of byLine.values()) marked.state = PRIORITY.find((s) => marked.marks.some((m) => m.state === s))!;
+  for (const marked of byLine.values()) {
+    marked.state = PRIORITY.find((s) => marked.marks.some((m) => m.state === s))!;
+    if (marked.marks.length > MARKS_PER_LINE) marked.marks = withCounts(marked.marks);
+  }
   return byLine;
+}
+
+const urgent = (m: LineMarker) => m.state === "running" || m.state === "blocked";
+
+// The first marks of a crowded line, in order, always with the one that runs or blocks; the rest
+// counted, one count per state.
+function withCounts(marks: readonly LineMarker[]): Mark[] {
+  let room = MARKS_PER_LINE - marks.filter(urgent).length;
+  const shown: Mark[] = [];
+  const more = new Map<LineMarker["state"], number>();
+  for (const m of marks) {
+    if (urgent(m) || room-- > 0) shown.push(m);
+    else more.set(m.state, (more.get(m.state) ?? 0) + 1);
+  }
+  for (const state of PRIORITY) {
+    const count = more.get(state);
+    // Named by its count: the editor redraws a mark whose name or state changed (step-marks.ts).
+    if (count) shown.push({ line: marks[0].line, state, name: `+${count}`, more: count });
+  }
+  return shown;
 }
 
 /** The line that runs now (or blocks the thread), if any. */
 export const currentLine = (markers: readonly LineMarker[]): number | undefined => markers.find((m) => m.state === "running" || m.state === "blocked")?.line;
 
-/** A mark in words, as read out: "Task-2 runs". */
-export const markWords = (m: LineMarker): string => `${m.name} ${MARK[m.state].word}`;
+// A count's verb, for many tasks.
+const PLURAL: Record<LineMarker["state"], string> = { running: "run", blocked: "block the thread", waiting: "wait", ready: "are ready to resume" };
+
+/** A mark in words, as read out: "Task-2 runs", or a count: "and 800 more wait". */
+export const markWords = (m: Mark): string =>
+  m.more === undefined ? `${m.name} ${MARK[m.state].word}` : `and ${m.more.toLocaleString("en-US")} more ${PLURAL[m.state]}`;

@@ -2,7 +2,7 @@
 // colour (Okabe–Ito palette), on a virtual-seconds axis. Pure: a trace in, an SVG out. Linked to the
 // stepper when one is given: it marks the step's time, a click jumps the stepper to that point, and
 // the diagram is one tab stop whose arrow keys move between the steps.
-import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { stepAtTime, type Timeline } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
 import { AXIS_HEIGHT, MIN_WIDTH, RIGHT_PAD, VIRTUAL_AFTER, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
@@ -112,6 +112,62 @@ function Cursor({ layout, t, lane }: { layout: DiagramLayout; t: number; lane?: 
   );
 }
 
+function TickLabel({ layout, tick }: { layout: DiagramLayout; tick: DiagramLayout["ticks"][number] }) {
+  return (
+    <text x={tick.x} y={layout.axisY + 14} textAnchor="middle">
+      {tick.label}
+    </text>
+  );
+}
+
+interface LanesProps {
+  layout: DiagramLayout;
+  idPrefix: string;
+  standalone: boolean;
+  rowsInView?: readonly [number, number];
+  /** The ticks' labels under the lanes (a scrolling diagram draws them in an axis of its own). */
+  tickLabels: boolean;
+}
+
+/** The grid and every lane's bars: memoised, so that moving the stepper redraws only its cursor (a
+ *  thousand-task diagram has hundreds of bars in view, and the cursor moves on every step). */
+const Lanes = memo(function Lanes({ layout, idPrefix, standalone, rowsInView, tickLabels }: LanesProps) {
+  const rows = rowsInView ? layout.rows.slice(...rowsInView) : layout.rows;
+  return (
+    <>
+      {layout.ticks.map((tick) => (
+        <g key={tick.label} className="pg-tick" data-tick={tick.t.toFixed(3)}>
+          <line x1={tick.x} x2={tick.x} y1={0} y2={layout.axisY} />
+          {tickLabels ? <TickLabel layout={layout} tick={tick} /> : null}
+        </g>
+      ))}
+      {rows.map((row) => (
+        <g key={row.name} data-lane={row.name} data-lane-kind={row.kind} transform={`translate(0 ${row.y})`}>
+          <line className="pg-lane-base" x1={layout.labelWidth} x2={layout.width - RIGHT_PAD} y1={layout.laneHeight / 2} y2={layout.laneHeight / 2} />
+          {row.bars.map((bar, i) => (
+            <BarShape key={i} bar={bar} laneHeight={layout.laneHeight} idPrefix={idPrefix} />
+          ))}
+          {row.bars.map((bar, i) =>
+            !layout.compact && bar.state === "waiting" && bar.label && bar.width > bar.label.length * 7 + 8 ? (
+              <text key={`label-${i}`} className="pg-bar-label" x={bar.x + 4} y={layout.laneHeight / 2 - 6} aria-hidden="true">
+                {bar.label.startsWith("idle") ? "idle" : bar.label}
+              </text>
+            ) : null,
+          )}
+          {/* Last, over the bars: in a box scrolled sideways the name rides along on its own background. */}
+          <g className="pg-lane-label">
+            {standalone ? null : <LabelBackground layout={layout} row={row} />}
+            <text className="pg-lane-name" x={6} y={layout.laneHeight / 2 + 4}>
+              {row.name}
+              {row.detail ? <tspan className="pg-lane-detail"> · {row.detail}</tspan> : null}
+            </text>
+          </g>
+        </g>
+      ))}
+    </>
+  );
+});
+
 interface SvgProps {
   timeline: Timeline;
   idPrefix: string;
@@ -129,7 +185,6 @@ interface SvgProps {
 /** Just the SVG of a run's diagram, styled for use as a file of its own (the CLI's --svg). */
 export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, cursor, onPick, layout: given, rowsInView }: SvgProps) {
   const layout = useMemo(() => given ?? layoutDiagram(timeline), [given, timeline]);
-  const rows = rowsInView ? layout.rows.slice(...rowsInView) : layout.rows;
   const summary = summaryOf(layout);
   const pick = (event: MouseEvent<SVGSVGElement>) => {
     if (!onPick) return;
@@ -142,11 +197,6 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
   };
   // A compact diagram on the page scrolls in a box, its axis held at the box's bottom edge.
   const scrolls = layout.compact && !standalone;
-  const tickLabel = (tick: DiagramLayout["ticks"][number]) => (
-    <text key={tick.label} x={tick.x} y={layout.axisY + 14} textAnchor="middle">
-      {tick.label}
-    </text>
-  );
   const lanes = (
     <svg
       onClick={onPick ? pick : undefined}
@@ -160,35 +210,7 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
     >
       {standalone ? <style>{STANDALONE_STYLE}</style> : null}
       <Patterns idPrefix={idPrefix} />
-        {layout.ticks.map((tick) => (
-          <g key={tick.label} className="pg-tick" data-tick={tick.t.toFixed(3)}>
-            <line x1={tick.x} x2={tick.x} y1={0} y2={layout.axisY} />
-            {scrolls ? null : tickLabel(tick)}
-          </g>
-        ))}
-        {rows.map((row) => (
-          <g key={row.name} data-lane={row.name} data-lane-kind={row.kind} transform={`translate(0 ${row.y})`}>
-            <line className="pg-lane-base" x1={layout.labelWidth} x2={layout.width - RIGHT_PAD} y1={layout.laneHeight / 2} y2={layout.laneHeight / 2} />
-            {row.bars.map((bar, i) => (
-              <BarShape key={i} bar={bar} laneHeight={layout.laneHeight} idPrefix={idPrefix} />
-            ))}
-            {row.bars.map((bar, i) =>
-              !layout.compact && bar.state === "waiting" && bar.label && bar.width > bar.label.length * 7 + 8 ? (
-                <text key={`label-${i}`} className="pg-bar-label" x={bar.x + 4} y={layout.laneHeight / 2 - 6} aria-hidden="true">
-                  {bar.label.startsWith("idle") ? "idle" : bar.label}
-                </text>
-              ) : null,
-            )}
-            {/* Last, over the bars: in a box scrolled sideways the name rides along on its own background. */}
-            <g className="pg-lane-label">
-              {standalone ? null : <LabelBackground layout={layout} row={row} />}
-              <text className="pg-lane-name" x={6} y={layout.laneHeight / 2 + 4}>
-                {row.name}
-                {row.detail ? <tspan className="pg-lane-detail"> · {row.detail}</tspan> : null}
-              </text>
-            </g>
-          </g>
-        ))}
+      <Lanes layout={layout} idPrefix={idPrefix} standalone={standalone} rowsInView={rowsInView} tickLabels={!scrolls} />
       {cursor ? <Cursor layout={layout} t={cursor.t} lane={cursor.lane} /> : null}
       {standalone ? <SvgLegend layout={layout} idPrefix={idPrefix} /> : null}
     </svg>
@@ -198,46 +220,81 @@ export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, curso
     <>
       {lanes}
       <svg className="pg-timing-axis pg-tick" viewBox={`0 ${layout.axisY} ${layout.width} ${AXIS_HEIGHT}`} width={layout.width} aria-hidden="true">
-        {layout.ticks.map(tickLabel)}
+        {layout.ticks.map((tick) => (
+          <TickLabel key={tick.label} layout={layout} tick={tick} />
+        ))}
       </svg>
     </>
   );
 }
 
-/** Keep the stepper's lane in sight in a scrolling diagram, scrolling the box only (never the page). */
-function useLaneInSight(box: RefObject<HTMLDivElement | null>, layout: DiagramLayout, lane: string | undefined) {
+/** What a scrolling box shows: its scroll offsets and inner size, in px. */
+interface BoxView {
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+/** Where the box stands, kept from its scroll events and size changes. The effects that keep the
+ *  stepper in sight read it here: reading the box itself just after a step has changed the page makes
+ *  the browser lay out the whole page there and then, on every step (Chrome's trace of a 1,000-task
+ *  run being scrubbed). Scrolling the box still does, but only when the lane or time leaves sight. */
+function useBoxView(box: RefObject<HTMLDivElement | null>): RefObject<BoxView | null> {
+  const view = useRef<BoxView | null>(null);
   useEffect(() => {
     const el = box.current;
+    if (!el) return;
+    const read = () => (view.current = { top: el.scrollTop, left: el.scrollLeft, width: el.clientWidth, height: el.clientHeight });
+    read();
+    el.addEventListener("scroll", read, { passive: true });
+    const resize = new ResizeObserver(read);
+    resize.observe(el);
+    return () => {
+      el.removeEventListener("scroll", read);
+      resize.disconnect();
+    };
+  }, [box]);
+  return view;
+}
+
+/** Keep the stepper's lane in sight in a scrolling diagram, scrolling the box only (never the page). */
+function useLaneInSight(box: RefObject<HTMLDivElement | null>, view: RefObject<BoxView | null>, layout: DiagramLayout, lane: string | undefined) {
+  useEffect(() => {
+    const el = box.current;
+    const at = view.current;
     const row = lane === undefined ? undefined : layout.rows.find((r) => r.id === lane);
-    if (!el || !row) return;
+    if (!el || !at || !row) return;
     // The diagram is drawn at its size: one SVG unit is one CSS pixel.
     const top = row.y;
     const bottom = row.y + layout.laneHeight;
     const axis = AXIS_HEIGHT;
-    if (top < el.scrollTop || bottom > el.scrollTop + el.clientHeight - axis) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
-  }, [box, layout, lane]);
+    // Noted at once (the scroll event comes later), so the next step sees where the box went.
+    if (top < at.top || bottom > at.top + at.height - axis) el.scrollTop = at.top = Math.max(0, top - at.height / 3);
+  }, [box, view, layout, lane]);
 }
 
 /** Keep the stepper's time in sight in a diagram scrolled sideways (zoomed, or wider than its box):
  *  when the step moves, not when the zoom does (that keeps what the reader zoomed at). */
-function useTimeInSight(box: RefObject<HTMLDivElement | null>, layout: DiagramLayout, t: number | undefined) {
+function useTimeInSight(box: RefObject<HTMLDivElement | null>, view: RefObject<BoxView | null>, layout: DiagramLayout, t: number | undefined) {
   const drawn = useRef(layout);
   drawn.current = layout;
   useEffect(() => {
     const el = box.current;
-    if (!el || t === undefined) return;
+    const at = view.current;
+    if (!el || !at || t === undefined) return;
     const { xOf, labelWidth } = drawn.current;
     const x = xOf(t);
     // The lane names cover the box's first labelWidth px.
-    if (x < el.scrollLeft + labelWidth || x > el.scrollLeft + el.clientWidth - RIGHT_PAD) el.scrollLeft = Math.max(0, x - labelWidth - (el.clientWidth - labelWidth) / 3);
-  }, [box, t]);
+    if (x < at.left + labelWidth || x > at.left + at.width - RIGHT_PAD) el.scrollLeft = at.left = Math.max(0, x - labelWidth - (at.width - labelWidth) / 3);
+  }, [box, view, t]);
 }
 
 /** Lanes drawn beyond the box's edges, so a quick scroll shows no gap. */
 const OVERSCAN_LANES = 30;
 
 /** A diagram of many lanes draws only those in its scrolling box's view (the server draws the first). */
-function useRowsInView(box: RefObject<HTMLDivElement | null>, layout: DiagramLayout): readonly [number, number] | undefined {
+function useRowsInView(box: RefObject<HTMLDivElement | null>, view: RefObject<BoxView | null>, layout: DiagramLayout): readonly [number, number] | undefined {
   const virtual = layout.rows.length > VIRTUAL_AFTER;
   const [range, setRange] = useState<readonly [number, number]>([0, 2 * OVERSCAN_LANES]);
   useEffect(() => {
@@ -246,9 +303,11 @@ function useRowsInView(box: RefObject<HTMLDivElement | null>, layout: DiagramLay
     let frame = 0;
     const measure = () => {
       frame = 0;
+      const at = view.current;
+      if (!at) return;
       const lane = layout.laneHeight;
-      const first = Math.max(0, Math.floor(el.scrollTop / lane) - OVERSCAN_LANES);
-      const end = Math.min(layout.rows.length, Math.ceil((el.scrollTop + el.clientHeight) / lane) + OVERSCAN_LANES);
+      const first = Math.max(0, Math.floor(at.top / lane) - OVERSCAN_LANES);
+      const end = Math.min(layout.rows.length, Math.ceil((at.top + at.height) / lane) + OVERSCAN_LANES);
       setRange((old) => (old[0] === first && old[1] === end ? old : [first, end]));
     };
     const schedule = () => (frame ||= requestAnimationFrame(measure));
@@ -261,7 +320,7 @@ function useRowsInView(box: RefObject<HTMLDivElement | null>, layout: DiagramLay
       resize.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [box, layout, virtual]);
+  }, [box, view, layout, virtual]);
   return virtual ? range : undefined;
 }
 
@@ -335,9 +394,10 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
     : undefined;
   const box = useRef<HTMLDivElement>(null);
   const zoomTo = useTimeZoom(box, layout, zoom, setZoom);
-  useLaneInSight(box, layout, cursor?.lane);
-  useTimeInSight(box, layout, cursor?.t);
-  const rowsInView = useRowsInView(box, layout);
+  const boxView = useBoxView(box);
+  useLaneInSight(box, boxView, layout, cursor?.lane);
+  useTimeInSight(box, boxView, layout, cursor?.t);
+  const rowsInView = useRowsInView(box, boxView, layout);
   const svg = <TimingDiagramSvg timeline={timeline} idPrefix={idPrefix} cursor={cursor} onPick={onPick} layout={layout} rowsInView={rowsInView} />;
   const count = link?.model.steps.length ?? 0;
   const sliding = link?.interactive && current;

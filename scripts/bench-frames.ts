@@ -1,0 +1,131 @@
+// The in-page timers of bench-browser.ts's big traces (issue 17): how long after a run's trace arrives
+// its diagram is painted, and how much work each frame does while the reader scrubs the stepper.
+// Timed inside the page, from its own clock: Playwright's round trips are not the page's.
+//
+// "Painted" is the end of the frame that first shows the new diagram: the first task after that
+// frame's animation-frame callbacks (Chromium styles, lays out and paints in the same task as them).
+import type { Page } from "@playwright/test";
+
+/** One Run, in ms: the trace arriving ("playground:ran", browser-runner.ts) → the new diagram in the
+ *  DOM (the views derived, then React's render: use-run-views.ts) → that frame painted. */
+export interface PaintTimes {
+  derive: number;
+  paint: number;
+  total: number;
+}
+
+/** Click Run on playground `id` (code already typed) and time its trace arriving to its new diagram
+ *  painted. A trace of more than a few thousand events is derived in slices while the playground
+ *  shows its progress instead of the views, so the new diagram is a new element. */
+export async function paintAfterRun(page: Page, id: string): Promise<PaintTimes> {
+  const at = await page.evaluate(
+    (id) =>
+      new Promise<{ ran: number; committed: number; painted: number }>((resolve, reject) => {
+        const pg = document.querySelector(`[data-playground="${id}"]`)!;
+        const old = pg.querySelector("[data-timing-diagram]");
+        performance.clearMarks("playground:ran");
+        const ran = () => performance.getEntriesByName("playground:ran")[0]?.startTime;
+        const timeout = setTimeout(() => reject(new Error("the run was not drawn within 3 minutes")), 180_000);
+        // Mutation records arrive as a microtask after React's commit, before the frame is drawn.
+        const observer = new MutationObserver(() => {
+          const diagram = pg.querySelector("[data-timing-diagram]");
+          if (!diagram || diagram === old || ran() === undefined) return;
+          observer.disconnect();
+          const committed = performance.now();
+          requestAnimationFrame(() => {
+            const after = new MessageChannel();
+            after.port1.onmessage = () => {
+              clearTimeout(timeout);
+              resolve({ ran: ran()!, committed, painted: performance.now() });
+            };
+            after.port2.postMessage(null);
+          });
+        });
+        observer.observe(pg, { childList: true, subtree: true });
+        // Clicked from the page itself: Playwright's own locator work would count as the page's.
+        pg.querySelector<HTMLButtonElement>("button.pg-run")!.click();
+      }),
+    id,
+  );
+  // Let the page settle (the diagram measures its box, lanes in view) before the next Run.
+  await page.waitForTimeout(500);
+  return { derive: at.committed - at.ran, paint: at.painted - at.committed, total: at.painted - at.ran };
+}
+
+/** The frames of one scrub, in ms: each frame's work (from its animation-frame callback, where the
+ *  scrub moves the stepper, to the end of that frame's rendering), the gaps between frames, and
+ *  Chromium's long animation frames (50 ms or more) meanwhile. */
+export interface FrameTimes {
+  work: number[];
+  gaps: number[];
+  longFrames: number[];
+}
+
+/** How the reader scrubs: "drag" the stepper's slider to the end and back, one input event a frame
+ *  (as a pointer drag sends them); "step" with → on the diagram, one step a frame, from the middle of
+ *  the run; "end": one press of End on the diagram, from where the stepper is. */
+export type Scrub = "drag" | "step" | "end";
+
+/** Scrub playground `id`'s stepper for `frames` frames through its real handlers: the slider's input
+ *  event (its onChange), or a keydown on the diagram (use-stepper.ts's onKeyDown). */
+export async function scrubFrames(page: Page, id: string, how: Scrub, frames: number): Promise<FrameTimes> {
+  return page.evaluate(
+    ({ id, how, frames }) =>
+      new Promise<FrameTimes>((resolve) => {
+        const pg = document.querySelector(`[data-playground="${id}"]`)!;
+        const slider = pg.querySelector<HTMLInputElement>("[data-stepper] input[type=range]")!;
+        const diagram = pg.querySelector<HTMLElement>("[data-diagram-focus]")!;
+        const last = Number(slider.max);
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+        // As the browser moves a range input: its value, then an input event (React's onChange).
+        const slideTo = (step: number) => {
+          setValue.call(slider, String(step));
+          slider.dispatchEvent(new Event("input", { bubbles: true }));
+        };
+        const press = (key: string) => diagram.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+        const move = (frame: number) => {
+          if (how === "drag") slideTo(Math.round(last * (1 - Math.abs(1 - (2 * (frame + 1)) / frames))));
+          else press(how === "end" ? "End" : "ArrowRight");
+        };
+        // The reader looks at what they scrub: the slider, or the diagram they press keys on.
+        (how === "drag" ? slider : pg.querySelector("[data-timing-diagram]")!).scrollIntoView({ block: "center" });
+        if (how === "step") slideTo(Math.floor(last / 2));
+
+        const times: FrameTimes = { work: [], gaps: [], longFrames: [] };
+        const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => times.longFrames.push(e.duration)));
+        observer.observe({ type: "long-animation-frame" });
+        let frame = 0;
+        let previous: number | undefined;
+        const tick = (now: number) => {
+          if (previous !== undefined) times.gaps.push(now - previous);
+          previous = now;
+          if (frame === frames) {
+            // The last frame's long-animation-frame entry comes a little later.
+            setTimeout(() => {
+              observer.disconnect();
+              resolve(times);
+            }, 200);
+            return;
+          }
+          // Asked first, so that this frame's rendering work is not counted in the next one's.
+          requestAnimationFrame(tick);
+          const start = performance.now();
+          move(frame++);
+          const after = new MessageChannel();
+          after.port1.onmessage = () => times.work.push(performance.now() - start);
+          after.port2.postMessage(null);
+        };
+        // A few quiet frames first (after the jump to the middle).
+        setTimeout(() => requestAnimationFrame(tick), 300);
+      }),
+    { id, how, frames },
+  );
+}
+
+/** A scrub's figures: frames timed, work per frame (median, p95, max) and frames that came late. */
+export function frameStats(times: FrameTimes): { frames: number; median: number; p95: number; max: number; late: number } {
+  const sorted = [...times.work].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  // At 60 frames a second a frame follows the last within 16.7 ms; 25 ms or more means one was dropped.
+  return { frames: sorted.length, median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0, late: times.gaps.filter((gap) => gap >= 25).length };
+}

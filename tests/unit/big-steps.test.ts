@@ -1,0 +1,48 @@
+// A step of a run with a thousand tasks stays a bounded amount to draw: the marks on one line of code
+// (stepper/line-marks.ts, the stepper's code pane and the editor) and the await tree's branches
+// (StepperPanes.tsx) list their first items and count the rest, as the stepper's panes do.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { MARKS_PER_LINE, markWords, markedLines } from "../../src/components/stepper/line-marks.ts";
+import { StepperPanes } from "../../src/components/stepper/StepperPanes.tsx";
+import { BROWSER_LIMITS } from "../../src/runtime/program/index.ts";
+import { StepIndex, stepState, type LineMarker } from "../../src/runtime/trace/index.ts";
+import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
+import { runTs } from "../support/run-ts.ts";
+
+const waiting = (n: number, line = 4): LineMarker[] => Array.from({ length: n }, (_, i) => ({ line, state: "waiting", task: i + 2, name: `Task-${i + 2}` }));
+
+describe("marks on one line of code", () => {
+  it("a line with up to MARKS_PER_LINE marks keeps them all, in order", () => {
+    const markers = waiting(MARKS_PER_LINE);
+    expect(markedLines(markers).get(4)!.marks).toEqual(markers);
+  });
+
+  it("a crowded line keeps its first marks and the one that runs, and counts the rest by state", () => {
+    const running: LineMarker = { line: 4, state: "running", task: 999, name: "Task-999" };
+    const markers = [...waiting(1000), running];
+    const { state, marks } = markedLines(markers).get(4)!;
+    expect(state).toBe("running");
+    expect(marks).toHaveLength(MARKS_PER_LINE + 1);
+    expect(marks.slice(0, MARKS_PER_LINE - 1)).toEqual(markers.slice(0, MARKS_PER_LINE - 1));
+    expect(marks[MARKS_PER_LINE - 1]).toEqual(running);
+    const count = marks.at(-1)!;
+    expect(count).toMatchObject({ state: "waiting", more: 1000 - (MARKS_PER_LINE - 1) });
+    expect(markWords(count)).toBe("and 801 more wait");
+    expect(markWords(running)).toBe("Task-999 runs");
+  });
+});
+
+describe("the await tree of a gather of 1,000 tasks", () => {
+  it("lists the first of main's awaited tasks and counts the rest", async () => {
+    const r = await runTs(THOUSAND_TASKS, { limits: BROWSER_LIMITS });
+    const steps = new StepIndex(r.events);
+    for (const e of r.events) steps.add(e);
+    steps.finish();
+    const html = renderToStaticMarkup(createElement(StepperPanes, { state: stepState(r.events, steps, Math.floor(steps.length / 2)), idPrefix: "t" }));
+    const tree = html.slice(html.indexOf("data-await-tree"));
+    expect(tree.match(/data-await-node="Task-\d+"/g)).toHaveLength(1 + 200);
+    expect(tree).toContain("… and 800 more tasks awaited by Task-1");
+  });
+});
