@@ -1,6 +1,6 @@
 // The code editor: Sandpack's CodeMirror editor only. Sandpack's preview, layout and "open in
 // CodeSandbox" pieces are left out on purpose: they load code from CodeSandbox's servers.
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { SandpackProvider, SandpackCodeEditor } from "@codesandbox/sandpack-react";
 import { python } from "@codemirror/lang-python";
 import { setDiagnostics } from "@codemirror/lint";
@@ -136,12 +136,17 @@ export default function Editor({
   const marking = useMarks(marks, stepMarkers);
   const reporting = useReportChanges(onChange);
   const [extensions] = useState(() => [...marking, ...reporting]);
-  return (
-    <div ref={box}>
-      <SandpackProvider files={files} options={{ activeFile: file, visibleFiles: [file], autorun: false }} theme={SITE_THEME} className="pg-sandpack">
-        {/* Long lines wrap: beside the run, on a phone, nothing is cut off or needs a sideways scroll. */}
-        <SandpackCodeEditor showTabs={false} showLineNumbers wrapContent showRunButton={false} additionalLanguages={LANGUAGES} extensions={extensions} />
-      </SandpackProvider>
-    </div>
+  // Made once: new marks (a step of the stepper) go to CodeMirror through useMarks's effects, without
+  // re-rendering Sandpack's editor and its highlighting.
+  return useMemo(
+    () => (
+      <div ref={box}>
+        <SandpackProvider files={files} options={{ activeFile: file, visibleFiles: [file], autorun: false }} theme={SITE_THEME} className="pg-sandpack">
+          {/* Long lines wrap: beside the run, on a phone, nothing is cut off or needs a sideways scroll. */}
+          <SandpackCodeEditor showTabs={false} showLineNumbers wrapContent showRunButton={false} additionalLanguages={LANGUAGES} extensions={extensions} />
+        </SandpackProvider>
+      </div>
+    ),
+    [files, file, extensions],
   );
 }
