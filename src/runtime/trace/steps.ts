@@ -159,6 +159,9 @@ export function stepState(events: readonly TraceEvent[], steps: StepList, index:
   const i = Math.max(0, Math.min(index, steps.length - 1));
   const target = steps.at(i);
   if (!target) return emptyState();
+  // The narration first: it reads the state just before the step, so the shared cursor then moves
+  // forward to the step (read after, it would send the cursor back to a checkpoint on every step).
+  void target.narration;
   const at = events[target.seq]?.seq === target.seq ? target.seq : events.findIndex((e) => e.seq === target.seq);
   return cursorOf(events).at(at).snapshot(target, i, i > 0 ? steps.at(i - 1)!.seq : -1);
 }
