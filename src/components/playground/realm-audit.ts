@@ -175,7 +175,7 @@ const sameDescriptor = (a: PropertyDescriptor, b: PropertyDescriptor) =>
   Object.is(a.value, b.value) && a.get === b.get && a.set === b.set && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
 
 /** The realm as it is now, and a way to say later what changed in it (null: nothing). */
-export function snapshotRealm(global: object = globalThis): () => string | null {
+function snapshotRealm(global: object = globalThis): () => string | null {
   const shapes = new Map<object, Shape>();
   for (const o of realmObjects(global)) shapes.set(o, shapeOf(o));
   // Event handler attributes (onmessage…) are accessors, on the global object or its prototypes:

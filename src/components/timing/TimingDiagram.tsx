@@ -236,6 +236,17 @@ interface BoxView {
   height: number;
 }
 
+/** Call `listener` whenever the box scrolls or changes size; returns how to stop. */
+function onScrollOrResize(el: HTMLElement, listener: () => void): () => void {
+  el.addEventListener("scroll", listener, { passive: true });
+  const resize = new ResizeObserver(listener);
+  resize.observe(el);
+  return () => {
+    el.removeEventListener("scroll", listener);
+    resize.disconnect();
+  };
+}
+
 /** Where the box stands, kept from its scroll events and size changes. The effects that keep the
  *  stepper in sight read it here: reading the box itself just after a step has changed the page makes
  *  the browser lay out the whole page there and then, on every step (Chrome's trace of a 1,000-task
@@ -247,13 +258,7 @@ function useBoxView(box: RefObject<HTMLDivElement | null>): RefObject<BoxView | 
     if (!el) return;
     const read = () => (view.current = { top: el.scrollTop, left: el.scrollLeft, width: el.clientWidth, height: el.clientHeight });
     read();
-    el.addEventListener("scroll", read, { passive: true });
-    const resize = new ResizeObserver(read);
-    resize.observe(el);
-    return () => {
-      el.removeEventListener("scroll", read);
-      resize.disconnect();
-    };
+    return onScrollOrResize(el, read);
   }, [box]);
   return view;
 }
@@ -312,12 +317,9 @@ function useRowsInView(box: RefObject<HTMLDivElement | null>, view: RefObject<Bo
     };
     const schedule = () => (frame ||= requestAnimationFrame(measure));
     measure();
-    el.addEventListener("scroll", schedule, { passive: true });
-    const resize = new ResizeObserver(schedule);
-    resize.observe(el);
+    const stop = onScrollOrResize(el, schedule);
     return () => {
-      el.removeEventListener("scroll", schedule);
-      resize.disconnect();
+      stop();
       cancelAnimationFrame(frame);
     };
   }, [box, view, layout, virtual]);
