@@ -62,7 +62,7 @@ export interface FrameTimes {
 }
 
 /** How the reader scrubs: "drag" the stepper's slider to the end and back, one input event a frame
- *  (as a pointer drag sends them); "step" with → on the diagram, one step a frame, from the middle of
+ *  between a pointer's press on the slider and its release (as a pointer drag sends them); "step" with → on the diagram, one step a frame, from the middle of
  *  the run; "end": one press of End on the diagram, from where the stepper is. */
 export type Scrub = "drag" | "step" | "end";
 
@@ -100,6 +100,7 @@ export async function scrubFrames(page: Page, id: string, how: Scrub, frames: nu
           if (previous !== undefined) times.gaps.push(now - previous);
           previous = now;
           if (frame === frames) {
+            if (how === "drag") slider.dispatchEvent(new PointerEvent("pointerup", { bubbles: true }));
             // The last frame's long-animation-frame entry comes a little later.
             setTimeout(() => {
               observer.disconnect();
@@ -115,6 +116,7 @@ export async function scrubFrames(page: Page, id: string, how: Scrub, frames: nu
           after.port1.onmessage = () => times.work.push(performance.now() - start);
           after.port2.postMessage(null);
         };
+        if (how === "drag") slider.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
         // A few quiet frames first (after the jump to the middle).
         setTimeout(() => requestAnimationFrame(tick), 300);
       }),

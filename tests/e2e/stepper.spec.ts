@@ -4,7 +4,8 @@
 // JavaScript, reduced motion, and an axe-core check of the chapter.
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, playground } from "./support.ts";
+import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
+import { test, expect, playground, typeCode } from "./support.ts";
 
 test.describe.configure({ mode: "parallel" });
 
@@ -216,4 +217,44 @@ test("a chapter page has no serious or critical accessibility violations (axe-co
     .filter((v) => v.nodes.length > 0)
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary}`).join("\n  ")}`);
   expect(serious, serious.join("\n")).toEqual([]);
+});
+
+test("a run of 1,000 tasks: a pane draws its first tasks in a box of its own, more as the reader scrolls, and the keyboard reaches the box", async ({ page }) => {
+  test.slow();
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await pg.scrollIntoViewIfNeeded();
+  await typeCode(page, pg, THOUSAND_TASKS);
+  await pg.getByRole("button", { name: "Run", exact: true }).click();
+  const stepper = pg.locator("[data-stepper]");
+  await expect(stepper).toHaveAttribute("data-step-count", /^\d{5}$/, { timeout: 60_000 });
+  // Halfway through: main waits on the gather, and most of the 1,000 workers sleep.
+  const count = Number(await stepper.getAttribute("data-step-count"));
+  await stepper.locator("input[type=range]").fill(String(Math.floor(count / 2)));
+  await expect(stepper).toHaveAttribute("data-step", String(Math.floor(count / 2)));
+  const waitingPane = stepper.locator(".pg-pane-waiting");
+  const waiting = Number((await waitingPane.locator(".pg-pane-title").textContent())!.match(/\((\d+)\)/)![1]);
+  expect(waiting).toBeGreaterThan(100);
+  const items = waitingPane.locator("[data-waiting-item]");
+  await expect(items).toHaveCount(40);
+  await expect(waitingPane.locator("[data-pane-more]")).toHaveText(`… and ${waiting - 40} more waiting tasks`);
+  // The box scrolls, not the page: it is shorter than what it holds.
+  const box = waitingPane.locator("ul");
+  expect(await box.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  // Scrolled to its end, it draws the next tasks.
+  await box.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(items).toHaveCount(80);
+  await expect(waitingPane.locator("[data-pane-more]")).toHaveText(`… and ${waiting - 80} more waiting tasks`);
+  // The keyboard reaches it, named by its pane's title, and scrolls it: the stepper's own keys
+  // (PageUp/PageDown, Home/End) are the box's while it has the focus, except ← and →.
+  await expect(box).toHaveAttribute("tabindex", "0");
+  await expect(box).toHaveAccessibleName(/^Waiting \(\d+\)$/);
+  await box.evaluate((el) => el.scrollTo({ top: 0 }));
+  await box.focus();
+  await page.keyboard.press("PageDown");
+  await expect.poll(() => box.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await page.keyboard.press("End");
+  await expect(stepper).toHaveAttribute("data-step", String(Math.floor(count / 2)));
+  await page.keyboard.press("ArrowRight");
+  await expect(stepper).toHaveAttribute("data-step", String(Math.floor(count / 2) + 1));
 });

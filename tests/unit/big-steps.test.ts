@@ -1,10 +1,11 @@
 // A step of a run with a thousand tasks stays a bounded amount to draw: the marks on one line of code
 // (stepper/line-marks.ts, the stepper's code pane and the editor) and the await tree's branches
-// (StepperPanes.tsx) list their first items and count the rest, as the stepper's panes do.
+// and panes (StepperPanes.tsx, PaneList.tsx) draw their first items and count the rest.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { MARKS_PER_LINE, markWords, markedLines } from "../../src/components/stepper/line-marks.ts";
+import { FIRST_ITEMS } from "../../src/components/stepper/PaneList.tsx";
 import { StepperPanes } from "../../src/components/stepper/StepperPanes.tsx";
 import { BROWSER_LIMITS } from "../../src/runtime/program/index.ts";
 import { StepIndex, stepState, type LineMarker } from "../../src/runtime/trace/index.ts";
@@ -29,20 +30,32 @@ describe("marks on one line of code", () => {
     expect(marks[MARKS_PER_LINE - 1]).toEqual(running);
     const count = marks.at(-1)!;
     expect(count).toMatchObject({ state: "waiting", more: 1000 - (MARKS_PER_LINE - 1) });
-    expect(markWords(count)).toBe("and 801 more wait");
+    expect(markWords(count)).toBe(`and ${1000 - (MARKS_PER_LINE - 1)} more wait`);
     expect(markWords(running)).toBe("Task-999 runs");
   });
 });
 
-describe("the await tree of a gather of 1,000 tasks", () => {
-  it("lists the first of main's awaited tasks and counts the rest", async () => {
+describe("the panes of a gather of 1,000 tasks, halfway through", () => {
+  async function panesHalfway(): Promise<{ html: string; waiting: number }> {
     const r = await runTs(THOUSAND_TASKS, { limits: BROWSER_LIMITS });
     const steps = new StepIndex(r.events);
     for (const e of r.events) steps.add(e);
     steps.finish();
-    const html = renderToStaticMarkup(createElement(StepperPanes, { state: stepState(r.events, steps, Math.floor(steps.length / 2)), idPrefix: "t" }));
-    const tree = html.slice(html.indexOf("data-await-tree"));
-    expect(tree.match(/data-await-node="Task-\d+"/g)).toHaveLength(1 + 200);
-    expect(tree).toContain("… and 800 more tasks awaited by Task-1");
+    const state = stepState(r.events, steps, Math.floor(steps.length / 2));
+    return { html: renderToStaticMarkup(createElement(StepperPanes, { state, idPrefix: "t" })), waiting: state.waiting.length };
+  }
+
+  it("the await tree draws its first tasks, depth first, and counts the rest of main's", async () => {
+    const tree = (await panesHalfway()).html.split("data-await-tree")[1];
+    // main (Task-1), then the first of the 1,000 tasks it gathers.
+    expect(tree.match(/data-await-node="Task-\d+"/g)).toHaveLength(FIRST_ITEMS);
+    expect(tree).toContain(`… and ${1000 - (FIRST_ITEMS - 1)} more tasks awaited by Task-1`);
+  });
+
+  it("the waiting pane draws its first tasks and counts the rest", async () => {
+    const { html, waiting } = await panesHalfway();
+    expect(waiting).toBeGreaterThan(FIRST_ITEMS);
+    expect(html.match(/data-waiting-item=/g)).toHaveLength(FIRST_ITEMS);
+    expect(html).toContain(`… and ${(waiting - FIRST_ITEMS).toLocaleString("en-US")} more waiting tasks`);
   });
 });

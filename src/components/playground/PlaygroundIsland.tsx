@@ -6,7 +6,7 @@
 // goal, says after each run whether the run met it, and can put the solution in the editor.
 // A playground with `compare` runs its program under both models and shows the runs side by side
 // (CompareRuns.tsx); its stepper steps through the run the reader picks.
-import { lazy, memo, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { CompiledProgram, CompileProblem } from "../../runtime/program/index.ts";
 import { stepState, type LineMarker, type RunResult, type StepList } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
@@ -155,7 +155,12 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const steppedCode = both && sides?.[stepped]?.key === "python" ? both.code : resultCode;
   const steps: StepList = (sides ? sides[stepped].views.steps : views?.steps) ?? NO_STEPS;
   const stepper = useStepper(steps);
-  const stepView = useMemo(() => (steppedResult ? stepState(steppedResult.events, stepper.steps, stepper.step) : null), [steppedResult, stepper.steps, stepper.step]);
+  // While the reader drags the slider, the slider and the diagram's cursor follow at once and the
+  // step's state (the panes, the editor's marks) catches up when the page has time, skipping the
+  // steps in between; after a click or a key it is the step's at once.
+  const deferredStep = useDeferredValue(stepper.step);
+  const shownStep = stepper.dragging ? deferredStep : stepper.step;
+  const stepView = useMemo(() => (steppedResult ? stepState(steppedResult.events, stepper.steps, shownStep) : null), [steppedResult, stepper.steps, shownStep]);
   // The stepper drives the editor that holds the stepped run's code: the same lines are marked there.
   const steppedLanguage = both && sides?.[stepped]?.key === "python" ? "python" : language;
   const markedEditor = !stepView ? null : steppedLanguage === "python" ? (tab === "python" && steppedCode === python ? "python" : null) : tab === "ts" && steppedCode === code ? "ts" : null;

@@ -33,7 +33,7 @@ export function CodePane({ code, markers, titleId }: { code: string; markers: re
   }, [current, code]);
 
   return (
-    <pre className="pg-step-code" ref={ref} tabIndex={0} role="group" aria-labelledby={titleId}>
+    <pre className="pg-step-code" ref={ref} tabIndex={0} role="group" aria-labelledby={titleId} data-scroll-box>
       <code>
         {lines.map((text, i) => {
           const n = i + 1;

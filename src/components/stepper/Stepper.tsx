@@ -90,6 +90,7 @@ function Controls({ model, interactive, count, idPrefix, t }: { model: StepperMo
           disabled={!interactive}
           aria-valuetext={`Step ${step + 1} of ${count}, t=${t.toFixed(3)} s`}
           onChange={(e) => go(Number(e.target.value))}
+          onPointerDown={model.startDrag}
         />
       </div>
     </div>

@@ -3,6 +3,7 @@
 // word and a pattern as well as its colour (the diagram's Okabe–Ito variables).
 import type { ReactNode } from "react";
 import { awaitTree, type AwaitNode, type LoopActivity, type StepState } from "../../runtime/trace/index.ts";
+import { More, PaneList, scrollBox, useDrawnItems } from "./PaneList.tsx";
 
 const WHY: Record<string, string> = {
   start: "first step",
@@ -26,17 +27,6 @@ function Pane({ id, title, className, children, note }: { id: string; title: str
 }
 
 const fmt = (t: number) => t.toFixed(3);
-
-/** Items a pane lists (a run of thousands of tasks would make every step slow): the rest are counted. */
-const PANE_ITEMS = 200;
-
-function More({ shown, of, what }: { shown: number; of: number; what: string }) {
-  return of > shown ? (
-    <p className="pg-pane-note" data-pane-more>
-      … and {(of - shown).toLocaleString("en-US")} more {what}
-    </p>
-  ) : null;
-}
 
 function Activity({ activity, state }: { activity: LoopActivity; state: StepState }) {
   switch (activity.state) {
@@ -131,9 +121,29 @@ function readyNote(length: number, thisPass: number): string | undefined {
   return `Head first. The first ${thisPass === 1 ? "one was" : `${thisPass} were`} ready when this pass began and run${thisPass === 1 ? "s" : ""} in it; the rest run in the next pass.`;
 }
 
-/** Every pane of one step's state; `idPrefix` keeps the title ids unique on the page. */
+/** A branch of the await tree as drawn: its task, the branches under it, and how many are not drawn. */
+interface DrawnBranch {
+  node: AwaitNode;
+  children: DrawnBranch[];
+  more: number;
+}
+
+/** The first `limit` tasks of the tree, depth first (a gather of a thousand tasks: its awaiter's first ones). */
+function drawnBranches(nodes: readonly AwaitNode[], budget: { left: number }): { drawn: DrawnBranch[]; more: number } {
+  const drawn: DrawnBranch[] = [];
+  for (const node of nodes) {
+    if (budget.left === 0) break;
+    budget.left--;
+    const under = drawnBranches(node.children, budget);
+    drawn.push({ node, children: under.drawn, more: under.more });
+  }
+  return { drawn, more: nodes.length - drawn.length };
+}
+
+const countNodes = (nodes: readonly AwaitNode[]): number => nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
+
 /** One task of the await tree and the tasks it awaits under it. */
-function AwaitBranch({ node }: { node: AwaitNode }) {
+function AwaitBranch({ branch: { node, children, more } }: { branch: DrawnBranch }) {
   const where = node.line !== undefined ? ` at line ${node.line}` : "";
   const what = node.state === "waiting" ? `waiting${where} on ${node.on}` : node.state === "running" ? `running${where}` : `ready${where ? `, to resume${where}` : ""}`;
   return (
@@ -142,15 +152,14 @@ function AwaitBranch({ node }: { node: AwaitNode }) {
         <strong>{node.name}</strong>
         {node.coro ? ` ${node.coro}()` : ""} · {what}
       </span>
-      {node.children.length ? (
+      {children.length ? (
         <ul>
-          {node.children.slice(0, PANE_ITEMS).map((c) => (
-            <AwaitBranch key={c.task} node={c} />
+          {children.map((c) => (
+            <AwaitBranch key={c.node.task} branch={c} />
           ))}
         </ul>
       ) : null}
-      {/* A gather of a thousand tasks: its awaiter's branch lists the first of them, as the panes do. */}
-      <More shown={PANE_ITEMS} of={node.children.length} what={`tasks awaited by ${node.name}`} />
+      <More shown={children.length} of={children.length + more} what={`tasks awaited by ${node.name}`} />
     </li>
   );
 }
@@ -158,19 +167,23 @@ function AwaitBranch({ node }: { node: AwaitNode }) {
 /** Which task awaits which, and where each is: Python 3.14's `python -m asyncio pstree`, at this step. */
 function AwaitTree({ state, idPrefix }: { state: StepState; idPrefix: string }) {
   const roots = awaitTree(state);
+  const total = countNodes(roots);
+  const { limit, onScroll } = useDrawnItems(total);
+  const { drawn, more } = drawnBranches(roots, { left: limit });
   return (
     <Pane id={`${idPrefix}-await-tree`} title="Await tree" className="pg-pane-await-tree" note="Each task under the task that awaits it (like python -m asyncio pstree).">
       {roots.length === 0 ? <p className="pg-empty">No task is alive</p> : null}
-      <ul className="pg-await-tree" data-await-tree>
-        {roots.slice(0, PANE_ITEMS).map((n) => (
-          <AwaitBranch key={n.task} node={n} />
+      <ul className="pg-pane-list pg-await-tree" data-await-tree onScroll={onScroll} {...scrollBox(Math.min(total, limit), `${idPrefix}-await-tree`)}>
+        {drawn.map((b) => (
+          <AwaitBranch key={b.node.task} branch={b} />
         ))}
       </ul>
-      <More shown={PANE_ITEMS} of={roots.length} what="tasks awaited by none" />
+      <More shown={drawn.length} of={drawn.length + more} what="tasks awaited by none" />
     </Pane>
   );
 }
 
+/** Every pane of one step's state; `idPrefix` keeps the title ids unique on the page. */
 export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: string }) {
   const fresh = (f: boolean) => (f ? " pg-fresh" : "");
   const thisPass = state.ready.filter((q) => q.thisPass).length;
@@ -191,72 +204,87 @@ export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: 
         note={readyNote(state.ready.length, thisPass)}
       >
         {state.ready.length === 0 ? <p className="pg-empty">Empty</p> : null}
-        <ol className="pg-ready" data-ready-queue>
-          {state.ready.slice(0, PANE_ITEMS).map((q) => (
+        <PaneList
+          ordered
+          className="pg-ready"
+          hook="data-ready-queue"
+          labelledBy={`${idPrefix}-ready`}
+          what="handles behind them"
+          items={state.ready}
+          render={(q) => (
             <li key={q.handle} className={`pg-ready-entry${q.thisPass ? " pg-this-pass" : " pg-next-pass"}${fresh(q.fresh)}${q.why === "timer" ? " pg-from-timer" : ""}`} data-pass={q.thisPass ? "this" : "next"}>
               <span data-ready-item>{q.name}</span>
               <span className="pg-tag">
                 {WHY[q.why]} · {q.thisPass ? "this pass" : "next pass"}
               </span>
             </li>
-          ))}
-        </ol>
-        <More shown={PANE_ITEMS} of={state.ready.length} what="handles behind them" />
+          )}
+        />
       </Pane>
       <Pane id={`${idPrefix}-waiting`} title={`Waiting (${state.waiting.length})`} className="pg-pane-waiting">
         {state.waiting.length === 0 ? <p className="pg-empty">No task waits</p> : null}
-        <ul className="pg-list">
-          {state.waiting.slice(0, PANE_ITEMS).map((w) => (
+        <PaneList
+          className="pg-list"
+          what="waiting tasks"
+          labelledBy={`${idPrefix}-waiting`}
+          items={state.waiting}
+          render={(w) => (
             <li key={w.task} className={`pg-waiting-entry${fresh(w.fresh)}`} data-waiting-item={w.name}>
               <strong>{w.name}</strong> {w.coro}() waits on <em>{w.on.label}</em>
               {w.on.until !== undefined ? ` until ${fmt(w.on.until)}` : ""}
               {w.line !== undefined ? <span className="pg-tag">at line {w.line}</span> : null}
             </li>
-          ))}
-        </ul>
-        <More shown={PANE_ITEMS} of={state.waiting.length} what="waiting tasks" />
+          )}
+        />
       </Pane>
       <AwaitTree state={state} idPrefix={idPrefix} />
       <Pane id={`${idPrefix}-timers`} title={`Timers (${state.timers.length})`} className="pg-pane-timers">
         {state.timers.length === 0 ? <p className="pg-empty">None</p> : null}
-        <ul className="pg-list">
-          {state.timers.slice(0, PANE_ITEMS).map((t) => (
+        <PaneList
+          className="pg-list"
+          what="timers, due later"
+          labelledBy={`${idPrefix}-timers`}
+          items={state.timers}
+          render={(t) => (
             <li key={t.timer} className={`pg-timer-entry${fresh(t.fresh)}`} data-timer-item={fmt(t.due)}>
               <span className="pg-due">{fmt(t.due)}</span> {t.label}
             </li>
-          ))}
-        </ul>
-        <More shown={PANE_ITEMS} of={state.timers.length} what="timers, due later" />
+          )}
+        />
       </Pane>
       {state.workers.length || state.poolQueues.length ? <Workers state={state} idPrefix={idPrefix} /> : null}
       <Pane id={`${idPrefix}-done`} title={`Done (${state.done.length})`} className="pg-pane-done">
         {state.done.length === 0 ? <p className="pg-empty">No task has finished</p> : null}
-        <ul className="pg-list">
-          {state.done.slice(0, PANE_ITEMS).map((d) => (
+        <PaneList
+          className="pg-list"
+          what="finished tasks"
+          labelledBy={`${idPrefix}-done`}
+          items={state.done}
+          render={(d) => (
             <li key={d.task} className={`pg-done-entry${fresh(d.fresh)}`} data-done-item={d.name}>
               <strong>{d.name}</strong> {d.coro}(){" "}
               {d.outcome === "result" ? `returned ${d.value ?? "None"}` : d.outcome === "cancelled" ? "was cancelled" : `raised ${d.value?.split("\n")[0] ?? ""}`}
             </li>
-          ))}
-        </ul>
-        <More shown={PANE_ITEMS} of={state.done.length} what="finished tasks" />
+          )}
+        />
       </Pane>
       <Pane id={`${idPrefix}-console`} title="Console so far" className="pg-pane-console">
         {state.console.length === 0 ? <p className="pg-empty">Nothing printed yet</p> : null}
-        {state.console.length > PANE_ITEMS ? (
-          <p className="pg-pane-note" data-pane-more>
-            The last {PANE_ITEMS} of {state.console.length.toLocaleString("en-US")} lines
-          </p>
-        ) : null}
-        <ol className="pg-step-console" start={Math.max(1, state.console.length - PANE_ITEMS + 1)}>
-          {state.console.slice(-PANE_ITEMS).map((l, i) => (
-            <li key={state.console.length - Math.min(PANE_ITEMS, state.console.length) + i} className={l.stream === "stderr" ? "pg-stderr" : undefined} data-stepper-console-line>
+        <PaneList
+          ordered
+          tail
+          className="pg-step-console"
+          what="lines"
+          labelledBy={`${idPrefix}-console`}
+          items={state.console}
+          render={(l, i) => (
+            <li key={i} className={l.stream === "stderr" ? "pg-stderr" : undefined} data-stepper-console-line>
               <span className="pg-stamp">{fmt(l.t)}</span>
               {l.worker ? <span className="pg-console-worker">{l.worker}</span> : null}
               <span>{l.text}</span>
             </li>
-          ))}
-        </ol>
+          )}
+        />
       </Pane>
     </div>
   );

@@ -24,9 +24,10 @@ export interface MarkedLine {
   marks: Mark[];
 }
 
-/** Marks drawn on one line (as the stepper's panes list at most 200 items, StepperPanes.tsx): a
- *  thousand tasks waiting at one line would make every step slow, the editor's most of all. */
-export const MARKS_PER_LINE = 200;
+/** Marks drawn on one line, the rest counted: more names than this on one line of code are not read
+ *  one by one, and a thousand tasks waiting at one line would make every step slow (each step lays
+ *  the line out again, in the code pane and in the editor). */
+export const MARKS_PER_LINE = 20;
 
 /** The marked lines, by line number. */
 export function markedLines(markers: readonly LineMarker[]): Map<number, MarkedLine> {

@@ -16,6 +16,11 @@ export interface StepperModel {
   /** The current step, 0-based, always within the steps. */
   step: number;
   go: (index: number) => void;
+  /** True while the reader drags the slider (a pointer is down on it): the step's state may follow a
+   *  little behind the step then (PlaygroundIsland's deferred step), never after a click or a key. */
+  dragging: boolean;
+  /** The slider was pressed: dragging until the pointer is released anywhere. */
+  startDrag: () => void;
   playing: boolean;
   togglePlay: () => void;
   speed: number;
@@ -31,6 +36,8 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
   // A range input moves itself with arrows, Home and End (its onChange moves the step).
   if (target instanceof HTMLInputElement) return target.type !== "range" || key !== " ";
   if (["BUTTON", "A", "SUMMARY"].includes(target.tagName)) return key === " " || key === "Enter";
+  // A focused scroll box (a pane's list, the code) scrolls with ↑/↓, PageUp/PageDown, Home/End and space.
+  if (target.hasAttribute("data-scroll-box")) return key !== "ArrowLeft" && key !== "ArrowRight";
   return false;
 }
 
@@ -39,6 +46,7 @@ export function useStepper(steps: StepList): StepperModel {
   const [rawStep, setStep] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(SPEEDS[1].value);
+  const [dragging, setDragging] = useState(false);
   const last = Math.max(0, steps.length - 1);
   const step = Math.min(rawStep, last);
 
@@ -56,6 +64,17 @@ export function useStepper(steps: StepList): StepperModel {
     const timer = setTimeout(() => setStep((s) => Math.min(s + 1, last)), 1000 / speed);
     return () => clearTimeout(timer);
   }, [playing, step, last, speed]);
+
+  const startDrag = useCallback(() => {
+    setDragging(true);
+    const end = () => {
+      setDragging(false);
+      window.removeEventListener("pointerup", end);
+      window.removeEventListener("pointercancel", end);
+    };
+    window.addEventListener("pointerup", end);
+    window.addEventListener("pointercancel", end);
+  }, []);
 
   const go = useCallback((index: number) => setStep(Math.max(0, Math.min(index, last))), [last]);
   const togglePlay = useCallback(() => {
@@ -80,5 +99,8 @@ export function useStepper(steps: StepList): StepperModel {
   );
 
   // The same object while nothing in it changes: the views that take it re-render only then.
-  return useMemo(() => ({ steps, step, go, playing, togglePlay, speed, setSpeed, onKeyDown }), [steps, step, go, playing, togglePlay, speed, onKeyDown]);
+  return useMemo(
+    () => ({ steps, step, go, dragging, startDrag, playing, togglePlay, speed, setSpeed, onKeyDown }),
+    [steps, step, go, dragging, startDrag, playing, togglePlay, speed, onKeyDown],
+  );
 }

@@ -296,7 +296,7 @@ function useTimeInSight(box: RefObject<HTMLDivElement | null>, view: RefObject<B
 }
 
 /** Lanes drawn beyond the box's edges, so a quick scroll shows no gap. */
-const OVERSCAN_LANES = 30;
+const OVERSCAN_LANES = 10;
 
 /** A diagram of many lanes draws only those in its scrolling box's view (the server draws the first). */
 function useRowsInView(box: RefObject<HTMLDivElement | null>, view: RefObject<BoxView | null>, layout: DiagramLayout): readonly [number, number] | undefined {
