@@ -6,10 +6,12 @@
 // frame's animation-frame callbacks (Chromium styles, lays out and paints in the same task as them).
 import type { Page } from "@playwright/test";
 
-/** One Run, in ms: the trace arriving ("playground:ran", browser-runner.ts) → the new diagram in the
- *  DOM (the views derived, then React's render: use-run-views.ts) → that frame painted. */
+/** One Run, in ms: the trace arriving ("playground:ran", browser-runner.ts) → the views derived
+ *  ("playground:derived", use-run-views.ts) → the new diagram in the DOM (React's render) → that
+ *  frame painted. */
 export interface PaintTimes {
   derive: number;
+  render: number;
   paint: number;
   total: number;
 }
@@ -20,11 +22,14 @@ export interface PaintTimes {
 export async function paintAfterRun(page: Page, id: string): Promise<PaintTimes> {
   const at = await page.evaluate(
     (id) =>
-      new Promise<{ ran: number; committed: number; painted: number }>((resolve, reject) => {
+      new Promise<{ ran: number; derived: number; committed: number; painted: number }>((resolve, reject) => {
         const pg = document.querySelector(`[data-playground="${id}"]`)!;
         const old = pg.querySelector("[data-timing-diagram]");
         performance.clearMarks("playground:ran");
+        performance.clearMarks("playground:derived");
         const ran = () => performance.getEntriesByName("playground:ran")[0]?.startTime;
+        // use-run-views.ts marks the end of a sliced derivation.
+        const derived = () => performance.getEntriesByName("playground:derived")[0]?.startTime;
         const timeout = setTimeout(() => reject(new Error("the run was not drawn within 3 minutes")), 180_000);
         // Mutation records arrive as a microtask after React's commit, before the frame is drawn.
         const observer = new MutationObserver(() => {
@@ -36,7 +41,7 @@ export async function paintAfterRun(page: Page, id: string): Promise<PaintTimes>
             const after = new MessageChannel();
             after.port1.onmessage = () => {
               clearTimeout(timeout);
-              resolve({ ran: ran()!, committed, painted: performance.now() });
+              resolve({ ran: ran()!, derived: derived() ?? committed, committed, painted: performance.now() });
             };
             after.port2.postMessage(null);
           });
@@ -49,7 +54,7 @@ export async function paintAfterRun(page: Page, id: string): Promise<PaintTimes>
   );
   // Let the page settle (the diagram measures its box, lanes in view) before the next Run.
   await page.waitForTimeout(500);
-  return { derive: at.committed - at.ran, paint: at.painted - at.committed, total: at.painted - at.ran };
+  return { derive: at.derived - at.ran, render: at.committed - at.derived, paint: at.painted - at.committed, total: at.painted - at.ran };
 }
 
 /** The frames of one scrub, in ms: each frame's work (from its animation-frame callback, where the

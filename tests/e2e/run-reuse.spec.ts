@@ -52,3 +52,33 @@ test("the lesson's own code runs as the build compiled it, even when the compile
   await expect(pg.locator("[data-run-error]")).toContainText("could not load");
   expect(compilerFetched.length).toBeGreaterThan(0);
 });
+
+test("threads and processes: a warm runner's next run takes job workers started after the last, and gives the same output", async ({ page }) => {
+  // Each job worker (a Blob worker inside the runner), when it started and when it ended.
+  const jobWorkers: { started: number; closed?: number }[] = [];
+  page.on("worker", (worker) => {
+    if (!worker.url().startsWith("blob:")) return;
+    const seen: { started: number; closed?: number } = { started: Date.now() };
+    jobWorkers.push(seen);
+    worker.on("close", () => (seen.closed = Date.now()));
+  });
+  await page.goto("/lessons/example-6-threads-and-processes/");
+  const pg = page.locator("[data-playground]").first();
+  expect(await runPlayground(pg)).toBe("done");
+  const first = await pg.locator("[data-console-line]").allTextContents();
+  await expect.poll(() => verdicts(page)).toEqual(["reusable"]);
+  // The run's workers end with it; as many spares are started after it, and wait.
+  await expect.poll(() => jobWorkers.filter((w) => w.closed !== undefined).length).toBeGreaterThan(0);
+  const used = jobWorkers.filter((w) => w.closed !== undefined).length;
+  await expect.poll(() => jobWorkers.filter((w) => w.closed === undefined).length).toBe(used);
+
+  const clicked = Date.now();
+  expect(await runPlayground(pg)).toBe("done");
+  await expect(pg.locator("[data-console-line]")).toHaveText(first);
+  // The second run's workers (ended with it) are the spares: all started before its Run.
+  await expect.poll(() => jobWorkers.filter((w) => w.closed !== undefined).length).toBe(2 * used);
+  const second = jobWorkers.filter((w) => w.closed !== undefined && w.closed >= clicked);
+  expect(second).toHaveLength(used);
+  for (const w of second) expect(w.started).toBeLessThan(clicked);
+  await expect.poll(() => verdicts(page)).toEqual(["reusable", "reusable"]);
+});

@@ -258,3 +258,24 @@ test("a run of 1,000 tasks: a pane draws its first tasks in a box of its own, mo
   await page.keyboard.press("ArrowRight");
   await expect(stepper).toHaveAttribute("data-step", String(Math.floor(count / 2) + 1));
 });
+
+test("example 4: dragging the slider, the panes may follow behind; released, they show the step it stopped at", async ({ page }) => {
+  const { stepper } = await hydrated(page);
+  const slider = stepper.locator("input[type=range]");
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 4, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 4 + ((box.width - 8) * i) / 16, y);
+  await page.mouse.up();
+  const step = Number(await stepper.getAttribute("data-step"));
+  expect(step).toBeGreaterThan(0);
+  const dragged = { narration: await narration(stepper).textContent(), ready: await readyQueue(stepper).allTextContents() };
+  // The same step reached with the keyboard, from the start.
+  await stepper.getByRole("button", { name: "First" }).click();
+  await expect(stepper).toHaveAttribute("data-step", "0");
+  for (let i = 0; i < step; i++) await page.keyboard.press("ArrowRight");
+  await expect(stepper).toHaveAttribute("data-step", String(step));
+  await expect(narration(stepper)).toHaveText(dragged.narration!);
+  await expect(readyQueue(stepper)).toHaveText(dragged.ready);
+});

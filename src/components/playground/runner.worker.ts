@@ -4,17 +4,29 @@
 // next program (realm-audit.ts): a warm runner's runtime is compiled and optimised already.
 import { runProgram } from "../../runtime/program/index.ts";
 import { browserNetworkHost } from "../../runtime/io/index.ts";
+import { warmWebWorkerHost } from "../../runtime/workers/index.ts";
 import type { RunnerMessage, RunRequest } from "./protocol.ts";
 import { importsDynamically, watchRealm } from "./realm-audit.ts";
 
 /** Events per message: small enough that the page reads one in a few milliseconds. */
 const BATCH = 1_000;
+/** Job workers (threads, processes) kept started for the next run, at most. */
+const SPARE_JOB_WORKERS = 8;
+/** Milliseconds after a run before its spares start: the page draws the run meanwhile, on a
+ *  machine that may have two cores. */
+const REFILL_AFTER_MS = 300;
 
-// Ours, before the audit's watch starts (a program's postMessage spends the worker).
+// Ours, before the audit's watch starts (a program's postMessage spends the worker; its workers are
+// counted, the runtime's job workers are not: they end with their run).
 const post = self.postMessage.bind(self);
+const jobWorkers = typeof Worker === "function" ? warmWebWorkerHost(Worker, SPARE_JOB_WORKERS) : undefined;
+const later = self.setTimeout.bind(self) as (run: () => void, ms: number) => number;
+const cancel = self.clearTimeout.bind(self) as (id: number | undefined) => void;
+let refill: number | undefined;
 const send = (message: RunnerMessage) => post(message);
 
 self.onmessage = async (event: MessageEvent<RunRequest>) => {
+  cancel(refill);
   const beat = () => send({ kind: "beat" });
   // While the loop waits for threads or real time, the worker is idle: this beats then; while the
   // program runs, the runtime beats (Session.onHeartbeat).
@@ -23,7 +35,7 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
   try {
     // httpGet("/samples/…") reads the site's files under its base path (a sub-path on some hosts).
     const network = browserNetworkHost(import.meta.env.BASE_URL);
-    const { events, ...rest } = await runProgram(event.data.program, { ...event.data.options, network, onHeartbeat: beat });
+    const { events, ...rest } = await runProgram(event.data.program, { ...event.data.options, network, workers: jobWorkers, onHeartbeat: beat });
     for (let i = 0; i < events.length; i += BATCH) send({ kind: "events", events: events.slice(i, i + BATCH) });
     send({ kind: "done", result: rest });
     ran = true;
@@ -36,6 +48,8 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
   setTimeout(() => {
     const why = !ran ? "the runtime failed" : importsDynamically(event.data.program.code) ? "the program imports dynamically" : realm.audit();
     send(why ? { kind: "spent", why } : { kind: "reusable" });
+    // The next run here starts its threads and processes on workers started by then.
+    if (!why) refill = later(() => jobWorkers?.refill(), REFILL_AFTER_MS);
   });
 };
 

@@ -14,20 +14,53 @@ export interface WorkerHost {
   spawn(name: string, onReply: (reply: JobReply) => void, onFailure: (message: string) => void): JobWorker;
 }
 
+/** A host that keeps started workers ready for the next run. */
+export interface WarmWorkerHost extends WorkerHost {
+  /** Between runs: start, unused, as many workers as the last run took (at most `most`). */
+  refill(): void;
+}
+
 /** Web Workers made from a Blob of the worker's source (works inside another worker, too). */
 export function webWorkerHost(): WorkerHost | undefined {
-  if (typeof Worker !== "function" || typeof Blob !== "function") return undefined;
+  return typeof Worker === "function" && typeof Blob === "function" ? warmWebWorkerHost(Worker, 0) : undefined;
+}
+
+/**
+ * Web Workers as webWorkerHost makes them, with spares: after each run, `refill` starts as many as
+ * that run took, so the next run finds its workers started (a worker's start costs it tens of
+ * milliseconds). A spare has only loaded the job worker's source; each worker serves one run's
+ * jobs and is terminated with that run, as ever, so no run sees another's state. `WorkerClass` is
+ * the constructor to use (the runner worker's own, from before its realm is watched).
+ */
+export function warmWebWorkerHost(WorkerClass: typeof Worker, most: number): WarmWorkerHost {
   let url: string | undefined;
+  const spares: Worker[] = [];
+  let taken = 0;
+  const start = (name: string) => new WorkerClass((url ??= URL.createObjectURL(new Blob([JOB_WORKER_SOURCE], { type: "text/javascript" }))), { name });
   return {
     spawn(name, onReply, onFailure) {
-      url ??= URL.createObjectURL(new Blob([JOB_WORKER_SOURCE], { type: "text/javascript" }));
-      const worker = new Worker(url, { name });
+      taken++;
+      const worker = spares.shift() ?? start(name);
       worker.onmessage = (event: MessageEvent<JobReply>) => onReply(event.data);
       worker.onerror = (event) => {
         event.preventDefault();
         onFailure(event.message || "the worker failed to start");
       };
       return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
+    },
+    refill() {
+      const wanted = Math.min(taken, most);
+      taken = 0;
+      while (spares.length < wanted) {
+        const spare = start("job worker");
+        // One that fails to start is dropped; the run that would have taken it starts another.
+        spare.onerror = (event) => {
+          event.preventDefault();
+          const at = spares.indexOf(spare);
+          if (at >= 0) spares.splice(at, 1);
+        };
+        spares.push(spare);
+      }
     },
   };
 }
