@@ -124,3 +124,22 @@ test("a Python run with a process pool says its threads and processes are a mode
   await expect(pg).toHaveAttribute("data-language", "python");
   await expect(pg.locator("[data-run-note]")).toContainText("a model of CPython's, not CPython's own");
 });
+
+test("the language tabs, like the buttons, wait for the island: disabled until it hydrates, then a click switches", async ({ page }) => {
+  // The island's script held back a while: the page is read before it hydrates.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/PlaygroundIsland\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  const python = pg.getByRole("tab", { name: "Python" });
+  await expect(python).toBeDisabled();
+  await expect(pg.getByRole("button", { name: "Run", exact: true })).toBeDisabled();
+  release();
+  await expect(python).toBeEnabled({ timeout: 60_000 });
+  await python.click();
+  await expect(python).toHaveAttribute("aria-selected", "true");
+});

@@ -335,7 +335,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
         <div className="pg-studio-edit">
           {/* Search indexes the lesson's prose and code, not the playground's controls and output. */}
           <div className="pg-toolbar" data-pagefind-ignore="all">
-            <LanguageTabs tabs={python !== undefined ? ["ts", "python"] : ["ts"]} selected={tab} onSelect={setTab} panel={`${id}-code`} />
+            <LanguageTabs tabs={python !== undefined ? ["ts", "python"] : ["ts"]} selected={tab} onSelect={setTab} panel={`${id}-code`} interactive={hydrated} />
             <div className="pg-actions">
               {/* Run stays focusable while a run is under way (aria-disabled), so focus is not lost. */}
               <button type="button" className="pg-run" onClick={run} disabled={!hydrated} aria-disabled={busy || undefined}>

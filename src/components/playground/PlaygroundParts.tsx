@@ -33,8 +33,9 @@ export type Tab = "ts" | "python";
 const TAB_NAMES: Record<Tab, string> = { ts: "TypeScript", python: "Python" };
 
 /** The program's languages as tabs (the WAI-ARIA tabs pattern: one tab stop, arrow keys, Home and
- *  End move between them and select). `panel` is the id of the panel they control. */
-export function LanguageTabs({ tabs, selected, onSelect, panel }: { tabs: Tab[]; selected: Tab; onSelect: (tab: Tab) => void; panel: string }) {
+ *  End move between them and select). `panel` is the id of the panel they control. Until the island
+ *  is `interactive` (hydrated) they are disabled, as its buttons are: a click then would be lost. */
+export function LanguageTabs({ tabs, selected, onSelect, panel, interactive }: { tabs: Tab[]; selected: Tab; onSelect: (tab: Tab) => void; panel: string; interactive: boolean }) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const at = tabs.indexOf(selected);
     const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
@@ -56,6 +57,7 @@ export function LanguageTabs({ tabs, selected, onSelect, panel }: { tabs: Tab[];
           aria-selected={tab === selected}
           aria-controls={panel}
           tabIndex={tab === selected ? 0 : -1}
+          disabled={!interactive}
           onClick={() => onSelect(tab)}
         >
           {TAB_NAMES[tab]}
