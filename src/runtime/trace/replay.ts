@@ -126,6 +126,12 @@ export class Replay {
     const head = this.queue[this.head];
     if (head?.handle === handle) {
       this.head++;
+      // Drop the handles run long ago once they are most of the array (a long run queues tens of
+      // thousands: kept, they would be copied by every garbage collection of the page).
+      if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
       return head;
     }
     // The loop always pops the head; anything else means the trace and this replay disagree.
