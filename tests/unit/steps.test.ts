@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { outputMatches } from "../../src/components/playground/expectation.ts";
-import { deriveStepStates, deriveSteps, readyQueues, stepState, type ReadyItem, type StepState } from "../../src/runtime/trace/index.ts";
+import { deriveStepStates, deriveSteps, readyQueues, stepState, StepIndex, type ReadyItem, type StepState } from "../../src/runtime/trace/index.ts";
 import type { EventOf, RunResult, TraceEvent } from "../../src/runtime/trace/index.ts";
 import { dedent } from "../support/cpython.ts";
 import { LESSONS_DIR, lessonsIn } from "../support/lesson-sources.ts";
@@ -133,6 +133,33 @@ describe("stepState on a long trace", () => {
     const steps = deriveSteps(result.events);
     const order = [states.length - 1, 0, 2500, 2499, 1100, 1, 3000, 1024, states.length - 2, 17];
     for (const i of order) expect(stepState(result.events, steps, i), `step ${i}`).toEqual(states[i]);
+  });
+  it("from a StepIndex's checkpoints (left every 8,192 events), jumps give the state a replay from the start gives", async () => {
+    const result = await runTs(dedent(`
+      import { run, createTask, sleep, print } from "asyncio";
+      async function work(i: number) {
+        for (let n = 0; n < 40; n++) await sleep(0.01 * (1 + (i % 5)));
+        print("done", i);
+      }
+      async function main() {
+        const tasks = [];
+        for (let i = 0; i < 120; i++) tasks.push(createTask(work(i)));
+        for (const t of tasks) await t;
+      }
+      await run(main());
+    `));
+    const events = result.events;
+    expect(events.length).toBeGreaterThan(3 * 8192);
+    const index = new StepIndex(events);
+    for (const e of events) index.add(e);
+    index.finish();
+    const last = index.length - 1;
+    const order = [last, 0, Math.floor(last / 2), last - 1, 1, Math.floor(last / 3), Math.floor((2 * last) / 3) + 1, 5000];
+    // The reference: another copy of the trace, stepped forward only, so replayed from its start.
+    const copy = [...events];
+    const steps = deriveSteps(copy);
+    const expected = new Map([...order].sort((a, b) => a - b).map((i) => [i, stepState(copy, steps, i)]));
+    for (const i of order) expect(stepState(events, index, i), `step ${i}`).toEqual(expected.get(i));
   });
 });
 

@@ -177,6 +177,8 @@ export class Replay {
         if (this.passLeft === 0) this.passOpen = true;
         this.timers.delete(e.timer);
         const info = this.timerInfo.get(e.timer);
+        // A timer fires once: what it was set for is not needed after (a checkpoint copies the rest).
+        this.timerInfo.delete(e.timer);
         if (info && this.internalHandles.has(e.timer)) this.internalHandles.add(e.handle);
         this.push({ handle: e.handle, why: "timer", label: info?.label ?? `timer ${e.timer}`, since: e.seq });
         this.activity = this.loopDepth > 0 ? { state: "idle" } : this.activity;
@@ -233,6 +235,7 @@ export class Replay {
         break;
       case "timer-cancelled":
         this.timers.delete(e.timer);
+        this.timerInfo.delete(e.timer);
         break;
       case "pool-created":
         this.pools.set(e.pool, { name: e.name, kind: e.poolKind, maxWorkers: e.maxWorkers, queued: [] });

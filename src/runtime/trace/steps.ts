@@ -52,8 +52,12 @@ export function deriveSteps(events: readonly TraceEvent[], options: { strict?: b
 }
 
 // A replay that stays positioned in one trace, so the next step forward applies only the events in
-// between, and a step back restarts from the nearest checkpoint instead of the trace's start.
+// between, and a step back, or a jump far ahead, starts from the nearest checkpoint at or before it
+// instead of the trace's start (the StepIndex leaves one every CHECKPOINT_EVERY events as it goes).
 const CHECKPOINT_EVERY = 1024;
+/** The StepIndex leaves fewer (a copy of a thousand tasks' state is not free): a jump then replays
+ *  at most this many events, a few milliseconds' work. */
+const INDEX_CHECKPOINT_EVERY = 8 * CHECKPOINT_EVERY;
 
 class Cursor {
   private replay: Replay;
@@ -66,17 +70,21 @@ class Cursor {
   }
   /** The replay with every event up to index `last` applied. */
   at(last: number): Replay {
-    if (last < this.next - 1) {
-      const from = this.checkpoints.findLast((c) => c.next <= last + 1);
+    const from = this.checkpoints.findLast((c) => c.next <= last + 1);
+    if (last < this.next - 1 || (from && from.next > this.next)) {
       this.replay = from ? from.replay.clone() : new Replay(false);
       this.next = from ? from.next : 0;
     }
     while (this.next <= last) {
-      if (this.next % CHECKPOINT_EVERY === 0 && this.next > 0 && !this.checkpoints.some((c) => c.next === this.next))
-        this.checkpoints.push({ next: this.next, replay: this.replay.clone() });
+      if (this.next % CHECKPOINT_EVERY === 0 && this.next > 0) this.keep(this.next, this.replay);
       this.replay.apply(this.events[this.next++]);
     }
     return this.replay;
+  }
+  /** A copy of `replay`, which has applied the first `next` events, to start from later. */
+  keep(next: number, replay: Replay): void {
+    const after = this.checkpoints.findLastIndex((c) => c.next <= next);
+    if (this.checkpoints[after]?.next !== next) this.checkpoints.splice(after + 1, 0, { next, replay: replay.clone() });
   }
 }
 
@@ -104,6 +112,7 @@ export class StepIndex implements StepList {
   private readonly seqs: number[] = [];
   private readonly narrations = new Map<number, string>();
   private pending: TraceEvent | undefined;
+  private applied = 0;
   private readonly events: readonly TraceEvent[];
 
   /** Steps of `events`, which the caller fills as it adds them (the same array). */
@@ -151,6 +160,8 @@ export class StepIndex implements StepList {
   private decide(e: TraceEvent, next: TraceEvent | undefined): void {
     if (isStep(e, next, this.replay)) this.seqs.push(e.seq);
     this.replay.apply(e);
+    // The stepper's cursor starts from here when it jumps (End, the slider) instead of replaying the trace.
+    if (++this.applied % INDEX_CHECKPOINT_EVERY === 0) cursorOf(this.events).keep(this.applied, this.replay);
   }
 }
 
