@@ -110,8 +110,10 @@ export class Session {
   runningLoop: RunningLoopView | null = null;
   /** Python's _task_name_counter: names are Task-1, Task-2, ... across the whole program. */
   taskNameCounter = 0;
-  /** Coroutine objects made but never started, for Python's "was never awaited" warning. */
-  readonly unawaited = new Set<{ name: string }>();
+  /** Coroutine objects made but never started, for Python's "was never awaited" warning; the newest
+   * waits apart: most are awaited as soon as made (`await sleep(1)`) and never touch the set. */
+  private readonly unstarted = new Set<{ name: string }>();
+  private newest: { name: string } | null = null;
   /** Set once a limit is hit; from then on every step, event and print stops the program again. */
   stopped: LimitExceeded | null = null;
   /** Called at most every HEARTBEAT seconds while the program makes progress (the browser's runner
@@ -164,6 +166,23 @@ export class Session {
     } finally {
       active = outer;
     }
+  }
+
+  /** A coroutine object was made (not started yet). */
+  coroutineMade(coro: { name: string }): void {
+    if (this.newest) this.unstarted.add(this.newest);
+    this.newest = coro;
+  }
+
+  /** A coroutine began to run (or was closed): it was awaited after all. */
+  coroutineStarted(coro: { name: string }): void {
+    if (this.newest === coro) this.newest = null;
+    else this.unstarted.delete(coro);
+  }
+
+  /** The coroutine objects never started, in the order they were made. */
+  get unawaited(): { name: string }[] {
+    return this.newest ? [...this.unstarted, this.newest] : [...this.unstarted];
   }
 
   /** A fresh id for a task, handle, timer or loop (unique within the run). */
