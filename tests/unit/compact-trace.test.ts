@@ -94,6 +94,26 @@ describe("the compact trace", () => {
     expect(store.select(["print"]).map((e) => e.seq)).toEqual([9, 14]);
   });
 
+  it("keeps every line and time, in and past the columns' first chunk (65,536 events)", () => {
+    const store = new TraceStore();
+    const reference = referenceRecorder();
+    const lines = [undefined, 0, 1, 65_533, 65_534, 65_535, 70_000, -1, 2.5];
+    for (let i = 0; i < 70_000; i++) {
+      // Times in runs of a few events, with a real clock's distinct times in between.
+      const t = i % 1000 < 500 ? Math.floor(i / 7) * 0.001 : i * 1e-6;
+      const event: UnstampedEvent = { kind: "handle-run", handle: i };
+      store.push(structuredClone(event), t, lines[i % lines.length]);
+      reference.push(event, t, lines[i % lines.length]);
+    }
+    for (const at of [69_990, 65_536, 3]) {
+      store.insert(at, { kind: "timer-cancelled", timer: at }, store.timeAt(at), 65_600);
+      reference.insert(at, { kind: "timer-cancelled", timer: at }, reference.events[at].t, 65_600);
+    }
+    expect(asJson(store.decode())).toEqual(reference.events);
+    expect(asJson(decodeCompact(JSON.parse(JSON.stringify(store.toCompact()))))).toEqual(reference.events);
+    expect(store.select(["timer-cancelled"]).map((e) => e.seq)).toEqual([3, 65_537, 69_992]);
+  });
+
   it("records every lesson's playground as the one-object-per-event recorder did", async () => {
     const playgrounds = (await lessonsIn()).flatMap((l) => l.playgrounds.filter((pg) => pg.clock !== "real").map((pg) => ({ ...pg, file: l.file })));
     expect(playgrounds.length).toBeGreaterThan(20);
