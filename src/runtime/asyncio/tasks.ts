@@ -33,7 +33,7 @@ export function createFuture<T = unknown>(): Future<T> {
 /** await asyncio.sleep(delay, result): suspend this task for `delay` seconds. */
 export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T | undefined> {
   if (typeof delay !== "number") throw new TypeError(`sleep() takes a number of seconds, got ${pyRepr(delay)}`);
-  return new Coroutine(() => new SleepSteps(delay, result) as unknown as Generator<unknown, T | undefined, unknown>, "sleep");
+  return new Coroutine(new SleepSteps(delay, result) as unknown as Generator<unknown, T | undefined, unknown>, "sleep");
 }
 
 /** tasks.sleep's body, step by step: the generator it would be, without a generator (the hot path of
@@ -118,10 +118,9 @@ function sleepLabel(delay: number): string {
   }
   return label;
 }
-const timerInfos = new WeakMap<Task, { sleep: string; info: HandleInfo }>();
 function timerInfo(task: Task, sleep: string): HandleInfo {
-  let last = timerInfos.get(task);
-  if (last?.sleep !== sleep) timerInfos.set(task, (last = { sleep, info: { label: `${sleep} timer of ${task.name}`, task: task.id } }));
+  let last = task.sleepTimer;
+  if (last?.sleep !== sleep) task.sleepTimer = last = { sleep, info: { label: `${sleep} timer of ${task.name}`, task: task.id } };
   return last.info;
 }
 

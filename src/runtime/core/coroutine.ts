@@ -31,7 +31,7 @@ export class Coroutine<T = unknown> {
   /** Site id of the async function, for the reader's line where its body starts. */
   readonly site: number;
   private readonly session: Session;
-  private readonly body: () => Generator<unknown, T, unknown>;
+  private readonly body: (() => Generator<unknown, T, unknown>) | Generator<unknown, T, unknown>;
   /** This coroutine and everything it awaits inline, innermost last (Python's cr_await chain): each
    * runs its own generator and stands at its own site, so an await pushes no object of its own. */
   private stack: Coroutine[] | null = null;
@@ -43,8 +43,9 @@ export class Coroutine<T = unknown> {
   /** The future this coroutine suspended on: resuming gives its result (Future.__await__). */
   private waitingOn: Future | null = null;
 
-  /** A coroutine object of the running program (`session`) that runs `body` when awaited or stepped. */
-  constructor(body: () => Generator<unknown, T, unknown>, name: string, site = -1, session: Session = currentSession()) {
+  /** A coroutine object of the running program (`session`) that runs `body` when awaited or stepped
+   * (or steps `body` itself, a generator not started: the runtime's own, such as sleep's). */
+  constructor(body: (() => Generator<unknown, T, unknown>) | Generator<unknown, T, unknown>, name: string, site = -1, session: Session = currentSession()) {
     this.session = session;
     this.body = body;
     this.name = name;
@@ -94,7 +95,7 @@ export class Coroutine<T = unknown> {
     if (this.claimed) throw new RuntimeError("cannot reuse already awaited coroutine");
     this.claimed = true;
     this.session.coroutineStarted(this);
-    return this.body();
+    return typeof this.body === "function" ? this.body() : this.body;
   }
 
   private resume(throwing: boolean, payload: unknown): StepResult {
@@ -127,7 +128,8 @@ export class Coroutine<T = unknown> {
       if (step.done) {
         stack.pop()!.gen = null;
         if (!stack.length) return { done: true, value: step.value };
-        [throwing, payload] = [false, step.value];
+        throwing = false;
+        payload = step.value;
         continue;
       }
       const awaited = step.value;
@@ -138,7 +140,8 @@ export class Coroutine<T = unknown> {
           awaited.gen = awaited.claim();
           this.markSite();
           stack.push(awaited);
-          [throwing, payload] = [false, undefined];
+          throwing = false;
+          payload = undefined;
         } catch (error) {
           this.session.noteRaised(error);
           [throwing, payload] = [true, error];
@@ -158,7 +161,8 @@ export class Coroutine<T = unknown> {
           return { done: false, waitOn: null };
         }
         try {
-          [throwing, payload] = [false, awaited.result()];
+          payload = awaited.result();
+          throwing = false;
         } catch (error) {
           [throwing, payload] = [true, error];
         }

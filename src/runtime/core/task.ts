@@ -41,6 +41,8 @@ export class Task<T = unknown> extends Future<T> {
   /** Its wake-up callback and resume step with their labels, made once per task, not per await. */
   private wake: { fn: (future: Future) => void; info: HandleInfo } | null = null;
   private resume: { fn: () => void; info: HandleInfo } | null = null;
+  /** Its last sleep's timer label (asyncio/tasks.ts's sleep), kept here: a WeakMap lookup per sleep cost more. */
+  sleepTimer: { sleep: string; info: HandleInfo } | null = null;
 
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
     const { name, internal = false, eager = false } = options;
