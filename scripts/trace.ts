@@ -8,10 +8,12 @@
 //   npm run trace -- program.ts --eager     JavaScript's eager async calls instead of asyncio's lazy coroutines
 //   npm run trace -- program.ts --stats     also, on stderr, one JSON line: the run's real time and memory
 //                                           (what npm run bench reads; plain `node scripts/trace.ts` works too)
+//   npm run trace -- program.ts --stats --live-heap   and the live JS heap's peak (sampled, slower)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { enableCompileCache } from "node:module";
 import { parseArgs } from "node:util";
-import { getHeapStatistics, GCProfiler } from "node:v8";
+import { getHeapStatistics, GCProfiler, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 
 // Node's compile cache, as Python's .pyc files: the runtime's modules are type-stripped and compiled
 // once, then read back from disk (the imports below: ~160 → ~40 ms). So they are imported after it.
@@ -25,7 +27,7 @@ const [esbuild, { compileProgram, runProgram, compactTrace, selectEvents, Compil
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).map((arg) => (arg === "--json=compact" ? "--compact" : arg)),
   allowPositionals: true,
-  options: { json: { type: "boolean" }, compact: { type: "boolean" }, real: { type: "boolean" }, eager: { type: "boolean" }, svg: { type: "string" }, stats: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  options: { json: { type: "boolean" }, compact: { type: "boolean" }, real: { type: "boolean" }, eager: { type: "boolean" }, svg: { type: "string" }, stats: { type: "boolean" }, "live-heap": { type: "boolean" }, help: { type: "boolean", short: "h" } },
 });
 const file = positionals[0];
 if (values.help || !file) {
@@ -42,14 +44,29 @@ try {
   process.exit(1);
 }
 const network = nodeNetworkHost(new URL("../public", import.meta.url).pathname);
+// The JavaScript heap (heap used + array buffers, i.e. the trace's columns), nearer than the RSS to
+// what tracemalloc counts (Python's objects). Its peak: read by V8 before every collection, so
+// garbage not yet collected counts. With --live-heap (slower), what is still reachable: a full
+// collection at each of the run's heartbeats (every 0.25 s of real time) and at its end.
+const heapNow = () => getHeapStatistics().used_heap_size + getHeapStatistics().external_memory;
+let collect: (() => void) | undefined;
+if (values["live-heap"]) {
+  setFlagsFromString("--expose-gc");
+  collect = runInNewContext("gc") as () => void;
+  collect();
+}
+let heapLive = 0;
+const sampleLive = () => {
+  collect!();
+  heapLive = Math.max(heapLive, heapNow());
+};
 const rssBefore = process.memoryUsage().rss;
-// The JavaScript heap's peak during the run, as tracemalloc's peak counts Python's objects: the heap
-// used plus the array buffers (the trace's columns), read by V8 before and after every collection.
-const heapBefore = getHeapStatistics();
+const heapBefore = heapNow();
 const gcs = values.stats ? new GCProfiler() : null;
 gcs?.start();
 const started = performance.now();
-const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual", model: values.eager ? "eager" : "lazy" });
+const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual", model: values.eager ? "eager" : "lazy", onHeartbeat: collect && sampleLive });
+if (collect) sampleLive();
 
 const runMs = performance.now() - started;
 if (values.stats) {
@@ -58,17 +75,9 @@ if (values.stats) {
   const hwm = /VmHWM:\s*(\d+) kB/.exec(existsSync("/proc/self/status") ? readFileSync("/proc/self/status", "utf8") : "");
   const maxRSS = hwm ? Number(hwm[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
   const { user, system } = process.cpuUsage(); // the whole process's CPU time so far, every thread
-  // heapPeak: the most the heap held, just before a collection (garbage not yet collected counts);
-  // heapLive: the most it held just after a full one (only what was still reachable then, as
-  // tracemalloc counts what is allocated and not yet freed; null if none ran).
   const heap = (h: { usedHeapSize: number; externalMemory: number }) => h.usedHeapSize + h.externalMemory;
-  const end = getHeapStatistics();
-  const [endHeap, collections] = [end.used_heap_size + end.external_memory, gcs!.stop()!.statistics];
-  const full = collections.filter((gc) => gc.gcType === "MarkSweepCompact").map((gc) => heap(gc.afterGC.heapStatistics));
-  const heapLive = full.length ? Math.max(...full) : null;
-  const heapPeak = Math.max(endHeap, ...collections.map((gc) => heap(gc.beforeGC.heapStatistics)));
-  const heapBeforeRun = heapBefore.used_heap_size + heapBefore.external_memory;
-  console.error(JSON.stringify({ runMs, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, heapBefore: heapBeforeRun, heapLive, heapPeak, cpuMs: (user + system) / 1000 }));
+  const heapPeak = Math.max(heapNow(), ...gcs!.stop()!.statistics.map((gc) => heap(gc.beforeGC.heapStatistics)));
+  console.error(JSON.stringify({ runMs, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, heapBefore, heapPeak, heapLive: collect ? heapLive : null, cpuMs: (user + system) / 1000 }));
 }
 if (values.svg) {
   // Loaded only here: the diagram is React (.tsx), which needs tsx; the rest runs on plain node too.
