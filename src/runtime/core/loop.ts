@@ -166,7 +166,7 @@ export class EventLoop {
     const handle = new Handle(this.session.newId(), callback, info, arg as A);
     this.ready.push(handle);
     if (info.threadsafe) this.selfPipeWritten = true;
-    this.session.emit({ kind: "handle-queued", handle: handle.id, role: info.role ?? "callback", task: info.task, label: info.label });
+    this.session.emitHandleQueued(handle.id, info.role ?? "callback", info.task, info.label);
     return handle;
   }
 
@@ -179,7 +179,7 @@ export class EventLoop {
   callAt<A = undefined>(when: number, callback: (arg: A) => void, info: HandleInfo, arg?: A): TimerHandle<A> {
     const timer = new TimerHandle(this.session.newId(), callback, info, arg as A, when, this);
     heappush(this.scheduled, timer);
-    this.session.emit({ kind: "timer-set", timer: timer.id, due: when, label: info.label, task: info.task });
+    this.session.emitTimerSet(timer.id, when, info.label, info.task);
     return timer;
   }
 
@@ -320,17 +320,17 @@ export class EventLoop {
       const timer = heappop(this.scheduled);
       timer.scheduled = false;
       this.ready.push(timer);
-      this.session.emit({ kind: "timer-fired", timer: timer.id, handle: timer.id });
+      this.session.emitTimerFired(timer.id, timer.id);
     }
     const ntodo = this.ready.length;
     for (let i = 0; i < ntodo; i++) {
       const handle = this.ready.shift();
       if (handle.cancelled) {
-        this.session.emit({ kind: "handle-run", handle: handle.id, skipped: true });
+        this.session.emitHandleRun(handle.id, true);
         continue;
       }
       this.session.countStep();
-      this.session.emit({ kind: "handle-run", handle: handle.id });
+      this.session.emitHandleRun(handle.id);
       // Debug mode times each callback on the loop's clock, as _run_once does (base_events.py:
       // `if self._debug: t0 = self.time(); handle._run(); dt = self.time() - t0; if dt >=
       // self.slow_callback_duration: logger.warning('Executing %s took %.3f seconds', ...)`). On the
