@@ -157,9 +157,9 @@ export class TraceStore implements Put {
   handleQueued(t: number, line: number | undefined, handle: number, role: "step" | "callback", task: number | undefined, label: string): void {
     const slot = this.begin(t, line);
     this.int(handle);
-    this.str(role);
+    this.text(role);
     this.int(task);
-    this.str(label);
+    this.text(label);
     if (!this.end(slot, SPEC["handle-queued"].code)) this.keepRaw(slot, { kind: "handle-queued", handle, role, task, label }, t, line);
     this.order?.push(slot);
   }
@@ -176,7 +176,7 @@ export class TraceStore implements Put {
     const slot = this.begin(t, line);
     this.int(task);
     this.bool(first);
-    this.str(thrown);
+    this.text(thrown);
     if (!this.end(slot, SPEC["task-resumed"].code)) this.keepRaw(slot, { kind: "task-resumed", task, first, thrown }, t, line);
     this.order?.push(slot);
   }
@@ -184,8 +184,8 @@ export class TraceStore implements Put {
   taskSuspended(t: number, line: number | undefined, task: number, on: WaitInfo): void {
     const slot = this.begin(t, line);
     this.int(task);
-    this.str(on.what);
-    this.str(on.label);
+    this.text(on.what);
+    this.text(on.label);
     this.num(on.until);
     this.int(on.task);
     if (on.tasks !== undefined) this.unfit();
@@ -197,7 +197,7 @@ export class TraceStore implements Put {
     const slot = this.begin(t, line);
     this.int(timer);
     this.num(due);
-    this.str(label);
+    this.text(label);
     this.int(task);
     if (!this.end(slot, SPEC["timer-set"].code)) this.keepRaw(slot, { kind: "timer-set", timer, due, label, task }, t, line);
     this.order?.push(slot);
@@ -333,6 +333,12 @@ export class TraceStore implements Put {
   str(value: string | undefined): void {
     if (value !== undefined && typeof value !== "string") this.fits = false;
     this.values.set(this.at++, value === undefined || !this.fits ? NONE : this.texts.push(value));
+  }
+
+  /** A string field of the fast paths, whose type their signature guarantees: not looked at, so a
+   * label made long ago (a task's) costs no trip to memory. */
+  private text(value: string | undefined): void {
+    this.values.set(this.at++, value === undefined ? NONE : this.texts.push(value));
   }
 
   bool(value: boolean | undefined): void {
