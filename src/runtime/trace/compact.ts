@@ -118,6 +118,7 @@ export class TraceStore implements Put {
   private readonly runStart = new Column(Int32Array);
   private readonly runTime = new Column(Float64Array);
   private nRuns = 0;
+  private lastTime = 0;
   private count = 0;
   /** Every string field recorded, in order (`values` holds its index here): interned only for the
    * compact form, since a lookup per field, in a table of a string per task, cost more than the rest
@@ -294,9 +295,10 @@ export class TraceStore implements Put {
     this.cache = null;
     const slot = this.count++;
     // Object.is: -0 and NaN are times of their own, kept exactly.
-    if (this.nRuns === 0 || !Object.is(this.runTime.get(this.nRuns - 1), t)) {
+    if (this.nRuns === 0 || !Object.is(this.lastTime, t)) {
       this.runStart.set(this.nRuns, slot);
       this.runTime.set(this.nRuns++, t);
+      this.lastTime = t;
     }
     this.setLine(slot, line);
     this.at = this.start = this.values.length;
