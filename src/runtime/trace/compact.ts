@@ -118,6 +118,8 @@ export class TraceStore implements Put {
   private readonly runStart = new Column(Int32Array);
   private readonly runTime = new Column(Float64Array);
   private nRuns = 0;
+  /** How many events of each kind the columns hold (not those kept whole). */
+  private readonly kindCounts = new Array<number>(KINDS.length).fill(0);
   private lastTime = 0;
   private count = 0;
   /** Every string field recorded, in order (`values` holds its index here): interned only for the
@@ -236,9 +238,12 @@ export class TraceStore implements Put {
     const codes = new Set(kinds.map((k) => KIND_CODE.get(k)));
     const wanted = (slot: number) => codes.has(this.kind.get(slot)) || (this.kind.get(slot) === RAW && kinds.includes(this.raw.get(slot)!.kind));
     const out: TraceEvent[] = [];
+    // How many events may be wanted (those kept whole may be of any kind): the scan ends after the last.
+    let left = this.raw.size + [...codes].reduce((n: number, code) => n + (this.kindCounts[code!] ?? 0), 0);
     if (!this.order) {
       // In slot order, each event's fields begin where the last one's end: no table of starts.
-      for (let slot = 0, at = 0; slot < this.count; slot++) {
+      for (let slot = 0, at = 0; slot < this.count && left > 0; slot++) {
+        if (this.kind.get(slot) === RAW || codes.has(this.kind.get(slot))) left--;
         if (wanted(slot)) out.push(this.eventAt(slot, at));
         if (this.kind.get(slot) !== RAW) at += WIDTH[this.kind.get(slot)];
       }
@@ -313,6 +318,7 @@ export class TraceStore implements Put {
       return false;
     }
     this.kind.set(slot, code);
+    this.kindCounts[code]++;
     return true;
   }
 
