@@ -1,7 +1,8 @@
 // `npm run bench`: figures to watch, printed as ratios and against budgets. Never a pass/fail test:
 // the machines are shared and noisy.
 //   1. scheduler: 10,000 tasks × 10 sleeps, our runtime (full trace) vs CPython's asyncio (virtual
-//      clock): in-process and whole-process time, peak memory; the reference CPython 3.14 in Pyodide
+//      clock): in-process and whole-process time, peak memory (the run's RSS growth, and beside it
+//      the live JS heap, nearer tracemalloc's measure); the reference CPython 3.14 in Pyodide
 //      (scripts/bench-cpython.ts), and a native python3 too if one is on PATH
 //   2. compile latency: the compiler on a lesson-sized program (native esbuild, warm)
 //   3. page weight: what a chapter page loads up front, and what loads only when a playground is used
