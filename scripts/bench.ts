@@ -1,7 +1,8 @@
 // `npm run bench`: figures to watch, printed as ratios and against budgets. Never a pass/fail test:
 // the machines are shared and noisy.
 //   1. scheduler: 10,000 tasks × 10 sleeps, our runtime (full trace) vs CPython's asyncio (virtual
-//      clock): in-process and whole-process time, peak memory; the reference CPython 3.14 in Pyodide
+//      clock): in-process and whole-process time, peak memory (the run's RSS growth, and beside it
+//      the live JS heap, nearer tracemalloc's measure); the reference CPython 3.14 in Pyodide
 //      (scripts/bench-cpython.ts), and a native python3 too if one is on PATH
 //   2. compile latency: the compiler on a lesson-sized program (native esbuild, warm)
 //   3. page weight: what a chapter page loads up front, and what loads only when a playground is used
@@ -71,8 +72,9 @@ const cpuMs = (since?: NodeJS.CpuUsage) => {
 const program = await compileProgram(ts, esbuild.transform as never, ASYNCIO_EXPORTS);
 // CPython 3.14 in Pyodide: a fresh node process per run (scripts/bench-cpython.ts), which loads
 // Pyodide, runs the program through src/python/virtual_asyncio.py and times asyncio.run in Python.
+interface OurStats { rssBefore: number; maxRSS: number; cpuMs: number; heapBefore: number; heapPeak: number; heapLive: number | null }
 interface CPythonRun { version: string; loadMs: number; loadCpuMs: number; runMs: number; runCpuMs: number; cpuMs: number; tracemallocPeak: number | null; wasmGrowth: number; maxRSS: number }
-const f = { oursIn: [] as number[], oursInCpu: [] as number[], oursWhole: [] as number[], oursWholeCpu: [] as number[], oursGrowth: [] as number[], oursMaxRss: [] as number[] };
+const f = { oursIn: [] as number[], oursInCpu: [] as number[], oursWhole: [] as number[], oursWholeCpu: [] as number[], oursGrowth: [] as number[], oursMaxRss: [] as number[], oursHeapPeak: [] as number[] };
 const c = { in: [] as number[], inCpu: [] as number[], whole: [] as number[], noStart: [] as number[], wholeCpu: [] as number[], noStartCpu: [] as number[], wasm: [] as number[] };
 let last: RunResult | undefined;
 let version = "";
@@ -87,11 +89,12 @@ for (let i = 0; i < RUNS; i++) {
   if (i === RUNS - 1) last = result;
   // Ours, whole process: node running scripts/trace.ts end to end (start-up, compile, run, exit).
   const ours = child(process.execPath, ["scripts/trace.ts", join(dir, "program.ts"), "--stats"]);
-  const stats = JSON.parse(ours.stderr.trim().split("\n").pop()!) as { rssBefore: number; maxRSS: number; cpuMs: number };
+  const stats = JSON.parse(ours.stderr.trim().split("\n").pop()!) as OurStats;
   f.oursWhole.push(ours.ms);
   f.oursWholeCpu.push(stats.cpuMs);
   f.oursGrowth.push(stats.maxRSS - stats.rssBefore);
   f.oursMaxRss.push(stats.maxRSS);
+  f.oursHeapPeak.push(stats.heapPeak - stats.heapBefore);
   // CPython.
   const run = child(process.execPath, ["scripts/bench-cpython.ts", join(dir, "program.py")]);
   const r = JSON.parse(run.stdout.trim().split("\n").pop()!) as CPythonRun;
@@ -108,6 +111,10 @@ for (let i = 0; i < RUNS; i++) {
 const events = last!.events.length;
 const traced = JSON.parse(child(process.execPath, ["scripts/bench-cpython.ts", join(dir, "program.py"), "--memory"]).stdout.trim().split("\n").pop()!) as CPythonRun;
 const cpyPeak = Math.max(traced.tracemallocPeak ?? 0, median(c.wasm));
+// And one more of ours with a full collection at each heartbeat (not timed either): its live heap.
+const liveRun = child(process.execPath, ["scripts/trace.ts", join(dir, "program.ts"), "--stats", "--live-heap"]);
+const liveStats = JSON.parse(liveRun.stderr.trim().split("\n").pop()!) as OurStats;
+const oursLive = liveStats.heapLive! - liveStats.heapBefore;
 
 const ratio = (theirs: number[], ours: number[]) => median(theirs) / median(ours);
 const speed = (label: string, x: number) => `${label} ${x.toFixed(2)}× (${verdict(x >= 3)})`;
@@ -121,6 +128,11 @@ console.log(`   ours peak memory: the run's RSS growth (peak RSS − RSS before 
 console.log(`   CPython peak memory: tracemalloc peak ${mb(traced.tracemallocPeak ?? 0)} (Python's allocations); wasm heap growth during the run ${mb(median(c.wasm))} (its RSS growth); whole process peak RSS ${mb(traced.maxRSS)} (Pyodide included)`);
 const memRatio = median(f.oursGrowth) / cpyPeak;
 console.log(`   memory, ours RSS growth / CPython's larger of the two (${mb(cpyPeak)}): ${memRatio.toFixed(2)}×; budget ≤ 2×: ${verdict(memRatio <= 2)}`);
+// Nearer tracemalloc's measure (Python's objects only; no code, no allocator slack, no garbage
+// waiting for a collection): the JavaScript heap, V8's heap used + array buffers (the trace's
+// columns), minus before the run (scripts/trace.ts --stats).
+console.log(`   ours JS heap growth (heap used + array buffers): live ${mb(oursLive)} (reachable objects only, as tracemalloc counts: the most after a full collection, forced every 0.25 s of the run and at its end, in one more run, not timed); peak ${mbs(f.oursHeapPeak)} (just before each collection, as V8 reports it: garbage not yet collected counts)`);
+console.log(`   memory, ours live JS heap growth / CPython's tracemalloc peak: ${(oursLive / (traced.tracemallocPeak ?? NaN)).toFixed(2)}× (ours includes the trace of ${events.toLocaleString("en-US")} events; CPython records none)`);
 // A native python3 on PATH, if there is one, as an extra row (never required).
 const native = spawnSync("python3", ["-c", "import sys; print(sys.version.split()[0])"], { encoding: "utf8" });
 if (native.status === 0) {

@@ -8,17 +8,26 @@
 //   npm run trace -- program.ts --eager     JavaScript's eager async calls instead of asyncio's lazy coroutines
 //   npm run trace -- program.ts --stats     also, on stderr, one JSON line: the run's real time and memory
 //                                           (what npm run bench reads; plain `node scripts/trace.ts` works too)
+//   npm run trace -- program.ts --stats --live-heap   and the live JS heap's peak (sampled, slower)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { enableCompileCache } from "node:module";
 import { parseArgs } from "node:util";
-import * as esbuild from "esbuild";
-import { compileProgram, runProgram, compactTrace, selectEvents, CompileError, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
-import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
-import { deriveTimeline } from "../src/runtime/trace/index.ts";
+import { getHeapStatistics, GCProfiler, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+// Node's compile cache, as Python's .pyc files: the runtime's modules are type-stripped and compiled
+// once, then read back from disk (the imports below: ~160 → ~40 ms). So they are imported after it.
+enableCompileCache?.();
+const [esbuild, { compileProgram, runProgram, compactTrace, selectEvents, CompileError, ASYNCIO_EXPORTS }, { nodeNetworkHost, nodeWorkerHost }] = await Promise.all([
+  import("esbuild"),
+  import("../src/runtime/program/index.ts"),
+  import("../src/runtime/node/index.ts"),
+]);
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).map((arg) => (arg === "--json=compact" ? "--compact" : arg)),
   allowPositionals: true,
-  options: { json: { type: "boolean" }, compact: { type: "boolean" }, real: { type: "boolean" }, eager: { type: "boolean" }, svg: { type: "string" }, stats: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  options: { json: { type: "boolean" }, compact: { type: "boolean" }, real: { type: "boolean" }, eager: { type: "boolean" }, svg: { type: "string" }, stats: { type: "boolean" }, "live-heap": { type: "boolean" }, help: { type: "boolean", short: "h" } },
 });
 const file = positionals[0];
 if (values.help || !file) {
@@ -35,9 +44,29 @@ try {
   process.exit(1);
 }
 const network = nodeNetworkHost(new URL("../public", import.meta.url).pathname);
+// The JavaScript heap (heap used + array buffers, i.e. the trace's columns), nearer than the RSS to
+// what tracemalloc counts (Python's objects). Its peak: read by V8 before every collection, so
+// garbage not yet collected counts. With --live-heap (slower), what is still reachable: a full
+// collection at each of the run's heartbeats (every 0.25 s of real time) and at its end.
+const heapNow = () => getHeapStatistics().used_heap_size + getHeapStatistics().external_memory;
+let collect: (() => void) | undefined;
+if (values["live-heap"]) {
+  setFlagsFromString("--expose-gc");
+  collect = runInNewContext("gc") as () => void;
+  collect();
+}
+let heapLive = 0;
+const sampleLive = () => {
+  collect!();
+  heapLive = Math.max(heapLive, heapNow());
+};
 const rssBefore = process.memoryUsage().rss;
+const heapBefore = heapNow();
+const gcs = values.stats ? new GCProfiler() : null;
+gcs?.start();
 const started = performance.now();
-const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual", model: values.eager ? "eager" : "lazy" });
+const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual", model: values.eager ? "eager" : "lazy", onHeartbeat: collect && sampleLive });
+if (collect) sampleLive();
 
 const runMs = performance.now() - started;
 if (values.stats) {
@@ -46,11 +75,13 @@ if (values.stats) {
   const hwm = /VmHWM:\s*(\d+) kB/.exec(existsSync("/proc/self/status") ? readFileSync("/proc/self/status", "utf8") : "");
   const maxRSS = hwm ? Number(hwm[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
   const { user, system } = process.cpuUsage(); // the whole process's CPU time so far, every thread
-  console.error(JSON.stringify({ runMs, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, cpuMs: (user + system) / 1000 }));
+  const heap = (h: { usedHeapSize: number; externalMemory: number }) => h.usedHeapSize + h.externalMemory;
+  const heapPeak = Math.max(heapNow(), ...gcs!.stop()!.statistics.map((gc) => heap(gc.beforeGC.heapStatistics)));
+  console.error(JSON.stringify({ runMs, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, heapBefore, heapPeak, heapLive: collect ? heapLive : null, cpuMs: (user + system) / 1000 }));
 }
 if (values.svg) {
   // Loaded only here: the diagram is React (.tsx), which needs tsx; the rest runs on plain node too.
-  const [{ createElement }, { renderToStaticMarkup }, { TimingDiagramSvg }] = await Promise.all([import("react"), import("react-dom/server"), import("../src/components/timing/TimingDiagram.tsx")]);
+  const [{ createElement }, { renderToStaticMarkup }, { TimingDiagramSvg }, { deriveTimeline }] = await Promise.all([import("react"), import("react-dom/server"), import("../src/components/timing/TimingDiagram.tsx"), import("../src/runtime/trace/index.ts")]);
   const svg = renderToStaticMarkup(createElement(TimingDiagramSvg, { timeline: deriveTimeline(result.events), idPrefix: "trace", standalone: true }));
   writeFileSync(values.svg, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
 }

@@ -4,7 +4,7 @@
 // with seq and t, a late event spliced into its place and the later ones renumbered.
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { COMPACT_FIELDS, decodeCompact, encodeCompact, TraceStore, type TraceEvent, type UnstampedEvent } from "../../src/runtime/trace/index.ts";
+import { COMPACT_FIELDS, decodeCompact, encodeCompact, TraceStore, type TraceEvent, type UnstampedEvent, type WaitInfo } from "../../src/runtime/trace/index.ts";
 import { compactTrace } from "../../src/runtime/program/index.ts";
 import { lessonsIn } from "../support/lesson-sources.ts";
 import { runTs } from "../support/run-ts.ts";
@@ -60,6 +60,16 @@ const SAMPLE: [UnstampedEvent, number, number | undefined][] = [
   [{ kind: "program-end", error: "ValueError: boom" }, 2, 12],
 ];
 
+// TraceStore's fast paths (each records the event its fields make), and that event.
+const FROM_FIELDS = {
+  handleQueued: (handle: number, role: "step" | "callback", task: number | undefined, label: string): UnstampedEvent => ({ kind: "handle-queued", handle, role, task, label }),
+  handleRun: (handle: number, skipped: true | undefined): UnstampedEvent => ({ kind: "handle-run", handle, skipped }),
+  taskResumed: (task: number, first: boolean, thrown: string | undefined): UnstampedEvent => ({ kind: "task-resumed", task, first, thrown }),
+  taskSuspended: (task: number, on: WaitInfo): UnstampedEvent => ({ kind: "task-suspended", task, on }),
+  timerSet: (timer: number, due: number, label: string, task: number | undefined): UnstampedEvent => ({ kind: "timer-set", timer, due, label, task }),
+  timerFired: (timer: number, handle: number): UnstampedEvent => ({ kind: "timer-fired", timer, handle }),
+};
+
 describe("the compact trace", () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -94,6 +104,45 @@ describe("the compact trace", () => {
     expect(store.select(["print"]).map((e) => e.seq)).toEqual([9, 14]);
   });
 
+  it("records the scheduler's own events from their fields as push() records the event", () => {
+    const [byEvent, byFields] = [new TraceStore(), new TraceStore()];
+    const args: Record<string, (e: Record<string, unknown>) => unknown[]> = {
+      handleQueued: (e) => [e.handle, e.role, e.task, e.label],
+      handleRun: (e) => [e.handle, e.skipped],
+      taskResumed: (e) => [e.task, e.first, e.thrown],
+      taskSuspended: (e) => [e.task, e.on],
+      timerSet: (e) => [e.timer, e.due, e.label, e.task],
+      timerFired: (e) => [e.timer, e.handle],
+    };
+    for (const [event, t, line] of SAMPLE) {
+      byEvent.push(structuredClone(event), t, line);
+      const method = event.kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+      if (method in args) (byFields[method as keyof typeof FROM_FIELDS] as (...a: unknown[]) => void)(t, line, ...args[method](structuredClone(event) as never));
+      else byFields.push(structuredClone(event), t, line);
+    }
+    expect(asJson(byFields.decode())).toEqual(asJson(byEvent.decode()));
+  });
+
+  it("keeps every line and time, in and past the columns' first chunk (65,536 events)", () => {
+    const store = new TraceStore();
+    const reference = referenceRecorder();
+    const lines = [undefined, 0, 1, 65_533, 65_534, 65_535, 70_000, -1, 2.5];
+    for (let i = 0; i < 70_000; i++) {
+      // Times in runs of a few events, with a real clock's distinct times in between.
+      const t = i % 1000 < 500 ? Math.floor(i / 7) * 0.001 : i * 1e-6;
+      const event: UnstampedEvent = { kind: "handle-run", handle: i };
+      store.push(structuredClone(event), t, lines[i % lines.length]);
+      reference.push(event, t, lines[i % lines.length]);
+    }
+    for (const at of [69_990, 65_536, 3]) {
+      store.insert(at, { kind: "timer-cancelled", timer: at }, store.timeAt(at), 65_600);
+      reference.insert(at, { kind: "timer-cancelled", timer: at }, reference.events[at].t, 65_600);
+    }
+    expect(asJson(store.decode())).toEqual(reference.events);
+    expect(asJson(decodeCompact(JSON.parse(JSON.stringify(store.toCompact()))))).toEqual(reference.events);
+    expect(store.select(["timer-cancelled"]).map((e) => e.seq)).toEqual([3, 65_537, 69_992]);
+  });
+
   it("records every lesson's playground as the one-object-per-event recorder did", async () => {
     const playgrounds = (await lessonsIn()).flatMap((l) => l.playgrounds.filter((pg) => pg.clock !== "real").map((pg) => ({ ...pg, file: l.file })));
     expect(playgrounds.length).toBeGreaterThan(20);
@@ -110,6 +159,15 @@ describe("the compact trace", () => {
         reference.insert(index, event, t, line);
         insert.call(this, index, event, t, line);
       });
+      // The scheduler's own events come from their fields, without an event object: the reference
+      // gets the object push() would have been given.
+      for (const [method, event] of Object.entries(FROM_FIELDS)) {
+        const original = TraceStore.prototype[method as keyof typeof FROM_FIELDS] as (...args: unknown[]) => void;
+        vi.spyOn(TraceStore.prototype, method as keyof typeof FROM_FIELDS).mockImplementation(function (this: TraceStore, t: number, line: number | undefined, ...fields: unknown[]) {
+          reference.push((event as (...f: unknown[]) => UnstampedEvent)(...fields), t, line);
+          original.call(this, t, line, ...fields);
+        } as never);
+      }
       const result = await runTs(pg.code, { model: pg.model });
       vi.restoreAllMocks();
       expect(asJson(result.events), `${pg.file}#${pg.id}`).toEqual(reference.events);

@@ -1,5 +1,5 @@
 // The task functions of Lib/asyncio/tasks.py and the loop's create_future, as a program calls them.
-import { BARE_YIELD, Coroutine, currentSession, Future, getRunningLoop, pyRepr, Task, ValueError, type TimerHandle } from "../core/index.ts";
+import { BARE_YIELD, Coroutine, currentSession, Future, getRunningLoop, pyRepr, Task, ValueError, type HandleInfo, type TimerHandle } from "../core/index.ts";
 import { loopCreateTask, type TaskKwargs } from "./events.ts";
 
 /** asyncio.create_task(coro, name=..., eager_start=...): schedule a coroutine to run soon, as a task. Under the eager
@@ -33,7 +33,7 @@ export function createFuture<T = unknown>(): Future<T> {
 /** await asyncio.sleep(delay, result): suspend this task for `delay` seconds. */
 export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T | undefined> {
   if (typeof delay !== "number") throw new TypeError(`sleep() takes a number of seconds, got ${pyRepr(delay)}`);
-  return new Coroutine(() => new SleepSteps(delay, result) as unknown as Generator<unknown, T | undefined, unknown>, "sleep");
+  return new Coroutine(new SleepSteps(delay, result) as unknown as Generator<unknown, T | undefined, unknown>, "sleep");
 }
 
 /** tasks.sleep's body, step by step: the generator it would be, without a generator (the hot path of
@@ -46,8 +46,9 @@ export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T | u
 class SleepSteps<T> {
   private state: "start" | "yielded" | "waiting" | "done" = "start";
   private timer: TimerHandle | null = null;
+  future: Future<T> | null = null;
   private readonly delay: number;
-  private readonly result: T;
+  readonly result: T;
   constructor(delay: number, result: T) {
     this.delay = delay;
     this.result = result;
@@ -80,7 +81,7 @@ class SleepSteps<T> {
 
   private start(): IteratorResult<unknown, T> {
     this.state = "done"; // an exception below ends it, as it would end the generator
-    const { delay, result } = this;
+    const delay = this.delay;
     const loop = getRunningLoop();
     // asyncio's sleep(0) is a bare yield; JavaScript's is a timer like any other (setTimeout).
     if (delay <= 0 && !loop.session.eager) {
@@ -93,10 +94,8 @@ class SleepSteps<T> {
     const label = sleepLabel(delay);
     future.waitInfo = { what: "sleep", label, until: loop.time() + delay };
     const task = loop.currentTask instanceof Task ? loop.currentTask : undefined;
-    this.timer = loop.callLater(Math.max(0, delay), () => !future.done() && future.setResult(result), {
-      label: task ? timerLabel(task, label) : `${label} timer`,
-      task: task?.id,
-    });
+    this.future = future;
+    this.timer = loop.callLater(Math.max(0, delay), setResultUnlessCancelled, task ? timerInfo(task, label) : { label: `${label} timer` }, this);
     this.state = "waiting";
     return { done: false, value: future };
   }
@@ -119,9 +118,13 @@ function sleepLabel(delay: number): string {
   }
   return label;
 }
-const timerLabels = new WeakMap<Task, { sleep: string; timer: string }>();
-function timerLabel(task: Task, sleep: string): string {
-  let last = timerLabels.get(task);
-  if (last?.sleep !== sleep) timerLabels.set(task, (last = { sleep, timer: `${sleep} timer of ${task.name}` }));
-  return last.timer;
+function timerInfo(task: Task, sleep: string): HandleInfo {
+  let last = task.sleepTimer;
+  if (last?.sleep !== sleep) task.sleepTimer = last = { sleep, info: { label: `${sleep} timer of ${task.name}`, task: task.id } };
+  return last.info;
+}
+
+// futures._set_result_unless_cancelled(fut, result): the sleep's timer callback.
+function setResultUnlessCancelled<T>(sleep: SleepSteps<T>): void {
+  if (!sleep.future!.done()) sleep.future!.setResult(sleep.result);
 }

@@ -21,9 +21,6 @@ export interface CoroutineFrame {
   user: boolean;
 }
 
-/** The frames of a coroutine not started: shared (resume gives each coroutine its own). */
-const NO_FRAMES: CoroutineFrame[] = [];
-
 /** One step's outcome: finished with a value, or suspended on a future (or a bare yield: null). */
 export type StepResult = { done: true; value: unknown } | { done: false; waitOn: Future | null };
 
@@ -34,22 +31,27 @@ export class Coroutine<T = unknown> {
   /** Site id of the async function, for the reader's line where its body starts. */
   readonly site: number;
   private readonly session: Session;
-  private readonly body: () => Generator<unknown, T, unknown>;
-  /** Generators of this coroutine and of everything it awaits inline, innermost last. */
-  private stack: Generator<unknown, unknown, unknown>[] | null = null;
-  /** The frame of each generator on the stack: whose it is and where it stands (for the call graph). */
-  private frameInfo: CoroutineFrame[] = NO_FRAMES;
+  private readonly body: (() => Generator<unknown, T, unknown>) | Generator<unknown, T, unknown>;
+  /** This coroutine and everything it awaits inline, innermost last (Python's cr_await chain): each
+   * runs its own generator and stands at its own site, so an await pushes no object of its own. */
+  private stack: Coroutine[] | null = null;
+  /** Its generator, once started (cr_frame). */
+  private gen: Generator<unknown, unknown, unknown> | null = null;
+  /** Where it stands, as a frame of a stack: its last site passed while it was innermost. */
+  private standsAt: number;
   private claimed = false;
   /** The future this coroutine suspended on: resuming gives its result (Future.__await__). */
   private waitingOn: Future | null = null;
 
-  /** A coroutine object of the running program (`session`) that runs `body` when awaited or stepped. */
-  constructor(body: () => Generator<unknown, T, unknown>, name: string, site = -1, session: Session = currentSession()) {
+  /** A coroutine object of the running program (`session`) that runs `body` when awaited or stepped
+   * (or steps `body` itself, a generator not started: the runtime's own, such as sleep's). */
+  constructor(body: (() => Generator<unknown, T, unknown>) | Generator<unknown, T, unknown>, name: string, site = -1, session: Session = currentSession()) {
     this.session = session;
     this.body = body;
     this.name = name;
     this.site = site;
-    session.unawaited.add(this);
+    this.standsAt = site;
+    session.coroutineMade(this);
   }
 
   /** Whether the body has begun (or been handed to another coroutine to run). */
@@ -84,7 +86,7 @@ export class Coroutine<T = unknown> {
   close(): void {
     if (this.claimed) return;
     this.claimed = true;
-    this.session.unawaited.delete(this);
+    this.session.coroutineStarted(this);
     this.stack = [];
   }
 
@@ -92,14 +94,14 @@ export class Coroutine<T = unknown> {
   claim(): Generator<unknown, T, unknown> {
     if (this.claimed) throw new RuntimeError("cannot reuse already awaited coroutine");
     this.claimed = true;
-    this.session.unawaited.delete(this);
-    return this.body();
+    this.session.coroutineStarted(this);
+    return typeof this.body === "function" ? this.body() : this.body;
   }
 
   private resume(throwing: boolean, payload: unknown): StepResult {
     if (!this.stack) {
-      this.stack = [this.claim()];
-      this.frameInfo = [{ name: this.name, site: this.site, user: this.site >= 0 }];
+      this.gen = this.claim();
+      this.stack = [this];
     }
     const stack = this.stack;
     if (!stack.length) throw new RuntimeError("cannot reuse already awaited coroutine");
@@ -113,22 +115,21 @@ export class Coroutine<T = unknown> {
       }
     }
     for (;;) {
-      const gen = stack[stack.length - 1];
+      const gen = stack[stack.length - 1].gen!;
       let step: IteratorResult<unknown, unknown>;
       try {
         step = throwing ? gen.throw(payload) : gen.next(payload);
       } catch (error) {
-        stack.pop();
-        this.frameInfo.pop();
+        stack.pop()!.gen = null;
         if (!stack.length) throw error;
         [throwing, payload] = [true, error];
         continue;
       }
       if (step.done) {
-        stack.pop();
-        this.frameInfo.pop();
+        stack.pop()!.gen = null;
         if (!stack.length) return { done: true, value: step.value };
-        [throwing, payload] = [false, step.value];
+        throwing = false;
+        payload = step.value;
         continue;
       }
       const awaited = step.value;
@@ -136,10 +137,11 @@ export class Coroutine<T = unknown> {
         // `await coro`: run it inline, in this task, now (a frame more, as in Python).
         try {
           if (stack.length >= RECURSION_LIMIT) throw new RecursionError("maximum recursion depth exceeded");
-          stack.push(awaited.claim());
+          awaited.gen = awaited.claim();
           this.markSite();
-          this.frameInfo.push({ name: awaited.name, site: awaited.site, user: awaited.site >= 0 });
-          [throwing, payload] = [false, undefined];
+          stack.push(awaited);
+          throwing = false;
+          payload = undefined;
         } catch (error) {
           this.session.noteRaised(error);
           [throwing, payload] = [true, error];
@@ -159,7 +161,8 @@ export class Coroutine<T = unknown> {
           return { done: false, waitOn: null };
         }
         try {
-          [throwing, payload] = [false, awaited.result()];
+          payload = awaited.result();
+          throwing = false;
         } catch (error) {
           [throwing, payload] = [true, error];
         }
@@ -183,7 +186,7 @@ export class Coroutine<T = unknown> {
   /** The frames of this coroutine and of what it awaits inline, outermost first, each with the site
    * where it stands (Python's cr_await chain); if `running`, the innermost is where the program is now. */
   frames(running = false): readonly CoroutineFrame[] {
-    const frames = this.frameInfo.map((f) => ({ ...f }));
+    const frames = (this.stack ?? []).map((c) => ({ name: c.name, site: c.standsAt, user: c.site >= 0 }));
     const top = frames[frames.length - 1];
     if (running && top?.user) top.site = this.session.site;
     return frames;
@@ -191,8 +194,8 @@ export class Coroutine<T = unknown> {
 
   // The innermost frame of the reader's code stands where the program is now.
   private markSite(): void {
-    const top = this.frameInfo[this.frameInfo.length - 1];
-    if (top?.user) top.site = this.session.site;
+    const top = this.stack![this.stack!.length - 1];
+    if (top.site >= 0) top.standsAt = this.session.site;
   }
 
   // A native promise is real I/O: the loop waits for it in real time and wakes us when it settles.

@@ -122,8 +122,11 @@ export class Future<T = unknown> {
 
   /** Run `fn(this)` through the loop when the future is done (at once, via callSoon, if it is). */
   addDoneCallback(fn: (future: Future<T>) => void, info: HandleInfo = { label: "future callback" }): void {
-    if (this.state !== "PENDING") this.loop.callSoon(() => fn(this), info);
-    else if (this.fn0 === null && this.callbacks === null) [this.fn0, this.info0] = [fn, info];
+    if (this.state !== "PENDING") this.loop.callSoon(fn, info, this);
+    else if (this.fn0 === null && this.callbacks === null) {
+      this.fn0 = fn;
+      this.info0 = info;
+    }
     else (this.callbacks ??= []).push({ fn, info });
   }
 
@@ -172,10 +175,10 @@ export class Future<T = unknown> {
   // Future.__schedule_callbacks: every callback goes through the ready queue, in registration order.
   private finished(): void {
     this.onDone();
-    const [fn0, info0, callbacks] = [this.fn0, this.info0, this.callbacks];
-    [this.fn0, this.info0, this.callbacks] = [null, null, null];
-    if (fn0) this.loop.callSoon(() => fn0(this), info0!);
-    if (callbacks) for (const { fn, info } of callbacks) this.loop.callSoon(() => fn(this), info);
+    const { fn0, info0, callbacks } = this;
+    this.fn0 = this.info0 = this.callbacks = null;
+    if (fn0) this.loop.callSoon(fn0, info0!, this);
+    if (callbacks) for (const { fn, info } of callbacks) this.loop.callSoon(fn, info, this);
   }
 
   /** The futures (tasks) that wait for this one, in the order they began to. */

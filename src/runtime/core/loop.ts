@@ -40,16 +40,19 @@ const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 /** time.get_clock_info('monotonic').resolution on Linux: timers this close to now fire together. */
 const CLOCK_RESOLUTION = 1e-9;
 
-/** A callback waiting in the ready queue (asyncio.Handle). */
-export class Handle {
+/** A callback waiting in the ready queue (asyncio.Handle): run as `callback(arg)`. The argument
+ * (Handle._args, one here) spares the hot paths a closure per callback: a future passes itself. */
+export class Handle<A = any> {
   readonly id: number;
-  readonly callback: () => void;
+  readonly callback: (arg: A) => void;
+  readonly arg: A;
   readonly info: HandleInfo;
   cancelled = false;
-  constructor(id: number, callback: () => void, info: HandleInfo) {
+  constructor(id: number, callback: (arg: A) => void, info: HandleInfo, arg: A) {
     this.id = id;
     this.callback = callback;
     this.info = info;
+    this.arg = arg;
   }
   /** Handle.cancel: the callback will be skipped when its turn comes. */
   cancel(): void {
@@ -70,7 +73,7 @@ export class Handle {
 }
 
 /** A callback due at a virtual time (asyncio.TimerHandle). */
-export class TimerHandle extends Handle implements HeapItem {
+export class TimerHandle<A = any> extends Handle<A> implements HeapItem {
   readonly when: number;
   /** Under the eager model (JavaScript's), timers due at the same time fire in the order they were
    * set, as setTimeout's do; asyncio's heap leaves that order to its shape (no `order`). */
@@ -78,8 +81,8 @@ export class TimerHandle extends Handle implements HeapItem {
   /** Still in the loop's heap (TimerHandle._scheduled). */
   scheduled = true;
   private readonly loop: EventLoop;
-  constructor(id: number, callback: () => void, info: HandleInfo, when: number, loop: EventLoop) {
-    super(id, callback, info);
+  constructor(id: number, callback: (arg: A) => void, info: HandleInfo, arg: A, when: number, loop: EventLoop) {
+    super(id, callback, info, arg);
     this.when = when;
     this.loop = loop;
     this.order = loop.session.eager ? id : undefined;
@@ -158,25 +161,25 @@ export class EventLoop {
     return this.session.now;
   }
 
-  /** loop.call_soon: append a callback to the ready queue. */
-  callSoon(callback: () => void, info: HandleInfo): Handle {
-    const handle = new Handle(this.session.newId(), callback, info);
+  /** loop.call_soon: append a callback to the ready queue (to be called with `arg`, if given). */
+  callSoon<A = undefined>(callback: (arg: A) => void, info: HandleInfo, arg?: A): Handle<A> {
+    const handle = new Handle(this.session.newId(), callback, info, arg as A);
     this.ready.push(handle);
     if (info.threadsafe) this.selfPipeWritten = true;
-    this.session.emit({ kind: "handle-queued", handle: handle.id, role: info.role ?? "callback", task: info.task, label: info.label });
+    this.session.emitHandleQueued(handle.id, info.role ?? "callback", info.task, info.label);
     return handle;
   }
 
   /** loop.call_later: run a callback `delay` virtual seconds from now. */
-  callLater(delay: number, callback: () => void, info: HandleInfo): TimerHandle {
-    return this.callAt(this.time() + delay, callback, info);
+  callLater<A = undefined>(delay: number, callback: (arg: A) => void, info: HandleInfo, arg?: A): TimerHandle<A> {
+    return this.callAt(this.time() + delay, callback, info, arg);
   }
 
   /** loop.call_at: run a callback at virtual time `when`. */
-  callAt(when: number, callback: () => void, info: HandleInfo): TimerHandle {
-    const timer = new TimerHandle(this.session.newId(), callback, info, when, this);
+  callAt<A = undefined>(when: number, callback: (arg: A) => void, info: HandleInfo, arg?: A): TimerHandle<A> {
+    const timer = new TimerHandle(this.session.newId(), callback, info, arg as A, when, this);
     heappush(this.scheduled, timer);
-    this.session.emit({ kind: "timer-set", timer: timer.id, due: when, label: info.label, task: info.task });
+    this.session.emitTimerSet(timer.id, when, info.label, info.task);
     return timer;
   }
 
@@ -317,17 +320,17 @@ export class EventLoop {
       const timer = heappop(this.scheduled);
       timer.scheduled = false;
       this.ready.push(timer);
-      this.session.emit({ kind: "timer-fired", timer: timer.id, handle: timer.id });
+      this.session.emitTimerFired(timer.id, timer.id);
     }
     const ntodo = this.ready.length;
     for (let i = 0; i < ntodo; i++) {
       const handle = this.ready.shift();
       if (handle.cancelled) {
-        this.session.emit({ kind: "handle-run", handle: handle.id, skipped: true });
+        this.session.emitHandleRun(handle.id, true);
         continue;
       }
       this.session.countStep();
-      this.session.emit({ kind: "handle-run", handle: handle.id });
+      this.session.emitHandleRun(handle.id);
       // Debug mode times each callback on the loop's clock, as _run_once does (base_events.py:
       // `if self._debug: t0 = self.time(); handle._run(); dt = self.time() - t0; if dt >=
       // self.slow_callback_duration: logger.warning('Executing %s took %.3f seconds', ...)`). On the
@@ -335,7 +338,7 @@ export class EventLoop {
       const debug = this.debug;
       const t0 = debug ? this.time() : 0;
       try {
-        handle.callback();
+        handle.callback(handle.arg);
       } catch (error) {
         // Handle._run: an exception in a callback is logged, and the loop goes on.
         if (error instanceof LimitExceeded) throw error;

@@ -1,7 +1,7 @@
 // One run of one program: the virtual clock, the trace recorder and the limits. Everything the
 // runtime does goes through a Session, so runs never share state and the same code gives the same trace.
 import { LimitExceeded, RuntimeError } from "./errors.ts";
-import { TraceStore, type TraceEvent, type UnstampedEvent } from "../trace/index.ts";
+import { TraceStore, type TraceEvent, type UnstampedEvent, type WaitInfo } from "../trace/index.ts";
 import { Agenda } from "./agenda.ts";
 
 /** Limits that stop runaway programs, each with a message that names it; the trace so far is kept. */
@@ -110,8 +110,10 @@ export class Session {
   runningLoop: RunningLoopView | null = null;
   /** Python's _task_name_counter: names are Task-1, Task-2, ... across the whole program. */
   taskNameCounter = 0;
-  /** Coroutine objects made but never started, for Python's "was never awaited" warning. */
-  readonly unawaited = new Set<{ name: string }>();
+  /** Coroutine objects made but never started, for Python's "was never awaited" warning; the newest
+   * waits apart: most are awaited as soon as made (`await sleep(1)`) and never touch the set. */
+  private readonly unstarted = new Set<{ name: string }>();
+  private newest: { name: string } | null = null;
   /** Set once a limit is hit; from then on every step, event and print stops the program again. */
   stopped: LimitExceeded | null = null;
   /** Called at most every HEARTBEAT seconds while the program makes progress (the browser's runner
@@ -166,6 +168,23 @@ export class Session {
     }
   }
 
+  /** A coroutine object was made (not started yet). */
+  coroutineMade(coro: { name: string }): void {
+    if (this.newest) this.unstarted.add(this.newest);
+    this.newest = coro;
+  }
+
+  /** A coroutine began to run (or was closed): it was awaited after all. */
+  coroutineStarted(coro: { name: string }): void {
+    if (this.newest === coro) this.newest = null;
+    else this.unstarted.delete(coro);
+  }
+
+  /** The coroutine objects never started, in the order they were made. */
+  get unawaited(): { name: string }[] {
+    return this.newest ? [...this.unstarted, this.newest] : [...this.unstarted];
+  }
+
   /** A fresh id for a task, handle, timer or loop (unique within the run). */
   newId(): number {
     return this.nextId++;
@@ -185,9 +204,44 @@ export class Session {
   /** Append an event even after a limit stopped the program: how the run ended (loop-end, the
    * error on stderr, program-end). */
   record(event: UnstampedEvent): void {
-    // While a task runs, the last site it passed is where this event comes from.
-    const line = "line" in event ? event.line : this.runningLoop?.currentTask ? this.currentLine() : undefined;
-    this.trace.push(event, this.now, line);
+    this.trace.push(event, this.now, "line" in event ? event.line : this.implicitLine());
+  }
+
+  // emit() of the scheduler's own events, from their fields: the trace records them without an
+  // event object (TraceStore.handleQueued and the others).
+  emitHandleQueued(handle: number, role: "step" | "callback", task: number | undefined, label: string): void {
+    this.countEvent();
+    this.trace.handleQueued(this.now, this.implicitLine(), handle, role, task, label);
+  }
+
+  emitHandleRun(handle: number, skipped?: true): void {
+    this.countEvent();
+    this.trace.handleRun(this.now, this.implicitLine(), handle, skipped);
+  }
+
+  emitTaskResumed(task: number, line: number | undefined, first: boolean, thrown: string | undefined): void {
+    this.countEvent();
+    this.trace.taskResumed(this.now, line, task, first, thrown);
+  }
+
+  emitTaskSuspended(task: number, line: number | undefined, on: WaitInfo): void {
+    this.countEvent();
+    this.trace.taskSuspended(this.now, line, task, on);
+  }
+
+  emitTimerSet(timer: number, due: number, label: string, task: number | undefined): void {
+    this.countEvent();
+    this.trace.timerSet(this.now, this.implicitLine(), timer, due, label, task);
+  }
+
+  emitTimerFired(timer: number, handle: number): void {
+    this.countEvent();
+    this.trace.timerFired(this.now, this.implicitLine(), timer, handle);
+  }
+
+  /** The line of an event that does not give one: while a task runs, the last site it passed. */
+  private implicitLine(): number | undefined {
+    return this.runningLoop?.currentTask ? this.currentLine() : undefined;
   }
 
   /** Record an event that happened at `time`, which may be before the last one recorded (a worker

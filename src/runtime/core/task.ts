@@ -41,6 +41,8 @@ export class Task<T = unknown> extends Future<T> {
   /** Its wake-up callback and resume step with their labels, made once per task, not per await. */
   private wake: { fn: (future: Future) => void; info: HandleInfo } | null = null;
   private resume: { fn: () => void; info: HandleInfo } | null = null;
+  /** Its last sleep's timer label (asyncio/tasks.ts's sleep), kept here: a WeakMap lookup per sleep cost more. */
+  sleepTimer: { sleep: string; info: HandleInfo } | null = null;
 
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
     const { name, internal = false, eager = false } = options;
@@ -157,7 +159,7 @@ export class Task<T = unknown> extends Future<T> {
     session.site = this.waitSite;
     session.startStretch();
     const thrown = error === NO_ERROR ? undefined : describeError(error);
-    session.emit({ kind: "task-resumed", task: this.id, line: session.lineOf(this.waitSite), first: !this.coro.started, thrown });
+    session.emitTaskResumed(this.id, session.lineOf(this.waitSite), !this.coro.started, thrown);
     try {
       const outcome = error === NO_ERROR ? this.coro.send(undefined) : this.coro.throw(error);
       this.waitSite = session.site;
@@ -168,13 +170,13 @@ export class Task<T = unknown> extends Future<T> {
         } else super.setResult(outcome.value as T);
       } else if (outcome.waitOn === null) {
         // A bare yield (sleep(0)) gives the loop one pass.
-        session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: BARE_YIELD_WAIT });
+        session.emitTaskSuspended(this.id, session.lineOf(this.waitSite), BARE_YIELD_WAIT);
         this.resume ??= { fn: () => this.step(), info: { label: `resume ${this.name}`, role: "step", task: this.id } };
         loop.callSoon(this.resume.fn, this.resume.info);
       } else {
         const waitOn = outcome.waitOn;
         if (waitOn === this) throw new RuntimeError(`Task cannot await on itself: ${this}`);
-        session.emit({ kind: "task-suspended", task: this.id, line: session.lineOf(this.waitSite), on: waitOn.waitInfo });
+        session.emitTaskSuspended(this.id, session.lineOf(this.waitSite), waitOn.waitInfo);
         futureAddToAwaitedBy(waitOn, this);
         this.wake ??= { fn: (f) => this.wakeup(f), info: { label: `wake ${this.name}`, role: "step", task: this.id } };
         waitOn.addDoneCallback(this.wake.fn, this.wake.info);

@@ -63,7 +63,7 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
   terminateWorkers(session);
 
   // Python's warnings filter shows each warning once per place; we know the coroutine, not the place.
-  for (const name of new Set([...session.unawaited].map((c) => c.name))) session.writeFinal(`RuntimeWarning: coroutine '${name}' was never awaited`);
+  for (const name of new Set(session.unawaited.map((c) => c.name))) session.writeFinal(`RuntimeWarning: coroutine '${name}' was never awaited`);
   const line = session.raisedLine(error) ?? errorLine(error, program) ?? session.currentLine();
   const failure = failed ? { message: describeError(error), line } : undefined;
   // Python's traceback shows the causes first; the last line is the failure itself, with its line.

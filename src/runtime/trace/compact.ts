@@ -1,10 +1,11 @@
 // The trace, recorded compactly: a run of 10,000 tasks records ~700,000 events, and one object per
 // event (with its own label strings) cost ~160 bytes each and most of the run's garbage-collection
-// time (issue #17). TraceStore keeps events in columns instead — kind, time and line in typed
-// arrays, each kind's fields in one Int32 stream, strings interned — and makes the usual
-// TraceEvent objects only when a view asks (decode()). CompactTrace is the same columns as JSON
+// time (issue #17). TraceStore keeps events in columns instead — kind and line in typed arrays
+// grown a chunk at a time, times as runs, each kind's fields in one Int32 stream, strings by
+// reference (interned only for JSON) — and makes the usual TraceEvent objects only when a view
+// asks (decode()). CompactTrace is the same columns as JSON
 // (`npm run trace -- --json=compact`): decodeCompact gives back exactly the events.
-import type { EventOf, TraceEvent, TraceEventKind, UnstampedEvent } from "./schema.ts";
+import type { EventOf, TraceEvent, TraceEventKind, UnstampedEvent, WaitInfo } from "./schema.ts";
 
 /** How one field is stored: an int32, a float (in the float column), an interned string, a boolean. */
 type Codec = "int" | "num" | "str" | "bool";
@@ -78,10 +79,17 @@ const ENCODE: { [K in TraceEventKind]: (e: EventOf<K>, put: Put) => void } = {
   "program-end": (e, p) => p.str(e.error),
 };
 
+/** Each kind's code, width and encoder, found with one lookup per event. */
+const SPEC = Object.fromEntries(
+  KINDS.map((kind, code) => [kind, { code, width: WIDTH[code], encode: ENCODE[kind] as (e: UnstampedEvent, put: Put) => void }]),
+) as Record<TraceEventKind, { code: number; width: number; encode: (e: UnstampedEvent, put: Put) => void }>;
+
 /** An event kept as it came (a field the columns cannot hold, e.g. a WaitInfo's `tasks`). */
 const RAW = 255;
 /** An absent field (undefined), and the line of an event that has none. */
 const NONE = -0x80000000;
+/** A line that does not fit the line column's two bytes (kept aside). */
+const WIDE_LINE = 0xffff;
 
 /** The compact form as JSON: `strings` holds every string once; each event is a row
  * [kind index, t, line or null, ...its kind's fields], where a string is its index in `strings`,
@@ -97,27 +105,37 @@ export interface CompactTrace {
 
 /** The events of one run, in columns; append with push, place a late one with insert. */
 export class TraceStore implements Put {
-  private kind = new Uint8Array(1024);
-  /** Each event's time, as an index into `times`: a run has far fewer distinct times than events. */
-  private time = new Int32Array(1024);
-  private line = new Int32Array(1024);
+  private readonly kind = new Column(Uint8Array);
+  /** Each event's line + 1 (0: none; WIDE_LINE: it is in wideLines), in two bytes: a program's lines
+   * fit, and most events have none. */
+  private readonly line = new Column(Uint16Array);
+  private readonly wideLines = new Map<number, number>();
   /** Each kind's fields, event after event (where an event's begin is worked out when read). */
-  private values = new Int32Array(4096);
-  private floats = new Float64Array(256);
-  private times = new Float64Array(256);
-  private nValues = 0;
-  private nFloats = 0;
-  private nTimes = 0;
+  private readonly values = new Column(Int32Array);
+  private readonly floats = new Column(Float64Array);
+  /** The events' times, as runs: run r began at slot runStart[r], at time runTime[r] (a run of a
+   * virtual clock has few distinct times, so events need no time of their own). */
+  private readonly runStart = new Column(Int32Array);
+  private readonly runTime = new Column(Float64Array);
+  private nRuns = 0;
+  /** How many events of each kind the columns hold (not those kept whole). */
+  private readonly kindCounts = new Array<number>(KINDS.length).fill(0);
+  private lastTime = 0;
   private count = 0;
-  private readonly strings: string[] = [];
-  private readonly stringIds = new Map<string, number>();
+  /** Every string field recorded, in order (`values` holds its index here): interned only for the
+   * compact form, since a lookup per field, in a table of a string per task, cost more than the rest
+   * of recording together. */
+  private readonly texts = new Texts();
   private readonly raw = new Map<number, TraceEvent>();
   /** Trace position → slot, once an event was placed out of order (Session.emitAt); else identity. */
   private order: number[] | null = null;
   private cache: TraceEvent[] | null = null;
-  /** Where the event being recorded puts its next field, and whether one did not fit. */
+  /** Where the event being recorded puts its first field and its next, and whether one did not fit. */
+  private start = 0;
   private at = 0;
   private fits = true;
+  /** The run timeOf found last: reads go mostly in order. */
+  private lastRun = 0;
 
   get length(): number {
     return this.count;
@@ -125,12 +143,74 @@ export class TraceStore implements Put {
 
   /** Virtual time of the event at trace position `i`. */
   timeAt(i: number): number {
-    return this.times[this.time[this.order ? this.order[i] : i]];
+    return this.timeOf(this.order ? this.order[i] : i);
   }
 
   /** Append an event at time `t` (line: the reader's line, or undefined). */
   push(event: UnstampedEvent, t: number, line: number | undefined): void {
     const slot = this.append(event, t, line);
+    this.order?.push(slot);
+  }
+
+  // The scheduler's own events, appended from their fields as push() would append the event: no
+  // object is made for them (a run of 10,000 tasks records ~700,000, and making one object each,
+  // then reading it through ENCODE, was most of what the trace cost: a third of the run).
+  // Their fields go in COMPACT_FIELDS's order; one that does not fit keeps the event whole.
+
+  handleQueued(t: number, line: number | undefined, handle: number, role: "step" | "callback", task: number | undefined, label: string): void {
+    const slot = this.begin(t, line);
+    this.int(handle);
+    this.text(role);
+    this.int(task);
+    this.text(label);
+    if (!this.end(slot, SPEC["handle-queued"].code)) this.keepRaw(slot, { kind: "handle-queued", handle, role, task, label }, t, line);
+    this.order?.push(slot);
+  }
+
+  handleRun(t: number, line: number | undefined, handle: number, skipped: true | undefined): void {
+    const slot = this.begin(t, line);
+    this.int(handle);
+    this.bool(skipped);
+    if (!this.end(slot, SPEC["handle-run"].code)) this.keepRaw(slot, { kind: "handle-run", handle, skipped }, t, line);
+    this.order?.push(slot);
+  }
+
+  taskResumed(t: number, line: number | undefined, task: number, first: boolean, thrown: string | undefined): void {
+    const slot = this.begin(t, line);
+    this.int(task);
+    this.bool(first);
+    this.text(thrown);
+    if (!this.end(slot, SPEC["task-resumed"].code)) this.keepRaw(slot, { kind: "task-resumed", task, first, thrown }, t, line);
+    this.order?.push(slot);
+  }
+
+  taskSuspended(t: number, line: number | undefined, task: number, on: WaitInfo): void {
+    const slot = this.begin(t, line);
+    this.int(task);
+    this.text(on.what);
+    this.text(on.label);
+    this.num(on.until);
+    this.int(on.task);
+    if (on.tasks !== undefined) this.unfit();
+    if (!this.end(slot, SPEC["task-suspended"].code)) this.keepRaw(slot, { kind: "task-suspended", task, on }, t, line);
+    this.order?.push(slot);
+  }
+
+  timerSet(t: number, line: number | undefined, timer: number, due: number, label: string, task: number | undefined): void {
+    const slot = this.begin(t, line);
+    this.int(timer);
+    this.num(due);
+    this.text(label);
+    this.int(task);
+    if (!this.end(slot, SPEC["timer-set"].code)) this.keepRaw(slot, { kind: "timer-set", timer, due, label, task }, t, line);
+    this.order?.push(slot);
+  }
+
+  timerFired(t: number, line: number | undefined, timer: number, handle: number): void {
+    const slot = this.begin(t, line);
+    this.int(timer);
+    this.int(handle);
+    if (!this.end(slot, SPEC["timer-fired"].code)) this.keepRaw(slot, { kind: "timer-fired", timer, handle }, t, line);
     this.order?.push(slot);
   }
 
@@ -156,109 +236,169 @@ export class TraceStore implements Put {
   /** The events of some kinds only (the console's print and job-started), in order. */
   select(kinds: readonly TraceEventKind[]): TraceEvent[] {
     const codes = new Set(kinds.map((k) => KIND_CODE.get(k)));
+    const wanted = (slot: number) => codes.has(this.kind.get(slot)) || (this.kind.get(slot) === RAW && kinds.includes(this.raw.get(slot)!.kind));
     const out: TraceEvent[] = [];
-    const starts = this.starts();
-    for (let i = 0; i < this.count; i++) {
-      const slot = this.order ? this.order[i] : i;
-      if (codes.has(this.kind[slot]) || (this.kind[slot] === RAW && kinds.includes(this.raw.get(slot)!.kind))) out.push(this.eventAt(i, starts));
+    // How many events may be wanted (those kept whole may be of any kind): the scan ends after the last.
+    let left = this.raw.size + [...codes].reduce((n: number, code) => n + (this.kindCounts[code!] ?? 0), 0);
+    if (!this.order) {
+      // In slot order, each event's fields begin where the last one's end: no table of starts.
+      for (let slot = 0, at = 0; slot < this.count && left > 0; slot++) {
+        if (this.kind.get(slot) === RAW || codes.has(this.kind.get(slot))) left--;
+        if (wanted(slot)) out.push(this.eventAt(slot, at));
+        if (this.kind.get(slot) !== RAW) at += WIDTH[this.kind.get(slot)];
+      }
+      return out;
     }
+    const starts = this.starts();
+    for (let i = 0; i < this.count; i++) if (wanted(this.order[i])) out.push(this.eventAt(i, starts));
     return out;
   }
 
   /** The compact form, for JSON. */
   toCompact(): CompactTrace {
+    const strings: string[] = [];
+    const ids = new Map<string, number>();
+    const intern = (text: string) => {
+      let id = ids.get(text);
+      if (id === undefined) ids.set(text, (id = strings.push(text) - 1));
+      return id;
+    };
     const events: (number | null)[][] = [];
     const raw: Record<number, TraceEvent> = {};
     const starts = this.starts();
     for (let i = 0; i < this.count; i++) {
       const slot = this.order ? this.order[i] : i;
-      const code = this.kind[slot];
+      const code = this.kind.get(slot);
       if (code === RAW) {
         raw[i] = { ...this.raw.get(slot)!, seq: i };
-        events.push([RAW, this.times[this.time[slot]]]);
+        events.push([RAW, this.timeOf(slot)]);
         continue;
       }
-      const row: (number | null)[] = [code, this.times[this.time[slot]], this.line[slot] === NONE ? null : this.line[slot]];
+      const row: (number | null)[] = [code, this.timeOf(slot), this.lineOf(slot) ?? null];
       const fields = COMPACT_FIELDS[KINDS[code]];
       for (let f = 0; f < fields.length; f++) {
-        const v = this.values[starts[slot] + f];
-        row.push(v === NONE ? null : fields[f][1] === "num" ? this.floats[v] : v);
+        const v = this.values.get(starts[slot] + f);
+        const codec = fields[f][1];
+        row.push(v === NONE ? null : codec === "num" ? this.floats.get(v) : codec === "str" ? intern(this.texts.get(v)) : v);
       }
       while (row.length > 3 && row[row.length - 1] === null) row.pop();
       events.push(row);
     }
     const fields = Object.fromEntries(KINDS.map((k) => [k, COMPACT_FIELDS[k].map(([name]) => name)])) as Record<TraceEventKind, string[]>;
-    return { format: "compact-1", kinds: KINDS, fields, strings: [...this.strings], events, raw };
+    return { format: "compact-1", kinds: KINDS, fields, strings, events, raw };
   }
 
   private append(event: UnstampedEvent, t: number, line: number | undefined): number {
+    const { code, encode } = SPEC[event.kind];
+    const slot = this.begin(t, line);
+    encode(event, this);
+    return this.end(slot, code) ? slot : this.keepRaw(slot, event, t, line);
+  }
+
+  /** A new event's slot, time and line; its fields follow (int, num, str, bool), then end(). */
+  private begin(t: number, line: number | undefined): number {
     this.cache = null;
     const slot = this.count++;
-    if (slot === this.kind.length) this.growEvents();
     // Object.is: -0 and NaN are times of their own, kept exactly.
-    if (this.nTimes === 0 || !Object.is(this.times[this.nTimes - 1], t)) {
-      if (this.nTimes === this.times.length) this.times = grow(this.times, this.nTimes + 1);
-      this.times[this.nTimes++] = t;
+    if (this.nRuns === 0 || !Object.is(this.lastTime, t)) {
+      this.runStart.set(this.nRuns, slot);
+      this.runTime.set(this.nRuns++, t);
+      this.lastTime = t;
     }
-    this.time[slot] = this.nTimes - 1;
-    this.line[slot] = line === undefined ? NONE : line;
-    const code = KIND_CODE.get(event.kind)!;
-    const width = COMPACT_FIELDS[event.kind].length;
-    if (this.nValues + width > this.values.length) this.values = grow(this.values, this.nValues + width);
-    this.at = this.nValues;
+    this.setLine(slot, line);
+    this.at = this.start = this.values.length;
     this.fits = true;
-    (ENCODE[event.kind] as (e: UnstampedEvent, put: Put) => void)(event, this);
-    if (!this.fits) return this.keepRaw(slot, event, t, line);
-    this.kind[slot] = code;
-    this.nValues += width;
     return slot;
+  }
+
+  /** The event in `slot` is of kind `code`, if its fields fit the columns (false: keep it whole). */
+  private end(slot: number, code: number): boolean {
+    if (!this.fits) {
+      this.values.length = this.start;
+      return false;
+    }
+    this.kind.set(slot, code);
+    this.kindCounts[code]++;
+    return true;
   }
 
   // Put: each field as an int32 (an absent one: NONE); one that does not fit marks the event.
   int(value: number | undefined): void {
     if (value !== undefined && ((value | 0) !== value || value === NONE)) this.fits = false;
-    this.values[this.at++] = value === undefined ? NONE : value;
+    this.values.set(this.at++, value === undefined ? NONE : value);
   }
 
   num(value: number | undefined): void {
     if (value === undefined) {
-      this.values[this.at++] = NONE;
+      this.values.set(this.at++, NONE);
       return;
     }
-    if (this.nFloats === this.floats.length) this.floats = grow(this.floats, this.nFloats + 1);
-    this.floats[this.nFloats] = value;
-    this.values[this.at++] = this.nFloats++;
+    const index = this.floats.length;
+    this.floats.set(index, value);
+    this.values.set(this.at++, index);
   }
 
   str(value: string | undefined): void {
     if (value !== undefined && typeof value !== "string") this.fits = false;
-    this.values[this.at++] = value === undefined || !this.fits ? NONE : this.intern(value);
+    this.values.set(this.at++, value === undefined || !this.fits ? NONE : this.texts.push(value));
+  }
+
+  /** A string field of the fast paths, whose type their signature guarantees: not looked at, so a
+   * label made long ago (a task's) costs no trip to memory. */
+  private text(value: string | undefined): void {
+    this.values.set(this.at++, value === undefined ? NONE : this.texts.push(value));
   }
 
   bool(value: boolean | undefined): void {
     if (value !== undefined && typeof value !== "boolean") this.fits = false;
-    this.values[this.at++] = value === undefined ? NONE : +value;
+    this.values.set(this.at++, value === undefined ? NONE : +value);
   }
 
   unfit(): void {
     this.fits = false;
   }
 
+  private setLine(slot: number, line: number | undefined): void {
+    if (line === undefined) this.line.set(slot, 0);
+    else if (Number.isInteger(line) && line >= 0 && line < WIDE_LINE - 1) this.line.set(slot, line + 1);
+    else {
+      this.line.set(slot, WIDE_LINE);
+      this.wideLines.set(slot, line);
+    }
+  }
+
+  private lineOf(slot: number): number | undefined {
+    const stored = this.line.get(slot);
+    return stored === 0 ? undefined : stored === WIDE_LINE ? this.wideLines.get(slot) : stored - 1;
+  }
+
   private keepRaw(slot: number, event: UnstampedEvent, t: number, line: number | undefined): number {
     const stamped = { ...event, t } as TraceEvent;
     if (line !== undefined) stamped.line = line;
-    this.kind[slot] = RAW;
+    this.kind.set(slot, RAW);
     this.raw.set(slot, stamped);
     return slot;
   }
 
-  private intern(text: string): number {
-    let id = this.stringIds.get(text);
-    if (id === undefined) {
-      id = this.strings.push(text) - 1;
-      this.stringIds.set(text, id);
+  /** The time of the event in `slot`: its run's (the run found last, or the one next to it, or
+   * found by bisection). */
+  private timeOf(slot: number): number {
+    let run = this.lastRun;
+    const begins = (r: number) => (r < this.nRuns ? this.runStart.get(r) : Infinity);
+    if (!(begins(run) <= slot && slot < begins(run + 1))) {
+      if (begins(run + 1) <= slot && slot < begins(run + 2)) run++;
+      else {
+        let [lo, hi] = [0, this.nRuns - 1];
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (this.runStart.get(mid) <= slot) lo = mid;
+          else hi = mid - 1;
+        }
+        run = lo;
+      }
+      this.lastRun = run;
     }
-    return id;
+    return this.runTime.get(run);
   }
 
   // Where each slot's fields begin in `values`: the widths of the events before it (a kept-whole
@@ -267,46 +407,97 @@ export class TraceStore implements Put {
     const starts = new Int32Array(this.count);
     for (let slot = 0, at = 0; slot < this.count; slot++) {
       starts[slot] = at;
-      if (this.kind[slot] !== RAW) at += WIDTH[this.kind[slot]];
+      if (this.kind.get(slot) !== RAW) at += WIDTH[this.kind.get(slot)];
     }
     return starts;
   }
 
-  private eventAt(i: number, starts: Int32Array): TraceEvent {
+  /** The event at trace position `i` (its fields begin at `starts`, or at starts[slot]). */
+  private eventAt(i: number, starts: Int32Array | number): TraceEvent {
     const slot = this.order ? this.order[i] : i;
-    const code = this.kind[slot];
+    const code = this.kind.get(slot);
     if (code === RAW) return { ...this.raw.get(slot)!, seq: i };
     const kind = KINDS[code];
     const event: Record<string, unknown> = { kind };
     const fields = COMPACT_FIELDS[kind];
+    const begin = typeof starts === "number" ? starts : starts[slot];
     let on: Record<string, unknown> | undefined;
     for (let f = 0; f < fields.length; f++) {
-      const v = this.values[starts[slot] + f];
+      const v = this.values.get(begin + f);
       if (v === NONE) continue;
       const [name, codec] = fields[f];
-      const value = codec === "int" ? v : codec === "num" ? this.floats[v] : codec === "str" ? this.strings[v] : v === 1;
+      const value = codec === "int" ? v : codec === "num" ? this.floats.get(v) : codec === "str" ? this.texts.get(v) : v === 1;
       if (name.startsWith("on.")) (on ??= {})[name.slice(3)] = value;
       else event[name] = value;
     }
     if (on) event.on = on;
     event.seq = i;
-    event.t = this.times[this.time[slot]];
-    if (this.line[slot] !== NONE) event.line = this.line[slot];
+    event.t = this.timeOf(slot);
+    const line = this.lineOf(slot);
+    if (line !== undefined) event.line = line;
     return event as unknown as TraceEvent;
-  }
-
-  private growEvents(): void {
-    const size = this.kind.length * 2;
-    this.kind = grow(this.kind, size);
-    this.time = grow(this.time, size);
-    this.line = grow(this.line, size);
   }
 }
 
-function grow<A extends Uint8Array | Int32Array | Float64Array>(array: A, atLeast: number): A {
-  const bigger = new (array.constructor as new (n: number) => A)(Math.max(atLeast, array.length * 2));
-  bigger.set(array);
-  return bigger;
+/** Elements per chunk of a column (2^16). */
+const CHUNK = 1 << 16;
+
+/** A typed array that grows a chunk at a time: appending never copies what is there, and at most
+ * one chunk is unused (a doubling array can hold twice what it needs, and three times while it grows).
+ * The first chunk starts small and doubles up to a whole chunk: most traces are short. */
+class Column<A extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
+  private readonly chunks: A[];
+  private readonly type: new (n: number) => A;
+  private capacity = 256;
+  /** Elements written (the next index to append at). */
+  length = 0;
+  constructor(type: new (n: number) => A) {
+    this.type = type;
+    this.chunks = [new type(this.capacity)];
+  }
+
+  get(i: number): number {
+    return this.chunks[i >>> 16][i & (CHUNK - 1)];
+  }
+
+  /** Set element `i`, at most one past the end (which appends). */
+  set(i: number, value: number): void {
+    if (i >= this.length) {
+      if (i === this.capacity) this.grow();
+      this.length = i + 1;
+    }
+    this.chunks[i >>> 16][i & (CHUNK - 1)] = value;
+  }
+
+  private grow(): void {
+    if (this.capacity < CHUNK) {
+      const bigger = new this.type(this.capacity * 2);
+      bigger.set(this.chunks[0]);
+      this.chunks[0] = bigger;
+      this.capacity *= 2;
+    } else {
+      this.chunks.push(new this.type(CHUNK));
+      this.capacity += CHUNK;
+    }
+  }
+}
+
+/** Strings in chunks of plain arrays, for the same reason as Column. */
+class Texts {
+  private readonly chunks: string[][] = [[]];
+  private length = 0;
+
+  /** Append `text`; returns its index. */
+  push(text: string): number {
+    let last = this.chunks[this.chunks.length - 1];
+    if (last.length === CHUNK) this.chunks.push((last = []));
+    last.push(text);
+    return this.length++;
+  }
+
+  get(i: number): string {
+    return this.chunks[i >>> 16][i & (CHUNK - 1)];
+  }
 }
 
 /** The events of a compact trace, exactly as they were recorded. */
