@@ -59,6 +59,33 @@ describe("layoutDiagram for long runs", () => {
   });
 });
 
+describe("which diagrams draw only the lanes in view", () => {
+  // `lanes` tasks that each sleep `sleeps` times, at different paces (bars of various widths).
+  const sleepers = (lanes: number, sleeps: number): Timeline => ({
+    lanes: Array.from({ length: lanes }, (_, i) => ({ ...sleeper(sleeps), id: `task-${i}`, name: `Task-${i}` })),
+    end: sleeps,
+  });
+
+  it("a lesson's gather of 160 downloads draws every lane: few bars each", () => {
+    const layout = layoutDiagram(sleepers(160, 1), { width: 900 });
+    expect(layout.compact).toBe(true);
+    expect(layout.virtual).toBe(false);
+  });
+
+  it("10,000 lanes, or 100 lanes of hundreds of bars each, draw only the lanes in view", () => {
+    expect(layoutDiagram(sleepers(10_000, 1), { width: 900 }).virtual).toBe(true);
+    const dense = layoutDiagram(sleepers(100, 280), { width: 900 });
+    expect(dense.rows.reduce((n, row) => n + row.bars.length, 0)).toBeGreaterThan(10_000);
+    expect(dense.virtual).toBe(true);
+  });
+
+  it("a few lanes are never virtual, however many bars: the page draws them in a box that does not scroll", () => {
+    const layout = layoutDiagram(sleepers(3, 60_000), { width: 900 });
+    expect(layout.compact).toBe(false);
+    expect(layout.virtual).toBe(false);
+  });
+});
+
 describe("layoutDiagram zoomed", () => {
   const timeline: Timeline = { lanes: [sleeper(60_000)], end: 60_000 };
 

@@ -23,10 +23,16 @@ const jobWorkers = typeof Worker === "function" ? warmWebWorkerHost(Worker, SPAR
 const later = self.setTimeout.bind(self) as (run: () => void, ms: number) => number;
 const cancel = self.clearTimeout.bind(self) as (id: number | undefined) => void;
 let refill: number | undefined;
+const startSpares = () => {
+  cancel(refill);
+  refill = undefined;
+  jobWorkers?.refill();
+};
 const send = (message: RunnerMessage) => post(message);
 
 self.onmessage = async (event: MessageEvent<RunRequest>) => {
-  cancel(refill);
+  // A Run right after the last: its spares start now, still ahead of a worker started at the job.
+  if (refill !== undefined) startSpares();
   const beat = () => send({ kind: "beat" });
   // While the loop waits for threads or real time, the worker is idle: this beats then; while the
   // program runs, the runtime beats (Session.onHeartbeat).
@@ -49,7 +55,7 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
     const why = !ran ? "the runtime failed" : importsDynamically(event.data.program.code) ? "the program imports dynamically" : realm.audit();
     send(why ? { kind: "spent", why } : { kind: "reusable" });
     // The next run here starts its threads and processes on workers started by then.
-    if (!why) refill = later(() => jobWorkers?.refill(), REFILL_AFTER_MS);
+    if (!why) refill = later(startSpares, REFILL_AFTER_MS);
   });
 };
 

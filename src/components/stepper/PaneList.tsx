@@ -60,9 +60,11 @@ export function PaneList<T>({ items, render, ordered, className, hook, what, tai
   const { limit, onScroll } = useDrawnItems(items.length, tail);
   const shown = Math.min(items.length, limit);
   const from = tail ? items.length - shown : 0;
+  // The box that scrolls: the list itself, or a console's reversed column around it.
+  const box = { onScroll, ...scrollBox(shown, labelledBy) };
   const List = ordered ? "ol" : "ul";
   const list = (
-    <List className={`${tail ? "" : "pg-pane-list "}${className ?? ""}`} onScroll={tail ? undefined : onScroll} {...(tail ? {} : scrollBox(shown, labelledBy))} start={ordered && from ? from + 1 : undefined} {...(hook ? { [hook]: "" } : {})}>
+    <List className={tail ? className : `pg-pane-list ${className ?? ""}`} {...(tail ? {} : box)} start={ordered && from ? from + 1 : undefined} {...(hook ? { [hook]: "" } : {})}>
       {items.slice(from, from + shown).map((item, i) => render(item, from + i))}
     </List>
   );
@@ -80,7 +82,7 @@ export function PaneList<T>({ items, render, ordered, className, hook, what, tai
           The last {shown.toLocaleString("en-US")} of {items.length.toLocaleString("en-US")} {what}
         </p>
       ) : null}
-      <div className="pg-pane-list pg-pane-tail" onScroll={onScroll} {...scrollBox(shown, labelledBy)}>
+      <div className="pg-pane-list pg-pane-tail" {...box}>
         {list}
       </div>
     </>

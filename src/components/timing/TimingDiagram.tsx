@@ -5,7 +5,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { stepAtTime, type Timeline } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
-import { AXIS_HEIGHT, MIN_WIDTH, RIGHT_PAD, VIRTUAL_AFTER, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
+import { AXIS_HEIGHT, MIN_WIDTH, RIGHT_PAD, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
 import { ZoomControls, useTimeZoom } from "./TimeZoom.tsx";
 
 const LEGEND: { state: Bar["state"]; text: string }[] = [
@@ -298,9 +298,9 @@ function useTimeInSight(box: RefObject<HTMLDivElement | null>, view: RefObject<B
 /** Lanes drawn beyond the box's edges, so a quick scroll shows no gap. */
 const OVERSCAN_LANES = 10;
 
-/** A diagram of many lanes draws only those in its scrolling box's view (the server draws the first). */
+/** A diagram of many lanes (or bars: layout.ts) draws only those in its scrolling box's view (the server draws the first). */
 function useRowsInView(box: RefObject<HTMLDivElement | null>, view: RefObject<BoxView | null>, layout: DiagramLayout): readonly [number, number] | undefined {
-  const virtual = layout.rows.length > VIRTUAL_AFTER;
+  const { virtual } = layout;
   const [range, setRange] = useState<readonly [number, number]>([0, 2 * OVERSCAN_LANES]);
   useEffect(() => {
     const el = box.current;

@@ -35,6 +35,8 @@ export interface DiagramLayout {
   end: number;
   /** Many lanes: thinner lanes, no labels on the bars, and on the page a scrolling box. */
   compact: boolean;
+  /** So many lanes or bars that only the lanes in the box's view are drawn. */
+  virtual: boolean;
   /** Where virtual time `t` is on the x axis, and back (the stepper's cursor and clicks). */
   xOf: (t: number) => number;
   timeAt: (x: number) => number;
@@ -56,8 +58,11 @@ export const AXIS_HEIGHT = 22;
 const COMPACT_LANE_HEIGHT = 18;
 /** Zero-time steps (code that ran without virtual time passing) still get a visible sliver. */
 export const MIN_BAR_WIDTH = 3;
-/** Beyond this many lanes only the lanes in view are drawn (a run of 10,000 tasks). */
-export const VIRTUAL_AFTER = 400;
+/** Beyond this many lanes only the lanes in view are drawn (a run of 10,000 tasks)… */
+const VIRTUAL_AFTER = 400;
+/** …or beyond this many bars in a compact diagram (100 tasks that sleep 280 times: 10,000 bars, each
+ *  an SVG rect with its title, took the page hundreds of milliseconds to draw and lay out at once). */
+const BARS_AT_ONCE = 2_000;
 
 const STATE_WORDS: Record<LaneState, string> = {
   running: "running",
@@ -118,7 +123,8 @@ export function layoutDiagram(timeline: Timeline, { width: fitWidth = 640, laneH
     };
   });
   const axisY = (compact ? 0 : TOP) + rows.length * laneHeight + 6;
-  return { width, height: axisY + AXIS_HEIGHT, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, xOf: x, timeAt };
+  const virtual = compact && (rows.length > VIRTUAL_AFTER || rows.reduce((n, row) => n + row.bars.length, 0) > BARS_AT_ONCE);
+  return { width, height: axisY + AXIS_HEIGHT, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, virtual, xOf: x, timeAt };
 }
 
 type Interval = Lane["intervals"][number];
@@ -165,6 +171,9 @@ function laneBars(lane: Lane, x: (t: number) => number, right: number, plotWidth
   return bars;
 }
 
+// One formatter for every merged bar's count: toLocaleString makes one per call (thousands of bars).
+const COUNT = new Intl.NumberFormat("en-US");
+
 /** One bar for the intervals `group[first..end)`. */
 function mergedBar(laneName: string, group: Interval[], first: number, end: number, xOf: (iv: Interval) => number, widthOf: (iv: Interval) => number): Bar {
   const time: Record<LaneState, number> = { running: 0, blocked: 0, ready: 0, waiting: 0 };
@@ -185,6 +194,6 @@ function mergedBar(laneName: string, group: Interval[], first: number, end: numb
     from: head.from,
     to: last.to,
     merged: count,
-    title: `${laneName}: ${count.toLocaleString("en-US")} intervals, ${head.from.toFixed(3)}–${last.to.toFixed(3)} s (${spent})`,
+    title: `${laneName}: ${COUNT.format(count)} intervals, ${head.from.toFixed(3)}–${last.to.toFixed(3)} s (${spent})`,
   };
 }
