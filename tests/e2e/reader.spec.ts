@@ -174,6 +174,8 @@ for (const size of SIZES)
         }),
       );
     await expect(box.locator(".pg-lane-name")).not.toHaveCount(0);
+    // Whether a name is on top is asked of the point where it is drawn: the box must be in the window.
+    await box.evaluate((el) => el.scrollIntoView({ block: "center" }));
     await expect.poll(namesOutOfSight, { message: "lane names after scrolling right" }).toEqual([]);
     expect(await smallDiagramTexts(page), "diagram texts below 12 px").toEqual([]);
     // Ctrl+wheel over the diagram zooms it (out, here), not the page.
