@@ -53,7 +53,7 @@ export function deriveSteps(events: readonly TraceEvent[], options: { strict?: b
 
 // A replay that stays positioned in one trace, so the next step forward applies only the events in
 // between, and a step back, or a jump far ahead, starts from the nearest checkpoint at or before it
-// instead of the trace's start (the StepIndex leaves one every CHECKPOINT_EVERY events as it goes).
+// instead of the trace's start (the StepIndex leaves one every INDEX_CHECKPOINT_EVERY events as it indexes).
 const CHECKPOINT_EVERY = 1024;
 /** The StepIndex leaves fewer (a copy of a thousand tasks' state is not free): a jump then replays
  *  at most this many events, a few milliseconds' work. */
