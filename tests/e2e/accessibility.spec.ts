@@ -2,8 +2,7 @@
 // kind of playground on the page hydrated: no violation and no "needs review" item may come from the
 // site's own markup. What the site does not fix is listed, with why, in one place
 // (tests/support/axe-known.ts); how many such items each page has is noted on the test's report.
-import AxeBuilder from "@axe-core/playwright";
-import { test, expect, hydrated } from "./support.ts";
+import { test, expect, hydrated, axe } from "./support.ts";
 import { ROOT_SITE, builtPages, isEmbedPage, siteTag } from "../support/built-site.ts";
 import { RULES_NOT_ON_EVERY_PAGE, knownFinding } from "../support/axe-known.ts";
 
@@ -28,7 +27,7 @@ for (const { path } of pages)
       const pg = page.locator(kind).first();
       if (await pg.count()) await hydrated(pg);
     }
-    const results = await new AxeBuilder({ page }).disableRules(RULES_NOT_ON_EVERY_PAGE).analyze();
+    const results = await axe(page).disableRules(RULES_NOT_ON_EVERY_PAGE).analyze();
     const findings = [...results.violations.map((rule) => ({ rule, kind: "violation" as const })), ...results.incomplete.map((rule) => ({ rule, kind: "needs review" as const }))].flatMap(({ rule, kind }) =>
       rule.nodes.map((node) => ({ kind, rule: rule.id, at: node.target.join(" "), text: `${kind} ${rule.id} (${rule.impact ?? "no impact"}): ${rule.help}\n    ${node.target.join(" ")}\n    ${node.failureSummary ?? ""}` })),
     );

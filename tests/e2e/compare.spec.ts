@@ -25,9 +25,9 @@ test("one program, two runs: lazy ends at 3.000 with one task lane, eager at 2.0
   await expect(eager.locator("[data-tick]").last()).toHaveAttribute("data-tick", "3.000");
 });
 
-test("the stepper steps through the run the reader picks, and an edit changes both runs", async ({ page, browser }) => {
-  const original = await lessonCode(browser, PAGE, ID);
+test("the stepper steps through the run the reader picks, and an edit changes both runs", async ({ page }) => {
   await page.goto(PAGE);
+  const original = await lessonCode(page, PAGE, ID);
   const pg = playground(page, ID);
   await pg.scrollIntoViewIfNeeded();
   const stepper = pg.locator("[data-stepper]");

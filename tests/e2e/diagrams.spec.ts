@@ -1,7 +1,6 @@
 // The lessons' concept diagrams (<Diagram> + mermaid): each is drawn in the browser from the source
 // the page ships, carries an accessible name, and stays legible when the reader switches theme.
-import AxeBuilder from "@axe-core/playwright";
-import { test, expect } from "./support.ts";
+import { test, expect, axe } from "./support.ts";
 import type { Locator, Page } from "@playwright/test";
 
 const DIAGRAMS = [
@@ -121,7 +120,7 @@ function legibility(svg: Locator): Promise<Legibility> {
 
 /** Serious or critical axe findings inside one figure. */
 async function axeProblems(page: Page, title: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(`figure[data-title="${title}"]`).analyze();
+  const results = await axe(page).include(`figure[data-title="${title}"]`).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);

@@ -59,11 +59,11 @@ for (const site of sitesUnderTest()) {
       // Editing, reloading, resetting and compile errors are the same machinery for every playground:
       // checked on the page's first virtual-clock one (its runs take no real time), in one page load (a
       // full cycle per playground took most of the suite's time).
-      test("the first virtual-clock playground: edit, reload, reset, and a compile error shown with its line and column", async ({ page, browser }) => {
+      test("the first virtual-clock playground: edit, reload, reset, and a compile error shown with its line and column", async ({ page }) => {
         await page.goto(path);
         const clocks = await Promise.all(ids.map((id) => playground(page, id).getAttribute("data-clock")));
         const id = ids[Math.max(0, clocks.indexOf("virtual"))];
-        const original = await lessonCode(browser, path, id);
+        const original = await lessonCode(page, path, id);
         const pg = playground(page, id);
         const expected = await expectationOf(pg);
         await pg.scrollIntoViewIfNeeded();

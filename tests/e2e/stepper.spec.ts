@@ -2,10 +2,9 @@
 // Task-2 (fetchData(1), the lesson's "task 1") finishes is CPython's, stepping back restores the state
 // before, a click on the diagram moves the stepper, keyboard-only operation, the page without
 // JavaScript, reduced motion, and an axe-core check of the chapter.
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
-import { test, expect, playground, typeCode } from "./support.ts";
+import { test, expect, playground, typeCode, axe } from "./support.ts";
 
 test.describe.configure({ mode: "parallel" });
 
@@ -196,7 +195,7 @@ for (const theme of ["light", "dark"] as const)
     await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
     for (let i = 0; i < 6; i++) await stepper.getByRole("button", { name: "Forward" }).click();
     await expect(pg.locator(".pg-code .cm-line[data-current-line]")).toBeVisible();
-    const results = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
+    const results = await axe(page).withRules(["color-contrast"]).analyze();
     const failures = results.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`));
     test.info().annotations.push({ type: "contrast not judged by axe", description: `${results.incomplete.reduce((n, v) => n + v.nodes.length, 0)}` });
     expect(failures, failures.join("\n")).toEqual([]);
@@ -208,7 +207,7 @@ test("a chapter page has no serious or critical accessibility violations (axe-co
   await expect(page.locator("[data-stepper] [data-step-button='forward']:enabled")).toHaveCount(await page.locator("[data-stepper]").count());
   await stepper.getByRole("button", { name: "Forward" }).click();
   await pg.locator("[data-event-log] summary").click();
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axe(page).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     // Starlight's own search button shows "Ctrl K" beside its name "Search" (WCAG 2.5.3, label in
