@@ -3,9 +3,11 @@
 // trace recorded there (src/python/trace_recorder.py). "Both" runs the TypeScript and the Python and
 // says whether they agree: on every playground with a twin, it must say "same", and the Python run
 // must print what the lesson declares and end when it says.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { test, expect, playground, expectationOf, typeCode, hydrated } from "./support.ts";
-import { discoverPlaygroundsWithoutExercises } from "../support/built-site.ts";
+import { ROOT_SITE, discoverPlaygroundsWithoutExercises } from "../support/built-site.ts";
 import { outputMatches } from "../../src/components/playground/expectation.ts";
 
 test.describe.configure({ mode: "parallel" });
@@ -51,6 +53,31 @@ test("example 3: the Python twin, edited, runs on CPython in the page and is dra
   await pg.getByRole("button", { name: "Reset" }).click();
   await expect(pg.locator(".cm-content")).toContainText("fetch_data(2)");
 });
+
+/** How Python started on this page (the python:loaded mark of python-runner.ts): "snapshot" or "start". */
+const pythonStart = (page: Page) => page.evaluate(() => (performance.getEntriesByName("python:loaded")[0] as PerformanceMark | undefined)?.detail?.from);
+
+// Python starts from the interpreter's memory snapshot the build made in Node
+// (src/integrations/pyodide-files.mjs), however the host serves the .gz file; without it, from the start.
+// (A 404 would be a console error, which the guard fails: a file that is no snapshot stands for it.)
+for (const served of ["gzip-encoded, unzipped by the browser (as npm start serves it)", "as a plain .gz file", "wrong (another file under its name)"] as const)
+  test(`Python's first run, with the snapshot served ${served}, starts and prints what CPython prints`, async ({ page }) => {
+    if (served !== "gzip-encoded, unzipped by the browser (as npm start serves it)")
+      await page.route(/\/snapshot-[0-9a-f]+\.bin\.gz$/, async (route) => {
+        if (served === "wrong (another file under its name)") return route.fulfill({ status: 200, headers: { "content-type": "application/gzip" }, body: "not a memory snapshot" });
+        // The build's file itself (npm start's server would mark it gzip-encoded).
+        const gz = readFileSync(join(ROOT_SITE.distDir, new URL(route.request().url()).pathname));
+        expect([...gz.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+        await route.fulfill({ status: 200, headers: { "content-type": "application/gzip" }, body: gz });
+      });
+    await page.goto("/lessons/example-3-create-task/");
+    const pg = playground(page, "create-task");
+    await pythonTab(pg);
+    await runAndWait(page, pg, "Run");
+    await expect(pg).toHaveAttribute("data-status", "done");
+    await expect(pg.locator("[data-console-line]")).toHaveText(["Do something with 1...", "Do something with 2...", "Done with 1", "Task 1 fully completed", "Done with 2", "Task 2 fully completed", "Result of 1 Result of 2"]);
+    expect(await pythonStart(page)).toBe(served === "wrong (another file under its name)" ? "start" : "snapshot");
+  });
 
 test("the language tabs follow the tabs pattern: arrow keys move and select, one tab stop", async ({ page }) => {
   await page.goto("/lessons/example-3-create-task/");

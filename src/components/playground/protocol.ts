@@ -36,7 +36,8 @@ export type PythonRequest = {
 /** What the Python worker says: "loaded" once, "started" when the program starts, then the trace
  *  in batches and the rest of the result. */
 export type PythonReply =
-  | { kind: "loaded"; version: string; loadMs: number }
+  /** Pyodide started, from the build's memory snapshot or from the start (when that failed). */
+  | { kind: "loaded"; version: string; loadMs: number; from: "snapshot" | "start" }
   | { kind: "started" }
   | { kind: "events"; events: TraceEvent[] }
   | { kind: "python-done"; result: Omit<PythonRunJson, "events"> }
