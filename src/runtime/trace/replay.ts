@@ -34,6 +34,10 @@ export function whyOf(role: "step" | "callback", label: string): ReadyItem["why"
   return word === "start" || word === "wake" || word === "resume" ? word : "step";
 }
 
+// The activities without fields, shared (an activity is replaced, never changed): not one object per event.
+const IDLE: LoopActivity = Object.freeze({ state: "idle" });
+const NO_LOOP: LoopActivity = Object.freeze({ state: "no-loop" });
+
 /** The loop's state as the events are applied one by one; `narrate` reads it before each event. */
 export class Replay {
   readonly tasks = new Map<number, TaskRecord>();
@@ -43,7 +47,7 @@ export class Replay {
   private readonly timerInfo = new Map<number, { label: string; task?: number }>();
   readonly console: ConsoleLine[] = [];
   loopDepth = 0;
-  activity: LoopActivity = { state: "no-loop" };
+  activity: LoopActivity = NO_LOOP;
   /** Handles still to run in the pass under way; `passOpen`: due timers moved, first run not yet. */
   passLeft = 0;
   passOpen = false;
@@ -99,23 +103,26 @@ export class Replay {
   }
   /** Whether an event belongs to asyncio.run's shutdown tasks (folded away). */
   isInternal(e: TraceEvent): boolean {
-    const internalTask = (id: number | undefined) => id !== undefined && this.tasks.get(id)?.internal === true;
     switch (e.kind) {
       case "task-created":
         return e.internal === true;
       case "task-resumed":
       case "task-suspended":
       case "task-done":
-        return internalTask(e.task);
+        return this.internalTask(e.task);
       case "handle-queued":
-        return internalTask(e.task) || internalTask(this.actor.task) || (this.actor.handle !== undefined && this.internalHandles.has(this.actor.handle));
+        return this.internalTask(e.task) || this.internalTask(this.actor.task) || (this.actor.handle !== undefined && this.internalHandles.has(this.actor.handle));
       case "handle-run":
         return this.internalHandles.has(e.handle);
       case "timer-set":
-        return internalTask(this.actor.task);
+        return this.internalTask(this.actor.task);
       default:
         return false;
     }
+  }
+
+  private internalTask(id: number | undefined): boolean {
+    return id !== undefined && this.tasks.get(id)?.internal === true;
   }
 
   private push(entry: QueueEntry): void {
@@ -143,18 +150,17 @@ export class Replay {
   }
 
   apply(e: TraceEvent): void {
-    const internal = this.isInternal(e);
     this.topLine = topLine(e) ?? this.topLine;
     this.t = e.t;
     this.prev = e;
     switch (e.kind) {
       case "loop-start":
         this.loopDepth++;
-        this.activity = { state: "idle" };
+        this.activity = IDLE;
         break;
       case "loop-end":
         this.loopDepth--;
-        this.activity = this.loopDepth > 0 ? { state: "idle" } : { state: "no-loop" };
+        this.activity = this.loopDepth > 0 ? IDLE : NO_LOOP;
         this.passLeft = 0;
         this.passOpen = false;
         break;
@@ -163,7 +169,8 @@ export class Replay {
         if (e.parent !== undefined && e.line !== undefined) this.setLine(e.parent, e.line);
         break;
       case "handle-queued":
-        if (internal) this.internalHandles.add(e.handle);
+        // Whether it is internal reads the state before the event (as isInternal does for isStep).
+        if (this.isInternal(e)) this.internalHandles.add(e.handle);
         this.push({ handle: e.handle, why: whyOf(e.role, e.label), task: e.role === "step" ? e.task : undefined, label: e.label, since: e.seq });
         if (e.role === "step" && e.task !== undefined) {
           const task = this.tasks.get(e.task);
@@ -181,7 +188,7 @@ export class Replay {
         this.timerInfo.delete(e.timer);
         if (info && this.internalHandles.has(e.timer)) this.internalHandles.add(e.handle);
         this.push({ handle: e.handle, why: "timer", label: info?.label ?? `timer ${e.timer}`, since: e.seq });
-        this.activity = this.loopDepth > 0 ? { state: "idle" } : this.activity;
+        this.activity = this.loopDepth > 0 ? IDLE : this.activity;
         break;
       }
       case "handle-run": {
@@ -195,7 +202,7 @@ export class Replay {
         const entry = this.pop(e.handle);
         this.actor = { handle: e.handle, task: entry?.task };
         this.lastDone = undefined;
-        this.activity = e.skipped || entry?.task !== undefined ? { state: "idle" } : { state: "callback", handle: e.handle, label: entry?.label ?? `handle ${e.handle}` };
+        this.activity = e.skipped || entry?.task !== undefined ? IDLE : { state: "callback", handle: e.handle, label: entry?.label ?? `handle ${e.handle}` };
         break;
       }
       case "task-resumed": {
@@ -231,7 +238,7 @@ export class Replay {
       case "timer-set":
         this.timers.set(e.timer, { due: e.due, label: e.label, task: e.task, since: e.seq });
         this.timerInfo.set(e.timer, { label: e.label, task: e.task });
-        if (internal) this.internalHandles.add(e.timer);
+        if (this.isInternal(e)) this.internalHandles.add(e.timer);
         break;
       case "timer-cancelled":
         this.timers.delete(e.timer);
@@ -283,7 +290,7 @@ export class Replay {
           task.state = "running";
           task.since = e.seq;
           this.activity = { state: "task", task: task.id, name: task.name, coro: task.coro, line: task.line };
-        } else this.activity = this.loopDepth > 0 ? { state: "idle" } : { state: "no-loop" };
+        } else this.activity = this.loopDepth > 0 ? IDLE : NO_LOOP;
         break;
       }
       case "print":
@@ -305,7 +312,7 @@ export class Replay {
     this.stepping = this.stepping.filter((id) => id !== task);
     const caller = this.tasks.get(this.stepping[this.stepping.length - 1] ?? -1);
     if (caller) this.actor = { task: caller.id };
-    this.activity = caller ? { state: "task", task: caller.id, name: caller.name, coro: caller.coro, line: caller.line } : { state: "idle" };
+    this.activity = caller ? { state: "task", task: caller.id, name: caller.name, coro: caller.coro, line: caller.line } : IDLE;
   }
 
   private setLine(task: number, line: number): void {
