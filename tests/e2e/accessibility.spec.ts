@@ -6,6 +6,9 @@ import { test, expect, hydrated, axe } from "./support.ts";
 import { ROOT_SITE, builtPages, isEmbedPage, siteTag } from "../support/built-site.ts";
 import { RULES_NOT_ON_EVERY_PAGE, knownFinding } from "../support/axe-known.ts";
 
+// One page per test, each in its own page: spread over the workers (in one, the file took 7 min).
+test.describe.configure({ mode: "parallel" });
+
 const pages = builtPages(ROOT_SITE).filter((page) => !isEmbedPage(page, ROOT_SITE));
 
 // The kinds of playground, each drawn by components of its own: the first of each kind on a page is
