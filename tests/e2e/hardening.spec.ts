@@ -5,7 +5,7 @@
 // usable. The page's long tasks are reported as an annotation, never compared: their length is the
 // machine's, and `npm run bench` measures them.
 import { test as plain, type Locator, type Page } from "@playwright/test";
-import { test, expect, expectAnswering, playground, typeCode } from "./support.ts";
+import { test, expect, expectAnswering, hydrated, playground, typeCode } from "./support.ts";
 import { PRINT_FOREVER, SLEEP_FOREVER, SPIN_FOREVER, TEN_THOUSAND_TASKS } from "../support/runaway-programs.ts";
 
 const PAGE = "/lessons/example-3-create-task/";
@@ -114,14 +114,43 @@ test("Stop ends a run at once and keeps the earlier output, marked as earlier", 
   const run = pg.getByRole("button", { name: "Run", exact: true });
   await run.click();
   await expect(pg).toHaveAttribute("data-status", "running");
-  // Focus stays on Run while the run is under way.
+  // Focus stays on Run while the run is under way, and the status line says so.
   await expect(run).toBeFocused();
+  await expect(pg.locator(".pg-status")).toHaveText("Running…");
   await pg.getByRole("button", { name: "Stop" }).click();
   await expect(pg).toHaveAttribute("data-status", "error");
   await expect(pg.locator("[data-run-error]")).toContainText("Stopped");
   await expect(pg.locator("[data-stale]")).toBeVisible();
   expect(await pg.locator("[data-console-line]").allTextContents()).toEqual(before);
   await expect(pg.getByRole("button", { name: "Stop" })).toHaveCount(0);
+});
+
+test("a run's status attribute says 'running' at once; Running… and Stop show only once a run has taken a moment (100 ms)", async ({ page }) => {
+  await page.goto(PAGE);
+  const pg = playground(page, ID);
+  await hydrated(pg);
+  // What changes in the playground, and when, from the click on Run (milliseconds, page clock).
+  await pg.evaluate((el) => {
+    const seen = { clicked: NaN, statuses: [] as string[], busyShownAfter: [] as number[] };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    el.addEventListener("click", () => (seen.clicked = performance.now()), true);
+    new MutationObserver((records) => {
+      const after = performance.now() - seen.clicked;
+      for (const record of records) {
+        if (record.attributeName === "data-status") seen.statuses.push(el.getAttribute("data-status")!);
+        if (el.querySelector(".pg-stop") || el.querySelector(".pg-status")?.textContent === "Running…") seen.busyShownAfter.push(after);
+      }
+    }).observe(el, { attributes: true, attributeFilter: ["data-status"], childList: true, characterData: true, subtree: true });
+  });
+  await pg.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(pg).toHaveAttribute("data-status", "done");
+  await expect(pg.locator(".pg-stop")).toHaveCount(0);
+  const seen = await page.evaluate(() => (window as unknown as { seen: { statuses: string[]; busyShownAfter: number[] } }).seen);
+  expect(seen.statuses).toEqual(["running", "done"]);
+  // The lesson's program usually ends first (then nothing flashes); a busy machine may take longer,
+  // and then the controls change, never sooner than the delay (a timer does not fire early; 5 ms
+  // for the clocks' rounding).
+  for (const after of seen.busyShownAfter) expect(after).toBeGreaterThanOrEqual(95);
 });
 
 /** A program that is not the lesson's: a Run of it needs the compiler. */

@@ -6,7 +6,7 @@
 // goal, says after each run whether the run met it, and can put the solution in the editor.
 // A playground with `compare` runs its program under both models and shows the runs side by side
 // (CompareRuns.tsx); its stepper steps through the run the reader picks.
-import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { lazy, memo, Suspense, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { CompiledProgram, CompileProblem } from "../../runtime/program/index.ts";
 import { stepState, type LineMarker, type RunResult, type StepList } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
@@ -136,8 +136,9 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     return null;
   }, [both, bothViews, compare, model, result, compareResult, expectation, views, compareViews, pinned]);
   // The Performance API's view of a run (npm run bench reads it): the new views are in the page
-  // ("drawn"), then painted (after the next frame).
-  useEffect(() => {
+  // ("drawn", as React commits them: a passive effect may run a frame later), then painted (after
+  // the next frame).
+  useLayoutEffect(() => {
     if (!views || !hydrated) return;
     performance.mark("playground:drawn", { detail: id });
     requestAnimationFrame(() => setTimeout(() => performance.mark("playground:painted", { detail: id })));
@@ -200,6 +201,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   // What Reset replaced, so that it can be undone.
   const [undoable, setUndoable] = useState<{ tab: Tab; code: string } | null>(null);
   const reset = () => {
+    if (runs.busy) return;
     const replaced = tab === "python" ? python : code;
     const lessons = tab === "python" ? lessonPython : lessonCode;
     setUndoable(replaced !== undefined && replaced !== lessons ? { tab, code: replaced } : null);
@@ -242,18 +244,19 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   };
 
   const [expanded, setExpanded] = useExpanded();
-  const busy = runs.busy;
+  // Under way (no second Run, Reset), and shown to be: the controls change once a run takes a moment.
+  const { busy, busyShown } = runs;
   const statusText = runs.progress || notice;
   // How the reader's last run ended, for screen readers (the run's summary shows it on screen): the
-  // status line says "Running…", then this, so each run is announced once. Compile problems and
-  // crashes are alerts of their own.
+  // status line empties as a run starts (and says "Running…" if it takes a moment), then says this,
+  // so each run is announced once. Compile problems and crashes are alerts of their own.
   const ended = !busy && result && result !== initial && !problems.length && !crash ? endedText(result, clock) : "";
   // What the output below is, when it is not the run of the code in the editor.
   const edited = resultCode !== (language === "python" ? python : code) || (both !== null && both.code !== python);
   const stale =
     result === null ? null : crash !== null || problems.length ? "This output is from the last run that finished." : edited ? "This output is from the code before your edits. Press Run to see yours." : null;
   // No verdict before the reader's first run: the build's run of the starting code is no attempt of theirs.
-  const verdict = exercise && !busy && (result !== initial || crash !== null || problems.length > 0) ? verdictOf(exercise.goal, result, problems, crash) : null;
+  const verdict = exercise && !busyShown && (result !== initial || crash !== null || problems.length > 0) ? verdictOf(exercise.goal, result, problems, crash) : null;
 
   // The run's views and tools, made again only when what they show changes: a run's status
   // ("Running…") re-renders the toolbar and the status line, not the diagram, stepper and log.
@@ -338,20 +341,20 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
             <LanguageTabs tabs={python !== undefined ? ["ts", "python"] : ["ts"]} selected={tab} onSelect={setTab} panel={`${id}-code`} interactive={hydrated} />
             <div className="pg-actions">
               {/* Run stays focusable while a run is under way (aria-disabled), so focus is not lost. */}
-              <button type="button" className="pg-run" onClick={run} disabled={!hydrated} aria-disabled={busy || undefined}>
+              <button type="button" className="pg-run" onClick={run} disabled={!hydrated} aria-disabled={busyShown || undefined}>
                 Run
               </button>
               {python !== undefined && clock === "virtual" ? (
-                <button type="button" className="pg-both" onClick={runBoth} disabled={!hydrated} aria-disabled={busy || undefined} title="Run the TypeScript and the Python twin, and compare them">
+                <button type="button" className="pg-both" onClick={runBoth} disabled={!hydrated} aria-disabled={busyShown || undefined} title="Run the TypeScript and the Python twin, and compare them">
                   Both
                 </button>
               ) : null}
-              {busy ? (
+              {busyShown ? (
                 <button type="button" className="pg-stop" onClick={runs.stop}>
                   Stop
                 </button>
               ) : null}
-              <button type="button" onClick={reset} disabled={!hydrated || busy}>
+              <button type="button" onClick={reset} disabled={!hydrated || busyShown}>
                 Reset
               </button>
               {compare ? null : pinned ? (
@@ -359,7 +362,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
                   Unpin
                 </button>
               ) : (
-                <button type="button" onClick={() => result && views && setPinned({ result, views })} disabled={!hydrated || busy || !result || !views}>
+                <button type="button" onClick={() => result && views && setPinned({ result, views })} disabled={!hydrated || busyShown || !result || !views}>
                   Pin this run
                 </button>
               )}
@@ -421,7 +424,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
             {statusText ? null : <span className="pg-sr-only">{ended}</span>}
           </p>
           {exercise ? <ExerciseVerdict check={verdict} /> : null}
-          {exercise ? <ExerciseSolution solution={exercise.solution} onLoad={loadSolution} interactive={hydrated && !busy} /> : null}
+          {exercise ? <ExerciseSolution solution={exercise.solution} onLoad={loadSolution} interactive={hydrated && !busyShown} /> : null}
           {problems.length ? <Problems problems={problems} /> : null}
           {crash ? (
             <p className="pg-crash" role="alert" data-run-error>

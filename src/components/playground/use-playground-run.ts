@@ -2,7 +2,7 @@
 // both models for a compare playground), and keep what the views show: the status, the last
 // finished run's results and the code they came from, compile problems, or why the last attempt
 // failed (then the last finished run stays on screen, marked as earlier).
-import { useCallback, useReducer, useRef } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { CompileProblem } from "../../runtime/program/index.ts";
 import type { RunResult } from "../../runtime/trace/index.ts";
 import { compile, compilerIsWarm, isCompiled, startRun, type Outcome, type RunHandle } from "./browser-runner.ts";
@@ -63,6 +63,11 @@ function reduce(state: RunState, action: Action): RunState {
 }
 
 const STOPPED = "Stopped. The run was ended before it finished.";
+
+/** Milliseconds a run (or compile) is under way before the playground shows it ("Running…", Stop,
+ * the buttons greyed): a lesson's program is drawn sooner, and saying so would only flash, and cost
+ * the page a frame of its own before the run's result can be drawn. */
+const BUSY_SHOWN_AFTER_MS = 100;
 
 // Before the reader runs anything: the build's own run of the lesson's code.
 function startingState(lessonCode: string, initial: RunResult, compareInitial: RunResult | undefined): RunState {
@@ -152,8 +157,20 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
   const reset = useCallback(() => dispatch({ type: "reset", state: startingState(lessonCode, initial, compareInitial) }), [lessonCode, initial, compareInitial]);
 
   const busy = state.status === "compiling" || state.status === "running";
-  const progress =
-    state.status === "compiling"
+  // `busy` is at once (the status attribute, no second Run); what the reader sees waits a moment.
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setTimeout(() => setSlow(true), BUSY_SHOWN_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [busy]);
+  const busyShown = busy && slow;
+  const progress = !busyShown
+    ? ""
+    : state.status === "compiling"
       ? compilerIsWarm()
         ? "Compiling…"
         : "Loading the compiler (esbuild.wasm: 14 MB, about 3 MB compressed, once per visit)…"
@@ -162,5 +179,5 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
         : state.status === "running"
           ? "Running…"
           : "";
-  return { state, run, runBoth, stop, reset, busy, progress };
+  return { state, run, runBoth, stop, reset, busy, busyShown, progress };
 }
