@@ -21,7 +21,9 @@ interface TaskRecord {
 
 interface QueueEntry {
   handle: number;
-  why: ReadyItem["why"];
+  /** What queued it: a task's step or a callback (why it is there is read from this and the label
+   *  only when a step is shown), or a timer. */
+  role: "step" | "callback" | "timer";
   task?: number;
   label: string;
   since: number;
@@ -52,8 +54,10 @@ export class Replay {
   passLeft = 0;
   passOpen = false;
   pass = 0;
-  /** Whose code runs (a task, or a callback's handle): it caused what is queued now. */
-  actor: { task?: number; handle?: number } = {};
+  /** Whose code runs (a task, or a callback's handle): it caused what is queued now. Two fields, not
+   *  an object: they change with nearly every event. */
+  actorTask: number | undefined;
+  actorHandle: number | undefined;
   lastDone: number | undefined;
   readonly internalHandles = new Set<number>();
   /** The previous event, and the handle-run that began the pass under way. */
@@ -85,8 +89,8 @@ export class Replay {
     for (const [id, pool] of this.pools) copy.pools.set(id, { ...pool, queued: pool.queued.slice() });
     for (const [id, job] of this.jobs) copy.jobs.set(id, job);
     for (const [id, lane] of this.lanes) copy.lanes.set(id, { ...lane });
-    const { loopDepth, activity, passLeft, passOpen, pass, actor, lastDone, prev, passBegan, t, topLine } = this;
-    return Object.assign(copy, { loopDepth, activity, passLeft, passOpen, pass, actor, lastDone, prev, passBegan, t, topLine, stepping: this.stepping.slice() });
+    const { loopDepth, activity, passLeft, passOpen, pass, actorTask, actorHandle, lastDone, prev, passBegan, t, topLine } = this;
+    return Object.assign(copy, { loopDepth, activity, passLeft, passOpen, pass, actorTask, actorHandle, lastDone, prev, passBegan, t, topLine, stepping: this.stepping.slice() });
   }
 
   get readyLength(): number {
@@ -111,11 +115,11 @@ export class Replay {
       case "task-done":
         return this.internalTask(e.task);
       case "handle-queued":
-        return this.internalTask(e.task) || this.internalTask(this.actor.task) || (this.actor.handle !== undefined && this.internalHandles.has(this.actor.handle));
+        return this.internalTask(e.task) || this.internalTask(this.actorTask) || (this.actorHandle !== undefined && this.internalHandles.has(this.actorHandle));
       case "handle-run":
         return this.internalHandles.has(e.handle);
       case "timer-set":
-        return this.internalTask(this.actor.task);
+        return this.internalTask(this.actorTask);
       default:
         return false;
     }
@@ -171,7 +175,7 @@ export class Replay {
       case "handle-queued":
         // Whether it is internal reads the state before the event (as isInternal does for isStep).
         if (this.isInternal(e)) this.internalHandles.add(e.handle);
-        this.push({ handle: e.handle, why: whyOf(e.role, e.label), task: e.role === "step" ? e.task : undefined, label: e.label, since: e.seq });
+        this.push({ handle: e.handle, role: e.role, task: e.role === "step" ? e.task : undefined, label: e.label, since: e.seq });
         if (e.role === "step" && e.task !== undefined) {
           const task = this.tasks.get(e.task);
           if (task && task.state !== "done") {
@@ -187,7 +191,7 @@ export class Replay {
         // A timer fires once: what it was set for is not needed after (a checkpoint copies the rest).
         this.timerInfo.delete(e.timer);
         if (info && this.internalHandles.has(e.timer)) this.internalHandles.add(e.handle);
-        this.push({ handle: e.handle, why: "timer", label: info?.label ?? `timer ${e.timer}`, since: e.seq });
+        this.push({ handle: e.handle, role: "timer", label: info?.label ?? `timer ${e.timer}`, since: e.seq });
         this.activity = this.loopDepth > 0 ? IDLE : this.activity;
         break;
       }
@@ -200,7 +204,8 @@ export class Replay {
         }
         this.passLeft = Math.max(0, this.passLeft - 1);
         const entry = this.pop(e.handle);
-        this.actor = { handle: e.handle, task: entry?.task };
+        this.actorHandle = e.handle;
+        this.actorTask = entry?.task;
         this.lastDone = undefined;
         this.activity = e.skipped || entry?.task !== undefined ? IDLE : { state: "callback", handle: e.handle, label: entry?.label ?? `handle ${e.handle}` };
         break;
@@ -212,7 +217,8 @@ export class Replay {
         task.on = undefined;
         task.since = e.seq;
         if (e.line !== undefined) task.line = e.line;
-        this.actor = { task: e.task };
+        this.actorTask = e.task;
+        this.actorHandle = undefined;
         this.activity = { state: "task", task: e.task, name: task.name, coro: task.coro, line: task.line };
         this.stepping.push(e.task);
         break;
@@ -309,9 +315,13 @@ export class Replay {
 
   // A task's step ended: the loop is idle again, or the caller of an eager start goes on.
   private endStep(task: number): void {
-    this.stepping = this.stepping.filter((id) => id !== task);
+    // In place (a step ends at nearly every await): mostly the innermost one.
+    for (let i = this.stepping.length - 1; i >= 0; i--) if (this.stepping[i] === task) this.stepping.splice(i, 1);
     const caller = this.tasks.get(this.stepping[this.stepping.length - 1] ?? -1);
-    if (caller) this.actor = { task: caller.id };
+    if (caller) {
+      this.actorTask = caller.id;
+      this.actorHandle = undefined;
+    }
     this.activity = caller ? { state: "task", task: caller.id, name: caller.name, coro: caller.coro, line: caller.line } : IDLE;
   }
 
@@ -330,7 +340,7 @@ export class Replay {
     const ready: ReadyItem[] = queue.map((q, i) => ({
       handle: q.handle,
       name: q.task !== undefined ? this.taskName(q.task) : q.label,
-      why: q.why,
+      why: q.role === "timer" ? "timer" : whyOf(q.role, q.label),
       task: q.task,
       label: q.label,
       thisPass: this.passOpen || i < this.passLeft,
