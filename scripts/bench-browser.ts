@@ -32,7 +32,7 @@ const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 /** Wait until the playground has hydrated and drawn its first views (its own "drawn" mark). */
-async function hydrated(page: Page, id: string): Promise<void> {
+export async function hydrated(page: Page, id: string): Promise<void> {
   await page.locator(`[data-playground="${id}"] button.pg-run:not([disabled])`).waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => performance.getEntriesByName("playground:drawn").length > 0, undefined, { timeout: 60_000 });
 }
@@ -52,7 +52,7 @@ const HOWS: How[] = ["again", "paused", "at once"];
 /** Click the playground's Run and wait until its new run is on screen (the playground marks
  *  "playground:drawn" then: PlaygroundIsland); the real milliseconds from the click, and its phases
  *  from the playground's own marks (browser-runner.ts). */
-async function timedRun(page: Page, id: string, how: How = "again", edit = 0): Promise<RunTimes> {
+export async function timedRun(page: Page, id: string, how: How = "again", edit = 0): Promise<RunTimes> {
   const pg = page.locator(`[data-playground="${id}"]`);
   if (how !== "again") {
     // An edit at the end of the program (a comment: the run stays the same).
