@@ -220,6 +220,20 @@ plain.describe("every failure is a message, and the playground stays usable", ()
     await expect(pg.locator("[data-console-line]").first()).toBeVisible();
   });
 
+  test("a runner slow to load its script (7 s, past a run's 5 s of silence) is given time to start: the run ends as usual", async ({ page }) => {
+    test.slow();
+    await page.route(/runner\.worker/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 7000));
+      await route.continue();
+    });
+    await page.goto(PAGE);
+    const pg = playground(page, ID);
+    await hydrated(pg);
+    await pg.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(pg).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+    await expect(pg.locator("[data-run-error]")).toHaveCount(0);
+  });
+
   test("the runner is killed mid-run: it falls silent and is stopped with a message", async ({ page }) => {
     // Keep every worker the page starts, so the test can end the runner from outside.
     await page.addInitScript(() => {

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { COMPACT_FIELDS, decodeCompact, encodeCompact, TraceStore, type TraceEvent, type UnstampedEvent, type WaitInfo } from "../../src/runtime/trace/index.ts";
-import { compactTrace } from "../../src/runtime/program/index.ts";
+import { compactTrace, eventBatches, resultHead } from "../../src/runtime/program/index.ts";
 import { lessonsIn } from "../support/lesson-sources.ts";
 import { runTs } from "../support/run-ts.ts";
 
@@ -170,7 +170,15 @@ describe("the compact trace", () => {
       }
       const result = await runTs(pg.code, { model: pg.model });
       vi.restoreAllMocks();
+      // As the runner worker sends them: in batches, each made from the columns when asked for, and
+      // the rest of the result without them.
+      const batched = [...eventBatches(result, 97)].flat();
+      const head = resultHead(result);
+      expect(asJson(batched), `${pg.file}#${pg.id}`).toEqual(reference.events);
+      const { events: _events, ...rest } = result;
+      expect(head).toEqual(rest);
       expect(asJson(result.events), `${pg.file}#${pg.id}`).toEqual(reference.events);
+      expect([...eventBatches(result, 97)].flat()).toEqual(result.events);
       expect(asJson(decodeCompact(JSON.parse(JSON.stringify(compactTrace(result))))), `${pg.file}#${pg.id}`).toEqual(reference.events);
       checked += reference.events.length;
     }

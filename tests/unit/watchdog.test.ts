@@ -32,6 +32,21 @@ describe("watchdog", () => {
     expect(silent).not.toHaveBeenCalled();
   });
 
+  it("takes a longer window for the next sign of life when told (a worker loading its script), then its own again", () => {
+    const silent = vi.fn();
+    const dog = watchdog(5, silent);
+    dog.heard(30);
+    vi.advanceTimersByTime(29_000);
+    expect(silent).not.toHaveBeenCalled();
+    dog.heard();
+    vi.advanceTimersByTime(5001);
+    expect(silent).toHaveBeenCalledTimes(1);
+    expect(silent).toHaveBeenCalledWith(5);
+    dog.heard(30);
+    vi.advanceTimersByTime(30_001);
+    expect(silent).toHaveBeenLastCalledWith(30);
+  });
+
   it("waits again when its timer ran more than a second late: the page was held up", () => {
     const silent = vi.fn();
     watchdog(5, silent).heard();

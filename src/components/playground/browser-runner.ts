@@ -14,6 +14,10 @@ import { watchdog } from "./watchdog.ts";
  * is stopped sooner by the runtime itself (the stretch cap, with its line). */
 export const SILENCE_SECONDS = 5;
 
+/** Real seconds a fresh runner may take to load and start its script before its first sign of life:
+ * a loaded machine can take longer than a silence to do it (a worker that cannot load fails at once). */
+const START_SECONDS = 30;
+
 /** Real seconds a compile may take in all (the first one downloads and starts esbuild.wasm). */
 const COMPILE_SECONDS = { cold: 90, warm: 15 };
 
@@ -143,6 +147,8 @@ function compileInWorker(source: string): Promise<CompileOutcome> {
 interface Runner {
   worker: Worker;
   failure: string | null;
+  /** Its script has loaded and run (it said "ready"). */
+  started: boolean;
 }
 let spare: Runner | null = null;
 const warm: Runner[] = [];
@@ -156,7 +162,10 @@ const AUDIT_SECONDS = 5;
 const AUDIT_WAIT_MS = 100;
 
 function newRunner(): Runner {
-  const runner: Runner = { worker: new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" }), failure: null };
+  const runner: Runner = { worker: new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" }), failure: null, started: false };
+  runner.worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
+    if (event.data.kind === "ready") runner.started = true;
+  };
   runner.worker.onerror = (event) => {
     event.preventDefault();
     runner.failure = event.message || "its script did not load";
@@ -229,8 +238,11 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
   performance.mark("playground:run");
   let settle: (outcome: Outcome) => void = () => undefined;
   const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
-  const silence = watchdog(SILENCE_SECONDS, () =>
-    end({ kind: "crashed", message: `Stopped: the program gave no sign of life for ${SILENCE_SECONDS} s of real time (is something holding its thread?).` }),
+  const silence = watchdog(SILENCE_SECONDS, (seconds) =>
+    end({
+      kind: "crashed",
+      message: runner && !runner.started ? `Stopped: the runner did not start in ${seconds} s of real time. Press Run to try again.` : `Stopped: the program gave no sign of life for ${seconds} s of real time (is something holding its thread?).`,
+    }),
   );
   let runner: Runner | null = null;
   let ended = false;
@@ -251,7 +263,8 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
       const message = event.data;
       silence.heard();
-      if (message.kind === "events") for (const e of message.events) events.push(e);
+      if (message.kind === "ready") taken.started = true;
+      else if (message.kind === "events") for (const e of message.events) events.push(e);
       else if (message.kind === "done") {
         performance.mark("playground:ran");
         end({ kind: "done", result: { ...message.result, events } });
@@ -265,7 +278,8 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     if (taken.failure !== null) return failed(taken.failure);
     const limits = { ...BROWSER_LIMITS, maxStretchSeconds: STRETCH_SECONDS[clock] };
     worker.postMessage({ program, options: { ...options, limits } } satisfies RunRequest);
-    silence.heard();
+    // A fresh worker may still be loading its script: its first sign of life may take longer.
+    silence.heard(taken.started ? SILENCE_SECONDS : START_SECONDS);
   };
   void takeRunner().then(begin);
   silence.heard();

@@ -15,9 +15,11 @@ export type CompileReply =
 
 export type RunRequest = { program: CompiledProgram; options: Pick<RunOptions, "clock" | "model" | "limits"> };
 
-/** What the runner says while it runs (beats), then the trace in batches, then the rest of the
- *  result; then whether it may run the next program (realm-audit.ts), or why not. */
+/** What the runner says: that it has started, then while it runs (beats), the trace in batches,
+ *  the rest of the result; then whether it may run the next program (realm-audit.ts), or why not. */
 export type RunnerMessage =
+  /** The worker's script has loaded and run (its first message). */
+  | { kind: "ready" }
   | { kind: "beat" }
   | { kind: "events"; events: TraceEvent[] }
   | { kind: "done"; result: Omit<RunResult, "events"> }

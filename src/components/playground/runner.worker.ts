@@ -2,7 +2,7 @@
 // (a silent runner is stopped by the page), then sends the trace in batches, so that the page never
 // spends long on one message, and the rest of the result last. Then it says whether it may run the
 // next program (realm-audit.ts): a warm runner's runtime is compiled and optimised already.
-import { runProgram } from "../../runtime/program/index.ts";
+import { eventBatches, resultHead, runProgram } from "../../runtime/program/index.ts";
 import { browserNetworkHost } from "../../runtime/io/index.ts";
 import { warmWebWorkerHost } from "../../runtime/workers/index.ts";
 import type { RunnerMessage, RunRequest } from "./protocol.ts";
@@ -41,9 +41,11 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
   try {
     // httpGet("/samples/…") reads the site's files under its base path (a sub-path on some hosts).
     const network = browserNetworkHost(import.meta.env.BASE_URL);
-    const { events, ...rest } = await runProgram(event.data.program, { ...event.data.options, network, workers: jobWorkers, onHeartbeat: beat });
-    for (let i = 0; i < events.length; i += BATCH) send({ kind: "events", events: events.slice(i, i + BATCH) });
-    send({ kind: "done", result: rest });
+    const result = await runProgram(event.data.program, { ...event.data.options, network, workers: jobWorkers, onHeartbeat: beat });
+    // Each batch is made as it is sent: the page hears from this worker all along (a whole trace of
+    // 200,000 events made at once kept a loaded machine's worker silent past the page's watchdog).
+    for (const events of eventBatches(result, BATCH)) send({ kind: "events", events });
+    send({ kind: "done", result: resultHead(result) });
     ran = true;
   } catch (error) {
     send({ kind: "failed", message: `The runtime failed: ${String(error)}` });
@@ -61,3 +63,5 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
 
 // Watched from here on: the state the first run finds is the one every later run must find.
 const realm = watchRealm();
+// The page gives a worker time to load its script (a busy machine's), then expects signs of life.
+send({ kind: "ready" });

@@ -4,29 +4,31 @@
 // (the page was held up, not the worker) waits again, and a silence is called only after one more
 // turn of the page's task queue has brought no message.
 export interface Watchdog {
-  heard(): void;
+  /** A sign of life: the next silence is called after `seconds` (the watchdog's own by default). */
+  heard(seconds?: number): void;
   stop(): void;
 }
 
 /** How late (ms) the timer may fire and still count: later, the page was held up. */
 const LATE_MS = 1000;
 
-export function watchdog(seconds: number, onSilent: () => void): Watchdog {
+/** `onSilent` is told how long the silence was (the window then in force). */
+export function watchdog(seconds: number, onSilent: (seconds: number) => void): Watchdog {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastHeard = 0;
-  const arm = () => {
-    const due = performance.now() + seconds * 1000;
+  const arm = (window: number) => {
+    const due = performance.now() + window * 1000;
     timer = setTimeout(() => {
-      if (performance.now() - due > LATE_MS) return arm();
+      if (performance.now() - due > LATE_MS) return arm(window);
       const before = lastHeard;
-      timer = setTimeout(() => (lastHeard === before ? onSilent() : undefined), 0);
-    }, seconds * 1000);
+      timer = setTimeout(() => (lastHeard === before ? onSilent(window) : undefined), 0);
+    }, window * 1000);
   };
   return {
-    heard() {
+    heard(window = seconds) {
       lastHeard = performance.now();
       clearTimeout(timer);
-      arm();
+      arm(window);
     },
     stop() {
       clearTimeout(timer);

@@ -76,11 +76,13 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
   return withLazyEvents({ version: TRACE_VERSION, stdout, stderr, virtualEnd: session.now, error: failure }, session.trace);
 }
 
-const stores = new WeakMap<RunResult, TraceStore>();
+/** A result runProgram made: its trace's columns, and the result without its events. */
+const made = new WeakMap<RunResult, { store: TraceStore; head: Omit<RunResult, "events"> }>();
 
 // `events` is made from the store when first read (views, JSON.stringify, postMessage all read it);
 // a caller that never reads it, such as the bench or the compact JSON, never pays for the objects.
 function withLazyEvents(result: Omit<RunResult, "events">, store: TraceStore): RunResult {
+  const head = { ...result };
   let events: TraceEvent[] | undefined;
   Object.defineProperty(result, "events", {
     enumerable: true,
@@ -88,21 +90,36 @@ function withLazyEvents(result: Omit<RunResult, "events">, store: TraceStore): R
     get: () => (events ??= store.decode()),
     set: (value: TraceEvent[]) => {
       events = value;
-      stores.delete(result as RunResult);
+      made.delete(result as RunResult);
     },
   });
-  stores.set(result as RunResult, store);
+  made.set(result as RunResult, { store, head });
   return result as RunResult;
+}
+
+/** A run's result without its events (and without making them). */
+export function resultHead(result: RunResult): Omit<RunResult, "events"> {
+  const head = made.get(result)?.head;
+  if (head) return { ...head };
+  const { events: _events, ...rest } = result;
+  return rest;
+}
+
+/** A run's events in order, `size` at a time, each batch made when it is asked for. */
+export function* eventBatches(result: RunResult, size: number): Generator<TraceEvent[]> {
+  const store = made.get(result)?.store;
+  if (store) yield* store.batches(size);
+  else for (let from = 0; from < result.events.length; from += size) yield result.events.slice(from, from + size);
 }
 
 /** A run's events of some kinds only (e.g. its prints), without making the others' objects. */
 export function selectEvents(result: RunResult, kinds: readonly TraceEventKind[]): TraceEvent[] {
-  return stores.get(result)?.select(kinds) ?? result.events.filter((e) => kinds.includes(e.kind));
+  return made.get(result)?.store.select(kinds) ?? result.events.filter((e) => kinds.includes(e.kind));
 }
 
 /** A run's trace in the compact form (trace/compact.ts), from its columns when runProgram made it. */
 export function compactTrace(result: RunResult): CompactTrace {
-  return stores.get(result)?.toCompact() ?? encodeCompact(result.events);
+  return made.get(result)?.store.toCompact() ?? encodeCompact(result.events);
 }
 
 // Jobs still running when the program ends: wait for their replies and play out what they did.

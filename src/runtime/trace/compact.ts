@@ -233,6 +233,21 @@ export class TraceStore implements Put {
     return this.cache;
   }
 
+  /** Every event in order, `size` at a time, each batch made when it is asked for: a worker sends one
+   *  as soon as it is made, instead of falling silent while the whole trace is (decode). */
+  *batches(size: number): Generator<TraceEvent[]> {
+    if (this.cache?.length === this.count) {
+      for (let from = 0; from < this.count; from += size) yield this.cache.slice(from, from + size);
+      return;
+    }
+    const starts = this.starts();
+    for (let from = 0; from < this.count; from += size) {
+      const batch: TraceEvent[] = new Array(Math.min(size, this.count - from));
+      for (let i = 0; i < batch.length; i++) batch[i] = this.eventAt(from + i, starts);
+      yield batch;
+    }
+  }
+
   /** The events of some kinds only (the console's print and job-started), in order. */
   select(kinds: readonly TraceEventKind[]): TraceEvent[] {
     const codes = new Set(kinds.map((k) => KIND_CODE.get(k)));
