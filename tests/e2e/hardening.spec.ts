@@ -123,6 +123,13 @@ test("Stop ends a run at once and keeps the earlier output, marked as earlier", 
   await expect(pg.locator("[data-stale]")).toBeVisible();
   expect(await pg.locator("[data-console-line]").allTextContents()).toEqual(before);
   await expect(pg.getByRole("button", { name: "Stop" })).toHaveCount(0);
+  // With the keyboard: Stop is pressed with Enter, and focus goes to Run, not to the page's body.
+  await run.click();
+  await expect(pg.locator(".pg-status")).toHaveText("Running…");
+  await pg.getByRole("button", { name: "Stop" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(pg).toHaveAttribute("data-status", "error");
+  await expect(run).toBeFocused();
 });
 
 test("a run's status attribute says 'running' at once; Running… and Stop show only once a run has taken a moment (100 ms)", async ({ page }) => {

@@ -6,7 +6,7 @@
 // goal, says after each run whether the run met it, and can put the solution in the editor.
 // A playground with `compare` runs its program under both models and shows the runs side by side
 // (CompareRuns.tsx); its stepper steps through the run the reader picks.
-import { lazy, memo, Suspense, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { lazy, memo, Suspense, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { CompiledProgram, CompileProblem } from "../../runtime/program/index.ts";
 import { stepState, type LineMarker, type RunResult, type StepList } from "../../runtime/trace/index.ts";
 import { Console } from "../console/Console.tsx";
@@ -244,6 +244,12 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   };
 
   const [expanded, setExpanded] = useExpanded();
+  // Stop goes away as the run ends: focus moves to Run first, so a keyboard reader is not left on the page's body.
+  const runButton = useRef<HTMLButtonElement>(null);
+  const stop = () => {
+    runButton.current?.focus();
+    runs.stop();
+  };
   // Under way (no second Run, Reset), and shown to be: the controls change once a run takes a moment.
   const { busy, busyShown } = runs;
   const statusText = runs.progress || notice;
@@ -341,7 +347,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
             <LanguageTabs tabs={python !== undefined ? ["ts", "python"] : ["ts"]} selected={tab} onSelect={setTab} panel={`${id}-code`} interactive={hydrated} />
             <div className="pg-actions">
               {/* Run stays focusable while a run is under way (aria-disabled), so focus is not lost. */}
-              <button type="button" className="pg-run" onClick={run} disabled={!hydrated} aria-disabled={busyShown || undefined}>
+              <button type="button" className="pg-run" ref={runButton} onClick={run} disabled={!hydrated} aria-disabled={busyShown || undefined}>
                 Run
               </button>
               {python !== undefined && clock === "virtual" ? (
@@ -350,7 +356,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
                 </button>
               ) : null}
               {busyShown ? (
-                <button type="button" className="pg-stop" onClick={runs.stop}>
+                <button type="button" className="pg-stop" onClick={stop}>
                   Stop
                 </button>
               ) : null}
