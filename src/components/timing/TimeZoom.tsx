@@ -27,11 +27,14 @@ export function useTimeZoom(box: RefObject<HTMLElement | null>, layout: DiagramL
     [box, setZoom],
   );
 
-  // Before the paint, so the diagram never shows at the new width but the old scroll.
+  // Before the paint, so the diagram never shows at the new width but the old scroll. Only after a
+  // zoom: reading the scroll of a box just redrawn lays the page out there and then (for a big
+  // diagram, tens of milliseconds inside React's commit), and a scroll of the browser's own (one
+  // clamped to a narrower diagram) reaches holdNames below as a scroll event.
   useLayoutEffect(() => {
     const el = box.current;
-    if (!el) return;
-    if (anchor.current) el.scrollLeft = scrollFor(layout, anchor.current);
+    if (!el || !anchor.current) return;
+    el.scrollLeft = scrollFor(layout, anchor.current);
     anchor.current = null;
     el.style.setProperty("--pg-names-x", `${el.scrollLeft}px`);
   }, [box, layout]);
