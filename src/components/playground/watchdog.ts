@@ -12,23 +12,23 @@ export interface Watchdog {
 /** How late (ms) the timer may fire and still count: later, the page was held up. */
 const LATE_MS = 1000;
 
-/** `onSilent` is told how long the silence was (the window then in force). */
+/** `onSilent` is told how long the silence was (the limit then in force). */
 export function watchdog(seconds: number, onSilent: (seconds: number) => void): Watchdog {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastHeard = 0;
-  const arm = (window: number) => {
-    const due = performance.now() + window * 1000;
+  const arm = (limit: number) => {
+    const due = performance.now() + limit * 1000;
     timer = setTimeout(() => {
-      if (performance.now() - due > LATE_MS) return arm(window);
+      if (performance.now() - due > LATE_MS) return arm(limit);
       const before = lastHeard;
-      timer = setTimeout(() => (lastHeard === before ? onSilent(window) : undefined), 0);
-    }, window * 1000);
+      timer = setTimeout(() => (lastHeard === before ? onSilent(limit) : undefined), 0);
+    }, limit * 1000);
   };
   return {
-    heard(window = seconds) {
+    heard(limit = seconds) {
       lastHeard = performance.now();
       clearTimeout(timer);
-      arm(window);
+      arm(limit);
     },
     stop() {
       clearTimeout(timer);
