@@ -5,29 +5,44 @@
 import { StateEffect, StateField, type EditorState, type Range } from "@codemirror/state";
 import { Decoration, EditorView, WidgetType, type DecorationSet } from "@codemirror/view";
 import type { LineMarker } from "../../runtime/trace/index.ts";
-import { MARK, currentLine, markWords, markedLines } from "../stepper/line-marks.ts";
+import { MARK, currentLine, markWords, markedLines, type Mark } from "../stepper/line-marks.ts";
 
 /** Replace the step marks (an empty list clears them). */
 export const setStepMarks = StateEffect.define<readonly LineMarker[]>();
 
-/** The words after a marked line: "▶ Task-2 runs", styled as in the stepper's code pane. The words are
- *  read from the stepper's narration and panes; here they are shown, not read as part of the code. */
-class MarkWidget extends WidgetType {
-  readonly marker: LineMarker;
-  constructor(marker: LineMarker) {
+/** The words after a marked line: "▶ Task-2 runs ‖ Task-1 waits", styled as in the stepper's code
+ *  pane. The words are read from the stepper's narration and panes; here they are shown, not read as
+ *  part of the code. One widget holds a line's marks: a step of a thousand tasks changes most of a
+ *  crowded line's twenty, and the editor made a widget's element again for each one that changed;
+ *  this one keeps its elements and sets their words. */
+class LineMarksWidget extends WidgetType {
+  readonly marks: readonly Mark[];
+  constructor(marks: readonly Mark[]) {
     super();
-    this.marker = marker;
+    this.marks = marks;
   }
-  eq(other: MarkWidget): boolean {
-    return other.marker.name === this.marker.name && other.marker.state === this.marker.state;
+  eq(other: LineMarksWidget): boolean {
+    return other.marks.length === this.marks.length && other.marks.every((m, i) => m.name === this.marks[i].name && m.state === this.marks[i].state);
   }
   toDOM(): HTMLElement {
-    const mark = document.createElement("span");
-    mark.className = `pg-mark pg-mark-${this.marker.state}`;
-    mark.dataset.editorMarker = this.marker.state;
-    mark.setAttribute("aria-hidden", "true");
-    mark.textContent = `${MARK[this.marker.state].symbol} ${markWords(this.marker)}`;
-    return mark;
+    const marks = document.createElement("span");
+    marks.setAttribute("aria-hidden", "true");
+    this.updateDOM(marks);
+    return marks;
+  }
+  updateDOM(marks: HTMLElement): boolean {
+    while (marks.childElementCount > this.marks.length) marks.lastElementChild!.remove();
+    while (marks.childElementCount < this.marks.length) marks.append(document.createElement("span"));
+    this.marks.forEach((marker, i) => {
+      const mark = marks.children[i] as HTMLElement;
+      const words = `${MARK[marker.state].symbol} ${markWords(marker)}`;
+      if (mark.dataset.editorMarker !== marker.state) {
+        mark.className = `pg-mark pg-mark-${marker.state}`;
+        mark.dataset.editorMarker = marker.state;
+      }
+      if (mark.textContent !== words) mark.textContent = words;
+    });
+    return true;
   }
 }
 
@@ -42,7 +57,7 @@ function decorationsOf(state: EditorState, markers: readonly LineMarker[]): Deco
     const attributes: Record<string, string> = { "data-step-line": lineState };
     if (line === current) attributes["data-current-line"] = "";
     ranges.push(Decoration.line({ class: `pg-line-${lineState}`, attributes }).range(from));
-    for (const m of marks) ranges.push(Decoration.widget({ widget: new MarkWidget(m), side: 1 }).range(to));
+    ranges.push(Decoration.widget({ widget: new LineMarksWidget(marks), side: 1 }).range(to));
   }
   return Decoration.set(ranges, true);
 }
@@ -57,27 +72,30 @@ export const stepMarks = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 });
 
-/** Scroll the running line into view inside the editor's own scroll box and its scrolling ancestors
- *  short of the page (the studio's code column): stepping never scrolls the page. */
-function keepLineInView(view: EditorView, line: number): void {
-  if (line < 1 || line > view.state.doc.lines) return;
+/** How far each of the editor's scrolling boxes short of the page (its own, the studio's code
+ *  column) must scroll to bring the running line into view: stepping never scrolls the page. Read in
+ *  the editor's measure phase, with its own reads: a read after its writes laid the page out again. */
+function scrollsToShowLine(view: EditorView, line: number): { box: HTMLElement; by: number }[] {
+  if (line < 1 || line > view.state.doc.lines) return [];
   // Where the line is on screen, from the editor's own measure (a line out of sight is not drawn).
   const block = view.lineBlockAt(view.state.doc.line(line).from);
   const lineBox = { top: view.documentTop + block.top, bottom: view.documentTop + block.bottom };
+  const scrolls: { box: HTMLElement; by: number }[] = [];
   for (let box = view.scrollDOM as HTMLElement | null; box && box !== document.scrollingElement && box !== document.body; box = box.parentElement) {
     if (box.scrollHeight <= box.clientHeight + 1 || !/(auto|scroll)/.test(getComputedStyle(box).overflowY)) continue;
     const boxRect = box.getBoundingClientRect();
     const by = lineBox.top < boxRect.top ? lineBox.top - boxRect.top - boxRect.height / 3 : lineBox.bottom > boxRect.bottom ? lineBox.bottom - boxRect.bottom + boxRect.height / 3 : 0;
     if (!by) continue;
-    box.scrollTop += by;
+    scrolls.push({ box, by });
     lineBox.top -= by;
     lineBox.bottom -= by;
   }
+  return scrolls;
 }
 
 /** Show `markers` in `view`, and bring the running line into view. */
 export function showStepMarks(view: EditorView, markers: readonly LineMarker[]): void {
   view.dispatch({ effects: setStepMarks.of(markers) });
   const line = currentLine(markers);
-  if (line !== undefined) view.requestMeasure({ read: () => null, write: () => keepLineInView(view, line) });
+  if (line !== undefined) view.requestMeasure({ read: () => scrollsToShowLine(view, line), write: (scrolls) => scrolls.forEach(({ box, by }) => (box.scrollTop += by)) });
 }
