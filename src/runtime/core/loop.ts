@@ -100,23 +100,30 @@ export class TimerHandle<A = any> extends Handle<A> implements HeapItem {
   }
 }
 
-// A FIFO queue with O(1) push and shift (collections.deque's role in CPython).
+// A FIFO queue with O(1) push and shift (collections.deque's role in CPython): a ring buffer that
+// doubles when full and is reused pass after pass, so a queue of 10,000 callbacks a pass allocates
+// nothing once it has grown (an array shifted from its head was copied as it grew and as it shrank).
 class Deque<T> {
-  private items: T[] = [];
+  private items: (T | undefined)[] = new Array(16);
   private head = 0;
-  get length(): number {
-    return this.items.length - this.head;
-  }
+  length = 0;
   push(item: T): void {
-    this.items.push(item);
+    if (this.length === this.items.length) this.grow();
+    this.items[(this.head + this.length++) & (this.items.length - 1)] = item;
   }
   shift(): T {
-    const item = this.items[this.head++];
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
+    const item = this.items[this.head] as T;
+    this.items[this.head] = undefined; // no reference kept to what has run
+    this.head = (this.head + 1) & (this.items.length - 1);
+    this.length--;
     return item;
+  }
+  private grow(): void {
+    const old = this.items;
+    const items: (T | undefined)[] = new Array(old.length * 2);
+    for (let i = 0; i < this.length; i++) items[i] = old[(this.head + i) & (old.length - 1)];
+    this.items = items;
+    this.head = 0;
   }
 }
 
