@@ -140,9 +140,12 @@ export async function benchBigTraces(page: Page): Promise<void> {
   for (let i = 0; i < RUNS; i++) painted.push(await paintAfterRun(page, id));
   const steps = Number(await page.locator(`[data-playground="${id}"] [data-stepper]`).getAttribute("data-step-count"));
   const totals = painted.map((p) => p.total);
-  const medianOf = (key: "derive" | "render" | "paint") => ms(quantile(painted.map((p) => p[key]), 0.5));
+  const medianOf = (key: "run" | "derive" | "render" | "paint") => ms(quantile(painted.map((p) => p[key]), 0.5));
+  // The page derives the views from each batch of the trace as it arrives: most of that work is
+  // before the last batch, so Run → painted is printed too.
+  const whole = painted.map((p) => p.run + p.total);
   console.log(
-    `   1,000 tasks (${count(steps)} steps): trace arrived → diagram painted median ${ms(quantile(totals, 0.5))}, p95 ${ms(quantile(totals, 0.95))} over ${RUNS} runs (budget ≤ 100 ms: ${budget(quantile(totals, 0.95) <= 100)}); medians: views derived ${medianOf("derive")}, rendered ${medianOf("render")}, painted ${medianOf("paint")}`,
+    `   1,000 tasks (${count(steps)} steps): trace arrived → diagram painted median ${ms(quantile(totals, 0.5))}, p95 ${ms(quantile(totals, 0.95))} over ${RUNS} runs (budget ≤ 100 ms: ${budget(quantile(totals, 0.95) <= 100)}); medians: views derived ${medianOf("derive")}, rendered ${medianOf("render")}, painted ${medianOf("paint")}; Run → painted median ${ms(quantile(whole, 0.5))}, p95 ${ms(quantile(whole, 0.95))} (Run → trace arrived ${medianOf("run")}: the run, the trace's transfer and the views derived from each batch as it came)`,
   );
   // A pointer drags the slider one input event a frame; a held → key repeats about 30 times a second,
   // so one step a frame is the faster of the two.
@@ -152,13 +155,18 @@ export async function benchBigTraces(page: Page): Promise<void> {
   // 500,000 steps cannot be had in the page: the event cap stops a run first (each step is an event).
   await typeIntoExample3(page, LARGEST_TRACE);
   const usable: number[] = [];
-  for (let i = 0; i < BIG_RUNS; i++) usable.push((await paintAfterRun(page, id)).total);
+  const usableFromRun: number[] = [];
+  for (let i = 0; i < BIG_RUNS; i++) {
+    const { run, total } = await paintAfterRun(page, id);
+    usable.push(total);
+    usableFromRun.push(run + total);
+  }
   const bigSteps = Number(await page.locator(`[data-playground="${id}"] [data-stepper]`).getAttribute("data-step-count"));
   const end = await scrubFrames(page, id, "end", 1);
   const step = await scrubFrames(page, id, "step", STEP_FRAMES);
   const stepStats = frameStats(step);
   console.log(
-    `   the largest trace the caps allow (${count(bigSteps)} steps; 500,000 cannot be: the event cap is ${count(BROWSER_LIMITS.maxEvents)} events): trace arrived → stepper usable median ${ms(quantile(usable, 0.5))}, p95 ${ms(quantile(usable, 0.95))} over ${BIG_RUNS} runs; one step (→, from the middle) median ${ms(stepStats.median)}, p95 ${ms(stepStats.p95)}, max ${ms(stepStats.max)} over ${stepStats.frames} steps (budget < 16 ms: ${budget(stepStats.max < 16)}); the jump to the last step ${ms(end.work[0])}`,
+    `   the largest trace the caps allow (${count(bigSteps)} steps; 500,000 cannot be: the event cap is ${count(BROWSER_LIMITS.maxEvents)} events): trace arrived → stepper usable median ${ms(quantile(usable, 0.5))}, p95 ${ms(quantile(usable, 0.95))} over ${BIG_RUNS} runs (Run → usable median ${ms(quantile(usableFromRun, 0.5))}); one step (→, from the middle) median ${ms(stepStats.median)}, p95 ${ms(stepStats.p95)}, max ${ms(stepStats.max)} over ${stepStats.frames} steps (budget < 16 ms: ${budget(stepStats.max < 16)}); the jump to the last step ${ms(end.work[0])}`,
   );
 }
 

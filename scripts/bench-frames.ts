@@ -1,60 +1,50 @@
-// The in-page timers of bench-browser.ts's big traces (issue 17): how long after a run's trace arrives
-// its diagram is painted, and how much work each frame does while the reader scrubs the stepper.
-// Timed inside the page, from its own clock: Playwright's round trips are not the page's.
-//
-// "Painted" is the end of the frame that first shows the new diagram: the first task after that
-// frame's animation-frame callbacks (Chromium styles, lays out and paints in the same task as them).
+// The in-page timers of bench-browser.ts's big traces (issue 17): how long a run takes to show, from
+// the click to its new diagram painted, split at its trace arriving, and how much work each frame
+// does while the reader scrubs the stepper. Timed inside the page, from its own clock and the
+// playground's own marks: Playwright's round trips are not the page's.
 import type { Page } from "@playwright/test";
 
-/** One Run, in ms: the trace arriving ("playground:ran", browser-runner.ts) → the views derived
- *  ("playground:derived", use-run-views.ts) → the new diagram in the DOM (React's render) → that
- *  frame painted. */
+/** One Run, in ms: the click → the run's whole trace arrived ("playground:ran", browser-runner.ts;
+ *  the page derives the views from each batch as it arrives, run-derivation.ts) → the views derived
+ *  ("playground:derived", use-run-views.ts) → the new views in the DOM ("playground:drawn", as React
+ *  commits them) → that frame painted ("playground:painted": the first task after the frame's
+ *  animation-frame callbacks, where Chromium styles, lays out and paints). total: ran → painted. */
 export interface PaintTimes {
+  run: number;
   derive: number;
   render: number;
   paint: number;
   total: number;
 }
 
-/** Click Run on playground `id` (code already typed) and time its trace arriving to its new diagram
- *  painted. A trace of more than a few thousand events is derived in slices while the playground
- *  shows its progress instead of the views, so the new diagram is a new element. */
+/** Click Run on playground `id` (code already typed) and time it to its new views painted. */
 export async function paintAfterRun(page: Page, id: string): Promise<PaintTimes> {
   const at = await page.evaluate(
     (id) =>
-      new Promise<{ ran: number; derived: number; committed: number; painted: number }>((resolve, reject) => {
-        const pg = document.querySelector(`[data-playground="${id}"]`)!;
-        const old = pg.querySelector("[data-timing-diagram]");
-        performance.clearMarks("playground:ran");
-        performance.clearMarks("playground:derived");
-        const ran = () => performance.getEntriesByName("playground:ran")[0]?.startTime;
-        // use-run-views.ts marks the end of a sliced derivation.
-        const derived = () => performance.getEntriesByName("playground:derived")[0]?.startTime;
+      new Promise<Record<"clicked" | "ran" | "derived" | "drawn" | "painted", number>>((resolve, reject) => {
+        const names = ["ran", "derived", "drawn", "painted"] as const;
+        for (const name of names) performance.clearMarks(`playground:${name}`);
+        const mark = (name: string) => performance.getEntriesByName(`playground:${name}`).at(-1)?.startTime;
         const timeout = setTimeout(() => reject(new Error("the run was not drawn within 3 minutes")), 180_000);
-        // Mutation records arrive as a microtask after React's commit, before the frame is drawn.
-        const observer = new MutationObserver(() => {
-          const diagram = pg.querySelector("[data-timing-diagram]");
-          if (!diagram || diagram === old || ran() === undefined) return;
+        const clicked = performance.now();
+        // Marks are observed a little after they are made: their times are their own.
+        const observer = new PerformanceObserver(() => {
+          const painted = mark("painted");
+          if (painted === undefined) return;
           observer.disconnect();
-          const committed = performance.now();
-          requestAnimationFrame(() => {
-            const after = new MessageChannel();
-            after.port1.onmessage = () => {
-              clearTimeout(timeout);
-              resolve({ ran: ran()!, derived: derived() ?? committed, committed, painted: performance.now() });
-            };
-            after.port2.postMessage(null);
-          });
+          clearTimeout(timeout);
+          const drawn = mark("drawn")!;
+          resolve({ clicked, ran: mark("ran") ?? NaN, derived: mark("derived") ?? drawn, drawn, painted });
         });
-        observer.observe(pg, { childList: true, subtree: true });
+        observer.observe({ type: "mark" });
         // Clicked from the page itself: Playwright's own locator work would count as the page's.
-        pg.querySelector<HTMLButtonElement>("button.pg-run")!.click();
+        document.querySelector<HTMLButtonElement>(`[data-playground="${id}"] button.pg-run`)!.click();
       }),
     id,
   );
   // Let the page settle (the diagram measures its box, lanes in view) before the next Run.
   await page.waitForTimeout(500);
-  return { derive: at.derived - at.ran, render: at.committed - at.derived, paint: at.painted - at.committed, total: at.painted - at.ran };
+  return { run: at.ran - at.clicked, derive: at.derived - at.ran, render: at.drawn - at.derived, paint: at.painted - at.drawn, total: at.painted - at.ran };
 }
 
 /** The frames of one scrub, in ms: each frame's work (from its animation-frame callback, where the

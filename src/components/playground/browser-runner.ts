@@ -8,6 +8,7 @@
 import { BROWSER_LIMITS, type CompiledProgram, type CompileProblem, type RunOptions } from "../../runtime/program/index.ts";
 import type { RunResult, TraceEvent } from "../../runtime/trace/index.ts";
 import type { CompileReply, RunnerMessage, RunRequest } from "./protocol.ts";
+import { deriveAsItArrives } from "./run-derivation.ts";
 import { watchdog } from "./watchdog.ts";
 
 /** Real seconds a run may go without a sign of life before it is stopped. A loop that never pauses
@@ -260,13 +261,19 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     runner = taken;
     const { worker } = taken;
     const events: TraceEvent[] = [];
+    const derivation = deriveAsItArrives(events);
     worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
       const message = event.data;
       silence.heard();
       if (message.kind === "ready") taken.started = true;
-      else if (message.kind === "events") for (const e of message.events) events.push(e);
+      else if (message.kind === "events") {
+        for (const e of message.events) events.push(e);
+        derivation.work();
+      }
       else if (message.kind === "done") {
         performance.mark("playground:ran");
+        // The views are finished here, in this message's task: React draws them in a task of its own.
+        derivation.views();
         end({ kind: "done", result: { ...message.result, events } });
       } else if (message.kind === "failed") end({ kind: "crashed", message: message.message });
     };
