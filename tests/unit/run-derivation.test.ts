@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { collectPlaygrounds } from "../../src/integrations/playground-blocks.mjs";
 import { consoleLines, deriveProfile, deriveSteps, deriveTimeline, type TraceEvent } from "../../src/runtime/trace/index.ts";
-import { derivationOf, deriveAsItArrives } from "../../src/components/playground/run-derivation.ts";
+import { derivationOf, deriveAsItArrives, stopDeriving } from "../../src/components/playground/run-derivation.ts";
 import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
 import { runTs } from "../support/run-ts.ts";
 
@@ -39,4 +39,11 @@ describe("views derived as the trace arrives, batch by batch, are the eager deri
     expect(views.steps.length).toBe(steps.length);
     for (let i = 0; i < steps.length; i += Math.max(1, Math.floor(steps.length / 500))) expect({ ...views.steps.at(i)!, narration: views.steps.at(i)!.narration }).toEqual(steps[i]);
   });
+});
+
+it("a derivation dropped (it failed) is no longer found: the views derive the trace themselves", () => {
+  const events: TraceEvent[] = [];
+  deriveAsItArrives(events);
+  stopDeriving(events);
+  expect(derivationOf(events)).toBeUndefined();
 });

@@ -8,7 +8,7 @@
 import { BROWSER_LIMITS, type CompiledProgram, type CompileProblem, type RunOptions } from "../../runtime/program/index.ts";
 import type { RunResult, TraceEvent } from "../../runtime/trace/index.ts";
 import type { CompileReply, RunnerMessage, RunRequest } from "./protocol.ts";
-import { deriveAsItArrives } from "./run-derivation.ts";
+import { deriveAsItArrives, stopDeriving, type Derivation } from "./run-derivation.ts";
 import { watchdog } from "./watchdog.ts";
 
 /** Real seconds a run may go without a sign of life before it is stopped. A loop that never pauses
@@ -261,19 +261,29 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     runner = taken;
     const { worker } = taken;
     const events: TraceEvent[] = [];
-    const derivation = deriveAsItArrives(events);
+    let derivation: Derivation | undefined = deriveAsItArrives(events);
+    // A derivation that fails is dropped: the views derive the trace themselves, as for any other.
+    const derive = (finish: boolean) => {
+      try {
+        derivation?.work();
+        if (finish) derivation?.views();
+      } catch {
+        derivation = undefined;
+        stopDeriving(events);
+      }
+    };
     worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
       const message = event.data;
       silence.heard();
       if (message.kind === "ready") taken.started = true;
       else if (message.kind === "events") {
         for (const e of message.events) events.push(e);
-        derivation.work();
+        derive(false);
       }
       else if (message.kind === "done") {
         performance.mark("playground:ran");
         // The views are finished here, in this message's task: React draws them in a task of its own.
-        derivation.views();
+        derive(true);
         end({ kind: "done", result: { ...message.result, events } });
       } else if (message.kind === "failed") end({ kind: "crashed", message: message.message });
     };

@@ -68,6 +68,11 @@ export function deriveAsItArrives(events: readonly TraceEvent[]): Derivation {
   return derivation;
 }
 
+/** Forget the derivation fed as `events` arrived (it failed): the views derive the trace themselves. */
+export function stopDeriving(events: readonly TraceEvent[]): void {
+  fed.delete(events);
+}
+
 /** The derivation fed as `events` arrived, if there was one. */
 export function derivationOf(events: readonly TraceEvent[]): Derivation | undefined {
   return fed.get(events);
