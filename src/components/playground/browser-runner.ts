@@ -6,7 +6,7 @@
 // compile that never answers, a runner that crashes or falls silent (it beats while it runs), and
 // the reader's Stop.
 import { BROWSER_LIMITS, type CompiledProgram, type CompileProblem, type RunOptions } from "../../runtime/program/index.ts";
-import type { RunResult, TraceEvent } from "../../runtime/trace/index.ts";
+import { unpackEvents, type RunResult, type TraceEvent } from "../../runtime/trace/index.ts";
 import type { CompileReply, RunnerMessage, RunRequest } from "./protocol.ts";
 import { deriveAsItArrives, stopDeriving, type Derivation } from "./run-derivation.ts";
 import { watchdog } from "./watchdog.ts";
@@ -277,7 +277,7 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
       silence.heard();
       if (message.kind === "ready") taken.started = true;
       else if (message.kind === "events") {
-        for (const e of message.events) events.push(e);
+        for (const e of unpackEvents(message.packed)) events.push(e);
         derive(false);
       }
       else if (message.kind === "done") {

@@ -2,7 +2,7 @@
 // runner (kept warm between runs while they leave nothing behind; a runaway program is stopped by
 // terminating its worker).
 import type { CompiledProgram, CompileProblem, RunOptions } from "../../runtime/program/index.ts";
-import type { RunResult, TraceEvent } from "../../runtime/trace/index.ts";
+import type { RunResult, TraceEvent, PackedEvents } from "../../runtime/trace/index.ts";
 
 export type CompileRequest = { id: number; source: string };
 export type CompileReply =
@@ -15,13 +15,13 @@ export type CompileReply =
 
 export type RunRequest = { program: CompiledProgram; options: Pick<RunOptions, "clock" | "model" | "limits"> };
 
-/** What the runner says: that it has started, then while it runs (beats), the trace in batches,
- *  the rest of the result; then whether it may run the next program (realm-audit.ts), or why not. */
+/** What the runner says: that it has started, then while it runs (beats), the trace in batches
+ *  (packed in typed arrays it transfers: trace/packed.ts), the rest of the result; then whether it may run the next program (realm-audit.ts), or why not. */
 export type RunnerMessage =
   /** The worker's script has loaded and run (its first message). */
   | { kind: "ready" }
   | { kind: "beat" }
-  | { kind: "events"; events: TraceEvent[] }
+  | { kind: "events"; packed: PackedEvents }
   | { kind: "done"; result: Omit<RunResult, "events"> }
   | { kind: "failed"; message: string }
   | { kind: "reusable" }

@@ -39,7 +39,7 @@ const KIND_CODE = new Map(KINDS.map((kind, i) => [kind, i]));
 const WIDTH = KINDS.map((kind) => COMPACT_FIELDS[kind].length);
 
 /** Where an encoder puts an event's fields, in COMPACT_FIELDS's order. */
-interface Put {
+export interface Put {
   int(value: number | undefined): void;
   num(value: number | undefined): void;
   str(value: string | undefined): void;
@@ -80,14 +80,14 @@ const ENCODE: { [K in TraceEventKind]: (e: EventOf<K>, put: Put) => void } = {
 };
 
 /** Each kind's code, width and encoder, found with one lookup per event. */
-const SPEC = Object.fromEntries(
+export const SPEC = Object.fromEntries(
   KINDS.map((kind, code) => [kind, { code, width: WIDTH[code], encode: ENCODE[kind] as (e: UnstampedEvent, put: Put) => void }]),
 ) as Record<TraceEventKind, { code: number; width: number; encode: (e: UnstampedEvent, put: Put) => void }>;
 
 /** An event kept as it came (a field the columns cannot hold, e.g. a WaitInfo's `tasks`). */
-const RAW = 255;
+export const RAW = 255;
 /** An absent field (undefined), and the line of an event that has none. */
-const NONE = -0x80000000;
+export const NONE = -0x80000000;
 /** A line that does not fit the line column's two bytes (kept aside). */
 const WIDE_LINE = 0xffff;
 
@@ -432,26 +432,37 @@ export class TraceStore implements Put {
     const slot = this.order ? this.order[i] : i;
     const code = this.kind.get(slot);
     if (code === RAW) return { ...this.raw.get(slot)!, seq: i };
-    const kind = KINDS[code];
-    const event: Record<string, unknown> = { kind };
-    const fields = COMPACT_FIELDS[kind];
-    const begin = typeof starts === "number" ? starts : starts[slot];
-    let on: Record<string, unknown> | undefined;
-    for (let f = 0; f < fields.length; f++) {
-      const v = this.values.get(begin + f);
-      if (v === NONE) continue;
-      const [name, codec] = fields[f];
-      const value = codec === "int" ? v : codec === "num" ? this.floats.get(v) : codec === "str" ? this.texts.get(v) : v === 1;
-      if (name.startsWith("on.")) (on ??= {})[name.slice(3)] = value;
-      else event[name] = value;
-    }
-    if (on) event.on = on;
+    const event = readFields(code, this.values, typeof starts === "number" ? starts : starts[slot], this.floats, this.texts);
     event.seq = i;
     event.t = this.timeOf(slot);
     const line = this.lineOf(slot);
     if (line !== undefined) event.line = line;
     return event as unknown as TraceEvent;
   }
+}
+
+/** Something read by index: a column, or a typed array or list behind one (packed.ts). */
+export interface Indexed<T> {
+  get(i: number): T;
+}
+
+/** An event's kind and fields from columns: field f's int32 is values[begin + f] (NONE: absent), a
+ *  float field's is its index in `floats`, a string field's its index in `texts`. */
+export function readFields(code: number, values: Indexed<number>, begin: number, floats: Indexed<number>, texts: Indexed<string>): Record<string, unknown> {
+  const kind = KINDS[code];
+  const event: Record<string, unknown> = { kind };
+  const fields = COMPACT_FIELDS[kind];
+  let on: Record<string, unknown> | undefined;
+  for (let f = 0; f < fields.length; f++) {
+    const v = values.get(begin + f);
+    if (v === NONE) continue;
+    const [name, codec] = fields[f];
+    const value = codec === "int" ? v : codec === "num" ? floats.get(v) : codec === "str" ? texts.get(v) : v === 1;
+    if (name.startsWith("on.")) (on ??= {})[name.slice(3)] = value;
+    else event[name] = value;
+  }
+  if (on) event.on = on;
+  return event;
 }
 
 /** Elements per chunk of a column (2^16). */
