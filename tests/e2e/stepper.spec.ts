@@ -21,6 +21,25 @@ async function hydrated(page: Page): Promise<{ pg: Locator; stepper: Locator }> 
   return { pg, stepper };
 }
 
+/** In the page: the focused element's outline style, and the ancestors that clip part of its ring
+ *  (overflow other than visible, or paint containment, on a box whose edges cut the ring). */
+function focusRingClippedBy(el: Element): { style: string; clippedBy: string[] } {
+  const style = getComputedStyle(el);
+  const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+  const box = el.getBoundingClientRect();
+  const ring = { left: box.left - reach, top: box.top - reach, right: box.right + reach, bottom: box.bottom + reach };
+  const clippedBy: string[] = [];
+  for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+    const css = getComputedStyle(up);
+    if (css.overflowX === "visible" && css.overflowY === "visible" && !/paint|content|strict/.test(css.contain)) continue;
+    const edge = up.getBoundingClientRect();
+    const [left, top] = [edge.left + up.clientLeft, edge.top + up.clientTop];
+    const cut = ring.left < left - 0.5 || ring.top < top - 0.5 || ring.right > left + up.clientWidth + 0.5 || ring.bottom > top + up.clientHeight + 0.5;
+    if (cut) clippedBy.push(up.className || up.tagName);
+  }
+  return { style: style.outlineStyle, clippedBy };
+}
+
 const narration = (stepper: Locator) => stepper.locator("[data-narration]");
 const readyQueue = (stepper: Locator) => stepper.locator("[data-ready-item]");
 
@@ -106,6 +125,8 @@ test("example 4: keyboard only — the diagram and the stepper step with ←/→
     await page.keyboard.press("Tab");
   }
   await expect(diagram).toBeFocused();
+  // Its focus ring is drawn, and no box it sits in clips it (the box the diagram scrolls in did).
+  expect(await diagram.evaluate(focusRingClippedBy)).toEqual({ style: "solid", clippedBy: [] });
 
   await page.keyboard.press("End");
   await expect(stepper).toHaveAttribute("data-step", last);
@@ -148,6 +169,26 @@ test("example 4: keyboard only — the diagram and the stepper step with ←/→
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("End");
   await expect(stepper).toHaveAttribute("data-step", "0");
+});
+
+test("example 4 at 1280×800: every control of the playground, reached with Tab, shows its whole focus ring", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { pg } = await hydrated(page);
+  await pg.getByRole("tab", { name: "TypeScript" }).focus();
+  const clipped: string[] = [];
+  let stops = 0;
+  // Every tab stop up to the stepper's last button (the editor is left as its hint says: Esc, Tab).
+  for (let i = 0; i < 60 && (await pg.evaluate((el) => el.contains(document.activeElement))); i++) {
+    const focused = await page.evaluate(() => document.activeElement!.closest(".cm-editor") ? null : document.activeElement!.outerHTML.slice(0, 80));
+    if (focused) {
+      stops++;
+      const { clippedBy } = await page.locator(":focus").evaluate(focusRingClippedBy);
+      if (clippedBy.length) clipped.push(`${focused} clipped by ${clippedBy.join(", ")}`);
+    } else await page.keyboard.press("Escape");
+    await page.keyboard.press("Tab");
+  }
+  expect(stops).toBeGreaterThan(10);
+  expect(clipped).toEqual([]);
 });
 
 test("example 4: Ctrl+Enter in the editor runs the program, and the stepper starts over on the new run", async ({ page }) => {
