@@ -2,15 +2,19 @@
 // the runner worker sends the trace to the page: unpacked after a structured clone that transfers
 // its arrays, it is the events that were packed, key for key and in the same key order.
 import { describe, expect, it } from "vitest";
-import { packedBuffers, packEvents, unpackEvents, TraceStore, type TraceEvent, type UnstampedEvent } from "../../src/runtime/trace/index.ts";
-import { eventBatches } from "../../src/runtime/program/index.ts";
+import { packedBuffers, packEvents, unpackEvents, TraceStore, type PackedEvents, type TraceEvent, type UnstampedEvent } from "../../src/runtime/trace/index.ts";
+import { eventBatches, packedBatches } from "../../src/runtime/program/index.ts";
 import { lessonsIn } from "../support/lesson-sources.ts";
 import { runTs } from "../support/run-ts.ts";
 import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
 
 /** As postMessage moves a batch: its typed arrays transferred, the rest copied. */
 function sent(events: readonly TraceEvent[]): TraceEvent[] {
-  const packed = packEvents(events);
+  return received(packEvents(events));
+}
+
+/** A packed batch as the page receives and unpacks it. */
+function received(packed: PackedEvents): TraceEvent[] {
   const buffers = packedBuffers(packed);
   const received = structuredClone(packed, { transfer: buffers });
   expect(buffers.every((buffer) => buffer.byteLength === 0)).toBe(true); // moved, not copied
@@ -48,6 +52,18 @@ describe("packed events", () => {
     expect(sent([])).toEqual([]);
   });
 
+  it("packed straight from the columns give back the events too: events told late, kept whole, with lines past two bytes", () => {
+    const store = new TraceStore();
+    for (let i = 0; i < 2_500; i++) store.push({ kind: "timer-set", timer: i, due: i / 3, label: `sleep(${i % 7}) timer`, task: i % 5 }, i / 10, i % 3 ? i : undefined);
+    store.insert(1_200, { kind: "print", text: "late", stream: "stdout", lane: 1 }, 0.05, 70_000);
+    store.push({ kind: "task-suspended", task: 2, on: { what: "future", label: "gather", tasks: [6, 7] } }, 300, Number.NaN);
+    store.push({ kind: "handle-run", handle: 1 }, 300, Number.NaN);
+    const events = store.decode();
+    const batches = [...store.packedBatches(1_000)];
+    expect(batches.map((packed) => packed.from)).toEqual([0, 1_000, 2_000]);
+    expectSame(batches.flatMap(received), events);
+  });
+
   it("give back events that are not in order or not numbered as a batch's: whole", () => {
     const events = new TraceStore();
     events.push({ kind: "loop-start", loop: 1 }, 0, undefined);
@@ -64,6 +80,8 @@ describe("packed events", () => {
       const result = await runTs(code, { model });
       const batches = [...eventBatches(result, 1_000)];
       expectSame(batches.flatMap(sent), batches.flat());
+      // Packed straight from the columns, as the runner worker packs them: the same events.
+      expectSame([...packedBatches(result, 1_000)].flatMap(received), batches.flat());
     }
   }, 120_000);
 });

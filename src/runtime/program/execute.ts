@@ -4,7 +4,7 @@ import { _getRunningLoop, asyncGenerator, Await, callDispose, Coroutine, forAwai
 import { asyncioModule, unobservedFailures } from "../asyncio/index.ts";
 import { attachWorkerHost, terminateWorkers, webWorkerHost, type WorkerHost } from "../workers/index.ts";
 import { attachNetwork, browserNetworkHost, type NetworkHost } from "../io/index.ts";
-import { consoleLines, encodeCompact, TRACE_VERSION, type CompactTrace, type RunResult, type TraceEvent, type TraceEventKind, type TraceStore } from "../trace/index.ts";
+import { consoleLines, encodeCompact, packEvents, TRACE_VERSION, type CompactTrace, type PackedEvents, type RunResult, type TraceEvent, type TraceEventKind, type TraceStore } from "../trace/index.ts";
 import type { CompiledProgram } from "./compile.ts";
 
 /** Options of one run: limits, the clock, and where threads and processes get real workers. */
@@ -110,6 +110,14 @@ export function* eventBatches(result: RunResult, size: number): Generator<TraceE
   const store = made.get(result)?.store;
   if (store) yield* store.batches(size);
   else for (let from = 0; from < result.events.length; from += size) yield result.events.slice(from, from + size);
+}
+
+/** A run's events in order, `size` at a time, each batch packed for postMessage (trace/packed.ts) when
+ *  it is asked for: from the columns when runProgram made the result, without an object per event. */
+export function* packedBatches(result: RunResult, size: number): Generator<PackedEvents> {
+  const store = made.get(result)?.store;
+  if (store) yield* store.packedBatches(size);
+  else for (const events of eventBatches(result, size)) yield packEvents(events);
 }
 
 /** A run's events of some kinds only (e.g. its prints), without making the others' objects. */

@@ -84,6 +84,20 @@ export const SPEC = Object.fromEntries(
   KINDS.map((kind, code) => [kind, { code, width: WIDTH[code], encode: ENCODE[kind] as (e: UnstampedEvent, put: Put) => void }]),
 ) as Record<TraceEventKind, { code: number; width: number; encode: (e: UnstampedEvent, put: Put) => void }>;
 
+/** A batch of events packed for postMessage (packed.ts, TraceStore.packedBatches): events seq `from`
+ *  on, each one's kind code (RAW: in `raw`), time, line (NaN: none), and its kind's fields, event
+ *  after event, in `values` (floats by index in `floats`, strings in `strings`). */
+export interface PackedEvents {
+  from: number;
+  codes: Uint8Array;
+  times: Float64Array;
+  lines: Float64Array;
+  values: Int32Array;
+  floats: Float64Array;
+  strings: string[];
+  raw: Record<number, TraceEvent>;
+}
+
 /** An event kept as it came (a field the columns cannot hold, e.g. a WaitInfo's `tasks`). */
 export const RAW = 255;
 /** An absent field (undefined), and the line of an event that has none. */
@@ -245,6 +259,43 @@ export class TraceStore implements Put {
       const batch: TraceEvent[] = new Array(Math.min(size, this.count - from));
       for (let i = 0; i < batch.length; i++) batch[i] = this.eventAt(from + i, starts);
       yield batch;
+    }
+  }
+
+  /** As batches(), each batch packed for postMessage (packed.ts's form) straight from the columns:
+   *  no event object is made, but for an event kept whole. */
+  *packedBatches(size: number): Generator<PackedEvents> {
+    const starts = this.starts();
+    for (let from = 0; from < this.count; from += size) {
+      const n = Math.min(size, this.count - from);
+      const [codes, times, lines] = [new Uint8Array(n), new Float64Array(n), new Float64Array(n)];
+      const [values, floats, strings, index, raw] = [[] as number[], [] as number[], [] as string[], new Map<string, number>(), {} as Record<number, TraceEvent>];
+      for (let i = 0; i < n; i++) {
+        const slot = this.order ? this.order[from + i] : from + i;
+        const code = this.kind.get(slot);
+        const line = this.lineOf(slot);
+        // NaN is the packed form's "no line": an event with that line travels whole.
+        if (code === RAW || Number.isNaN(line)) {
+          codes[i] = RAW;
+          raw[i] = this.eventAt(from + i, starts);
+          continue;
+        }
+        [codes[i], times[i], lines[i]] = [code, this.timeOf(slot), line ?? NaN];
+        const fields = COMPACT_FIELDS[KINDS[code]];
+        for (let f = 0; f < fields.length; f++) {
+          const v = this.values.get(starts[slot] + f);
+          const codec = fields[f][1];
+          if (v === NONE || codec === "int" || codec === "bool") values.push(v);
+          else if (codec === "num") values.push(floats.push(this.floats.get(v)) - 1);
+          else {
+            const text = this.texts.get(v);
+            let at = index.get(text);
+            if (at === undefined) index.set(text, (at = strings.push(text) - 1));
+            values.push(at);
+          }
+        }
+      }
+      yield { from, codes, times, lines, values: Int32Array.from(values), floats: Float64Array.from(floats), strings, raw };
     }
   }
 

@@ -3,21 +3,10 @@
 // typed arrays it takes over (transferred, not copied) and a few hundred strings; the page unpacks
 // them into the same objects. Fields are stored as TraceStore stores them (compact.ts: the same
 // encoders, an int32 per field); an event they cannot hold travels whole.
-import { NONE, RAW, readFields, SPEC, type Indexed, type Put } from "./compact.ts";
+import { NONE, RAW, readFields, SPEC, type Indexed, type PackedEvents, type Put } from "./compact.ts";
 import type { TraceEvent, UnstampedEvent } from "./schema.ts";
 
-/** Events seq `from` on: each one's kind code (RAW: in `raw`), time, line (NaN: none), and its kind's
- *  fields, event after event, in `values` (floats by index in `floats`, strings in `strings`). */
-export interface PackedEvents {
-  from: number;
-  codes: Uint8Array;
-  times: Float64Array;
-  lines: Float64Array;
-  values: Int32Array;
-  floats: Float64Array;
-  strings: string[];
-  raw: Record<number, TraceEvent>;
-}
+export type { PackedEvents } from "./compact.ts";
 
 // Put, into plain lists (made typed at the end); strings interned within the batch (a lane's label
 // recurs in most of its events).
