@@ -2,7 +2,7 @@
 // the runner worker sends the trace to the page: unpacked after a structured clone that transfers
 // its arrays, it is the events that were packed, key for key and in the same key order.
 import { describe, expect, it } from "vitest";
-import { packedBuffers, packEvents, unpackEvents, TraceStore, type PackedEvents, type TraceEvent, type UnstampedEvent } from "../../src/runtime/trace/index.ts";
+import { packedBuffers, packEvents, packStore, unpackEvents, TraceStore, type PackedEvents, type TraceEvent, type UnstampedEvent } from "../../src/runtime/trace/index.ts";
 import { eventBatches, packedBatches } from "../../src/runtime/program/index.ts";
 import { lessonsIn } from "../support/lesson-sources.ts";
 import { runTs } from "../support/run-ts.ts";
@@ -19,6 +19,13 @@ function received(packed: PackedEvents): TraceEvent[] {
   const received = structuredClone(packed, { transfer: buffers });
   expect(buffers.every((buffer) => buffer.byteLength === 0)).toBe(true); // moved, not copied
   return unpackEvents(received);
+}
+
+/** The strings of the events a batch holds in columns (not those it carries whole). */
+function stringsHeld(packed: PackedEvents): string[] {
+  const events = unpackEvents(packed).filter((_, i) => !(i in packed.raw));
+  const strings = events.flatMap((e) => Object.values({ ...e, ...("on" in e ? e.on : {}) }).filter((v): v is string => typeof v === "string" && v !== e.kind));
+  return [...new Set(strings)].sort();
 }
 
 /** Exactly equal: the same keys in the same order with the same values (NaN and -0 included). */
@@ -39,7 +46,7 @@ describe("packed events", () => {
     add({ kind: "timer-set", timer: 5, due: 0.1 + 0.2, label: "sleep(0.3) timer of Task-1", task: 2 }, -0, 3);
     add({ kind: "timer-set", timer: 6, due: Number.NaN, label: "sleep(nan)", task: 2 }, 0, 2.5); // a float due, a line between lines
     add({ kind: "task-suspended", task: 2, on: { what: "sleep", label: "sleep(0.3)", until: -0 } }, 0, 3);
-    add({ kind: "task-suspended", task: 2, on: { what: "future", label: "gather(Task-2, Task-3)", tasks: [6, 7] } }, 0, 3); // kept whole
+    add({ kind: "task-suspended", task: 2, on: { what: "future", label: "gather(Task-2, Task-3)", until: 0.75, tasks: [6, 7] } }, 0, 3); // kept whole
     add({ kind: "task-created", task: 12, name: "Task-9", coro: "main", parent: 2.5 } as UnstampedEvent, 2); // no int32: whole
     add({ kind: "handle-run", handle: -0x80000000 }, 2); // the absent field's own value: whole
     add({ kind: "print", text: "héllo\nwörld", stream: "stdout", task: 2, lane: undefined }, 0.5, 7);
@@ -47,6 +54,10 @@ describe("packed events", () => {
     add({ kind: "program-end", error: undefined }, 2);
     const events = store.decode();
     expectSame(sent(events), events);
+    // The events carried whole leave nothing behind in the columns: no string or float only they had.
+    const packed = packEvents(events);
+    expect([...packed.strings].sort()).toEqual(stringsHeld(packed));
+    expect(packed.floats).not.toContain(0.75);
     // A batch from the middle keeps its events' seq.
     expectSame(sent(events.slice(4, 9)), events.slice(4, 9));
     expect(sent([])).toEqual([]);
@@ -59,8 +70,9 @@ describe("packed events", () => {
     store.push({ kind: "task-suspended", task: 2, on: { what: "future", label: "gather", tasks: [6, 7] } }, 300, Number.NaN);
     store.push({ kind: "handle-run", handle: 1 }, 300, Number.NaN);
     const events = store.decode();
-    const batches = [...store.packedBatches(1_000)];
+    const batches = [...packStore(store, 1_000)];
     expect(batches.map((packed) => packed.from)).toEqual([0, 1_000, 2_000]);
+    for (const packed of batches) expect([...packed.strings].sort()).toEqual(stringsHeld(packed));
     expectSame(batches.flatMap(received), events);
   });
 

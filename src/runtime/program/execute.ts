@@ -4,7 +4,7 @@ import { _getRunningLoop, asyncGenerator, Await, callDispose, Coroutine, forAwai
 import { asyncioModule, unobservedFailures } from "../asyncio/index.ts";
 import { attachWorkerHost, terminateWorkers, webWorkerHost, type WorkerHost } from "../workers/index.ts";
 import { attachNetwork, browserNetworkHost, type NetworkHost } from "../io/index.ts";
-import { consoleLines, encodeCompact, packEvents, TRACE_VERSION, type CompactTrace, type PackedEvents, type RunResult, type TraceEvent, type TraceEventKind, type TraceStore } from "../trace/index.ts";
+import { consoleLines, encodeCompact, packEvents, packStore, TRACE_VERSION, type CompactTrace, type PackedEvents, type RunResult, type TraceEvent, type TraceEventKind, type TraceStore } from "../trace/index.ts";
 import type { CompiledProgram } from "./compile.ts";
 
 /** Options of one run: limits, the clock, and where threads and processes get real workers. */
@@ -116,7 +116,7 @@ export function* eventBatches(result: RunResult, size: number): Generator<TraceE
  *  it is asked for: from the columns when runProgram made the result, without an object per event. */
 export function* packedBatches(result: RunResult, size: number): Generator<PackedEvents> {
   const store = made.get(result)?.store;
-  if (store) yield* store.packedBatches(size);
+  if (store) yield* packStore(store, size);
   else for (const events of eventBatches(result, size)) yield packEvents(events);
 }
 

@@ -48,6 +48,15 @@ export interface Put {
   unfit(): void;
 }
 
+/** Where TraceStore.readInto reads events to (packed.ts's packer): each event begun, its fields put
+ *  in COMPACT_FIELDS's order, ended; or given whole. */
+export interface EventSink extends Put {
+  begin(code: number, t: number, line: number | undefined): void;
+  /** Whether the event just put was held (false: a field did not fit, and it is given whole next). */
+  end(): boolean;
+  whole(event: TraceEvent): void;
+}
+
 // Each kind's fields read by name, as COMPACT_FIELDS lists them: property reads a compiler can
 // make fast, where a loop over field names would look each one up generically.
 const ENCODE: { [K in TraceEventKind]: (e: EventOf<K>, put: Put) => void } = {
@@ -84,7 +93,7 @@ export const SPEC = Object.fromEntries(
   KINDS.map((kind, code) => [kind, { code, width: WIDTH[code], encode: ENCODE[kind] as (e: UnstampedEvent, put: Put) => void }]),
 ) as Record<TraceEventKind, { code: number; width: number; encode: (e: UnstampedEvent, put: Put) => void }>;
 
-/** A batch of events packed for postMessage (packed.ts, TraceStore.packedBatches): events seq `from`
+/** A batch of events packed for postMessage (packed.ts): events seq `from`
  *  on, each one's kind code (RAW: in `raw`), time, line (NaN: none), and its kind's fields, event
  *  after event, in `values` (floats by index in `floats`, strings in `strings`). */
 export interface PackedEvents {
@@ -144,6 +153,7 @@ export class TraceStore implements Put {
   /** Trace position → slot, once an event was placed out of order (Session.emitAt); else identity. */
   private order: number[] | null = null;
   private cache: TraceEvent[] | null = null;
+  private startsMade: Int32Array | null = null;
   /** Where the event being recorded puts its first field and its next, and whether one did not fit. */
   private start = 0;
   private at = 0;
@@ -262,40 +272,30 @@ export class TraceStore implements Put {
     }
   }
 
-  /** As batches(), each batch packed for postMessage (packed.ts's form) straight from the columns:
-   *  no event object is made, but for an event kept whole. */
-  *packedBatches(size: number): Generator<PackedEvents> {
+  /** The events at trace positions from … to - 1, in order, read into `sink` (packed.ts's packer):
+   *  each one's kind, time, line and fields, without an object per event; an event kept whole, or one
+   *  the sink cannot hold, goes whole. */
+  readInto(from: number, to: number, sink: EventSink): void {
     const starts = this.starts();
-    for (let from = 0; from < this.count; from += size) {
-      const n = Math.min(size, this.count - from);
-      const [codes, times, lines] = [new Uint8Array(n), new Float64Array(n), new Float64Array(n)];
-      const [values, floats, strings, index, raw] = [[] as number[], [] as number[], [] as string[], new Map<string, number>(), {} as Record<number, TraceEvent>];
-      for (let i = 0; i < n; i++) {
-        const slot = this.order ? this.order[from + i] : from + i;
-        const code = this.kind.get(slot);
-        const line = this.lineOf(slot);
-        // NaN is the packed form's "no line": an event with that line travels whole.
-        if (code === RAW || Number.isNaN(line)) {
-          codes[i] = RAW;
-          raw[i] = this.eventAt(from + i, starts);
-          continue;
-        }
-        [codes[i], times[i], lines[i]] = [code, this.timeOf(slot), line ?? NaN];
-        const fields = COMPACT_FIELDS[KINDS[code]];
-        for (let f = 0; f < fields.length; f++) {
-          const v = this.values.get(starts[slot] + f);
-          const codec = fields[f][1];
-          if (v === NONE || codec === "int" || codec === "bool") values.push(v);
-          else if (codec === "num") values.push(floats.push(this.floats.get(v)) - 1);
-          else {
-            const text = this.texts.get(v);
-            let at = index.get(text);
-            if (at === undefined) index.set(text, (at = strings.push(text) - 1));
-            values.push(at);
-          }
-        }
+    for (let i = from; i < to; i++) {
+      const slot = this.order ? this.order[i] : i;
+      const code = this.kind.get(slot);
+      if (code === RAW) {
+        sink.whole(this.eventAt(i, starts));
+        continue;
       }
-      yield { from, codes, times, lines, values: Int32Array.from(values), floats: Float64Array.from(floats), strings, raw };
+      sink.begin(code, this.timeOf(slot), this.lineOf(slot));
+      const fields = COMPACT_FIELDS[KINDS[code]];
+      for (let f = 0; f < fields.length; f++) {
+        const v = this.values.get(starts[slot] + f);
+        const codec = fields[f][1];
+        if (v === NONE) sink.int(undefined);
+        else if (codec === "int") sink.int(v);
+        else if (codec === "num") sink.num(this.floats.get(v));
+        else if (codec === "str") sink.str(this.texts.get(v));
+        else sink.bool(v === 1);
+      }
+      if (!sink.end()) sink.whole(this.eventAt(i, starts));
     }
   }
 
@@ -468,14 +468,16 @@ export class TraceStore implements Put {
   }
 
   // Where each slot's fields begin in `values`: the widths of the events before it (a kept-whole
-  // event has none).
+  // event has none). Kept until an event is added (slots are only appended), so that reading the
+  // trace a batch at a time does not work it out for each batch.
   private starts(): Int32Array {
+    if (this.startsMade?.length === this.count) return this.startsMade;
     const starts = new Int32Array(this.count);
     for (let slot = 0, at = 0; slot < this.count; slot++) {
       starts[slot] = at;
       if (this.kind.get(slot) !== RAW) at += WIDTH[this.kind.get(slot)];
     }
-    return starts;
+    return (this.startsMade = starts);
   }
 
   /** The event at trace position `i` (its fields begin at `starts`, or at starts[slot]). */

@@ -10,4 +10,4 @@ export { deriveSteps, stepState, deriveStepStates, stepAtTime, readyQueues, Step
 export type { Step, StepState, ReadyItem, WaitingTask, DoneTask, PendingTimer, LoopActivity, LineMarker, WorkerLane, PoolQueue } from "./step-state.ts";
 export { awaitTree, type AwaitNode } from "./await-tree.ts";
 export { TraceStore, decodeCompact, encodeCompact, COMPACT_FIELDS, type CompactTrace } from "./compact.ts";
-export { packEvents, packedBuffers, unpackEvents, type PackedEvents } from "./packed.ts";
+export { packEvents, packStore, packedBuffers, unpackEvents, type PackedEvents } from "./packed.ts";
