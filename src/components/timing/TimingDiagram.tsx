@@ -120,19 +120,43 @@ function TickLabel({ layout, tick }: { layout: DiagramLayout; tick: DiagramLayou
   );
 }
 
+/** The lanes in a scrolling box's view: indexes [first, end), of a window `slots` lanes tall (fewer
+ *  only in a diagram of fewer lanes). */
+interface RowsInView {
+  first: number;
+  end: number;
+  slots: number;
+}
+
 interface LanesProps {
   layout: DiagramLayout;
   idPrefix: string;
   standalone: boolean;
-  rowsInView?: readonly [number, number];
+  rowsInView?: RowsInView;
   /** The ticks' labels under the lanes (a scrolling diagram draws them in an axis of its own). */
   tickLabels: boolean;
+}
+
+/** The lanes to draw, each with its React key. A window of lanes in view keys each by its slot
+ *  (index mod the window's full size) and draws them in slot order: as the window moves, a lane that
+ *  leaves gives its element to the one that comes in (updated in place, its y a transform), where
+ *  inserting a lane's group made the browser restyle every element of the diagram (a sibling rule of
+ *  the page's, `* + *`, invalidates all that follows an inserted node). */
+function keyedRows(rows: DiagramLayout["rows"], rowsInView: RowsInView | undefined): [string, DiagramLayout["rows"][number]][] {
+  if (!rowsInView) return rows.map((row) => [row.name, row]);
+  const { first, end, slots } = rowsInView;
+  const keyed: [string, DiagramLayout["rows"][number]][] = [];
+  for (let slot = 0; slot < slots; slot++) {
+    // The lane of the window in this slot: the one whose index is slot, mod slots (if there is one).
+    const index = first + ((((slot - first) % slots) + slots) % slots);
+    if (index < Math.min(end, rows.length)) keyed.push([`slot-${slot}`, rows[index]]);
+  }
+  return keyed;
 }
 
 /** The grid and every lane's bars: memoised, so that moving the stepper redraws only its cursor (a
  *  thousand-task diagram has hundreds of bars in view, and the cursor moves on every step). */
 const Lanes = memo(function Lanes({ layout, idPrefix, standalone, rowsInView, tickLabels }: LanesProps) {
-  const rows = rowsInView ? layout.rows.slice(...rowsInView) : layout.rows;
   return (
     <>
       {layout.ticks.map((tick) => (
@@ -141,8 +165,8 @@ const Lanes = memo(function Lanes({ layout, idPrefix, standalone, rowsInView, ti
           {tickLabels ? <TickLabel layout={layout} tick={tick} /> : null}
         </g>
       ))}
-      {rows.map((row) => (
-        <g key={row.name} data-lane={row.name} data-lane-kind={row.kind} transform={`translate(0 ${row.y})`}>
+      {keyedRows(layout.rows, rowsInView).map(([key, row]) => (
+        <g key={key} data-lane={row.name} data-lane-kind={row.kind} transform={`translate(0 ${row.y})`}>
           <line className="pg-lane-base" x1={layout.labelWidth} x2={layout.width - RIGHT_PAD} y1={layout.laneHeight / 2} y2={layout.laneHeight / 2} />
           {row.bars.map((bar, i) => (
             <BarShape key={i} bar={bar} laneHeight={layout.laneHeight} idPrefix={idPrefix} />
@@ -179,7 +203,7 @@ interface SvgProps {
   /** The layout, when the caller has it already. */
   layout?: DiagramLayout;
   /** Draw only these lanes (indexes [first, end)), the rest being out of view. */
-  rowsInView?: readonly [number, number];
+  rowsInView?: RowsInView;
 }
 
 /** Just the SVG of a run's diagram, styled for use as a file of its own (the CLI's --svg). */
@@ -299,9 +323,9 @@ function useTimeInSight(box: RefObject<HTMLDivElement | null>, view: RefObject<B
 const OVERSCAN_LANES = 10;
 
 /** A diagram of many lanes (or bars: layout.ts) draws only those in its scrolling box's view (the server draws the first). */
-function useRowsInView(box: RefObject<HTMLDivElement | null>, view: RefObject<BoxView | null>, layout: DiagramLayout): readonly [number, number] | undefined {
+function useRowsInView(box: RefObject<HTMLDivElement | null>, view: RefObject<BoxView | null>, layout: DiagramLayout): RowsInView | undefined {
   const { virtual } = layout;
-  const [range, setRange] = useState<readonly [number, number]>([0, 2 * OVERSCAN_LANES]);
+  const [range, setRange] = useState<RowsInView>({ first: 0, end: 2 * OVERSCAN_LANES, slots: 2 * OVERSCAN_LANES });
   useEffect(() => {
     const el = box.current;
     if (!virtual || !el) return;
@@ -311,9 +335,14 @@ function useRowsInView(box: RefObject<HTMLDivElement | null>, view: RefObject<Bo
       const at = view.current;
       if (!at) return;
       const lane = layout.laneHeight;
-      const first = Math.max(0, Math.floor(at.top / lane) - OVERSCAN_LANES);
-      const end = Math.min(layout.rows.length, Math.ceil((at.top + at.height) / lane) + OVERSCAN_LANES);
-      setRange((old) => (old[0] === first && old[1] === end ? old : [first, end]));
+      const top = Math.floor(at.top / lane) - OVERSCAN_LANES;
+      const bottom = Math.ceil((at.top + at.height) / lane) + OVERSCAN_LANES;
+      // As many lanes at the edges as between them (more below the top, more above the bottom), so
+      // that the slots stay filled and leaving an edge inserts no lane.
+      const slots = bottom - top;
+      const first = Math.max(0, Math.min(top, layout.rows.length - slots));
+      const end = Math.min(layout.rows.length, first + slots);
+      setRange((old) => (old.first === first && old.end === end && old.slots === slots ? old : { first, end, slots }));
     };
     const schedule = () => (frame ||= requestAnimationFrame(measure));
     measure();
