@@ -1,13 +1,16 @@
 // The lazy derivations a page uses for long traces give exactly what the eager ones give: a
 // StepIndex fed one event at a time has deriveSteps' steps (narrations written on demand, in any
-// order), and stepAtTime's binary search picks what a linear scan picks.
+// order), stepAtTime's binary search picks what a linear scan picks, and a state reached by jumps
+// (from checkpoints) is the state a replay from the start reaches.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { collectPlaygrounds } from "../../src/integrations/playground-blocks.mjs";
 import { deriveSteps, stepAtTime, stepState, StepIndex, type Step, type TraceEvent } from "../../src/runtime/trace/index.ts";
+import { BROWSER_LIMITS } from "../../src/runtime/program/index.ts";
 import { runTs } from "../support/run-ts.ts";
+import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
 
 const DOCS = fileURLToPath(new URL("../../src/content/docs/lessons", import.meta.url));
 const programs: { name: string; code: string }[] = [];
@@ -61,4 +64,18 @@ describe("stepAtTime searches as the linear scan did", () => {
         for (const task of tasks) expect(stepAtTime(steps, t, { task, tolerance }), `t=${t} task=${task} tolerance=${tolerance}`).toBe(linearStepAtTime(steps, t, { task, tolerance }));
     }
   });
+});
+
+describe("stepState in any order", () => {
+  it("a run of 1,000 tasks, whose state is too big to copy every 1,024 events: jumps forward and back give what a fresh replay gives", async () => {
+    const { events } = await runTs(THOUSAND_TASKS, { limits: BROWSER_LIMITS });
+    const index = indexOf(events);
+    const eager = deriveSteps(events);
+    const n = index.length;
+    const mid = n >> 1;
+    for (const i of [mid, mid + 1, mid + 2, mid - 1, mid - 700, n - 1, 5, mid + 3_000, mid + 2_999, 0, n - 2]) {
+      // A copy of the events has a cursor of its own, with no checkpoint: it replays from the start.
+      expect(stepState(events, index, i), `step ${i}`).toEqual(stepState(events.slice(), eager, i));
+    }
+  }, 60_000);
 });

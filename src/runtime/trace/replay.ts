@@ -29,11 +29,14 @@ interface QueueEntry {
   since: number;
 }
 
+const WHY_WORDS = ["start", "wake", "resume"] as const;
+
 /** Why a handle is in the ready queue, from its role and label ("start Task-2", "wake Task-2"). */
 export function whyOf(role: "step" | "callback", label: string): ReadyItem["why"] {
   if (role === "callback") return "callback";
-  const word = label.split(" ")[0];
-  return word === "start" || word === "wake" || word === "resume" ? word : "step";
+  // Read off the label's first word without splitting it: a snapshot of 10,000 ready tasks asks 10,000 times.
+  for (const word of WHY_WORDS) if (label.startsWith(word) && (label.length === word.length || label[word.length] === " ")) return word;
+  return "step";
 }
 
 // The activities without fields, shared (an activity is replaced, never changed): not one object per event.
@@ -91,6 +94,11 @@ export class Replay {
     for (const [id, lane] of this.lanes) copy.lanes.set(id, { ...lane });
     const { loopDepth, activity, passLeft, passOpen, pass, actorTask, actorHandle, lastDone, prev, passBegan, t, topLine } = this;
     return Object.assign(copy, { loopDepth, activity, passLeft, passOpen, pass, actorTask, actorHandle, lastDone, prev, passBegan, t, topLine, stepping: this.stepping.slice() });
+  }
+
+  /** How much a copy (clone) copies: tasks, ready handles, timers. */
+  get size(): number {
+    return this.tasks.size + this.readyLength + this.timers.size;
   }
 
   get readyLength(): number {
