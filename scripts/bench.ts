@@ -3,7 +3,8 @@
 //   1. scheduler: 10,000 tasks × 10 sleeps, our runtime (full trace) vs CPython's asyncio (virtual
 //      clock): in-process and whole-process time, peak memory (the run's RSS growth, and beside it
 //      the live JS heap, nearer tracemalloc's measure); the reference CPython 3.14 in Pyodide
-//      (scripts/bench-cpython.ts), and a native python3 too if one is on PATH
+//      (scripts/bench-cpython.ts), and a native python3 too if one is on PATH; and the stepper's states
+//      on that trace's 587,000 steps (index, a step, a jump)
 //   2. compile latency: the compiler on a lesson-sized program (native esbuild, warm)
 //   3. page weight: what a chapter page loads up front, and what loads only when a playground is used
 //   4. threads: the real cost of a job in a worker (virtual clock), and the real-world pipeline's
@@ -17,7 +18,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../src/runtime/program/index.ts";
-import type { RunResult } from "../src/runtime/trace/index.ts";
+import { StepIndex, stepState, type RunResult } from "../src/runtime/trace/index.ts";
 import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
 import { benchBrowser } from "./bench-browser.ts";
 
@@ -148,6 +149,35 @@ if (native.status === 0) {
   console.log(`   native CPython ${native.stdout.trim()} (python3 on PATH, whole process incl. start-up): ${ms(times)}, peak RSS ${mb(median(peaks))}; speed ours (whole process) vs native: ${(median(times) / median(f.oursWhole)).toFixed(2)}×; peak RSS ours / native: ${(median(f.oursMaxRss) / median(peaks)).toFixed(2)}×`);
 }
 rmSync(dir, { recursive: true });
+
+// The stepper's states on this run's trace, in Node (issue #17: "the stepper stays responsive on
+// 500,000 steps"; the page's caps stop a run at 200,000 events): indexed as the page indexes the
+// batches, then a step forward and back from the middle, jumps to steps chosen at random (a fixed
+// seed), and End, each timed alone. The page draws each state too; this is the state only.
+{
+  const traceEvents = last!.events;
+  const started = performance.now();
+  const index = new StepIndex(traceEvents);
+  for (const e of traceEvents) index.add(e);
+  index.finish();
+  const indexed = performance.now() - started;
+  const timed = (i: number) => {
+    const start = performance.now();
+    stepState(traceEvents, index, i);
+    return performance.now() - start;
+  };
+  const middle = index.length >> 1;
+  timed(middle);
+  const forward = Array.from({ length: 300 }, (_, i) => timed(middle + 1 + i));
+  const back = Array.from({ length: 100 }, (_, i) => timed(middle + 300 - i));
+  let seed = 17;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const jumps = Array.from({ length: 60 }, () => timed(Math.floor(random() * index.length)));
+  const end = timed(index.length - 1);
+  const worst = Math.max(...forward, ...back, ...jumps, end);
+  const row = (xs: number[]) => `median ${median(xs).toFixed(1)} ms, p95 ${p95(xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}`;
+  console.log(`   the stepper on this trace (${index.length.toLocaleString("en-US")} steps, in Node: the page's caps stop a run at 200,000 events): indexed in ${indexed.toFixed(0)} ms; a step forward ${row(forward)} (300 from the middle); a step back ${row(back)}; a jump to a random step ${row(jumps)} (60); End ${end.toFixed(1)} ms; budget every state < 16 ms: ${verdict(worst < 16)} (the page also draws it)`);
+}
 
 console.log("2. Compile latency (example 3, native esbuild, warm)");
 const example3 = readFileSync("src/content/docs/lessons/example-3-create-task.mdx", "utf8").match(/```ts\n([\s\S]*?)```/)?.[1] ?? ts;
