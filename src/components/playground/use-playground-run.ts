@@ -2,7 +2,7 @@
 // both models for a compare playground), and keep what the views show: the status, the last
 // finished run's results and the code they came from, compile problems, or why the last attempt
 // failed (then the last finished run stays on screen, marked as earlier).
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { CompileProblem } from "../../runtime/program/index.ts";
 import type { RunResult } from "../../runtime/trace/index.ts";
 import { compile, compilerIsWarm, isCompiled, startRun, type Outcome, type RunHandle } from "./browser-runner.ts";
@@ -38,6 +38,11 @@ type Action =
   | { type: "crashed"; message: string }
   | { type: "finished"; results: RunResult[]; code: string; language: Language; both?: { result: RunResult; code: string } }
   | { type: "reset"; state: RunState };
+
+/** Events past which a finished run is drawn as a transition: React renders its views in slices of a
+ *  few milliseconds between frames, where one render of a 170,000-event run held the page 90–125 ms.
+ *  A lesson's run (a few hundred events) is drawn at once, in the task that finished it. */
+const DRAWN_IN_SLICES_AFTER = 20_000;
 
 /** No compile problems: one array, so that what depends on the problems stays as it is. */
 const NO_PROBLEMS: CompileProblem[] = [];
@@ -78,6 +83,11 @@ function startingState(lessonCode: string, initial: RunResult, compareInitial: R
 export function usePlaygroundRun(options: { lessonCode: string; initial: RunResult; compareInitial?: RunResult; clock: "virtual" | "real"; model: Model; compareModel?: Model }) {
   const { lessonCode, initial, compareInitial, clock, model, compareModel } = options;
   const [state, dispatch] = useReducer(reduce, undefined, () => startingState(lessonCode, initial, compareInitial));
+  const finished = useCallback((action: Extract<Action, { type: "finished" }>) => {
+    const events = action.results.reduce((n, r) => n + r.events.length, action.both?.result.events.length ?? 0);
+    if (events > DRAWN_IN_SLICES_AFTER) startTransition(() => dispatch(action));
+    else dispatch(action);
+  }, []);
   const current = useRef<RunHandle | null>(null);
   const stopped = useRef(false);
 
@@ -127,13 +137,13 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
       stopped.current = false;
       if (language === "python") {
         const result = await runPython(code);
-        if (result) dispatch({ type: "finished", results: [result], code, language });
+        if (result) finished({ type: "finished", results: [result], code, language });
         return;
       }
       const results = await runTypeScript(code);
-      if (results) dispatch({ type: "finished", results, code, language });
+      if (results) finished({ type: "finished", results, code, language });
     },
-    [runTypeScript, runPython],
+    [runTypeScript, runPython, finished],
   );
 
   /** Run the TypeScript and its Python twin, one after the other, to be shown side by side. */
@@ -143,9 +153,9 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
       const results = await runTypeScript(code);
       if (!results || stopped.current) return;
       const pythonResult = await runPython(python);
-      if (pythonResult) dispatch({ type: "finished", results: [results[0]], code, language: "typescript", both: { result: pythonResult, code: python } });
+      if (pythonResult) finished({ type: "finished", results: [results[0]], code, language: "typescript", both: { result: pythonResult, code: python } });
     },
-    [runTypeScript, runPython],
+    [runTypeScript, runPython, finished],
   );
 
   /** Stop the run under way at once (the runner worker is ended). */
