@@ -3,7 +3,7 @@
 // before each event to say what happens. See steps.ts for how passes and the queue are rebuilt.
 import type { TraceEvent, WaitInfo } from "./schema.ts";
 import { printedLines, type ConsoleLine } from "./console-lines.ts";
-import type { DoneTask, LineMarker, LoopActivity, ReadyItem, Step, StepState, WorkerLane } from "./step-state.ts";
+import type { DoneTask, LineMarker, LoopActivity, ReadyItem, Step, StepState, WaitingTask, WorkerLane } from "./step-state.ts";
 
 interface TaskRecord {
   id: number;
@@ -344,32 +344,33 @@ export class Replay {
   snapshot(step: Step, index: number, after: number): StepState {
     const lastTopLine = this.topLine;
     const fresh = (since: number) => since > after;
-    const queue = this.queue.slice(this.head);
-    const ready: ReadyItem[] = queue.map((q, i) => ({
-      handle: q.handle,
-      name: q.task !== undefined ? this.taskName(q.task) : q.label,
-      why: q.role === "timer" ? "timer" : whyOf(q.role, q.label),
-      task: q.task,
-      label: q.label,
-      thisPass: this.passOpen || i < this.passLeft,
-      fresh: fresh(q.since),
-    }));
-    const visible = [...this.tasks.values()].filter((t) => !t.internal);
-    const waiting = visible
-      .filter((t) => t.state === "waiting" && t.on)
-      .map((t) => ({ task: t.id, name: t.name, coro: t.coro, line: t.line, on: t.on!, fresh: fresh(t.since) }));
-    const done = visible
-      .filter((t) => t.state === "done")
-      .map((t) => ({ task: t.id, name: t.name, coro: t.coro, outcome: t.outcome!, value: t.value, fresh: fresh(t.since) }));
+    const ready: ReadyItem[] = [];
+    for (let at = this.head; at < this.queue.length; at++) {
+      const q = this.queue[at];
+      ready.push({
+        handle: q.handle,
+        name: q.task !== undefined ? this.taskName(q.task) : q.label,
+        why: q.role === "timer" ? "timer" : whyOf(q.role, q.label),
+        task: q.task,
+        label: q.label,
+        thisPass: this.passOpen || at - this.head < this.passLeft,
+        fresh: fresh(q.since),
+      });
+    }
     const timers = [...this.timers.entries()]
       .map(([timer, v]) => ({ timer, due: v.due, label: v.label, task: v.task, fresh: fresh(v.since) }))
       .sort((a, b) => a.due - b.due || a.timer - b.timer);
     const markers: LineMarker[] = [];
     // Threads and processes at work point at their line too.
     for (const w of this.lanes.values()) if (w.line !== undefined && w.state !== "idle") markers.push({ line: w.line, state: w.state, name: w.name });
-    for (const t of visible) {
-      if (t.line === undefined || t.state === "done") continue;
-      markers.push({ line: t.line, state: t.state, task: t.id, name: t.name });
+    // The tasks in one pass (10,000 of them are copied at every step: no list in between).
+    const waiting: WaitingTask[] = [];
+    const done: DoneTask[] = [];
+    for (const t of this.tasks.values()) {
+      if (t.internal) continue;
+      if (t.state === "waiting" && t.on) waiting.push({ task: t.id, name: t.name, coro: t.coro, line: t.line, on: t.on, fresh: fresh(t.since) });
+      if (t.state === "done") done.push({ task: t.id, name: t.name, coro: t.coro, outcome: t.outcome!, value: t.value, fresh: fresh(t.since) });
+      else if (t.line !== undefined) markers.push({ line: t.line, state: t.state, task: t.id, name: t.name });
     }
     if (this.activity.state === "blocked" && this.activity.task === undefined && lastTopLine !== undefined)
       markers.push({ line: lastTopLine, state: "blocked", name: "Main thread" });
