@@ -86,7 +86,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const twin = useSavedCode(`${storageKey}:python`, lessonPython ?? "");
   const python = lessonPython === undefined ? undefined : twin.code;
   const runs = usePlaygroundRun({ lessonCode, initial, compareInitial: compare?.initial, clock, model, compareModel: compare?.model });
-  const { status, result, compareResult, resultCode, problems, crash, language, both } = runs.state;
+  const { status, result, compareResult, resultCode, problems, crash, language, both, drawnInFrame } = runs.state;
   const [tab, setTab] = useState<Tab>("ts");
   const [stepped, setStepped] = useState(0);
   const [hydrated, setHydrated] = useState(false);
@@ -137,12 +137,14 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   }, [both, bothViews, compare, model, result, compareResult, expectation, views, compareViews, pinned]);
   // The Performance API's view of a run (npm run bench reads it): the new views are in the page
   // ("drawn", as React commits them: a passive effect may run a frame later), then painted (after
-  // the next frame).
+  // the next frame, or after this one when they were drawn at its start).
   useLayoutEffect(() => {
     if (!views || !hydrated) return;
     performance.mark("playground:drawn", { detail: id });
-    requestAnimationFrame(() => setTimeout(() => performance.mark("playground:painted", { detail: id })));
-  }, [views, hydrated, id]);
+    const painted = () => setTimeout(() => performance.mark("playground:painted", { detail: id }));
+    if (drawnInFrame) painted();
+    else requestAnimationFrame(painted);
+  }, [views, hydrated, id, drawnInFrame]);
   // What the editors underline: compile problems, and the line an uncaught error came from while the
   // editor holds the code that raised it. Worked out again only when that changes, not on each key:
   // CodeMirror moves the marks along with the reader's edits, and a new list would put them back.

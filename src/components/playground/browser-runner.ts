@@ -6,8 +6,9 @@
 // compile that never answers, a runner that crashes or falls silent (it beats while it runs), and
 // the reader's Stop.
 import { BROWSER_LIMITS, type CompiledProgram, type CompileProblem, type RunOptions } from "../../runtime/program/index.ts";
-import { unpackEvents, type RunResult, type TraceEvent } from "../../runtime/trace/index.ts";
+import { unpackEvents, type PackedEvents, type RunResult, type TraceEvent } from "../../runtime/trace/index.ts";
 import type { CompileReply, RunnerMessage, RunRequest } from "./protocol.ts";
+import { newReplySlot, readReply } from "./reply-slot.ts";
 import { deriveAsItArrives, stopDeriving, type Derivation } from "./run-derivation.ts";
 import { watchdog } from "./watchdog.ts";
 
@@ -30,7 +31,9 @@ const COMPILER_SILENCE_SECONDS = 20;
 const STRETCH_SECONDS = { virtual: BROWSER_LIMITS.maxStretchSeconds, real: 60 };
 
 export type CompileOutcome = { ok: true; program: CompiledProgram } | { ok: false; problems: CompileProblem[] } | { ok: false; failure: string };
-export type Outcome = { kind: "done"; result: RunResult } | { kind: "crashed"; message: string } | { kind: "stopped" };
+/** How a run ended; `inFrame`: its reply was read in an animation frame (reply-slot.ts), and drawn
+ *  now, React's render in this frame's task, it is painted in this frame. */
+export type Outcome = { kind: "done"; result: RunResult; inFrame?: boolean } | { kind: "crashed"; message: string } | { kind: "stopped" };
 
 let compiler: Worker | null = null;
 let compilerAnswered = false;
@@ -147,6 +150,8 @@ function compileInWorker(source: string): Promise<CompileOutcome> {
 // that takes it.
 interface Runner {
   worker: Worker;
+  /** Where it writes a small run's reply for the page's next frame (reply-slot.ts), if memory can be shared. */
+  slot: SharedArrayBuffer | undefined;
   failure: string | null;
   /** Its script has loaded and run (it said "ready"). */
   started: boolean;
@@ -163,7 +168,7 @@ const AUDIT_SECONDS = 5;
 const AUDIT_WAIT_MS = 100;
 
 function newRunner(): Runner {
-  const runner: Runner = { worker: new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" }), failure: null, started: false };
+  const runner: Runner = { worker: new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "playground-runner" }), slot: newReplySlot(), failure: null, started: false };
   runner.worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
     if (event.data.kind === "ready") runner.started = true;
   };
@@ -202,6 +207,11 @@ export function warmUp(): void {
   }
   spare ??= newRunner();
 }
+
+/** Runs started on this page, for the slot to tell whose reply it holds. */
+let runsStarted = 0;
+/** Frames at whose start a run's reply is looked for in its runner's slot. */
+const SLOT_FRAMES = 4;
 
 /** A run under way: its outcome, and a way to stop it at once. */
 export interface RunHandle {
@@ -247,9 +257,11 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
   );
   let runner: Runner | null = null;
   let ended = false;
+  let frame = 0;
   const end = (result: Outcome) => {
     if (ended) return;
     ended = true;
+    cancelAnimationFrame(frame);
     silence.stop();
     // A stopped or failed run's worker is ended (it may still be running); a finished one audits itself.
     if (runner && result.kind === "done") park(runner);
@@ -272,19 +284,38 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
         stopDeriving(events);
       }
     };
+    const take = (packed: PackedEvents) => {
+      for (const e of unpackEvents(packed)) events.push(e);
+      derive(false);
+    };
+    const finish = (head: Omit<RunResult, "events">, inFrame: boolean) => {
+      performance.mark("playground:ran", { detail: { inFrame } });
+      // The views are finished here, in this task: React draws them in a task of its own, or in
+      // this frame's (inFrame: use-playground-run.ts).
+      derive(true);
+      end({ kind: "done", result: { ...head, events }, inFrame });
+    };
+    // The reply through the slot, looked for at the start of the first frames after the Run: past
+    // them, the worker's messages are no longer deferred, and bring it as soon.
+    const reply = taken.slot && { slot: taken.slot, run: ++runsStarted };
+    let framesLeft = SLOT_FRAMES;
+    const lookInSlot = () => {
+      const read = reply && readReply(reply.slot, reply.run);
+      if (!read) return void (--framesLeft > 0 && (frame = requestAnimationFrame(lookInSlot)));
+      read.batches.forEach(take);
+      finish(read.head, true);
+    };
     worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
       const message = event.data;
       silence.heard();
       if (message.kind === "ready") taken.started = true;
       else if (message.kind === "events") {
-        for (const e of unpackEvents(message.packed)) events.push(e);
-        derive(false);
-      }
-      else if (message.kind === "done") {
-        performance.mark("playground:ran");
-        // The views are finished here, in this message's task: React draws them in a task of its own.
-        derive(true);
-        end({ kind: "done", result: { ...message.result, events } });
+        // The messages came first: they bring the whole reply.
+        cancelAnimationFrame(frame);
+        take(message.packed);
+      } else if (message.kind === "done") {
+        cancelAnimationFrame(frame);
+        finish(message.result, false);
       } else if (message.kind === "failed") end({ kind: "crashed", message: message.message });
     };
     const failed = (why: string) => end({ kind: "crashed", message: `The runner failed: ${why}.` });
@@ -294,7 +325,8 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     };
     if (taken.failure !== null) return failed(taken.failure);
     const limits = { ...BROWSER_LIMITS, maxStretchSeconds: STRETCH_SECONDS[clock] };
-    worker.postMessage({ program, options: { ...options, limits } } satisfies RunRequest);
+    worker.postMessage({ program, options: { ...options, limits }, reply } satisfies RunRequest);
+    if (reply) frame = requestAnimationFrame(lookInSlot);
     // A fresh worker may still be loading its script: its first sign of life may take longer.
     silence.heard(taken.started ? SILENCE_SECONDS : START_SECONDS);
   };

@@ -13,7 +13,8 @@ export type CompileReply =
   /** The compiler is alive and working (it beats while a compile is under way). */
   | { beat: true };
 
-export type RunRequest = { program: CompiledProgram; options: Pick<RunOptions, "clock" | "model" | "limits"> };
+/** A run; `reply`: where a small run's reply is written too, for the page's next frame (reply-slot.ts). */
+export type RunRequest = { program: CompiledProgram; options: Pick<RunOptions, "clock" | "model" | "limits">; reply?: { slot: SharedArrayBuffer; run: number } };
 
 /** What the runner says: that it has started, then while it runs (beats), the trace in batches
  *  (packed in typed arrays it transfers: trace/packed.ts), the rest of the result; then whether it may run the next program (realm-audit.ts), or why not. */

@@ -3,14 +3,17 @@
 // spends long on one message, and the rest of the result last. Then it says whether it may run the
 // next program (realm-audit.ts): a warm runner's runtime is compiled and optimised already.
 import { packedBatches, resultHead, runProgram } from "../../runtime/program/index.ts";
-import { packedBuffers } from "../../runtime/trace/index.ts";
+import { packedBuffers, type PackedEvents } from "../../runtime/trace/index.ts";
 import { browserNetworkHost } from "../../runtime/io/index.ts";
 import { warmWebWorkerHost } from "../../runtime/workers/index.ts";
 import type { RunnerMessage, RunRequest } from "./protocol.ts";
 import { importsDynamically, watchRealm } from "./realm-audit.ts";
+import { writeReply } from "./reply-slot.ts";
 
 /** Events per message: small enough that the page reads one in a few milliseconds. */
 const BATCH = 1_000;
+/** Batches a reply may have and still be written to the page's slot as well (reply-slot.ts). */
+const SLOT_BATCHES = 4;
 /** Job workers (threads, processes) kept started for the next run, at most. */
 const SPARE_JOB_WORKERS = 8;
 /** Milliseconds after a run before its spares start: the page draws the run meanwhile, on a
@@ -43,13 +46,22 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
     // httpGet("/samples/…") reads the site's files under its base path (a sub-path on some hosts).
     const network = browserNetworkHost(import.meta.env.BASE_URL);
     const result = await runProgram(event.data.program, { ...event.data.options, network, workers: jobWorkers, onHeartbeat: beat });
-    // Each batch is made as it is sent: the page hears from this worker all along (a whole trace of
-    // 200,000 events made at once kept a loaded machine's worker silent past the page's watchdog).
+    // Each batch past the first few is made as it is sent: the page hears from this worker all along
+    // (a whole trace of 200,000 events made at once kept a loaded machine's worker silent past the
+    // page's watchdog).
     // Packed in typed arrays straight from the trace's columns, which move to the page without a
     // copy: a structured clone of the objects cost the page more to read (115 ms of the largest
     // trace's run) than unpacking them.
-    for (const packed of packedBatches(result, BATCH)) send({ kind: "events", packed }, packedBuffers(packed));
-    send({ kind: "done", result: resultHead(result) });
+    const batches = packedBatches(result, BATCH);
+    const held: PackedEvents[] = [];
+    let next = batches.next();
+    for (; !next.done && held.length < SLOT_BATCHES; next = batches.next()) held.push(next.value);
+    const head = resultHead(result);
+    // A small run's reply goes to the slot first (sending moves the arrays away), for the page's next frame.
+    if (next.done && event.data.reply) writeReply(event.data.reply.slot, event.data.reply.run, held, head);
+    for (const packed of held) send({ kind: "events", packed }, packedBuffers(packed));
+    for (; !next.done; next = batches.next()) send({ kind: "events", packed: next.value }, packedBuffers(next.value));
+    send({ kind: "done", result: head });
     ran = true;
   } catch (error) {
     send({ kind: "failed", message: `The runtime failed: ${String(error)}` });

@@ -3,6 +3,7 @@
 // finished run's results and the code they came from, compile problems, or why the last attempt
 // failed (then the last finished run stays on screen, marked as earlier).
 import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { CompileProblem } from "../../runtime/program/index.ts";
 import type { RunResult } from "../../runtime/trace/index.ts";
 import { compile, compilerIsWarm, isCompiled, startRun, type Outcome, type RunHandle } from "./browser-runner.ts";
@@ -29,6 +30,8 @@ export interface RunState {
   problems: CompileProblem[];
   /** Why the last attempt gave no run: the compiler failed, the runner crashed or fell silent, Stop. */
   crash: string | null;
+  /** The run shown was drawn at the start of a frame (its reply read from the runner's slot): that frame paints it. */
+  drawnInFrame: boolean;
 }
 
 type Action =
@@ -36,7 +39,7 @@ type Action =
   | { type: "problems"; problems: CompileProblem[] }
   | { type: "running"; loadingPython?: boolean }
   | { type: "crashed"; message: string }
-  | { type: "finished"; results: RunResult[]; code: string; language: Language; both?: { result: RunResult; code: string } }
+  | { type: "finished"; results: RunResult[]; code: string; language: Language; both?: { result: RunResult; code: string }; inFrame?: boolean }
   | { type: "reset"; state: RunState };
 
 /** Events past which a finished run is drawn as a transition: React renders its views in slices of a
@@ -60,7 +63,7 @@ function reduce(state: RunState, action: Action): RunState {
     case "finished": {
       const [result, compareResult = null] = action.results;
       const failed = result.error || action.both?.result.error;
-      return { ...state, status: failed ? "error" : "done", result, compareResult, resultCode: action.code, language: action.language, both: action.both ?? null, loadingPython: false };
+      return { ...state, status: failed ? "error" : "done", result, compareResult, resultCode: action.code, language: action.language, both: action.both ?? null, loadingPython: false, drawnInFrame: action.inFrame === true };
     }
     case "reset":
       return action.state;
@@ -76,7 +79,7 @@ const BUSY_SHOWN_AFTER_MS = 100;
 
 // Before the reader runs anything: the build's own run of the lesson's code.
 function startingState(lessonCode: string, initial: RunResult, compareInitial: RunResult | undefined): RunState {
-  return { status: "idle", result: initial, compareResult: compareInitial ?? null, resultCode: lessonCode, language: "typescript", both: null, loadingPython: false, problems: NO_PROBLEMS, crash: null };
+  return { status: "idle", result: initial, compareResult: compareInitial ?? null, resultCode: lessonCode, language: "typescript", both: null, loadingPython: false, problems: NO_PROBLEMS, crash: null, drawnInFrame: false };
 }
 
 /** Runs of one playground, starting from the build's own run of the lesson's code. */
@@ -86,6 +89,8 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
   const finished = useCallback((action: Extract<Action, { type: "finished" }>) => {
     const events = action.results.reduce((n, r) => n + r.events.length, action.both?.result.events.length ?? 0);
     if (events > DRAWN_IN_SLICES_AFTER) startTransition(() => dispatch(action));
+    // Read at the start of a frame (browser-runner.ts): rendered now, it is painted in this frame.
+    else if (action.inFrame) flushSync(() => dispatch(action));
     else dispatch(action);
   }, []);
   const current = useRef<RunHandle | null>(null);
@@ -93,7 +98,7 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
 
   // The TypeScript program's runs (under both models for a compare playground), or why there are none.
   const runTypeScript = useCallback(
-    async (code: string): Promise<RunResult[] | null> => {
+    async (code: string): Promise<{ results: RunResult[]; inFrame: boolean } | null> => {
       // Code compiled already (run before, or compiled ahead as the reader paused) goes straight to
       // its run: the page re-renders only once the run is under way, in its worker.
       if (!isCompiled(code)) dispatch({ type: "compiling" });
@@ -110,7 +115,9 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
         if (outcome.kind !== "done") break;
       }
       current.current = null;
-      return settled(outcomes);
+      const results = settled(outcomes);
+      const last = outcomes[outcomes.length - 1];
+      return results && { results, inFrame: last.kind === "done" && last.inFrame === true };
     },
     [clock, model, compareModel],
   );
@@ -140,8 +147,8 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
         if (result) finished({ type: "finished", results: [result], code, language });
         return;
       }
-      const results = await runTypeScript(code);
-      if (results) finished({ type: "finished", results, code, language });
+      const ran = await runTypeScript(code);
+      if (ran) finished({ type: "finished", results: ran.results, code, language, inFrame: ran.inFrame });
     },
     [runTypeScript, runPython, finished],
   );
@@ -150,10 +157,10 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
   const runBoth = useCallback(
     async (code: string, python: string) => {
       stopped.current = false;
-      const results = await runTypeScript(code);
-      if (!results || stopped.current) return;
+      const ran = await runTypeScript(code);
+      if (!ran || stopped.current) return;
       const pythonResult = await runPython(python);
-      if (pythonResult) finished({ type: "finished", results: [results[0]], code, language: "typescript", both: { result: pythonResult, code: python } });
+      if (pythonResult) finished({ type: "finished", results: [ran.results[0]], code, language: "typescript", both: { result: pythonResult, code: python } });
     },
     [runTypeScript, runPython, finished],
   );
