@@ -1,8 +1,9 @@
 // What a Run reuses, so the diagram follows the reader's edits quickly: a runner worker stays warm
 // between runs that leave nothing behind (realm-audit.ts), so a Run does not start a worker and
 // interpret the runtime cold each time; a run that changed the realm is followed by a fresh worker,
-// so the next program cannot see what the last one did. And the lesson's own code runs as the build
-// compiled it (prerender.ts), with no compiler.
+// so the next program cannot see what the last one did; once the page is idle, the first runner
+// rehearses the lesson's program, unseen, so that even the first Run finds one warm. And the lesson's
+// own code runs as the build compiled it (prerender.ts), with no compiler.
 import type { Page } from "@playwright/test";
 import { test, expect, playground, runPlayground, typeCode } from "./support.ts";
 import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
@@ -12,27 +13,29 @@ const ID = "create-task";
 
 /** What the runners said of themselves after their runs, in order (browser-runner.ts's marks). */
 const verdicts = (page: Page) =>
-  page.evaluate(() => performance.getEntriesByType("mark").filter((m) => m.name.startsWith("playground:runner-")).map((m) => `${m.name.slice(18)}${(m as PerformanceMark).detail ? `: ${(m as PerformanceMark).detail}` : ""}`));
+  page.evaluate(() => performance.getEntriesByType("mark").filter((m) => /^playground:(runner-|rehearsed)/.test(m.name)).map((m) => `${m.name.replace(/^playground:(runner-)?/, "")}${(m as PerformanceMark).detail ? `: ${(m as PerformanceMark).detail}` : ""}`));
 
 test("runs that leave nothing behind share one warm runner; after one that patched a built-in, a fresh one", async ({ page }) => {
   const runners: string[] = [];
   page.on("worker", (worker) => void (/runner\.worker/.test(worker.url()) && runners.push(worker.url())));
   await page.goto(PAGE);
   const pg = playground(page, ID);
+  // Once the page is idle, the spare runner rehearses the lesson's program, unseen, and stays warm.
+  await expect.poll(() => verdicts(page), { timeout: 30_000 }).toEqual(["rehearsed"]);
   for (let i = 1; i <= 3; i++) {
     expect(await runPlayground(pg)).toBe("done");
-    await expect.poll(() => verdicts(page)).toHaveLength(i);
+    await expect.poll(() => verdicts(page)).toHaveLength(i + 1);
   }
-  expect(await verdicts(page)).toEqual(["reusable", "reusable", "reusable"]);
-  // The spare started when the page was idle ran all three; the first Run started the next spare.
+  expect(await verdicts(page)).toEqual(["rehearsed", "reusable", "reusable", "reusable"]);
+  // The spare started when the page was idle rehearsed and ran all three; the rehearsal started the next spare.
   expect(runners).toHaveLength(2);
 
   // Math.random patched: this worker is spent, and the next program runs in a fresh one.
   await typeCode(page, pg, `import { print } from "asyncio";\nMath.random = () => 0.5;\nprint(Math.random());\n`);
   expect(await runPlayground(pg)).toBe("done");
   await expect(pg.locator("[data-console-line]")).toHaveText(["0.5"]);
-  await expect.poll(() => verdicts(page)).toHaveLength(4);
-  expect((await verdicts(page))[3]).toBe("spent: Math, its random");
+  await expect.poll(() => verdicts(page)).toHaveLength(5);
+  expect((await verdicts(page))[4]).toBe("spent: Math, its random");
   await typeCode(page, pg, `import { print } from "asyncio";\nprint(Math.random() === 0.5 ? "patched" : "fresh");\n`);
   expect(await runPlayground(pg)).toBe("done");
   await expect(pg.locator("[data-console-line]")).toHaveText(["fresh"]);

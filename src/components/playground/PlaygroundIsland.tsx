@@ -96,9 +96,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     if (compiled) keepCompiled(lessonCode, compiled);
     setHydrated(true);
     // The island hydrates when it scrolls into view: once the page is idle, get the compiler and the
-    // next run's worker ready, so the first Run does not wait for them.
+    // next run's worker ready, so the first Run does not wait for them, and let that worker rehearse
+    // the lesson's program (not one that starts threads or processes, or runs on the real clock).
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 300));
-    idle(() => warmUp());
+    const quiet = compiled && clock === "virtual" && !initial.events.some((e) => e.kind === "pool-created" || e.kind === "job-queued");
+    idle(() => warmUp(quiet ? { program: compiled, options: { clock, model } } : undefined));
   }, []);
   // Compile what the reader may run next once they pause (and the lesson's code once the page is
   // idle), so that Run finds it compiled.

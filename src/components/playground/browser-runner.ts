@@ -180,8 +180,11 @@ function newRunner(): Runner {
 }
 
 async function takeRunner(): Promise<Runner> {
-  // A Run right after the last one: its runner is finishing its audit, and is warm if it passes.
-  if (!warm.length && auditing.size) await Promise.race([...auditing, new Promise((resolve) => setTimeout(resolve, AUDIT_WAIT_MS))]);
+  // A Run right after the last one (or the rehearsal): its runner is finishing, then its audit, and
+  // is warm if it passes.
+  const until = performance.now() + AUDIT_WAIT_MS;
+  while (!warm.length && auditing.size && performance.now() < until)
+    await Promise.race([...auditing, new Promise((resolve) => setTimeout(resolve, until - performance.now()))]);
   const reused = warm.pop();
   if (reused) return reused;
   const runner = spare ?? newRunner();
@@ -197,8 +200,11 @@ function putBack(runner: Runner): void {
 }
 
 /** Get ready for a first Run without delaying the page: start the compiler (it loads esbuild.wasm)
- * and the next run's worker. Call when a playground is in view and the page is idle. */
-export function warmUp(): void {
+ * and the next run's worker, and run `rehearsal` in it once, unseen, if nothing has run yet: the
+ * first Run then finds a warm runner, whose runtime V8 has compiled (in a fresh one it is
+ * interpreted cold: a lesson's first run took ~25 ms in the worker, the next ones 6–13), and the
+ * page's own derivation has run once. Call when a playground is in view and the page is idle. */
+export function warmUp(rehearsal?: { program: CompiledProgram; options: Pick<RunOptions, "clock" | "model"> }): void {
   if (!compiler) {
     const id = nextId++;
     // An empty program: esbuild starts and compiles nothing of the reader's. Failures wait for Run.
@@ -206,10 +212,17 @@ export function warmUp(): void {
     compilerWorker().postMessage({ id, source: "" });
   }
   spare ??= newRunner();
+  if (!rehearsal || anyRunStarted) return;
+  // A Run meanwhile waits for it a little, as for an audit, then takes its runner warm.
+  const rehearsed = startRun(rehearsal.program, rehearsal.options, true).outcome.then(() => undefined);
+  auditing.add(rehearsed);
+  void rehearsed.then(() => auditing.delete(rehearsed));
 }
 
 /** Runs started on this page, for the slot to tell whose reply it holds. */
 let runsStarted = 0;
+/** A run (or the rehearsal) has been started on this page. */
+let anyRunStarted = false;
 /** Frames at whose start a run's reply is looked for in its runner's slot. */
 const SLOT_FRAMES = 4;
 
@@ -220,7 +233,7 @@ export interface RunHandle {
 }
 
 // After a finished run, the worker audits itself (runner.worker.ts): kept warm if it says so, else ended.
-function park(runner: Runner): void {
+function park(runner: Runner, unseen: boolean): void {
   const { worker } = runner;
   let settle = () => undefined as void;
   const audited = new Promise<void>((resolve) => (settle = resolve));
@@ -238,15 +251,18 @@ function park(runner: Runner): void {
     const message = event.data;
     if (message.kind !== "reusable" && message.kind !== "spent") return;
     // The Performance API tells the browser tests (and anyone curious) what became of the runner.
-    performance.mark(`playground:runner-${message.kind}`, { detail: message.kind === "spent" ? message.why : null });
+    // A rehearsal's runner is told apart: the reader ran nothing.
+    performance.mark(unseen ? "playground:rehearsed" : `playground:runner-${message.kind}`, { detail: message.kind === "spent" ? message.why : null });
     verdict(message.kind === "reusable");
   };
 }
 
-/** Run a compiled program in a warm or fresh worker, with the browser's limits; stopped if it falls silent. */
-export function startRun(program: CompiledProgram, options: Pick<RunOptions, "clock" | "model"> = {}): RunHandle {
+/** Run a compiled program in a warm or fresh worker, with the browser's limits; stopped if it falls
+ *  silent. `unseen`: a rehearsal (warmUp), which sets no mark of a reader's run. */
+export function startRun(program: CompiledProgram, options: Pick<RunOptions, "clock" | "model"> = {}, unseen = false): RunHandle {
   const clock = options.clock ?? "virtual";
-  performance.mark("playground:run");
+  anyRunStarted = true;
+  if (!unseen) performance.mark("playground:run");
   let settle: (outcome: Outcome) => void = () => undefined;
   const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
   const silence = watchdog(SILENCE_SECONDS, (seconds) =>
@@ -264,7 +280,7 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     cancelAnimationFrame(frame);
     silence.stop();
     // A stopped or failed run's worker is ended (it may still be running); a finished one audits itself.
-    if (runner && result.kind === "done") park(runner);
+    if (runner && result.kind === "done") park(runner, unseen);
     else runner?.worker.terminate();
     settle(result);
   };
@@ -289,7 +305,7 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
       derive(false);
     };
     const finish = (head: Omit<RunResult, "events">, inFrame: boolean) => {
-      performance.mark("playground:ran", { detail: { inFrame } });
+      if (!unseen) performance.mark("playground:ran", { detail: { inFrame } });
       // The views are finished here, in this task: React draws them in a task of its own, or in
       // this frame's (inFrame: use-playground-run.ts).
       derive(true);
