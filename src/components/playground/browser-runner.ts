@@ -180,11 +180,8 @@ function newRunner(): Runner {
 }
 
 async function takeRunner(): Promise<Runner> {
-  // A Run right after the last one (or the rehearsal): its runner is finishing, then its audit, and
-  // is warm if it passes.
-  const until = performance.now() + AUDIT_WAIT_MS;
-  while (!warm.length && auditing.size && performance.now() < until)
-    await Promise.race([...auditing, new Promise((resolve) => setTimeout(resolve, until - performance.now()))]);
+  // A Run right after the last one: its runner is finishing its audit, and is warm if it passes.
+  if (!warm.length && auditing.size) await Promise.race([...auditing, new Promise((resolve) => setTimeout(resolve, AUDIT_WAIT_MS))]);
   const reused = warm.pop();
   if (reused) return reused;
   const runner = spare ?? newRunner();
@@ -212,11 +209,8 @@ export function warmUp(rehearsal?: { program: CompiledProgram; options: Pick<Run
     compilerWorker().postMessage({ id, source: "" });
   }
   spare ??= newRunner();
-  if (!rehearsal || anyRunStarted) return;
-  // A Run meanwhile waits for it a little, as for an audit, then takes its runner warm.
-  const rehearsed = startRun(rehearsal.program, rehearsal.options, true).outcome.then(() => undefined);
-  auditing.add(rehearsed);
-  void rehearsed.then(() => auditing.delete(rehearsed));
+  // A Run while it is under way does not wait for it: it takes the next spare, started as it began.
+  if (rehearsal && !anyRunStarted) startRun(rehearsal.program, rehearsal.options, true);
 }
 
 /** Runs started on this page, for the slot to tell whose reply it holds. */
