@@ -99,8 +99,8 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     // next run's worker ready, so the first Run does not wait for them, and let that worker rehearse
     // the lesson's program (not one that starts threads or processes, or runs on the real clock).
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 300));
-    const quiet = compiled && clock === "virtual" && !initial.events.some((e) => e.kind === "pool-created" || e.kind === "job-queued");
-    idle(() => warmUp(quiet ? { program: compiled, options: { clock, model } } : undefined));
+    const rehearsable = compiled && clock === "virtual" && !initial.events.some((e) => e.kind === "pool-created" || e.kind === "job-queued");
+    idle(() => warmUp(rehearsable ? { program: compiled, options: { clock, model } } : undefined));
   }, []);
   // Compile what the reader may run next once they pause (and the lesson's code once the page is
   // idle), so that Run finds it compiled.

@@ -210,13 +210,11 @@ export function warmUp(rehearsal?: { program: CompiledProgram; options: Pick<Run
   }
   spare ??= newRunner();
   // A Run while it is under way does not wait for it: it takes the next spare, started as it began.
-  if (rehearsal && !anyRunStarted) startRun(rehearsal.program, rehearsal.options, true);
+  if (rehearsal && runsStarted === 0) startRun(rehearsal.program, rehearsal.options, true);
 }
 
-/** Runs started on this page, for the slot to tell whose reply it holds. */
+/** Runs started on this page (the rehearsal's too): each one's number tells the slot whose reply it holds. */
 let runsStarted = 0;
-/** A run (or the rehearsal) has been started on this page. */
-let anyRunStarted = false;
 /** Frames at whose start a run's reply is looked for in its runner's slot. */
 const SLOT_FRAMES = 4;
 
@@ -255,7 +253,7 @@ function park(runner: Runner, unseen: boolean): void {
  *  silent. `unseen`: a rehearsal (warmUp), which sets no mark of a reader's run. */
 export function startRun(program: CompiledProgram, options: Pick<RunOptions, "clock" | "model"> = {}, unseen = false): RunHandle {
   const clock = options.clock ?? "virtual";
-  anyRunStarted = true;
+  const run = ++runsStarted;
   if (!unseen) performance.mark("playground:run");
   let settle: (outcome: Outcome) => void = () => undefined;
   const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
@@ -307,7 +305,7 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     };
     // The reply through the slot, looked for at the start of the first frames after the Run: past
     // them, the worker's messages are no longer deferred, and bring it as soon.
-    const reply = taken.slot && { slot: taken.slot, run: ++runsStarted };
+    const reply = taken.slot && { slot: taken.slot, run };
     let framesLeft = SLOT_FRAMES;
     const lookInSlot = () => {
       const read = reply && readReply(reply.slot, reply.run);
