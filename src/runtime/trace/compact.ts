@@ -561,21 +561,33 @@ class Column<A extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
   }
 }
 
-/** Strings in chunks of plain arrays, for the same reason as Column. */
+/** Strings in chunks of plain arrays, for the same reason as Column. A chunk is made at its size and
+ * filled in place (one pushed to grows by copying itself, again and again: it was most of what
+ * recording cost); the first starts small and doubles up to a whole chunk, as a Column's does. */
 class Texts {
-  private readonly chunks: string[][] = [[]];
+  private readonly chunks: string[][] = [new Array<string>(256)];
+  private last = this.chunks[0];
   private length = 0;
 
   /** Append `text`; returns its index. */
   push(text: string): number {
-    let last = this.chunks[this.chunks.length - 1];
-    if (last.length === CHUNK) this.chunks.push((last = []));
-    last.push(text);
-    return this.length++;
+    const index = this.length++;
+    const at = index & (CHUNK - 1);
+    if (at === this.last.length) this.grow(index);
+    else if (at === 0 && index > 0) this.chunks.push((this.last = new Array<string>(CHUNK)));
+    this.last[at] = text;
+    return index;
   }
 
   get(i: number): string {
     return this.chunks[i >>> 16][i & (CHUNK - 1)];
+  }
+
+  // The first chunk is full below CHUNK strings: copy it into one twice its size.
+  private grow(index: number): void {
+    const bigger = new Array<string>(Math.min(CHUNK, 2 * index));
+    for (let i = 0; i < index; i++) bigger[i] = this.last[i];
+    this.chunks[0] = this.last = bigger;
   }
 }
 
