@@ -44,6 +44,10 @@ export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T | u
  *     try: return await future
  *     finally: h.cancel() */
 class SleepSteps<T> {
+  /** It is its own IteratorResult: next() sets these and gives back itself, which the coroutine that
+   * runs it (Coroutine.advance) reads at once; two objects less per sleep. */
+  done = false;
+  value: unknown = undefined;
   private state: "start" | "yielded" | "waiting" | "done" = "start";
   private timer: TimerHandle | null = null;
   future: Future<T> | null = null;
@@ -60,12 +64,12 @@ class SleepSteps<T> {
         return this.start();
       case "yielded":
         this.state = "done";
-        return { done: true, value: this.result };
+        return this.returning(this.result);
       case "waiting":
         this.finish();
-        return { done: true, value: sent as T };
+        return this.returning(sent);
       default:
-        return { done: true, value: undefined as T };
+        return this.returning(undefined);
     }
   }
 
@@ -86,7 +90,7 @@ class SleepSteps<T> {
     // asyncio's sleep(0) is a bare yield; JavaScript's is a timer like any other (setTimeout).
     if (delay <= 0 && !loop.session.eager) {
       this.state = "yielded";
-      return { done: false, value: BARE_YIELD };
+      return this.yielding(BARE_YIELD);
     }
     // tasks.sleep: a NaN is found when the coroutine runs, not when it is made.
     if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
@@ -97,7 +101,18 @@ class SleepSteps<T> {
     this.future = future;
     this.timer = loop.callLater(Math.max(0, delay), setResultUnlessCancelled, task ? timerInfo(task, label) : { label: `${label} timer` }, this);
     this.state = "waiting";
-    return { done: false, value: future };
+    return this.yielding(future);
+  }
+
+  private yielding(value: unknown): IteratorResult<unknown, T> {
+    this.value = value;
+    return this as IteratorResult<unknown, T>;
+  }
+
+  private returning(value: unknown): IteratorResult<unknown, T> {
+    this.done = true;
+    this.value = value;
+    return this as IteratorResult<unknown, T>;
   }
 
   // The `finally`: the timer is cancelled however the wait ends.

@@ -24,6 +24,9 @@ export interface CoroutineFrame {
 /** One step's outcome: finished with a value, or suspended on a future (or a bare yield: null). */
 export type StepResult = { done: true; value: unknown } | { done: false; waitOn: Future | null };
 
+/** What Coroutine.advance gives when the coroutine has returned (its value is in `returned`). */
+export const RETURNED: unique symbol = Symbol("coroutine returned");
+
 /** A coroutine object: made by calling an async function, run by awaiting it or by a task. */
 export class Coroutine<T = unknown> {
   /** The async function's name, as Python shows it: <coroutine object fetchData>. */
@@ -42,6 +45,8 @@ export class Coroutine<T = unknown> {
   private claimed = false;
   /** The future this coroutine suspended on: resuming gives its result (Future.__await__). */
   private waitingOn: Future | null = null;
+  /** What it returned, once advance() has given RETURNED. */
+  returned: unknown = undefined;
 
   /** A coroutine object of the running program (`session`) that runs `body` when awaited or stepped
    * (or steps `body` itself, a generator not started: the runtime's own, such as sleep's). */
@@ -61,12 +66,16 @@ export class Coroutine<T = unknown> {
 
   /** coro.send(value): resume until the next real suspension or the end. */
   send(value: unknown): StepResult {
-    return this.resume(false, value);
+    return this.stepResult(this.resume(false, value));
   }
 
   /** coro.throw(error): raise `error` at the await point where the coroutine waits. */
   throw(error: unknown): StepResult {
-    return this.resume(true, error);
+    return this.stepResult(this.resume(true, error));
+  }
+
+  private stepResult(outcome: Future | null | typeof RETURNED): StepResult {
+    return outcome === RETURNED ? { done: true, value: this.returned } : { done: false, waitOn: outcome };
   }
 
   /** Await a coroutine from JavaScript's promise machinery: always a mistake here, so say why. */
@@ -98,7 +107,17 @@ export class Coroutine<T = unknown> {
     return typeof this.body === "function" ? this.body() : this.body;
   }
 
-  private resume(throwing: boolean, payload: unknown): StepResult {
+  /** send (or, if `throwing`, throw) `payload` in and run until the next real suspension: the
+   * future it now waits on, null for a bare yield, or RETURNED (the value in `returned`). Task.step
+   * calls this rather than send: a task steps its coroutine on every resumption, and a StepResult
+   * object per step was a share of the garbage collector's work. (A call through resume, as send's:
+   * the eager model finds a call's line in the JavaScript stack, whose depth is limited, so the
+   * runtime's frames stay as many.) */
+  advance(throwing: boolean, payload: unknown): Future | null | typeof RETURNED {
+    return this.resume(throwing, payload);
+  }
+
+  private resume(throwing: boolean, payload: unknown): Future | null | typeof RETURNED {
     if (!this.stack) {
       this.gen = this.claim();
       this.stack = [this];
@@ -127,7 +146,10 @@ export class Coroutine<T = unknown> {
       }
       if (step.done) {
         stack.pop()!.gen = null;
-        if (!stack.length) return { done: true, value: step.value };
+        if (!stack.length) {
+          this.returned = step.value;
+          return RETURNED;
+        }
         throwing = false;
         payload = step.value;
         continue;
@@ -154,11 +176,11 @@ export class Coroutine<T = unknown> {
         if (!awaited.done()) {
           this.markSite();
           this.waitingOn = awaited;
-          return { done: false, waitOn: awaited };
+          return awaited;
         }
         if (this.session.eager) {
           this.waitingOn = awaited;
-          return { done: false, waitOn: null };
+          return null;
         }
         try {
           payload = awaited.result();
@@ -170,12 +192,12 @@ export class Coroutine<T = unknown> {
       }
       if (awaited === BARE_YIELD) {
         this.markSite();
-        return { done: false, waitOn: null };
+        return null;
       }
       if (isThenable(awaited)) {
         this.markSite();
         this.waitingOn = this.wrapPromise(awaited);
-        return { done: false, waitOn: this.waitingOn };
+        return this.waitingOn;
       }
       payload = new TypeError(`'${typeName(awaited)}' object can't be awaited`);
       this.session.noteRaised(payload);

@@ -2,7 +2,7 @@
 // throws into the coroutine and sorts what came back, as Task.__step does; every resumption goes
 // through the loop's ready queue.
 import { Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy } from "./future.ts";
-import { Coroutine } from "./coroutine.ts";
+import { Coroutine, RETURNED } from "./coroutine.ts";
 import { CancelledError, LimitExceeded, RuntimeError, describeError } from "./errors.ts";
 import { pyRepr } from "./python-format.ts";
 import { _getRunningLoop, getRunningLoop, type EventLoop, type HandleInfo } from "./loop.ts";
@@ -161,20 +161,20 @@ export class Task<T = unknown> extends Future<T> {
     const thrown = error === NO_ERROR ? undefined : describeError(error);
     session.emitTaskResumed(this.id, session.lineOf(this.waitSite), !this.coro.started, thrown);
     try {
-      const outcome = error === NO_ERROR ? this.coro.send(undefined) : this.coro.throw(error);
+      // coro.send(None) / coro.throw(exc), without a result object: the future it waits on, null, or RETURNED.
+      const waitOn = error === NO_ERROR ? this.coro.advance(false, undefined) : this.coro.advance(true, error);
       this.waitSite = session.site;
-      if (outcome.done) {
+      if (waitOn === RETURNED) {
         if (this.mustCancel) {
           this.mustCancel = false;
           super.cancel(this.cancelMessage);
-        } else super.setResult(outcome.value as T);
-      } else if (outcome.waitOn === null) {
+        } else super.setResult(this.coro.returned as T);
+      } else if (waitOn === null) {
         // A bare yield (sleep(0)) gives the loop one pass.
         session.emitTaskSuspended(this.id, session.lineOf(this.waitSite), BARE_YIELD_WAIT);
         this.resume ??= { fn: () => this.step(), info: { label: `resume ${this.name}`, role: "step", task: this.id } };
         loop.callSoon(this.resume.fn, this.resume.info);
       } else {
-        const waitOn = outcome.waitOn;
         if (waitOn === this) throw new RuntimeError(`Task cannot await on itself: ${this}`);
         session.emitTaskSuspended(this.id, session.lineOf(this.waitSite), waitOn.waitInfo);
         futureAddToAwaitedBy(waitOn, this);
