@@ -272,7 +272,7 @@ plain.describe("every failure is a message, and the playground stays usable", ()
           workers.push(entry);
           // The worker a run was given (the next run's worker waits unused beside it).
           const post = this.postMessage.bind(this);
-          this.postMessage = (message: unknown) => ((entry.used = true), post(message));
+          this.postMessage = ((message: unknown, transfer: Transferable[]) => ((entry.used = true), post(message, transfer))) as Worker["postMessage"];
         }
       };
     });

@@ -43,6 +43,36 @@ test("runs that leave nothing behind share one warm runner; after one that patch
   await expect.poll(() => runners.length).toBe(3);
 });
 
+test("code not compiled yet goes from the compiler straight to the runner: it runs, and a compile error is said with its line and column, the runner kept warm", async ({ page }) => {
+  const runners: string[] = [];
+  page.on("worker", (worker) => void (/runner\.worker/.test(worker.url()) && runners.push(worker.url())));
+  await page.goto(PAGE);
+  const pg = playground(page, ID);
+  await expect.poll(() => verdicts(page), { timeout: 30_000 }).toEqual(["rehearsed"]);
+  await page.waitForFunction(() => performance.getEntriesByName("playground:compiler-ready").length > 0, undefined, { timeout: 60_000 });
+  /** Of each Run, whether the compiler sent its program to the runner itself (browser-runner.ts's mark). */
+  const forwarded = () => page.evaluate(() => performance.getEntriesByName("playground:run").map((m) => (m as PerformanceMark).detail?.forwarded === true));
+  const ctrlEnter = async (code: string) => {
+    await typeCode(page, pg, code);
+    // At once: the edit is compiled ahead only 300 ms after typing stops.
+    await page.keyboard.press("ControlOrMeta+Enter");
+    await expect(pg).toHaveAttribute("data-status", /^(done|error)$/, { timeout: 60_000 });
+  };
+  await ctrlEnter(`import { print, run, sleep } from "asyncio";\nasync function main() {\n  await sleep(1.5);\n  print("edited", 6 * 7);\n}\nawait run(main());\n`);
+  await expect(pg.locator("[data-console-line]")).toHaveText(["edited 42"]);
+  await expect(pg).toHaveAttribute("data-virtual-end", "1.500");
+  // A compile error: the runner was sent no program, and stays warm.
+  await ctrlEnter(`import { print } from "asyncio";\nconst x = ;\nprint(x);\n`);
+  await expect(pg).toHaveAttribute("data-status", "error");
+  await expect(pg.locator("[data-compile-problem]").first()).toContainText("Line 2, column 11");
+  await ctrlEnter(`import { print } from "asyncio";\nprint("fixed");\n`);
+  await expect(pg.locator("[data-console-line]")).toHaveText(["fixed"]);
+  expect(await forwarded()).toEqual([true, true, true]);
+  await expect.poll(() => verdicts(page)).toEqual(["rehearsed", "reusable", "reusable", "reusable"]);
+  // The rehearsal's runner took all three (and the rehearsal started the next spare).
+  expect(runners).toHaveLength(2);
+});
+
 test("the lesson's own code runs as the build compiled it, even when the compiler cannot load", async ({ page }) => {
   const compilerFetched: string[] = [];
   await page.route(/esbuild.*\.wasm/, (route) => (compilerFetched.push(route.request().url()), route.abort()));

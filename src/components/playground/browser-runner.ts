@@ -7,7 +7,7 @@
 // the reader's Stop.
 import { BROWSER_LIMITS, type CompiledProgram, type CompileProblem, type RunOptions } from "../../runtime/program/index.ts";
 import { unpackEvents, type PackedEvents, type RunResult, type TraceEvent } from "../../runtime/trace/index.ts";
-import type { CompileReply, RunnerMessage, RunRequest } from "./protocol.ts";
+import type { CompileReply, CompileRequest, RunnerMessage, RunRequest } from "./protocol.ts";
 import { newReplySlot, readReply } from "./reply-slot.ts";
 import { deriveAsItArrives, stopDeriving, type Derivation } from "./run-derivation.ts";
 import { watchdog } from "./watchdog.ts";
@@ -33,7 +33,7 @@ const STRETCH_SECONDS = { virtual: BROWSER_LIMITS.maxStretchSeconds, real: 60 };
 export type CompileOutcome = { ok: true; program: CompiledProgram } | { ok: false; problems: CompileProblem[] } | { ok: false; failure: string };
 /** How a run ended; `inFrame`: its reply was read in an animation frame (reply-slot.ts), and drawn
  *  now, React's render in this frame's task, it is painted in this frame. */
-export type Outcome = { kind: "done"; result: RunResult; inFrame?: boolean } | { kind: "crashed"; message: string } | { kind: "stopped" };
+export type Outcome = { kind: "done"; result: RunResult; inFrame?: boolean } | { kind: "crashed"; message: string } | { kind: "stopped" } | { kind: "uncompiled" };
 
 let compiler: Worker | null = null;
 let compilerAnswered = false;
@@ -113,12 +113,27 @@ export function compileAhead(source: string): void {
   void compileKept(source);
 }
 
-function compileKept(source: string): Promise<CompileOutcome> {
+/** Compile and run code not compiled yet: the compiler sends the program straight to the runner
+ *  (a MessageChannel between the two workers) as well as to the page. After a key or a click,
+ *  Chromium holds a worker's messages to the page until the frame answering the input is painted
+ *  (reply-slot.ts): a run started when the page hears of the compile starts a frame late. Null when
+ *  the code is compiled or being compiled, or the compiler is not warm: compile, then startRun. The
+ *  run ends "uncompiled" if the program does not compile (the compile's outcome has the problems),
+ *  "crashed" if the compiler fails. */
+export function compileAndRun(source: string, options: Pick<RunOptions, "clock" | "model"> = {}): { compiled: Promise<CompileOutcome>; run: RunHandle } | null {
+  if (!compilerAnswered || compiledAtBuild.has(source) || compiled.has(source)) return null;
+  performance.mark("playground:compile");
+  const { port1, port2 } = new MessageChannel();
+  const outcome = compileKept(source, port1);
+  return { compiled: outcome, run: startRun({ port: port2, compiled: outcome }, options) };
+}
+
+function compileKept(source: string, forward?: MessagePort): Promise<CompileOutcome> {
   const built = compiledAtBuild.get(source);
   if (built) return built;
   const kept = compiled.get(source);
   compiled.delete(source);
-  const outcome = kept ?? compileInWorker(source);
+  const outcome = kept ?? compileInWorker(source, forward);
   compiled.set(source, outcome);
   if (compiled.size > KEEP_COMPILED) compiled.delete(compiled.keys().next().value!);
   // The compiler's own failures are not the program's: the next Run tries again.
@@ -130,7 +145,7 @@ function compileKept(source: string): Promise<CompileOutcome> {
   return outcome;
 }
 
-function compileInWorker(source: string): Promise<CompileOutcome> {
+function compileInWorker(source: string, forward?: MessagePort): Promise<CompileOutcome> {
   const id = nextId++;
   const limit = compilerAnswered ? COMPILE_SECONDS.warm : COMPILE_SECONDS.cold;
   return new Promise((resolve) => {
@@ -139,7 +154,7 @@ function compileInWorker(source: string): Promise<CompileOutcome> {
       clearTimeout(timer);
       resolve(outcome);
     });
-    compilerWorker().postMessage({ id, source });
+    compilerWorker().postMessage({ id, source, forward } satisfies CompileRequest, forward ? [forward] : []);
     compilerSilence.heard();
   });
 }
@@ -217,6 +232,8 @@ export function warmUp(rehearsal?: { program: CompiledProgram; options: Pick<Run
 let runsStarted = 0;
 /** Frames at whose start a run's reply is looked for in its runner's slot. */
 const SLOT_FRAMES = 4;
+/** And more for a run whose program is compiled first (compileAndRun): a compile takes 10–30 ms. */
+const COMPILE_FRAMES = 2;
 
 /** A run under way: its outcome, and a way to stop it at once. */
 export interface RunHandle {
@@ -249,12 +266,20 @@ function park(runner: Runner, unseen: boolean): void {
   };
 }
 
-/** Run a compiled program in a warm or fresh worker, with the browser's limits; stopped if it falls
- *  silent. `unseen`: a rehearsal (warmUp), which sets no mark of a reader's run. */
-export function startRun(program: CompiledProgram, options: Pick<RunOptions, "clock" | "model"> = {}, unseen = false): RunHandle {
+/** A program the compiler sends to the runner itself (compileAndRun), through `port`. */
+interface Forwarded {
+  port: MessagePort;
+  compiled: Promise<CompileOutcome>;
+}
+
+/** Run a compiled program (or one being compiled) in a warm or fresh worker, with the browser's
+ *  limits; stopped if it falls silent. `unseen`: a rehearsal (warmUp), which sets no mark of a reader's run. */
+export function startRun(program: CompiledProgram | Forwarded, options: Pick<RunOptions, "clock" | "model"> = {}, unseen = false): RunHandle {
   const clock = options.clock ?? "virtual";
+  const forwarded = "port" in program ? program : null;
   const run = ++runsStarted;
-  if (!unseen) performance.mark("playground:run");
+  // `forwarded`: its program comes from the compiler itself (the browser tests look).
+  if (!unseen) performance.mark("playground:run", { detail: { forwarded: forwarded !== null } });
   let settle: (outcome: Outcome) => void = () => undefined;
   const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
   const silence = watchdog(SILENCE_SECONDS, (seconds) =>
@@ -271,11 +296,15 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     ended = true;
     cancelAnimationFrame(frame);
     silence.stop();
-    // A stopped or failed run's worker is ended (it may still be running); a finished one audits itself.
-    if (runner && result.kind === "done") park(runner, unseen);
+    // A stopped or failed run's worker is ended (it may still be running); a finished one audits
+    // itself, as does one the compiler sent no program.
+    if (runner && (result.kind === "done" || result.kind === "uncompiled")) park(runner, unseen);
     else runner?.worker.terminate();
     settle(result);
   };
+  // A compiler that failed sends the runner nothing (a compile with problems sends it null: it says
+  // "uncompiled").
+  void forwarded?.compiled.then((compiled) => !compiled.ok && "failure" in compiled && end({ kind: "crashed", message: compiled.failure }));
   const begin = (taken: Runner) => {
     if (ended) return putBack(taken);
     runner = taken;
@@ -306,7 +335,7 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     // The reply through the slot, looked for at the start of the first frames after the Run: past
     // them, the worker's messages are no longer deferred, and bring it as soon.
     const reply = taken.slot && { slot: taken.slot, run };
-    let framesLeft = SLOT_FRAMES;
+    let framesLeft = SLOT_FRAMES + (forwarded ? COMPILE_FRAMES : 0);
     const lookInSlot = () => {
       const read = reply && readReply(reply.slot, reply.run);
       if (!read) return void (--framesLeft > 0 && (frame = requestAnimationFrame(lookInSlot)));
@@ -324,7 +353,8 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
       } else if (message.kind === "done") {
         cancelAnimationFrame(frame);
         finish(message.result, false);
-      } else if (message.kind === "failed") end({ kind: "crashed", message: message.message });
+      } else if (message.kind === "uncompiled") end({ kind: "uncompiled" });
+      else if (message.kind === "failed") end({ kind: "crashed", message: message.message });
     };
     const failed = (why: string) => end({ kind: "crashed", message: `The runner failed: ${why}.` });
     worker.onerror = (event) => {
@@ -333,7 +363,11 @@ export function startRun(program: CompiledProgram, options: Pick<RunOptions, "cl
     };
     if (taken.failure !== null) return failed(taken.failure);
     const limits = { ...BROWSER_LIMITS, maxStretchSeconds: STRETCH_SECONDS[clock] };
-    worker.postMessage({ program, options: { ...options, limits }, reply } satisfies RunRequest);
+    try {
+      worker.postMessage({ program: forwarded?.port ?? (program as CompiledProgram), options: { ...options, limits }, reply } satisfies RunRequest, forwarded ? [forwarded.port] : []);
+    } catch (error) {
+      return failed(`the run could not be sent to it (${String(error)})`);
+    }
     if (reply) frame = requestAnimationFrame(lookInSlot);
     // A fresh worker may still be loading its script: its first sign of life may take longer.
     silence.heard(taken.started ? SILENCE_SECONDS : START_SECONDS);

@@ -12,13 +12,18 @@ let ready: Promise<void> | null = null;
 let busy = 0;
 let beating: ReturnType<typeof setInterval> | undefined;
 
-function post(reply: CompileReply): void {
+// A runner waiting for the program hears first: it runs while the page is still to hear of the compile.
+function post(reply: CompileReply, forward: MessagePort | undefined): void {
   if (--busy === 0) clearInterval(beating);
+  if (forward) {
+    forward.postMessage("program" in reply ? reply.program : null);
+    forward.close();
+  }
   self.postMessage(reply);
 }
 
 self.onmessage = async (event: MessageEvent<CompileRequest>) => {
-  const { id, source } = event.data;
+  const { id, source, forward } = event.data;
   if (busy++ === 0) beating = setInterval(() => self.postMessage({ beat: true } satisfies CompileReply), 250);
   let reply: CompileReply;
   try {
@@ -26,7 +31,7 @@ self.onmessage = async (event: MessageEvent<CompileRequest>) => {
     await ready;
   } catch (error) {
     ready = null;
-    post({ id, ok: false, failure: `The compiler (esbuild.wasm) could not load: ${error instanceof Error ? error.message : String(error)}. Press Run to try again.` });
+    post({ id, ok: false, failure: `The compiler (esbuild.wasm) could not load: ${error instanceof Error ? error.message : String(error)}. Press Run to try again.` }, forward);
     return;
   }
   try {
@@ -35,5 +40,5 @@ self.onmessage = async (event: MessageEvent<CompileRequest>) => {
   } catch (error) {
     reply = error instanceof CompileError ? { id, ok: false, problems: error.problems } : { id, ok: false, failure: `The compiler failed: ${String(error)}` };
   }
-  post(reply);
+  post(reply, forward);
 };

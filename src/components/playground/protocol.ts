@@ -4,7 +4,9 @@
 import type { CompiledProgram, CompileProblem, RunOptions } from "../../runtime/program/index.ts";
 import type { RunResult, TraceEvent, PackedEvents } from "../../runtime/trace/index.ts";
 
-export type CompileRequest = { id: number; source: string };
+/** `forward`: where to send the program too (or null, if it did not compile): the port of a runner
+ *  waiting for it (browser-runner.ts's compileAndRun). */
+export type CompileRequest = { id: number; source: string; forward?: MessagePort };
 export type CompileReply =
   | { id: number; ok: true; program: CompiledProgram }
   | { id: number; ok: false; problems: CompileProblem[] }
@@ -13,8 +15,9 @@ export type CompileReply =
   /** The compiler is alive and working (it beats while a compile is under way). */
   | { beat: true };
 
-/** A run; `reply`: where a small run's reply is written too, for the page's next frame (reply-slot.ts). */
-export type RunRequest = { program: CompiledProgram; options: Pick<RunOptions, "clock" | "model" | "limits">; reply?: { slot: SharedArrayBuffer; run: number } };
+/** A run; `program`, or the port through which the compiler sends it (null: it did not compile, and
+ *  nothing runs); `reply`: where a small run's reply is written too, for the page's next frame (reply-slot.ts). */
+export type RunRequest = { program: CompiledProgram | MessagePort; options: Pick<RunOptions, "clock" | "model" | "limits">; reply?: { slot: SharedArrayBuffer; run: number } };
 
 /** What the runner says: that it has started, then while it runs (beats), the trace in batches
  *  (packed in typed arrays it transfers: trace/packed.ts), the rest of the result; then whether it may run the next program (realm-audit.ts), or why not. */
@@ -25,6 +28,8 @@ export type RunnerMessage =
   | { kind: "events"; packed: PackedEvents }
   | { kind: "done"; result: Omit<RunResult, "events"> }
   | { kind: "failed"; message: string }
+  /** The compiler sent no program (it did not compile): nothing ran. */
+  | { kind: "uncompiled" }
   | { kind: "reusable" }
   | { kind: "spent"; why: string };
 

@@ -2,7 +2,7 @@
 // (a silent runner is stopped by the page), then sends the trace in batches, so that the page never
 // spends long on one message, and the rest of the result last. Then it says whether it may run the
 // next program (realm-audit.ts): a warm runner's runtime is compiled and optimised already.
-import { packedBatches, resultHead, runProgram } from "../../runtime/program/index.ts";
+import { packedBatches, resultHead, runProgram, type CompiledProgram } from "../../runtime/program/index.ts";
 import { packedBuffers, type PackedEvents } from "../../runtime/trace/index.ts";
 import { browserNetworkHost } from "../../runtime/io/index.ts";
 import { warmWebWorkerHost } from "../../runtime/workers/index.ts";
@@ -34,7 +34,17 @@ const startSpares = () => {
 };
 const send = (message: RunnerMessage, transfer: Transferable[] = []) => post(message, { transfer });
 
+// A program still being compiled comes from the compiler itself, or null if it did not compile.
+const fromCompiler = (port: MessagePort) =>
+  new Promise<CompiledProgram | null>((resolve) => {
+    port.onmessage = (event: MessageEvent<CompiledProgram | null>) => {
+      port.close();
+      resolve(event.data);
+    };
+  });
+
 self.onmessage = async (event: MessageEvent<RunRequest>) => {
+  const request = event.data;
   // A Run right after the last: its spares start now, still ahead of a worker started at the job.
   if (refill !== undefined) startSpares();
   const beat = () => send({ kind: "beat" });
@@ -42,26 +52,11 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
   // program runs, the runtime beats (Session.onHeartbeat).
   const idle = setInterval(beat, 250);
   let ran = false;
+  let program: CompiledProgram | null = null;
   try {
-    // httpGet("/samples/…") reads the site's files under its base path (a sub-path on some hosts).
-    const network = browserNetworkHost(import.meta.env.BASE_URL);
-    const result = await runProgram(event.data.program, { ...event.data.options, network, workers: jobWorkers, onHeartbeat: beat });
-    // Each batch past the first few is made as it is sent: the page hears from this worker all along
-    // (a whole trace of 200,000 events made at once kept a loaded machine's worker silent past the
-    // page's watchdog).
-    // Packed in typed arrays straight from the trace's columns, which move to the page without a
-    // copy: a structured clone of the objects cost the page more to read (115 ms of the largest
-    // trace's run) than unpacking them.
-    const batches = packedBatches(result, BATCH);
-    const held: PackedEvents[] = [];
-    let next = batches.next();
-    for (; !next.done && held.length < SLOT_BATCHES; next = batches.next()) held.push(next.value);
-    const head = resultHead(result);
-    // A small run's reply goes to the slot first (sending moves the arrays away), for the page's next frame.
-    if (next.done && event.data.reply) writeReply(event.data.reply.slot, event.data.reply.run, held, head);
-    for (const packed of held) send({ kind: "events", packed }, packedBuffers(packed));
-    for (; !next.done; next = batches.next()) send({ kind: "events", packed: next.value }, packedBuffers(next.value));
-    send({ kind: "done", result: head });
+    program = request.program instanceof MessagePort ? await fromCompiler(request.program) : request.program;
+    if (program) await runAndReply(program, request, beat);
+    else send({ kind: "uncompiled" });
     ran = true;
   } catch (error) {
     send({ kind: "failed", message: `The runtime failed: ${String(error)}` });
@@ -70,12 +65,35 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
   }
   // After the run's last microtasks: what it left behind decides whether this worker runs the next.
   setTimeout(() => {
-    const why = !ran ? "the runtime failed" : importsDynamically(event.data.program.code) ? "the program imports dynamically" : realm.audit();
+    const why = !ran ? "the runtime failed" : program && importsDynamically(program.code) ? "the program imports dynamically" : realm.audit();
     send(why ? { kind: "spent", why } : { kind: "reusable" });
     // The next run here starts its threads and processes on workers started by then.
     if (!why) refill = later(startSpares, REFILL_AFTER_MS);
   });
 };
+
+/** Run the program, then send the page its trace and result (and write a small one to its slot). */
+async function runAndReply(program: CompiledProgram, request: RunRequest, beat: () => void): Promise<void> {
+  // httpGet("/samples/…") reads the site's files under its base path (a sub-path on some hosts).
+  const network = browserNetworkHost(import.meta.env.BASE_URL);
+  const result = await runProgram(program, { ...request.options, network, workers: jobWorkers, onHeartbeat: beat });
+  // Each batch past the first few is made as it is sent: the page hears from this worker all along
+  // (a whole trace of 200,000 events made at once kept a loaded machine's worker silent past the
+  // page's watchdog).
+  // Packed in typed arrays straight from the trace's columns, which move to the page without a
+  // copy: a structured clone of the objects cost the page more to read (115 ms of the largest
+  // trace's run) than unpacking them.
+  const batches = packedBatches(result, BATCH);
+  const held: PackedEvents[] = [];
+  let next = batches.next();
+  for (; !next.done && held.length < SLOT_BATCHES; next = batches.next()) held.push(next.value);
+  const head = resultHead(result);
+  // A small run's reply goes to the slot first (sending moves the arrays away), for the page's next frame.
+  if (next.done && request.reply) writeReply(request.reply.slot, request.reply.run, held, head);
+  for (const packed of held) send({ kind: "events", packed }, packedBuffers(packed));
+  for (; !next.done; next = batches.next()) send({ kind: "events", packed: next.value }, packedBuffers(next.value));
+  send({ kind: "done", result: head });
+}
 
 // Watched from here on: the state the first run finds is the one every later run must find.
 const realm = watchRealm();

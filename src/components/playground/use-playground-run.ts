@@ -6,7 +6,7 @@ import { startTransition, useCallback, useEffect, useReducer, useRef, useState }
 import { flushSync } from "react-dom";
 import type { CompileProblem } from "../../runtime/program/index.ts";
 import type { RunResult } from "../../runtime/trace/index.ts";
-import { compile, compilerIsWarm, isCompiled, startRun, type Outcome, type RunHandle } from "./browser-runner.ts";
+import { compile, compileAndRun, compilerIsWarm, isCompiled, startRun, type CompileOutcome, type Outcome, type RunHandle } from "./browser-runner.ts";
 import { pythonLoaded, startPythonRun } from "./python-runner.ts";
 
 export type Status = "idle" | "compiling" | "running" | "done" | "error";
@@ -100,17 +100,28 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
   const runTypeScript = useCallback(
     async (code: string): Promise<{ results: RunResult[]; inFrame: boolean } | null> => {
       // Code compiled already (run before, or compiled ahead as the reader paused) goes straight to
-      // its run: the page re-renders only once the run is under way, in its worker.
+      // its run: the page re-renders only once the run is under way, in its worker. Code not compiled
+      // yet goes from the compiler straight to a runner (compileAndRun), when the compiler is warm.
       if (!isCompiled(code)) dispatch({ type: "compiling" });
-      const compiled = await compile(code);
-      if (stopped.current) return dispatch({ type: "crashed", message: STOPPED }), null;
-      if (!compiled.ok) return dispatch("problems" in compiled ? { type: "problems", problems: compiled.problems } : { type: "crashed", message: compiled.failure }), null;
+      const forwarded = compileAndRun(code, { clock, model });
+      const compiling = forwarded?.compiled ?? compile(code);
       // The runs under both models one after the other.
       const outcomes: Outcome[] = [];
       for (const each of compareModel ? [model, compareModel] : [model]) {
-        current.current = startRun(compiled.program, { clock, model: each });
-        if (!outcomes.length) dispatch({ type: "running" });
-        const outcome = await current.current.outcome;
+        let handle = forwarded && !outcomes.length ? forwarded.run : null;
+        if (!handle) {
+          const compiled = await compiling;
+          if (stopped.current) return dispatch({ type: "crashed", message: STOPPED }), null;
+          if (!compiled.ok) return failedToCompile(compiled), null;
+          handle = startRun(compiled.program, { clock, model: each });
+        }
+        current.current = handle;
+        // A forwarded run is under way once it is compiled (if it has not finished by then).
+        if (!outcomes.length)
+          if (!forwarded) dispatch({ type: "running" });
+          else void compiling.then((compiled) => compiled.ok && current.current === handle && dispatch({ type: "running" }));
+        const outcome = await handle.outcome;
+        if (outcome.kind === "uncompiled") return failedToCompile(await compiling), null;
         outcomes.push(outcome);
         if (outcome.kind !== "done") break;
       }
@@ -121,6 +132,11 @@ export function usePlaygroundRun(options: { lessonCode: string; initial: RunResu
     },
     [clock, model, compareModel],
   );
+
+  // The compile's problems (with their lines and columns), or why the compiler could not say.
+  function failedToCompile(compiled: CompileOutcome): void {
+    if (!compiled.ok) dispatch("problems" in compiled ? { type: "problems", problems: compiled.problems } : { type: "crashed", message: compiled.failure });
+  }
 
   // The Python twin's run on CPython in the page (Pyodide, loaded on the first one).
   const runPython = useCallback(async (code: string): Promise<RunResult | null> => {
