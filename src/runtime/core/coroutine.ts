@@ -13,6 +13,13 @@ export const RECURSION_LIMIT = 1000;
 /** What `sleep(0)` yields: give the loop one pass, then continue (a bare `yield` in asyncio). */
 export const BARE_YIELD: unique symbol = Symbol("yield to the loop");
 
+// %GeneratorPrototype%'s next and throw, called on a native generator directly: every call of an async
+// function makes a generator function of its own, and each one's generators have a map (hidden class)
+// of their own, so `gen.next` on 10,000 tasks' generators was a megamorphic lookup at every step.
+const generatorPrototype: Generator = Object.getPrototypeOf(function* () {}).prototype;
+const generatorNext = generatorPrototype.next;
+const generatorThrow = generatorPrototype.throw;
+
 /** One frame of a coroutine's stack: the async function's name, the site it stands at, and whether
  * it is the reader's code (the runtime's own coroutines, such as sleep, have no line). */
 export interface CoroutineFrame {
@@ -40,6 +47,8 @@ export class Coroutine<T = unknown> {
   private stack: Coroutine[] | null = null;
   /** Its generator, once started (cr_frame). */
   private gen: Generator<unknown, unknown, unknown> | null = null;
+  /** Whether `gen` is a native generator (the runtime's own step objects, such as sleep's, are not). */
+  private native = false;
   /** Where it stands, as a frame of a stack: its last site passed while it was innermost. */
   private standsAt: number;
   private claimed = false;
@@ -107,6 +116,13 @@ export class Coroutine<T = unknown> {
     return typeof this.body === "function" ? this.body() : this.body;
   }
 
+  // Claim the body and keep its generator, to be stepped.
+  private start(): void {
+    const gen = this.claim();
+    this.gen = gen;
+    this.native = typeof gen === "object" && gen !== null && Object.getPrototypeOf(Object.getPrototypeOf(gen)) === generatorPrototype;
+  }
+
   /** send (or, if `throwing`, throw) `payload` in and run until the next real suspension: the
    * future it now waits on, null for a bare yield, or RETURNED (the value in `returned`). Task.step
    * calls this rather than send: a task steps its coroutine on every resumption, and a StepResult
@@ -119,7 +135,7 @@ export class Coroutine<T = unknown> {
 
   private resume(throwing: boolean, payload: unknown): Future | null | typeof RETURNED {
     if (!this.stack) {
-      this.gen = this.claim();
+      this.start();
       this.stack = [this];
     }
     const stack = this.stack;
@@ -134,10 +150,12 @@ export class Coroutine<T = unknown> {
       }
     }
     for (;;) {
-      const gen = stack[stack.length - 1].gen!;
+      const top = stack[stack.length - 1];
+      const gen = top.gen!;
       let step: IteratorResult<unknown, unknown>;
       try {
-        step = throwing ? gen.throw(payload) : gen.next(payload);
+        if (top.native) step = throwing ? generatorThrow.call(gen, payload) : generatorNext.call(gen, payload);
+        else step = throwing ? gen.throw(payload) : gen.next(payload);
       } catch (error) {
         stack.pop()!.gen = null;
         if (!stack.length) throw error;
@@ -159,7 +177,7 @@ export class Coroutine<T = unknown> {
         // `await coro`: run it inline, in this task, now (a frame more, as in Python).
         try {
           if (stack.length >= RECURSION_LIMIT) throw new RecursionError("maximum recursion depth exceeded");
-          awaited.gen = awaited.claim();
+          awaited.start();
           this.markSite();
           stack.push(awaited);
           throwing = false;
