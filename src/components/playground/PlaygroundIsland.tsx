@@ -25,7 +25,7 @@ import { checkGoal, type GoalCheck } from "./goal.ts";
 import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
 import { LanguageTabs, Problems, StaticCode, type Tab } from "./PlaygroundParts.tsx";
 import { bothVerdict } from "./both-verdict.ts";
-import { compileAhead, keepCompiled, warmUp } from "./browser-runner.ts";
+import { compileAhead, keepCompiled, runPainted, warmUp } from "./browser-runner.ts";
 import { usePlaygroundRun } from "./use-playground-run.ts";
 import { useRunViews, type RunViews } from "./use-run-views.ts";
 import { useSavedCode } from "./use-saved-code.ts";
@@ -143,7 +143,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   useLayoutEffect(() => {
     if (!views || !hydrated) return;
     performance.mark("playground:drawn", { detail: id });
-    const painted = () => setTimeout(() => performance.mark("playground:painted", { detail: id }));
+    const painted = () =>
+      setTimeout(() => {
+        performance.mark("playground:painted", { detail: id });
+        runPainted();
+      });
     if (drawnInFrame) painted();
     else requestAnimationFrame(painted);
   }, [views, hydrated, id, drawnInFrame]);

@@ -7,7 +7,7 @@
 // the reader's Stop.
 import { BROWSER_LIMITS, type CompiledProgram, type CompileProblem, type RunOptions } from "../../runtime/program/index.ts";
 import { unpackEvents, type PackedEvents, type RunResult, type TraceEvent } from "../../runtime/trace/index.ts";
-import type { CompileReply, CompileRequest, RunnerMessage, RunRequest } from "./protocol.ts";
+import type { CompileReply, CompileRequest, RunnerMessage, RunnerRequest, RunRequest } from "./protocol.ts";
 import { newReplySlot, readReply } from "./reply-slot.ts";
 import { deriveAsItArrives, stopDeriving, type Derivation } from "./run-derivation.ts";
 import { watchdog } from "./watchdog.ts";
@@ -235,6 +235,17 @@ const SLOT_FRAMES = 4;
 /** And more for a run whose program is compiled first (compileAndRun): a compile takes 10–30 ms. */
 const COMPILE_FRAMES = 2;
 
+/** The runner of the last run the page draws. */
+let drawnLast: Worker | null = null;
+
+/** The last run is painted: its runner may start the next run's job workers now (threads,
+ *  processes), with the page idle, rather than later (started at once, they competed with the
+ *  drawing for a two-core machine's cores). */
+export function runPainted(): void {
+  drawnLast?.postMessage({ kind: "painted" } satisfies RunnerRequest);
+  drawnLast = null;
+}
+
 /** A run under way: its outcome, and a way to stop it at once. */
 export interface RunHandle {
   outcome: Promise<Outcome>;
@@ -330,6 +341,7 @@ export function startRun(program: CompiledProgram | Forwarded, options: Pick<Run
       // The views are finished here, in this task: React draws them in a task of its own, or in
       // this frame's (inFrame: use-playground-run.ts).
       derive(true);
+      if (!unseen) drawnLast = worker;
       end({ kind: "done", result: { ...head, events }, inFrame });
     };
     // The reply through the slot, looked for at the start of the first frames after the Run: past

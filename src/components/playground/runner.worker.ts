@@ -6,7 +6,7 @@ import { packedBatches, resultHead, runProgram, type CompiledProgram } from "../
 import { packedBuffers, type PackedEvents } from "../../runtime/trace/index.ts";
 import { browserNetworkHost } from "../../runtime/io/index.ts";
 import { warmWebWorkerHost } from "../../runtime/workers/index.ts";
-import type { RunnerMessage, RunRequest } from "./protocol.ts";
+import type { RunnerMessage, RunnerRequest, RunRequest } from "./protocol.ts";
 import { importsDynamically, watchRealm } from "./realm-audit.ts";
 import { writeReply } from "./reply-slot.ts";
 
@@ -16,8 +16,8 @@ const BATCH = 1_000;
 const SLOT_BATCHES = 4;
 /** Job workers (threads, processes) kept started for the next run, at most. */
 const SPARE_JOB_WORKERS = 8;
-/** Milliseconds after a run before its spares start: the page draws the run meanwhile, on a
- *  machine that may have two cores. */
+/** Milliseconds after a run before its spares start, unless the page says sooner that it has
+ *  painted the run ("painted"): the page draws the run meanwhile, on a machine that may have two cores. */
 const REFILL_AFTER_MS = 300;
 
 // Ours, before the audit's watch starts (a program's postMessage spends the worker; its workers are
@@ -43,7 +43,9 @@ const fromCompiler = (port: MessagePort) =>
     };
   });
 
-self.onmessage = async (event: MessageEvent<RunRequest>) => {
+self.onmessage = async (event: MessageEvent<RunnerRequest>) => {
+  // The page has painted the last run: the next run's job workers may start now, before the refill's time.
+  if ("kind" in event.data) return void (refill !== undefined && startSpares());
   const request = event.data;
   // A Run right after the last: its spares start now, still ahead of a worker started at the job.
   if (refill !== undefined) startSpares();
