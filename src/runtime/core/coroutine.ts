@@ -126,9 +126,9 @@ export class Coroutine<T = unknown> {
   /** send (or, if `throwing`, throw) `payload` in and run until the next real suspension: the
    * future it now waits on, null for a bare yield, or RETURNED (the value in `returned`). Task.step
    * calls this rather than send: a task steps its coroutine on every resumption, and a StepResult
-   * object per step was a share of the garbage collector's work. (A call through resume, as send's:
-   * the eager model finds a call's line in the JavaScript stack, whose depth is limited, so the
-   * runtime's frames stay as many.) */
+   * object per step was a share of the garbage collector's work. It calls resume as send does, a
+   * frame deeper: the eager model reads a call's line from the JavaScript stack, which keeps only
+   * Error.stackTraceLimit frames, so a frame less here changed the line some task-created events got. */
   advance(throwing: boolean, payload: unknown): Future | null | typeof RETURNED {
     return this.resume(throwing, payload);
   }
