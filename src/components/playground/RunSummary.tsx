@@ -8,8 +8,10 @@ import { matchesExpectation, type Expectation } from "./expectation.ts";
 export function RunSummary({ result, expectation, clock, built = false, stale = false }: { result: RunResult; expectation: Expectation; clock: "virtual" | "real"; built?: boolean; stale?: boolean }) {
   const match = stale ? null : matchesExpectation(result, expectation, clock);
   const what = clock === "virtual" ? "virtual time" : built ? "real time, measured on the machine that built this site (press Run to measure yours)" : "real time, measured on your machine";
+  // One box, always there: its notes come and go without a sibling of the diagram's being put in
+  // before it (PlaygroundIsland's output notes say why).
   return (
-    <>
+    <div className="pg-run-summary">
       <p className="pg-summary">
         Ended at <strong>{result.virtualEnd.toFixed(3)} s</strong> of {what}.
         {match === true ? <span className="pg-match"> ✓ Matches the lesson's expected output.</span> : null}
@@ -27,6 +29,6 @@ export function RunSummary({ result, expectation, clock, built = false, stale = 
           {result.error.line !== undefined ? ` (line ${result.error.line})` : ""}
         </p>
       ) : null}
-    </>
+    </div>
   );
 }
