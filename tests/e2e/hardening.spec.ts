@@ -5,7 +5,7 @@
 // usable. The page's long tasks are reported as an annotation, never compared: their length is the
 // machine's, and `npm run bench` measures them.
 import { test as plain, type Locator, type Page } from "@playwright/test";
-import { test, expect, expectAnswering, hydrated, playground, typeCode } from "./support.ts";
+import { test, expect, expectAnswering, hydrated, playground, runPlayground, typeCode } from "./support.ts";
 import { PRINT_FOREVER, SLEEP_FOREVER, SPIN_FOREVER, TEN_THOUSAND_TASKS } from "../support/runaway-programs.ts";
 
 const PAGE = "/lessons/example-3-create-task/";
@@ -115,6 +115,32 @@ test.describe("runaway programs end with a message and never stall the page", ()
     await expect(pg.locator("[data-console-line]")).toHaveText(["before"]);
     await expect(pg.locator("[data-timing-diagram]")).toBeVisible();
   });
+});
+
+test("an edit, its run and a failed run put no element in or out before the console and the diagram (one made the browser restyle all that follows it)", async ({ page }) => {
+  await page.goto(PAGE);
+  const pg = playground(page, ID);
+  expect(await runPlayground(pg)).toBe("done");
+  const output = pg.locator(".pg-output").first();
+  await output.evaluate((el) => {
+    const changed = [] as string[];
+    (window as unknown as { changed: string[] }).changed = changed;
+    const name = (n: Node) => (n instanceof Element ? n.className || n.tagName : n.nodeName);
+    new MutationObserver((records) => records.forEach((r) => [...r.addedNodes, ...r.removedNodes].forEach((n) => changed.push(name(n))))).observe(el, { childList: true });
+  });
+  // The note that the output is from the code before the edit comes, and goes with the run.
+  await typeCode(page, pg, `import { run, print } from "asyncio";\nasync function main() { print("edited"); }\nawait run(main());\n`);
+  await expect(pg.locator("[data-stale]")).toBeVisible();
+  expect(await runPlayground(pg)).toBe("done");
+  await expect(pg.locator("[data-stale]")).toHaveCount(0);
+  // A run that fails: its failure line comes under the console, and goes with the next run.
+  await typeCode(page, pg, `import { run } from "asyncio";\nasync function main() { throw new Error("boom"); }\nawait run(main());\n`);
+  expect(await runPlayground(pg)).toBe("error");
+  await expect(pg.locator("[data-run-failure]")).toContainText("boom");
+  await typeCode(page, pg, `import { run, print } from "asyncio";\nasync function main() { print("fixed"); }\nawait run(main());\n`);
+  expect(await runPlayground(pg)).toBe("done");
+  await expect(pg.locator("[data-run-failure]")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { changed: string[] }).changed)).toEqual([]);
 });
 
 test("Stop ends a run at once and keeps the earlier output, marked as earlier", async ({ page }) => {
