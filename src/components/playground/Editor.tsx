@@ -53,13 +53,24 @@ function useReportChanges(onChange: (code: string) => void) {
 }
 
 // Sandpack marks its editor as the panel of a file tab it does not draw (showTabs={false}), pointing
-// aria-labelledby at nothing; the playground's own tab panel is the panel here.
+// aria-labelledby at nothing; the playground's own tab panel is the panel here. Sandpack may draw that
+// element after this component's render (a render of its own): it is put right as it comes (axe found
+// one, once, on a page whose editor came later than the effect).
 function useNoStrayTabPanel(box: RefObject<HTMLDivElement | null>) {
   useEffect(() => {
-    const panel = box.current?.querySelector(".sp-code-editor[role=tabpanel]");
-    panel?.removeAttribute("role");
-    panel?.removeAttribute("aria-labelledby");
-  });
+    const root = box.current;
+    if (!root) return;
+    const putRight = () => {
+      for (const panel of root.querySelectorAll(".sp-code-editor[role=tabpanel]")) {
+        panel.removeAttribute("role");
+        panel.removeAttribute("aria-labelledby");
+      }
+    };
+    putRight();
+    const observer = new MutationObserver(putRight);
+    observer.observe(root, { subtree: true, childList: true, attributeFilter: ["role", "aria-labelledby"] });
+    return () => observer.disconnect();
+  }, [box]);
 }
 
 // Sandpack's editor is one tab stop, a wrapper (role=textbox) that takes Enter before the code takes
