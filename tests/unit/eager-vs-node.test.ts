@@ -30,3 +30,49 @@ describe("generated programs, run eagerly, run as Node runs them", () => {
     await expectSameAsNode(generateProgram(seed, { exclude: ASYNCIO_ONLY }).ts);
   });
 });
+
+describe("an eager task is made at the reader's line of the call that made it", () => {
+  it("called directly, or through a built-in (Array.prototype.map)", async () => {
+    const source = [
+      `import { run, sleep } from "asyncio";`,
+      `async function nap(n: number) { await sleep(n); }`,
+      `async function main() {`,
+      `  const first = nap(1);`,
+      `  const more = [2, 3].map(nap);`,
+      `  await first;`,
+      `  for (const each of more) await each;`,
+      `}`,
+      `await run(main());`,
+    ].join("\n");
+    const result = await runTs(source, { model: "eager" });
+    const naps = result.events.flatMap((e) => (e.kind === "task-created" && e.coro === "nap" ? [e.line] : []));
+    // The lines of `nap(1)` and of `[2, 3].map(nap)`, as the program is written.
+    expect(naps).toEqual([4, 5, 5]);
+  });
+
+  it("called by the loop itself (a callback), not at the line of a frame further down the stack, however deep the stack is kept", async () => {
+    const source = [
+      `import { run, sleep, getRunningLoop } from "asyncio";`,
+      `async function nap(n: number) { await sleep(n); }`,
+      `async function main() {`,
+      `  getRunningLoop().callSoon(nap, 4);`,
+      `  await sleep(5);`,
+      `}`,
+      `await run(main());`,
+    ].join("\n");
+    const napLine = async (stackTraceLimit: number) => {
+      const kept = Error.stackTraceLimit;
+      Error.stackTraceLimit = stackTraceLimit;
+      try {
+        const result = await runTs(source, { model: "eager" });
+        return result.events.find((e) => e.kind === "task-created" && e.coro === "nap")?.line;
+      } finally {
+        Error.stackTraceLimit = kept;
+      }
+    };
+    // With the stack kept deep, the program's frame of `await run(main())` (line 7) is on it, below the loop's.
+    const lines = [await napLine(10), await napLine(100)];
+    expect(lines[0]).toBe(lines[1]);
+    expect(lines[0]).not.toBe(7);
+  });
+});

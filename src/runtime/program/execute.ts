@@ -180,13 +180,24 @@ function safeJson(value: unknown): string {
   }
 }
 
-// The reader's line of the call that made an eager task: the second frame in the program's code (the
-// first is the async function's own wrapper, which calls the runtime). Only eager runs pay for it.
+// The reader's line of the call that made an eager task: the frame in the program's code that called
+// the async function's wrapper (the first frame in the program's code, which calls the runtime), past
+// built-ins such as Array.prototype.map; none when the runtime's own code called it (the current site
+// tells then). Only eager runs pay for it.
 function callerLine(stack: string | undefined, program: CompiledProgram): number | undefined {
-  const frames = [...(stack ?? "").matchAll(/<anonymous>:(\d+):\d+/g)];
-  const frame = frames[1];
-  return frame ? program.lineMap[Number(frame[1]) - FUNCTION_HEADER_LINES - 1] || undefined : undefined;
+  const frames = (stack ?? "").split("\n").slice(1);
+  const wrapper = frames.findIndex((frame) => PROGRAM_FRAME.test(frame));
+  if (wrapper < 0) return undefined;
+  for (const frame of frames.slice(wrapper + 1)) {
+    const own = PROGRAM_FRAME.exec(frame);
+    if (own) return program.lineMap[Number(own[1]) - FUNCTION_HEADER_LINES - 1] || undefined;
+    if (!BUILT_IN_FRAME.test(frame)) return undefined;
+  }
+  return undefined;
 }
+/** A V8 stack frame in the program's code (new Function's), and one of a built-in (no place). */
+const PROGRAM_FRAME = /<anonymous>:(\d+):\d+/;
+const BUILT_IN_FRAME = /\((<anonymous>|native)\)$/;
 
 // The reader's line where an uncaught error was raised, from its stack (V8 and SpiderMonkey shapes).
 function errorLine(error: unknown, program: CompiledProgram): number | undefined {
