@@ -75,12 +75,12 @@ export class Coroutine<T = unknown> {
 
   /** coro.send(value): resume until the next real suspension or the end. */
   send(value: unknown): StepResult {
-    return this.stepResult(this.resume(false, value));
+    return this.stepResult(this.advance(false, value));
   }
 
   /** coro.throw(error): raise `error` at the await point where the coroutine waits. */
   throw(error: unknown): StepResult {
-    return this.stepResult(this.resume(true, error));
+    return this.stepResult(this.advance(true, error));
   }
 
   private stepResult(outcome: Future | null | typeof RETURNED): StepResult {
@@ -126,14 +126,8 @@ export class Coroutine<T = unknown> {
   /** send (or, if `throwing`, throw) `payload` in and run until the next real suspension: the
    * future it now waits on, null for a bare yield, or RETURNED (the value in `returned`). Task.step
    * calls this rather than send: a task steps its coroutine on every resumption, and a StepResult
-   * object per step was a share of the garbage collector's work. It calls resume as send does, a
-   * frame deeper: the eager model reads a call's line from the JavaScript stack, which keeps only
-   * Error.stackTraceLimit frames, so a frame less here changed the line some task-created events got. */
+   * object per step was a share of the garbage collector's work. */
   advance(throwing: boolean, payload: unknown): Future | null | typeof RETURNED {
-    return this.resume(throwing, payload);
-  }
-
-  private resume(throwing: boolean, payload: unknown): Future | null | typeof RETURNED {
     if (!this.stack) {
       this.start();
       this.stack = [this];
