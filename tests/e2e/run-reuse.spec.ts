@@ -5,7 +5,7 @@
 // rehearses the lesson's program, unseen, so that even the first Run finds one warm. And the lesson's
 // own code runs as the build compiled it (prerender.ts), with no compiler.
 import type { Page } from "@playwright/test";
-import { test, expect, playground, runPlayground, typeCode } from "./support.ts";
+import { test, expect, hydrated, playground, runPlayground, typeCode } from "./support.ts";
 import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
 
 const PAGE = "/lessons/example-3-create-task/";
@@ -118,6 +118,35 @@ test("threads and processes: a warm runner's next run takes job workers started 
   expect(second).toHaveLength(used);
   for (const w of second) expect(w.started).toBe(1);
   await expect.poll(() => verdicts(page)).toEqual(["reusable", "reusable"]);
+});
+
+test("threads and processes: once the page is idle, the first run's job workers are started, and the first Run takes them", async ({ page }) => {
+  // Each job worker (a Blob worker inside the runner): whether it started before the Run (0) or after (1), and when it ended.
+  let phase = 0;
+  const jobWorkers: { started: number; closed?: number }[] = [];
+  page.on("worker", (worker) => {
+    if (!worker.url().startsWith("blob:")) return;
+    const seen: { started: number; closed?: number } = { started: phase };
+    jobWorkers.push(seen);
+    worker.on("close", () => (seen.closed = phase));
+  });
+  await page.goto("/lessons/example-6-threads-and-processes/");
+  const pg = page.locator("[data-playground]").first();
+  await hydrated(pg);
+  await expect.poll(() => jobWorkers.length, { timeout: 30_000 }).toBeGreaterThan(0);
+  // All of them, started together by the runner (it is told how many the build's run had lanes).
+  await expect.poll(async () => {
+    const seen = jobWorkers.length;
+    await page.waitForTimeout(250);
+    return jobWorkers.length === seen;
+  }).toBe(true);
+  const prestarted = jobWorkers.length;
+  phase = 1;
+  expect(await runPlayground(pg)).toBe("done");
+  await expect(pg.locator("[data-console-line]").first()).toBeVisible();
+  // The run's workers end with it: every one of them was started before the Run.
+  await expect.poll(() => jobWorkers.filter((w) => w.closed !== undefined).length).toBe(prestarted);
+  for (const w of jobWorkers.filter((w) => w.closed !== undefined)) expect(w.started).toBe(0);
 });
 
 test("a small run's reply is read at the start of the frame after the Run, and drawn in it; a big one comes by message", async ({ page }) => {

@@ -215,8 +215,9 @@ function putBack(runner: Runner): void {
  * and the next run's worker, and run `rehearsal` in it once, unseen, if nothing has run yet: the
  * first Run then finds a warm runner, whose runtime V8 has compiled (in a fresh one it is
  * interpreted cold: a lesson's first run took ~25 ms in the worker, the next ones 6–13), and the
- * page's own derivation has run once. Call when a playground is in view and the page is idle. */
-export function warmUp(rehearsal?: { program: CompiledProgram; options: Pick<RunOptions, "clock" | "model"> }): void {
+ * page's own derivation has run once; or, for a program that starts threads or processes, start the
+ * `jobWorkers` its first run is expected to take. Call when a playground is in view and the page is idle. */
+export function warmUp(rehearsal?: { program: CompiledProgram; options: Pick<RunOptions, "clock" | "model"> }, jobWorkers = 0): void {
   if (!compiler) {
     const id = nextId++;
     // An empty program: esbuild starts and compiles nothing of the reader's. Failures wait for Run.
@@ -224,6 +225,9 @@ export function warmUp(rehearsal?: { program: CompiledProgram; options: Pick<Run
     compilerWorker().postMessage({ id, source: "" });
   }
   spare ??= newRunner();
+  // A lesson whose program starts threads or processes is not rehearsed (its job workers would be
+  // spent on it): its first run's job workers are started instead, in the runner that takes it.
+  if (jobWorkers > 0 && runsStarted === 0) spare.worker.postMessage({ kind: "prestart", jobWorkers } satisfies RunnerRequest);
   // A Run while it is under way does not wait for it: it takes the next spare, started as it began.
   if (rehearsal && runsStarted === 0) startRun(rehearsal.program, rehearsal.options, true);
 }

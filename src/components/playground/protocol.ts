@@ -19,8 +19,9 @@ export type CompileReply =
  *  nothing runs); `reply`: where a small run's reply is written too, for the page's next frame (reply-slot.ts). */
 export type RunRequest = { program: CompiledProgram | MessagePort; options: Pick<RunOptions, "clock" | "model" | "limits">; reply?: { slot: SharedArrayBuffer; run: number } };
 
-/** What the page asks of a runner: a run, or (after it) the news that its run is painted. */
-export type RunnerRequest = RunRequest | { kind: "painted" };
+/** What the page asks of a runner: a run; after it, the news that its run is painted; before the
+ *  first, to start the job workers (threads, processes) the lesson's run is expected to take. */
+export type RunnerRequest = RunRequest | { kind: "painted" } | { kind: "prestart"; jobWorkers: number };
 
 /** What the runner says: that it has started, then while it runs (beats), the trace in batches
  *  (packed in typed arrays it transfers: trace/packed.ts), the rest of the result; then whether it may run the next program (realm-audit.ts), or why not. */

@@ -44,8 +44,13 @@ const fromCompiler = (port: MessagePort) =>
   });
 
 self.onmessage = async (event: MessageEvent<RunnerRequest>) => {
-  // The page has painted the last run: the next run's job workers may start now, before the refill's time.
-  if ("kind" in event.data) return void (refill !== undefined && startSpares());
+  // The page has painted the last run: the next run's job workers may start now, before the refill's
+  // time. Or, before the first run, those of the lesson's program start while the page is idle.
+  if ("kind" in event.data) {
+    if (event.data.kind === "prestart") jobWorkers?.prestart(event.data.jobWorkers);
+    else if (refill !== undefined) startSpares();
+    return;
+  }
   const request = event.data;
   // A Run right after the last: its spares start now, still ahead of a worker started at the job.
   if (refill !== undefined) startSpares();

@@ -18,6 +18,8 @@ export interface WorkerHost {
 export interface WarmWorkerHost extends WorkerHost {
   /** Between runs: start, unused, as many workers as the last run took (at most `most`). */
   refill(): void;
+  /** Before the first run: start, unused, as many as it is expected to take (at most `most`). */
+  prestart(count: number): void;
 }
 
 /** Web Workers made from a Blob of the worker's source (works inside another worker, too). */
@@ -49,8 +51,12 @@ export function warmWebWorkerHost(WorkerClass: typeof Worker, most: number): War
       return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
     },
     refill() {
-      const wanted = Math.min(taken, most);
+      const wanted = taken;
       taken = 0;
+      this.prestart(wanted);
+    },
+    prestart(count) {
+      const wanted = Math.min(count, most);
       while (spares.length < wanted) {
         const spare = start("job worker");
         // One that fails to start is dropped; the run that would have taken it starts another.
