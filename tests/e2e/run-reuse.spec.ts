@@ -88,17 +88,23 @@ test("the lesson's own code runs as the build compiled it, even when the compile
   expect(compilerFetched.length).toBeGreaterThan(0);
 });
 
-test("threads and processes: a warm runner's next run takes job workers started after the last, and gives the same output", async ({ page }) => {
-  // Each job worker (a Blob worker inside the runner): in which run of the test it was seen to start
-  // and to end (the order of events, not clock times).
-  let run = 1;
-  const jobWorkers: { started: number; closed?: number }[] = [];
+/** Each job worker the page starts (a Blob worker inside the runner), with the test's `phase` when it
+ *  was seen to start and to end (the order of events, not clock times). */
+function watchJobWorkers(page: Page, phase: number) {
+  const watch = { phase, workers: [] as { started: number; closed?: number }[] };
   page.on("worker", (worker) => {
     if (!worker.url().startsWith("blob:")) return;
-    const seen: { started: number; closed?: number } = { started: run };
-    jobWorkers.push(seen);
-    worker.on("close", () => (seen.closed = run));
+    const seen: { started: number; closed?: number } = { started: watch.phase };
+    watch.workers.push(seen);
+    worker.on("close", () => (seen.closed = watch.phase));
   });
+  return watch;
+}
+
+test("threads and processes: a warm runner's next run takes job workers started after the last, and gives the same output", async ({ page }) => {
+  // The phase is the run of the test.
+  const jobs = watchJobWorkers(page, 1);
+  const jobWorkers = jobs.workers;
   await page.goto("/lessons/example-6-threads-and-processes/");
   const pg = page.locator("[data-playground]").first();
   expect(await runPlayground(pg)).toBe("done");
@@ -109,7 +115,7 @@ test("threads and processes: a warm runner's next run takes job workers started 
   const used = jobWorkers.filter((w) => w.closed !== undefined).length;
   await expect.poll(() => jobWorkers.filter((w) => w.closed === undefined).length).toBe(used);
 
-  run = 2;
+  jobs.phase = 2;
   expect(await runPlayground(pg)).toBe("done");
   await expect(pg.locator("[data-console-line]")).toHaveText(first);
   // The second run's workers (ended with it) are the spares: all started before its Run.
@@ -121,15 +127,9 @@ test("threads and processes: a warm runner's next run takes job workers started 
 });
 
 test("threads and processes: once the page is idle, the first run's job workers are started, and the first Run takes them", async ({ page }) => {
-  // Each job worker (a Blob worker inside the runner): whether it started before the Run (0) or after (1), and when it ended.
-  let phase = 0;
-  const jobWorkers: { started: number; closed?: number }[] = [];
-  page.on("worker", (worker) => {
-    if (!worker.url().startsWith("blob:")) return;
-    const seen: { started: number; closed?: number } = { started: phase };
-    jobWorkers.push(seen);
-    worker.on("close", () => (seen.closed = phase));
-  });
+  // The phase: before the Run (0), or from it on (1).
+  const jobs = watchJobWorkers(page, 0);
+  const jobWorkers = jobs.workers;
   await page.goto("/lessons/example-6-threads-and-processes/");
   const pg = page.locator("[data-playground]").first();
   await hydrated(pg);
@@ -141,7 +141,7 @@ test("threads and processes: once the page is idle, the first run's job workers 
     return jobWorkers.length === seen;
   }).toBe(true);
   const prestarted = jobWorkers.length;
-  phase = 1;
+  jobs.phase = 1;
   expect(await runPlayground(pg)).toBe("done");
   await expect(pg.locator("[data-console-line]").first()).toBeVisible();
   // The run's workers end with it: every one of them was started before the Run.
