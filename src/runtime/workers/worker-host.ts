@@ -39,6 +39,20 @@ export function warmWebWorkerHost(WorkerClass: typeof Worker, most: number): War
   const spares: Worker[] = [];
   let taken = 0;
   const start = (name: string) => new WorkerClass((url ??= URL.createObjectURL(new Blob([JOB_WORKER_SOURCE], { type: "text/javascript" }))), { name });
+  // Spares up to `count` (at most `most`), started now, unused.
+  const startSpares = (count: number) => {
+    const wanted = Math.min(count, most);
+    while (spares.length < wanted) {
+      const spare = start("job worker");
+      // One that fails to start is dropped; the run that would have taken it starts another.
+      spare.onerror = (event) => {
+        event.preventDefault();
+        const at = spares.indexOf(spare);
+        if (at >= 0) spares.splice(at, 1);
+      };
+      spares.push(spare);
+    }
+  };
   return {
     spawn(name, onReply, onFailure) {
       taken++;
@@ -53,20 +67,8 @@ export function warmWebWorkerHost(WorkerClass: typeof Worker, most: number): War
     refill() {
       const wanted = taken;
       taken = 0;
-      this.prestart(wanted);
+      startSpares(wanted);
     },
-    prestart(count) {
-      const wanted = Math.min(count, most);
-      while (spares.length < wanted) {
-        const spare = start("job worker");
-        // One that fails to start is dropped; the run that would have taken it starts another.
-        spare.onerror = (event) => {
-          event.preventDefault();
-          const at = spares.indexOf(spare);
-          if (at >= 0) spares.splice(at, 1);
-        };
-        spares.push(spare);
-      }
-    },
+    prestart: startSpares,
   };
 }
