@@ -117,7 +117,10 @@ describe("the compact trace", () => {
     for (const [event, t, line] of SAMPLE) {
       byEvent.push(structuredClone(event), t, line);
       const method = event.kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-      if (method in args) (byFields[method as keyof typeof FROM_FIELDS] as (...a: unknown[]) => void)(t, line, ...args[method](structuredClone(event) as never));
+      if (method in args) {
+        byFields.now = t;
+        (byFields[method as keyof typeof FROM_FIELDS] as (...a: unknown[]) => void)(line, ...args[method](structuredClone(event) as never));
+      }
       else byFields.push(structuredClone(event), t, line);
     }
     expect(asJson(byFields.decode())).toEqual(asJson(byEvent.decode()));
@@ -163,9 +166,9 @@ describe("the compact trace", () => {
       // gets the object push() would have been given.
       for (const [method, event] of Object.entries(FROM_FIELDS)) {
         const original = TraceStore.prototype[method as keyof typeof FROM_FIELDS] as (...args: unknown[]) => void;
-        vi.spyOn(TraceStore.prototype, method as keyof typeof FROM_FIELDS).mockImplementation(function (this: TraceStore, t: number, line: number | undefined, ...fields: unknown[]) {
-          reference.push((event as (...f: unknown[]) => UnstampedEvent)(...fields), t, line);
-          original.call(this, t, line, ...fields);
+        vi.spyOn(TraceStore.prototype, method as keyof typeof FROM_FIELDS).mockImplementation(function (this: TraceStore, line: number | undefined, ...fields: unknown[]) {
+          reference.push((event as (...f: unknown[]) => UnstampedEvent)(...fields), this.now, line);
+          original.call(this, line, ...fields);
         } as never);
       }
       const result = await runTs(pg.code, { model: pg.model });

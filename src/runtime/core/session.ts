@@ -211,32 +211,32 @@ export class Session {
   // event object (TraceStore.handleQueued and the others).
   emitHandleQueued(handle: number, role: "step" | "callback", task: number | undefined, label: string): void {
     this.countEvent();
-    this.trace.handleQueued(this.now, this.implicitLine(), handle, role, task, label);
+    this.trace.handleQueued(this.implicitLine(), handle, role, task, label);
   }
 
   emitHandleRun(handle: number, skipped?: true): void {
     this.countEvent();
-    this.trace.handleRun(this.now, this.implicitLine(), handle, skipped);
+    this.trace.handleRun(this.implicitLine(), handle, skipped);
   }
 
   emitTaskResumed(task: number, line: number | undefined, first: boolean, thrown: string | undefined): void {
     this.countEvent();
-    this.trace.taskResumed(this.now, line, task, first, thrown);
+    this.trace.taskResumed(line, task, first, thrown);
   }
 
   emitTaskSuspended(task: number, line: number | undefined, on: WaitInfo): void {
     this.countEvent();
-    this.trace.taskSuspended(this.now, line, task, on);
+    this.trace.taskSuspended(line, task, on);
   }
 
   emitTimerSet(timer: number, due: number, label: string, task: number | undefined): void {
     this.countEvent();
-    this.trace.timerSet(this.now, this.implicitLine(), timer, due, label, task);
+    this.trace.timerSet(this.implicitLine(), timer, due, label, task);
   }
 
   emitTimerFired(timer: number, handle: number): void {
     this.countEvent();
-    this.trace.timerFired(this.now, this.implicitLine(), timer, handle);
+    this.trace.timerFired(this.implicitLine(), timer, handle);
   }
 
   /** The line of an event that does not give one: while a task runs, the last site it passed. */
@@ -291,11 +291,16 @@ export class Session {
    * the program past the virtual-time cap. */
   advanceTo(time: number): void {
     if (time > this.limits.maxVirtualTime) {
-      this.virtualNow = this.limits.maxVirtualTime;
+      this.setVirtualNow(this.limits.maxVirtualTime);
       this.stop("maxVirtualTime", `the virtual clock reached ${this.limits.maxVirtualTime} s`);
     }
-    this.agenda.runUpTo(time, (when) => (this.virtualNow = Math.max(this.virtualNow, when)));
-    if (time > this.virtualNow) this.virtualNow = time;
+    this.agenda.runUpTo(time, (when) => this.setVirtualNow(Math.max(this.virtualNow, when)));
+    if (time > this.virtualNow) this.setVirtualNow(time);
+  }
+
+  private setVirtualNow(time: number): void {
+    this.virtualNow = time;
+    this.trace.now = time;
   }
 
   /** Hold the thread the program runs on for `seconds`: the virtual clock jumps; in real-time mode
@@ -366,6 +371,9 @@ export class Session {
   // catches the LimitExceeded and goes on is stopped again at its next event).
   private countEvent(): void {
     if (this.stopped) throw this.stopped;
+    // The trace stamps the scheduler's events with its own copy of the clock: virtual time moves
+    // only in setVirtualNow, real time always.
+    if (this.realTime) this.trace.now = this.now;
     if (this.trace.length >= this.limits.maxEvents) this.stop("maxEvents", `the trace reached ${count(this.limits.maxEvents)} events`);
   }
 

@@ -176,65 +176,70 @@ export class TraceStore implements Put {
     this.order?.push(slot);
   }
 
+  /** The time the scheduler's own events (handleQueued and the others) are stamped with: the
+   * session sets it as its clock moves. A time passed as an argument of every one of them was a
+   * number boxed per event (a float crossing a call that is not inlined is one more object). */
+  now = 0;
+
   // The scheduler's own events, appended from their fields as push() would append the event: no
   // object is made for them (a run of 10,000 tasks records ~700,000, and making one object each,
   // then reading it through ENCODE, was most of what the trace cost: a third of the run).
   // Their fields go in COMPACT_FIELDS's order; one that does not fit keeps the event whole.
 
-  handleQueued(t: number, line: number | undefined, handle: number, role: "step" | "callback", task: number | undefined, label: string): void {
-    const slot = this.begin(t, line);
+  handleQueued(line: number | undefined, handle: number, role: "step" | "callback", task: number | undefined, label: string): void {
+    const slot = this.begin(this.now, line);
     this.int(handle);
     this.text(role);
     this.int(task);
     this.text(label);
-    if (!this.end(slot, SPEC["handle-queued"].code)) this.keepRaw(slot, { kind: "handle-queued", handle, role, task, label }, t, line);
+    if (!this.end(slot, SPEC["handle-queued"].code)) this.keepRaw(slot, { kind: "handle-queued", handle, role, task, label }, this.now, line);
     this.order?.push(slot);
   }
 
-  handleRun(t: number, line: number | undefined, handle: number, skipped: true | undefined): void {
-    const slot = this.begin(t, line);
+  handleRun(line: number | undefined, handle: number, skipped: true | undefined): void {
+    const slot = this.begin(this.now, line);
     this.int(handle);
     this.bool(skipped);
-    if (!this.end(slot, SPEC["handle-run"].code)) this.keepRaw(slot, { kind: "handle-run", handle, skipped }, t, line);
+    if (!this.end(slot, SPEC["handle-run"].code)) this.keepRaw(slot, { kind: "handle-run", handle, skipped }, this.now, line);
     this.order?.push(slot);
   }
 
-  taskResumed(t: number, line: number | undefined, task: number, first: boolean, thrown: string | undefined): void {
-    const slot = this.begin(t, line);
+  taskResumed(line: number | undefined, task: number, first: boolean, thrown: string | undefined): void {
+    const slot = this.begin(this.now, line);
     this.int(task);
     this.bool(first);
     this.text(thrown);
-    if (!this.end(slot, SPEC["task-resumed"].code)) this.keepRaw(slot, { kind: "task-resumed", task, first, thrown }, t, line);
+    if (!this.end(slot, SPEC["task-resumed"].code)) this.keepRaw(slot, { kind: "task-resumed", task, first, thrown }, this.now, line);
     this.order?.push(slot);
   }
 
-  taskSuspended(t: number, line: number | undefined, task: number, on: WaitInfo): void {
-    const slot = this.begin(t, line);
+  taskSuspended(line: number | undefined, task: number, on: WaitInfo): void {
+    const slot = this.begin(this.now, line);
     this.int(task);
     this.text(on.what);
     this.text(on.label);
     this.num(on.until);
     this.int(on.task);
     if (on.tasks !== undefined) this.unfit();
-    if (!this.end(slot, SPEC["task-suspended"].code)) this.keepRaw(slot, { kind: "task-suspended", task, on }, t, line);
+    if (!this.end(slot, SPEC["task-suspended"].code)) this.keepRaw(slot, { kind: "task-suspended", task, on }, this.now, line);
     this.order?.push(slot);
   }
 
-  timerSet(t: number, line: number | undefined, timer: number, due: number, label: string, task: number | undefined): void {
-    const slot = this.begin(t, line);
+  timerSet(line: number | undefined, timer: number, due: number, label: string, task: number | undefined): void {
+    const slot = this.begin(this.now, line);
     this.int(timer);
     this.num(due);
     this.text(label);
     this.int(task);
-    if (!this.end(slot, SPEC["timer-set"].code)) this.keepRaw(slot, { kind: "timer-set", timer, due, label, task }, t, line);
+    if (!this.end(slot, SPEC["timer-set"].code)) this.keepRaw(slot, { kind: "timer-set", timer, due, label, task }, this.now, line);
     this.order?.push(slot);
   }
 
-  timerFired(t: number, line: number | undefined, timer: number, handle: number): void {
-    const slot = this.begin(t, line);
+  timerFired(line: number | undefined, timer: number, handle: number): void {
+    const slot = this.begin(this.now, line);
     this.int(timer);
     this.int(handle);
-    if (!this.end(slot, SPEC["timer-fired"].code)) this.keepRaw(slot, { kind: "timer-fired", timer, handle }, t, line);
+    if (!this.end(slot, SPEC["timer-fired"].code)) this.keepRaw(slot, { kind: "timer-fired", timer, handle }, this.now, line);
     this.order?.push(slot);
   }
 
@@ -365,8 +370,10 @@ export class TraceStore implements Put {
   private begin(t: number, line: number | undefined): number {
     this.cache = null;
     const slot = this.count++;
-    // Object.is: -0 and NaN are times of their own, kept exactly.
-    if (this.nRuns === 0 || !Object.is(this.lastTime, t)) {
+    // Object.is(t, lastTime), spelled out so that no number is boxed: -0 and NaN are times of their own, kept exactly.
+    const last = this.lastTime;
+    const sameTime = t === last ? t !== 0 || 1 / t === 1 / last : t !== t && last !== last;
+    if (this.nRuns === 0 || !sameTime) {
       this.runStart.set(this.nRuns, slot);
       this.runTime.set(this.nRuns++, t);
       this.lastTime = t;
