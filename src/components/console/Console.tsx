@@ -2,7 +2,7 @@
 // threads and processes are marked with the worker that printed them. A long console (a runaway
 // print loop stopped at the print cap) draws only the rows in view, so it costs the page no more
 // than a short one.
-import { useState, type UIEvent } from "react";
+import { memo, useState, type UIEvent } from "react";
 import type { ConsoleLine } from "../../runtime/trace/index.ts";
 
 /** Consoles longer than this draw only the rows in view (one line each, a fixed height). */
@@ -29,8 +29,9 @@ function Line({ line, top }: { line: ConsoleLine; top?: number }) {
   );
 }
 
-/** The console view: stdout lines carry `data-console-line` with exactly the printed text. */
-export function Console({ lines }: { lines: readonly ConsoleLine[] }) {
+/** The console view: stdout lines carry `data-console-line` with exactly the printed text. Memoised:
+ *  the playground re-renders on every step of the stepper, the console only when its lines change. */
+export const Console = memo(function Console({ lines }: { lines: readonly ConsoleLine[] }) {
   const [view, setView] = useState({ first: 0, rows: FIRST_ROWS });
   const windowed = lines.length > WINDOW_AFTER;
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
@@ -58,4 +59,4 @@ export function Console({ lines }: { lines: readonly ConsoleLine[] }) {
       </ol>
     </div>
   );
-}
+});

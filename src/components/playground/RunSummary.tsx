@@ -1,11 +1,12 @@
 // The line under a run's console: where the run ended, and whether that is what the lesson declares.
+import { memo } from "react";
 import type { RunResult } from "../../runtime/trace/index.ts";
 import { matchesExpectation, type Expectation } from "./expectation.ts";
 
 /** "Ended at 2.000 s of virtual time. ✓ Matches the lesson's expected output." A real-clock run made
  *  when the site was built (`built`) says so: it measured that machine, not the reader's. A stale run
  *  (the code changed, or the last attempt failed) gives no verdict: it is not about the code shown. */
-export function RunSummary({ result, expectation, clock, built = false, stale = false }: { result: RunResult; expectation: Expectation; clock: "virtual" | "real"; built?: boolean; stale?: boolean }) {
+export const RunSummary = memo(function RunSummary({ result, expectation, clock, built = false, stale = false }: { result: RunResult; expectation: Expectation; clock: "virtual" | "real"; built?: boolean; stale?: boolean }) {
   const match = stale ? null : matchesExpectation(result, expectation, clock);
   const what = clock === "virtual" ? "virtual time" : built ? "real time, measured on the machine that built this site (press Run to measure yours)" : "real time, measured on your machine";
   // One box, always there: its notes come and go without a sibling of the diagram's being put in
@@ -31,4 +32,4 @@ export function RunSummary({ result, expectation, clock, built = false, stale = 
       ) : null}
     </div>
   );
-}
+});

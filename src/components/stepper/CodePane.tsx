@@ -1,11 +1,12 @@
 // The program as the run saw it, with the running task's line highlighted and a marker, in words, at
 // the line where each other task waits, will resume, or blocks the thread.
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import type { LineMarker } from "../../runtime/trace/index.ts";
 import { MARK, currentLine, markWords, markedLines } from "./line-marks.ts";
 
-/** The code pane: one row per line, `data-current-line` on the line that runs now. */
-export function CodePane({ code, markers, titleId }: { code: string; markers: readonly LineMarker[]; titleId: string }) {
+/** The code pane: one row per line, `data-current-line` on the line that runs now. Memoised, as the
+ *  panes are: it changes with the step it shows, not with the stepper's controls. */
+export const CodePane = memo(function CodePane({ code, markers, titleId }: { code: string; markers: readonly LineMarker[]; titleId: string }) {
   const ref = useRef<HTMLPreElement>(null);
   const lines = code.replace(/\n$/, "").split("\n");
   const byLine = markedLines(markers);
@@ -57,4 +58,4 @@ export function CodePane({ code, markers, titleId }: { code: string; markers: re
       </code>
     </pre>
   );
-}
+});

@@ -1,7 +1,7 @@
 // The state panes of one step: the event loop and its clock, the ready queue in FIFO order, the tasks
 // that wait and on what, the timers, the finished tasks and the console so far. Each state has a
 // word and a pattern as well as its colour (the diagram's Okabe–Ito variables).
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { awaitTree, type AwaitNode, type LoopActivity, type StepState } from "../../runtime/trace/index.ts";
 import { More, PaneList, scrollBox, useDrawnItems } from "./PaneList.tsx";
 
@@ -183,8 +183,9 @@ function AwaitTree({ state, idPrefix }: { state: StepState; idPrefix: string }) 
   );
 }
 
-/** Every pane of one step's state; `idPrefix` keeps the title ids unique on the page. */
-export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: string }) {
+/** Every pane of one step's state; `idPrefix` keeps the title ids unique on the page. Memoised: the
+ *  stepper's controls re-render on every step of a drag, the panes only when the step they show does. */
+export const StepperPanes = memo(function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: string }) {
   const fresh = (f: boolean) => (f ? " pg-fresh" : "");
   const thisPass = state.ready.filter((q) => q.thisPass).length;
   return (
@@ -288,4 +289,4 @@ export function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: 
       </Pane>
     </div>
   );
-}
+});
