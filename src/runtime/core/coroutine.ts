@@ -42,9 +42,17 @@ export class Coroutine<T = unknown> {
   readonly site: number;
   private readonly session: Session;
   private readonly body: (() => Generator<unknown, T, unknown>) | Generator<unknown, T, unknown>;
-  /** This coroutine and everything it awaits inline, innermost last (Python's cr_await chain): each
-   * runs its own generator and stands at its own site, so an await pushes no object of its own. */
-  private stack: Coroutine[] | null = null;
+  /** Of a coroutine stepped by a task (or by send/throw): the innermost coroutine of its chain, the
+   * one that runs now: itself, or one it awaits inline (Python's cr_await chain, followed from the
+   * other end). Each runs its own generator and stands at its own site, and each links to the one
+   * that awaits it (`outer`), so an await pushes no object of its own. Null before the first step
+   * (`stepped` tells) and once the chain has ended. */
+  private innermost: Coroutine | null = null;
+  private stepped = false;
+  /** How many coroutines the chain holds (for the recursion limit). */
+  private depth = 0;
+  /** The coroutine that awaits this one inline, while this one runs (the next frame out). */
+  private outer: Coroutine | null = null;
   /** Its generator, once started (cr_frame). */
   private gen: Generator<unknown, unknown, unknown> | null = null;
   /** Whether `gen` is a native generator (the runtime's own step objects, such as sleep's, are not). */
@@ -105,7 +113,7 @@ export class Coroutine<T = unknown> {
     if (this.claimed) return;
     this.claimed = true;
     this.session.coroutineStarted(this);
-    this.stack = [];
+    this.stepped = true;
   }
 
   /** Start the body's generator, once: awaiting a coroutine twice is an error, as in Python. */
@@ -128,12 +136,13 @@ export class Coroutine<T = unknown> {
    * calls this rather than send: a task steps its coroutine on every resumption, and a StepResult
    * object per step was a share of the garbage collector's work. */
   advance(throwing: boolean, payload: unknown): Future | null | typeof RETURNED {
-    if (!this.stack) {
+    if (!this.stepped) {
       this.start();
-      this.stack = [this];
+      this.stepped = true;
+      this.innermost = this;
+      this.depth = 1;
     }
-    const stack = this.stack;
-    if (!stack.length) throw new RuntimeError("cannot reuse already awaited coroutine");
+    if (this.innermost === null) throw new RuntimeError("cannot reuse already awaited coroutine");
     const waited = this.waitingOn;
     this.waitingOn = null;
     if (waited && !throwing) {
@@ -144,21 +153,21 @@ export class Coroutine<T = unknown> {
       }
     }
     for (;;) {
-      const top = stack[stack.length - 1];
-      const gen = top.gen!;
+      const top: Coroutine = this.innermost!;
+      const gen: Generator<unknown, unknown, unknown> = top.gen!;
       let step: IteratorResult<unknown, unknown>;
       try {
         if (top.native) step = throwing ? generatorThrow.call(gen, payload) : generatorNext.call(gen, payload);
         else step = throwing ? gen.throw(payload) : gen.next(payload);
       } catch (error) {
-        stack.pop()!.gen = null;
-        if (!stack.length) throw error;
+        this.leave(top);
+        if (this.innermost === null) throw error;
         [throwing, payload] = [true, error];
         continue;
       }
       if (step.done) {
-        stack.pop()!.gen = null;
-        if (!stack.length) {
+        this.leave(top);
+        if (this.innermost === null) {
           this.returned = step.value;
           return RETURNED;
         }
@@ -166,14 +175,16 @@ export class Coroutine<T = unknown> {
         payload = step.value;
         continue;
       }
-      const awaited = step.value;
+      const awaited: unknown = step.value;
       if (awaited instanceof Coroutine) {
         // `await coro`: run it inline, in this task, now (a frame more, as in Python).
         try {
-          if (stack.length >= RECURSION_LIMIT) throw new RecursionError("maximum recursion depth exceeded");
+          if (this.depth >= RECURSION_LIMIT) throw new RecursionError("maximum recursion depth exceeded");
           awaited.start();
           this.markSite();
-          stack.push(awaited);
+          awaited.outer = top;
+          this.innermost = awaited;
+          this.depth++;
           throwing = false;
           payload = undefined;
         } catch (error) {
@@ -220,7 +231,8 @@ export class Coroutine<T = unknown> {
   /** The frames of this coroutine and of what it awaits inline, outermost first, each with the site
    * where it stands (Python's cr_await chain); if `running`, the innermost is where the program is now. */
   frames(running = false): readonly CoroutineFrame[] {
-    const frames = (this.stack ?? []).map((c) => ({ name: c.name, site: c.standsAt, user: c.site >= 0 }));
+    const frames: CoroutineFrame[] = [];
+    for (let c = this.innermost; c; c = c.outer) frames.unshift({ name: c.name, site: c.standsAt, user: c.site >= 0 });
     const top = frames[frames.length - 1];
     if (running && top?.user) top.site = this.session.site;
     return frames;
@@ -228,8 +240,16 @@ export class Coroutine<T = unknown> {
 
   // The innermost frame of the reader's code stands where the program is now.
   private markSite(): void {
-    const top = this.stack![this.stack!.length - 1];
+    const top = this.innermost!;
     if (top.site >= 0) top.standsAt = this.session.site;
+  }
+
+  // The innermost coroutine `top` has ended (returned or raised): the one that awaited it runs again.
+  private leave(top: Coroutine): void {
+    top.gen = null;
+    this.innermost = top.outer;
+    top.outer = null;
+    this.depth--;
   }
 
   // A native promise is real I/O: the loop waits for it in real time and wakes us when it settles.
