@@ -4,6 +4,7 @@
 // JavaScript, reduced motion, and an axe-core check of the chapter.
 import type { Locator, Page } from "@playwright/test";
 import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
+import { FIRST_ITEMS } from "../../src/components/stepper/PaneList.tsx";
 import { test, expect, playground, typeCode, axe } from "./support.ts";
 
 test.describe.configure({ mode: "parallel" });
@@ -276,15 +277,15 @@ test("a run of 1,000 tasks: a pane draws its first tasks in a box of its own, mo
   const waiting = Number((await waitingPane.locator(".pg-pane-title").textContent())!.match(/\((\d+)\)/)![1]);
   expect(waiting).toBeGreaterThan(100);
   const items = waitingPane.locator("[data-waiting-item]");
-  await expect(items).toHaveCount(40);
-  await expect(waitingPane.locator("[data-pane-more]")).toHaveText(`… and ${waiting - 40} more waiting tasks`);
+  await expect(items).toHaveCount(FIRST_ITEMS);
+  await expect(waitingPane.locator("[data-pane-more]")).toHaveText(`… and ${waiting - FIRST_ITEMS} more waiting tasks`);
   // The box scrolls, not the page: it is shorter than what it holds.
   const box = waitingPane.locator("ul");
   expect(await box.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
   // Scrolled to its end, it draws the next tasks.
   await box.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-  await expect(items).toHaveCount(80);
-  await expect(waitingPane.locator("[data-pane-more]")).toHaveText(`… and ${waiting - 80} more waiting tasks`);
+  await expect(items).toHaveCount(2 * FIRST_ITEMS);
+  await expect(waitingPane.locator("[data-pane-more]")).toHaveText(`… and ${waiting - 2 * FIRST_ITEMS} more waiting tasks`);
   // The keyboard reaches it, named by its pane's title, and scrolls it: the stepper's own keys
   // (PageUp/PageDown, Home/End) are the box's while it has the focus, except ← and →.
   await expect(box).toHaveAttribute("tabindex", "0");
