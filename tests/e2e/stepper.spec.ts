@@ -298,6 +298,34 @@ test("a run of 1,000 tasks: a pane draws its first tasks in a box of its own, mo
   await expect(stepper).toHaveAttribute("data-step", String(Math.floor(count / 2)));
   await page.keyboard.press("ArrowRight");
   await expect(stepper).toHaveAttribute("data-step", String(Math.floor(count / 2) + 1));
+
+  // The slider dragged: the diagram holds still up and down while the cursor sweeps across it; let
+  // go, it scrolls to the lane of the step it stopped at (the cursor's dot on that lane, in view).
+  const scroller = pg.locator(".pg-timing-scroll");
+  const dotInView = () =>
+    scroller.evaluate((el) => {
+      const dot = el.querySelector("[data-cursor] circle");
+      if (!dot) return null;
+      const box = el.getBoundingClientRect();
+      const at = dot.getBoundingClientRect();
+      return at.top >= box.top && at.bottom <= box.bottom;
+    });
+  const held = await scroller.evaluate((el) => el.scrollTop);
+  const slider = stepper.locator("input[type=range]");
+  await slider.dispatchEvent("pointerdown");
+  for (const at of [0.9, 0.1]) await slider.fill(String(Math.floor(count * at)));
+  // On to a step about a task (the loop's own steps have no lane), from 70% of the way.
+  let stop = Math.floor(count * 0.7);
+  for (; ; stop++) {
+    await slider.fill(String(stop));
+    await expect(stepper).toHaveAttribute("data-step", String(stop));
+    if ((await dotInView()) !== null) break;
+  }
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(held);
+  expect(await dotInView()).toBe(false);
+  await slider.dispatchEvent("pointerup");
+  await expect.poll(dotInView).toBe(true);
+  expect(await scroller.evaluate((el) => el.scrollTop)).not.toBe(held);
 });
 
 test("example 4: dragging the slider, the panes may follow behind; released, they show the step it stopped at", async ({ page }) => {
