@@ -154,9 +154,8 @@ export class TraceStore implements Put {
   private order: number[] | null = null;
   private cache: TraceEvent[] | null = null;
   private startsMade: Int32Array | null = null;
-  /** Where the event being recorded puts its first field and its next, and whether one did not fit. */
+  /** Where the event being recorded through Put puts its first field, and whether one did not fit. */
   private start = 0;
-  private at = 0;
   private fits = true;
   /** The run timeOf found last: reads go mostly in order. */
   private lastRun = 0;
@@ -184,63 +183,70 @@ export class TraceStore implements Put {
   // The scheduler's own events, appended from their fields as push() would append the event: no
   // object is made for them (a run of 10,000 tasks records ~700,000, and making one object each,
   // then reading it through ENCODE, was most of what the trace cost: a third of the run).
-  // Their fields go in COMPACT_FIELDS's order; one that does not fit keeps the event whole.
+  // Their fields go in COMPACT_FIELDS's order, written as they are: the ids are small positive
+  // integers the session made (Session.newId) and the strings are strings, so every field fits the
+  // columns (the checks of Put's int, str and bool, per field, were a tenth of the run). An event
+  // that does not fit (a WaitInfo with `tasks`) goes through push(), which keeps it whole.
 
   handleQueued(line: number | undefined, handle: number, role: "step" | "callback", task: number | undefined, label: string): void {
     const slot = this.begin(this.now, line);
-    this.int(handle);
-    this.text(role);
-    this.int(task);
-    this.text(label);
-    if (!this.end(slot, SPEC["handle-queued"].code)) this.keepRaw(slot, { kind: "handle-queued", handle, role, task, label }, this.now, line);
-    this.order?.push(slot);
+    const values = this.values;
+    values.push(handle);
+    values.push(this.texts.push(role));
+    values.push(task ?? NONE);
+    values.push(this.texts.push(label));
+    this.ended(slot, SPEC["handle-queued"].code);
   }
 
   handleRun(line: number | undefined, handle: number, skipped: true | undefined): void {
     const slot = this.begin(this.now, line);
-    this.int(handle);
-    this.bool(skipped);
-    if (!this.end(slot, SPEC["handle-run"].code)) this.keepRaw(slot, { kind: "handle-run", handle, skipped }, this.now, line);
-    this.order?.push(slot);
+    const values = this.values;
+    values.push(handle);
+    values.push(skipped ? 1 : NONE);
+    this.ended(slot, SPEC["handle-run"].code);
   }
 
   taskResumed(line: number | undefined, task: number, first: boolean, thrown: string | undefined): void {
     const slot = this.begin(this.now, line);
-    this.int(task);
-    this.bool(first);
-    this.text(thrown);
-    if (!this.end(slot, SPEC["task-resumed"].code)) this.keepRaw(slot, { kind: "task-resumed", task, first, thrown }, this.now, line);
-    this.order?.push(slot);
+    const values = this.values;
+    values.push(task);
+    values.push(first ? 1 : 0);
+    values.push(thrown === undefined ? NONE : this.texts.push(thrown));
+    this.ended(slot, SPEC["task-resumed"].code);
   }
 
   taskSuspended(line: number | undefined, task: number, on: WaitInfo): void {
+    if (on.tasks !== undefined) {
+      const whole = this.append({ kind: "task-suspended", task, on }, this.now, line);
+      this.order?.push(whole);
+      return;
+    }
     const slot = this.begin(this.now, line);
-    this.int(task);
-    this.text(on.what);
-    this.text(on.label);
-    this.num(on.until);
-    this.int(on.task);
-    if (on.tasks !== undefined) this.unfit();
-    if (!this.end(slot, SPEC["task-suspended"].code)) this.keepRaw(slot, { kind: "task-suspended", task, on }, this.now, line);
-    this.order?.push(slot);
+    const values = this.values;
+    values.push(task);
+    values.push(this.texts.push(on.what));
+    values.push(this.texts.push(on.label));
+    values.push(on.until === undefined ? NONE : this.float(on.until));
+    values.push(on.task ?? NONE);
+    this.ended(slot, SPEC["task-suspended"].code);
   }
 
   timerSet(line: number | undefined, timer: number, due: number, label: string, task: number | undefined): void {
     const slot = this.begin(this.now, line);
-    this.int(timer);
-    this.num(due);
-    this.text(label);
-    this.int(task);
-    if (!this.end(slot, SPEC["timer-set"].code)) this.keepRaw(slot, { kind: "timer-set", timer, due, label, task }, this.now, line);
-    this.order?.push(slot);
+    const values = this.values;
+    values.push(timer);
+    values.push(this.float(due));
+    values.push(this.texts.push(label));
+    values.push(task ?? NONE);
+    this.ended(slot, SPEC["timer-set"].code);
   }
 
   timerFired(line: number | undefined, timer: number, handle: number): void {
     const slot = this.begin(this.now, line);
-    this.int(timer);
-    this.int(handle);
-    if (!this.end(slot, SPEC["timer-fired"].code)) this.keepRaw(slot, { kind: "timer-fired", timer, handle }, this.now, line);
-    this.order?.push(slot);
+    const values = this.values;
+    values.push(timer);
+    values.push(handle);
+    this.ended(slot, SPEC["timer-fired"].code);
   }
 
   /** Put an event at trace position `index`; the later ones move up one (their seq follows). */
@@ -362,6 +368,8 @@ export class TraceStore implements Put {
   private append(event: UnstampedEvent, t: number, line: number | undefined): number {
     const { code, encode } = SPEC[event.kind];
     const slot = this.begin(t, line);
+    this.start = this.values.length;
+    this.fits = true;
     encode(event, this);
     return this.end(slot, code) ? slot : this.keepRaw(slot, event, t, line);
   }
@@ -379,8 +387,6 @@ export class TraceStore implements Put {
       this.lastTime = t;
     }
     this.setLine(slot, line);
-    this.at = this.start = this.values.length;
-    this.fits = true;
     return slot;
   }
 
@@ -395,36 +401,38 @@ export class TraceStore implements Put {
     return true;
   }
 
+  /** The event in `slot`, of kind `code`, is recorded (a fast path's: its fields fit). */
+  private ended(slot: number, code: number): void {
+    this.kind.set(slot, code);
+    this.kindCounts[code]++;
+    this.order?.push(slot);
+  }
+
+  /** Put `value` in the float column; returns its index there. */
+  private float(value: number): number {
+    const index = this.floats.length;
+    this.floats.push(value);
+    return index;
+  }
+
   // Put: each field as an int32 (an absent one: NONE); one that does not fit marks the event.
   int(value: number | undefined): void {
     if (value !== undefined && ((value | 0) !== value || value === NONE)) this.fits = false;
-    this.values.set(this.at++, value === undefined ? NONE : value);
+    this.values.push(value === undefined ? NONE : value);
   }
 
   num(value: number | undefined): void {
-    if (value === undefined) {
-      this.values.set(this.at++, NONE);
-      return;
-    }
-    const index = this.floats.length;
-    this.floats.set(index, value);
-    this.values.set(this.at++, index);
+    this.values.push(value === undefined ? NONE : this.float(value));
   }
 
   str(value: string | undefined): void {
     if (value !== undefined && typeof value !== "string") this.fits = false;
-    this.values.set(this.at++, value === undefined || !this.fits ? NONE : this.texts.push(value));
-  }
-
-  /** A string field of the fast paths, whose type their signature guarantees: not looked at, so a
-   * label made long ago (a task's) costs no trip to memory. */
-  private text(value: string | undefined): void {
-    this.values.set(this.at++, value === undefined ? NONE : this.texts.push(value));
+    this.values.push(value === undefined || !this.fits ? NONE : this.texts.push(value));
   }
 
   bool(value: boolean | undefined): void {
     if (value !== undefined && typeof value !== "boolean") this.fits = false;
-    this.values.set(this.at++, value === undefined ? NONE : +value);
+    this.values.push(value === undefined ? NONE : +value);
   }
 
   unfit(): void {
@@ -544,6 +552,14 @@ class Column<A extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
 
   get(i: number): number {
     return this.chunks[i >>> 16][i & (CHUNK - 1)];
+  }
+
+  /** Append `value`. */
+  push(value: number): void {
+    const i = this.length;
+    if (i === this.capacity) this.grow();
+    this.chunks[i >>> 16][i & (CHUNK - 1)] = value;
+    this.length = i + 1;
   }
 
   /** Set element `i`, at most one past the end (which appends). */
