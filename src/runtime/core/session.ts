@@ -17,7 +17,8 @@ export interface Limits {
   /** Tasks the program may create. */
   maxTasks: number;
   /** Real seconds the program's code may run without giving the runtime a turn (one task step, one
-   * pass of the loop, one stretch of the top level): what stops `while (true) {}`. */
+   * pass of the loop, one stretch of the top level) once its loops have made RUNAWAY_PASSES passes
+   * in that stretch (fewer passes: SLOW_LOOP_SECONDS): what stops `while (true) {}`. */
   maxStretchSeconds: number;
 }
 
@@ -31,6 +32,13 @@ export const DEFAULT_LIMITS: Limits = {
   maxTasks: 200_000,
   maxStretchSeconds: 10,
 };
+
+/** Loop passes (of all loops together) in one stretch before the stretch cap may stop it:
+ * `while (true) {}` makes as many in well under a millisecond, while a finite loop of fewer passes
+ * that a busy machine slows past the cap is let finish (10,000 tasks made in one loop took over a
+ * second once on a loaded CI machine). A loop of fewer, slower passes is stopped past SLOW_LOOP_SECONDS. */
+const RUNAWAY_PASSES = 1 << 16;
+const SLOW_LOOP_SECONDS = 10;
 
 /** The stretch cap of a real-clock run in Node (when not given). */
 const REAL_CLOCK_STRETCH = 60;
@@ -126,6 +134,8 @@ export class Session {
   private printedLines = 0;
   /** When the program's code last got the thread from the runtime, and the last heartbeat. */
   private stretchStart = wallSeconds();
+  /** The loop passes counted (ticks) when the stretch began. */
+  private stretchTicks = 0;
   private lastBeat = wallSeconds();
   private ticks = 0;
   private nextId = 1;
@@ -330,6 +340,7 @@ export class Session {
   /** A task's step begins: the program's code has the thread from now on. */
   startStretch(): void {
     this.stretchStart = wallSeconds();
+    this.stretchTicks = this.ticks;
   }
 
   /** Compiled code calls this at the top of every loop body (`site`: the loop): it stops a loop
@@ -338,7 +349,8 @@ export class Session {
     if (this.stopped) throw this.stopped;
     if ((++this.ticks & 1023) !== 0) return;
     const held = wallSeconds() - this.stretchStart;
-    if (held > this.limits.maxStretchSeconds) {
+    const cap = this.limits.maxStretchSeconds;
+    if (held > cap && (this.ticks - this.stretchTicks >= RUNAWAY_PASSES || held > Math.max(cap, SLOW_LOOP_SECONDS))) {
       this.site = site;
       const line = this.lineOf(site);
       this.stop("maxStretchSeconds", `the loop${line ? ` at line ${line}` : ""} ran for ${held.toFixed(1)} s of real time without pausing`);
