@@ -192,7 +192,7 @@ export class TraceStore implements Put {
     const slot = this.begin(this.now, line);
     const values = this.values;
     values.push(handle);
-    values.push(this.texts.push(role));
+    values.push(role === this.lastRole ? this.lastRoleText : this.roleText(role));
     values.push(task ?? NONE);
     values.push(this.texts.push(label));
     this.ended(slot, SPEC["handle-queued"].code);
@@ -224,7 +224,7 @@ export class TraceStore implements Put {
     const slot = this.begin(this.now, line);
     const values = this.values;
     values.push(task);
-    values.push(this.texts.push(on.what));
+    values.push(on.what === this.lastWhat ? this.lastWhatText : this.whatText(on.what));
     values.push(this.texts.push(on.label));
     values.push(on.until === undefined ? NONE : this.float(on.until));
     values.push(on.task ?? NONE);
@@ -399,6 +399,24 @@ export class TraceStore implements Put {
     this.kind.set(slot, code);
     this.kindCounts[code]++;
     return true;
+  }
+
+  // A handle's role and what a task waits on are each one of a few strings, nearly always the one
+  // recorded last: that one's index is given again rather than the string stored once more (two of
+  // the five strings a sleep records).
+  private lastRole = "";
+  private lastRoleText = NONE;
+  private lastWhat = "";
+  private lastWhatText = NONE;
+
+  private roleText(role: string): number {
+    this.lastRole = role;
+    return (this.lastRoleText = this.texts.push(role));
+  }
+
+  private whatText(what: string): number {
+    this.lastWhat = what;
+    return (this.lastWhatText = this.texts.push(what));
   }
 
   /** The event in `slot`, of kind `code`, is recorded (a fast path's: its fields fit). */
