@@ -421,7 +421,7 @@ export class TraceStore implements Put {
 
   /** The event in `slot`, of kind `code`, is recorded (a fast path's: its fields fit). */
   private ended(slot: number, code: number): void {
-    this.kind.set(slot, code);
+    this.kind.push(code);
     this.kindCounts[code]++;
     this.order?.push(slot);
   }
@@ -458,10 +458,10 @@ export class TraceStore implements Put {
   }
 
   private setLine(slot: number, line: number | undefined): void {
-    if (line === undefined) this.line.set(slot, 0);
-    else if (Number.isInteger(line) && line >= 0 && line < WIDE_LINE - 1) this.line.set(slot, line + 1);
+    if (line === undefined) this.line.push(0);
+    else if (Number.isInteger(line) && line >= 0 && line < WIDE_LINE - 1) this.line.push(line + 1);
     else {
-      this.line.set(slot, WIDE_LINE);
+      this.line.push(WIDE_LINE);
       this.wideLines.set(slot, line);
     }
   }
@@ -561,11 +561,14 @@ class Column<A extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
   private readonly chunks: A[];
   private readonly type: new (n: number) => A;
   private capacity = 256;
+  /** The last chunk, where appends go. */
+  private tail: A;
   /** Elements written (the next index to append at). */
   length = 0;
   constructor(type: new (n: number) => A) {
     this.type = type;
-    this.chunks = [new type(this.capacity)];
+    this.tail = new type(this.capacity);
+    this.chunks = [this.tail];
   }
 
   get(i: number): number {
@@ -576,7 +579,7 @@ class Column<A extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
   push(value: number): void {
     const i = this.length;
     if (i === this.capacity) this.grow();
-    this.chunks[i >>> 16][i & (CHUNK - 1)] = value;
+    this.tail[i & (CHUNK - 1)] = value;
     this.length = i + 1;
   }
 
@@ -593,10 +596,10 @@ class Column<A extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
     if (this.capacity < CHUNK) {
       const bigger = new this.type(this.capacity * 2);
       bigger.set(this.chunks[0]);
-      this.chunks[0] = bigger;
+      this.chunks[0] = this.tail = bigger;
       this.capacity *= 2;
     } else {
-      this.chunks.push(new this.type(CHUNK));
+      this.chunks.push((this.tail = new this.type(CHUNK)));
       this.capacity += CHUNK;
     }
   }
