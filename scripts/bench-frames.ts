@@ -77,10 +77,11 @@ export async function scrubFrames(page: Page, id: string, how: Scrub, frames: nu
           setValue.call(slider, String(step));
           slider.dispatchEvent(new Event("input", { bubbles: true }));
         };
-        const press = (key: string) => diagram.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+        // A key held down: its first keydown, then repeats (one a frame), and a keyup at the end.
+        const press = (key: string, repeat: boolean) => diagram.dispatchEvent(new KeyboardEvent("keydown", { key, repeat, bubbles: true, cancelable: true }));
         const move = (frame: number) => {
           if (how === "drag") slideTo(Math.round(last * (1 - Math.abs(1 - (2 * (frame + 1)) / frames))));
-          else press(how === "end" ? "End" : "ArrowRight");
+          else press(how === "end" ? "End" : "ArrowRight", how === "step" && frame > 0);
         };
         // The reader looks at what they scrub: the slider, or the diagram they press keys on.
         (how === "drag" ? slider : pg.querySelector("[data-timing-diagram]")!).scrollIntoView({ block: "center" });
@@ -96,6 +97,7 @@ export async function scrubFrames(page: Page, id: string, how: Scrub, frames: nu
           previous = now;
           if (frame === frames) {
             if (how === "drag") slider.dispatchEvent(new PointerEvent("pointerup", { bubbles: true }));
+            else diagram.dispatchEvent(new KeyboardEvent("keyup", { key: how === "end" ? "End" : "ArrowRight", bubbles: true }));
             // The last frame's long-animation-frame entry comes a little later.
             setTimeout(() => {
               observer.disconnect();

@@ -326,6 +326,18 @@ test("a run of 1,000 tasks: a pane draws its first tasks in a box of its own, mo
   await slider.dispatchEvent("pointerup");
   await expect.poll(dotInView).toBe(true);
   expect(await scroller.evaluate((el) => el.scrollTop)).not.toBe(held);
+
+  // → held down on the diagram (the key's repeats) sweeps the same way: still until it is let go.
+  const still = await scroller.evaluate((el) => el.scrollTop);
+  await pg.locator("[data-diagram-focus]").focus();
+  let swept = stop;
+  do {
+    await page.keyboard.down("ArrowRight");
+    await expect(stepper).toHaveAttribute("data-step", String(++swept));
+  } while ((await dotInView()) !== false && swept < stop + 400);
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(still);
+  await page.keyboard.up("ArrowRight");
+  await expect.poll(dotInView).toBe(true);
 });
 
 test("example 4: dragging the slider, the panes may follow behind; released, they show the step it stopped at", async ({ page }) => {

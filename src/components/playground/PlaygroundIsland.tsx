@@ -166,11 +166,12 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const steppedCode = both && sides?.[stepped]?.key === "python" ? both.code : resultCode;
   const steps: StepList = (sides ? sides[stepped].views.steps : views?.steps) ?? NO_STEPS;
   const stepper = useStepper(steps);
-  // While the reader drags the slider, the slider and the diagram's cursor follow at once and the
-  // step's state (the panes, the editor's marks) catches up when the page has time, skipping the
-  // steps in between; after a click or a key it is the step's at once.
+  // While the reader sweeps through the steps (drags the slider, holds an arrow key), the slider and
+  // the diagram's cursor follow at once and the step's state (the panes, the editor's marks) catches
+  // up when the page has time, skipping the steps in between; after a click or a key press it is the
+  // step's at once.
   const deferredStep = useDeferredValue(stepper.step);
-  const shownStep = stepper.dragging ? deferredStep : stepper.step;
+  const shownStep = stepper.sweeping ? deferredStep : stepper.step;
   const stepView = useMemo(() => (steppedResult ? stepState(steppedResult.events, stepper.steps, shownStep) : null), [steppedResult, stepper.steps, shownStep]);
   // The stepper drives the editor that holds the stepped run's code: the same lines are marked there.
   const steppedLanguage = both && sides?.[stepped]?.key === "python" ? "python" : language;

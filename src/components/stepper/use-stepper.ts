@@ -16,10 +16,12 @@ export interface StepperModel {
   /** The current step, 0-based, always within the steps. */
   step: number;
   go: (index: number) => void;
-  /** True while the reader drags the slider (a pointer is down on it): the step's state may follow a
-   *  little behind the step then (PlaygroundIsland's deferred step), never after a click or a key. */
-  dragging: boolean;
-  /** The slider was pressed: dragging until the pointer is released anywhere. */
+  /** True while the reader sweeps through the steps: drags the slider (a pointer is down on it) or
+   *  holds down a key that moves the step (its repeats). The step's state may follow a little behind
+   *  the step then (PlaygroundIsland's deferred step) and the diagram holds its lanes still; never
+   *  after a click or a single key press. */
+  sweeping: boolean;
+  /** The slider was pressed: sweeping until the pointer is released anywhere. */
   startDrag: () => void;
   playing: boolean;
   togglePlay: () => void;
@@ -28,6 +30,11 @@ export interface StepperModel {
   /** The keys of the stepper and the diagram: ←/→, Home/End, PageUp/PageDown, space. */
   onKeyDown: (event: KeyboardEvent) => void;
 }
+
+/** Keys that move the step one or ten at a time (the slider's also ↑ and ↓): held down, they sweep
+ *  through the steps. */
+const STEP_KEYS = new Set(["ArrowLeft", "ArrowRight", "PageUp", "PageDown"]);
+const SLIDER_KEYS = new Set([...STEP_KEYS, "ArrowUp", "ArrowDown"]);
 
 /** Which keys a focused element keeps for itself (typing, a select's arrows, a button's space). */
 function ownsKey(target: EventTarget | null, key: string): boolean {
@@ -46,7 +53,7 @@ export function useStepper(steps: StepList): StepperModel {
   const [rawStep, setStep] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(SPEEDS[1].value);
-  const [dragging, setDragging] = useState(false);
+  const [sweeping, setSweeping] = useState(false);
   const last = Math.max(0, steps.length - 1);
   const step = Math.min(rawStep, last);
 
@@ -65,16 +72,16 @@ export function useStepper(steps: StepList): StepperModel {
     return () => clearTimeout(timer);
   }, [playing, step, last, speed]);
 
-  const startDrag = useCallback(() => {
-    setDragging(true);
+  // Sweeping until one of `ends` happens on the window (the pointer released, the key let go).
+  const sweepUntil = useCallback((ends: readonly string[]) => {
+    setSweeping(true);
     const end = () => {
-      setDragging(false);
-      window.removeEventListener("pointerup", end);
-      window.removeEventListener("pointercancel", end);
+      setSweeping(false);
+      for (const name of ends) window.removeEventListener(name, end);
     };
-    window.addEventListener("pointerup", end);
-    window.addEventListener("pointercancel", end);
+    for (const name of ends) window.addEventListener(name, end);
   }, []);
+  const startDrag = useCallback(() => sweepUntil(["pointerup", "pointercancel"]), [sweepUntil]);
 
   const go = useCallback((index: number) => setStep(Math.max(0, Math.min(index, last))), [last]);
   const togglePlay = useCallback(() => {
@@ -84,7 +91,12 @@ export function useStepper(steps: StepList): StepperModel {
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || ownsKey(event.target, event.key)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      // A key held down to move the step (the slider's own keys too): a sweep, until it is let go.
+      const onSlider = event.target instanceof HTMLInputElement && event.target.type === "range";
+      if (event.repeat && !sweeping && (onSlider ? SLIDER_KEYS.has(event.key) : STEP_KEYS.has(event.key) && !ownsKey(event.target, event.key)))
+        sweepUntil(["keyup", "blur"]);
+      if (ownsKey(event.target, event.key)) return;
       const moves: Record<string, number> = { ArrowLeft: step - 1, ArrowRight: step + 1, Home: 0, End: last, PageUp: step - 10, PageDown: step + 10 };
       if (event.key in moves) {
         event.preventDefault();
@@ -95,12 +107,12 @@ export function useStepper(steps: StepList): StepperModel {
         togglePlay();
       }
     },
-    [step, last, go, togglePlay],
+    [step, last, go, togglePlay, sweeping, sweepUntil],
   );
 
   // The same object while nothing in it changes: the views that take it re-render only then.
   return useMemo(
-    () => ({ steps, step, go, dragging, startDrag, playing, togglePlay, speed, setSpeed, onKeyDown }),
-    [steps, step, go, dragging, startDrag, playing, togglePlay, speed, onKeyDown],
+    () => ({ steps, step, go, sweeping, startDrag, playing, togglePlay, speed, setSpeed, onKeyDown }),
+    [steps, step, go, sweeping, startDrag, playing, togglePlay, speed, onKeyDown],
   );
 }

@@ -426,10 +426,11 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
   const box = useRef<HTMLDivElement>(null);
   const zoomTo = useTimeZoom(box, layout, zoom, setZoom);
   const boxView = useBoxView(box);
-  // While the slider is dragged the diagram holds still up and down (the cursor sweeps across it),
-  // and scrolls to the step's lane once the slider is let go: following the lane of every step
-  // dragged over jumped the box from lane to lane on each frame, drawing a new window of lanes each time.
-  useLaneInSight(box, boxView, layout, link?.model.dragging ? undefined : cursor?.lane);
+  // While the reader sweeps through the steps (drags the slider, holds an arrow key) the diagram
+  // holds still up and down as the cursor moves across it, and scrolls to the step's lane once the
+  // slider or key is let go: following the lane of every step swept over jumped the box from lane to
+  // lane on each frame, drawing a new window of lanes each time.
+  useLaneInSight(box, boxView, layout, link?.model.sweeping ? undefined : cursor?.lane);
   useTimeInSight(box, boxView, layout, cursor?.t);
   const rowsInView = useRowsInView(box, boxView, layout);
   const svg = <TimingDiagramSvg timeline={timeline} idPrefix={idPrefix} cursor={cursor} onPick={onPick} layout={layout} rowsInView={rowsInView} />;
