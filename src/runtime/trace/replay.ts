@@ -3,7 +3,7 @@
 // before each event to say what happens. See steps.ts for how passes and the queue are rebuilt.
 import type { TraceEvent, WaitInfo } from "./schema.ts";
 import { printedLines, type ConsoleLine } from "./console-lines.ts";
-import type { DoneTask, LineMarker, LoopActivity, ReadyItem, Step, StepState, WaitingTask, WorkerLane } from "./step-state.ts";
+import type { DoneTask, LineMarker, LoopActivity, PendingTimer, ReadyItem, Step, StepState, WaitingTask, WorkerLane } from "./step-state.ts";
 
 interface TaskRecord {
   id: number;
@@ -74,6 +74,16 @@ export class Replay {
   readonly pools = new Map<number, { name: string; kind: "thread" | "process"; maxWorkers: number; queued: { job: number; label: string }[] }>();
   readonly jobs = new Map<number, { label: string; pool: number }>();
   readonly lanes = new Map<number, Omit<WorkerLane, "fresh"> & { since: number }>();
+
+  // The items of earlier snapshots that were not fresh, by what they were made from (a task's record,
+  // a queue entry, a timer), to show again while that still reads the same: a step of 10,000 tasks
+  // shows most of them as the step before did, and making them all again (~19,000 objects a step,
+  // markers included) made a scrub of a big run mostly garbage collection. Items are read-only.
+  private readonly shownWaiting = new WeakMap<TaskRecord, WaitingTask>();
+  private readonly shownDone = new WeakMap<TaskRecord, DoneTask>();
+  private readonly shownMarker = new WeakMap<TaskRecord, LineMarker>();
+  private readonly shownReady = new WeakMap<QueueEntry, ReadyItem>();
+  private readonly shownTimer = new WeakMap<object, PendingTimer>();
 
   private readonly strict: boolean;
   constructor(strict: boolean) {
@@ -347,19 +357,29 @@ export class Replay {
     const ready: ReadyItem[] = [];
     for (let at = this.head; at < this.queue.length; at++) {
       const q = this.queue[at];
-      ready.push({
-        handle: q.handle,
-        name: q.task !== undefined ? this.taskName(q.task) : q.label,
-        why: q.role === "timer" ? "timer" : whyOf(q.role, q.label),
-        task: q.task,
-        label: q.label,
-        thisPass: this.passOpen || at - this.head < this.passLeft,
-        fresh: fresh(q.since),
-      });
+      const name = q.task !== undefined ? this.taskName(q.task) : q.label;
+      const thisPass = this.passOpen || at - this.head < this.passLeft;
+      const isFresh = fresh(q.since);
+      const shown = this.shownReady.get(q);
+      if (!isFresh && shown && shown.name === name && shown.thisPass === thisPass) {
+        ready.push(shown);
+        continue;
+      }
+      const item: ReadyItem = { handle: q.handle, name, why: q.role === "timer" ? "timer" : whyOf(q.role, q.label), task: q.task, label: q.label, thisPass, fresh: isFresh };
+      if (!isFresh) this.shownReady.set(q, item);
+      ready.push(item);
     }
-    const timers = [...this.timers.entries()]
-      .map(([timer, v]) => ({ timer, due: v.due, label: v.label, task: v.task, fresh: fresh(v.since) }))
-      .sort((a, b) => a.due - b.due || a.timer - b.timer);
+    const timers: PendingTimer[] = [];
+    for (const [timer, v] of this.timers) {
+      const isFresh = fresh(v.since);
+      let item = isFresh ? undefined : this.shownTimer.get(v);
+      if (!item) {
+        item = { timer, due: v.due, label: v.label, task: v.task, fresh: isFresh };
+        if (!isFresh) this.shownTimer.set(v, item);
+      }
+      timers.push(item);
+    }
+    timers.sort((a, b) => a.due - b.due || a.timer - b.timer);
     const markers: LineMarker[] = [];
     // Threads and processes at work point at their line too.
     for (const w of this.lanes.values()) if (w.line !== undefined && w.state !== "idle") markers.push({ line: w.line, state: w.state, name: w.name });
@@ -368,9 +388,33 @@ export class Replay {
     const done: DoneTask[] = [];
     for (const t of this.tasks.values()) {
       if (t.internal) continue;
-      if (t.state === "waiting" && t.on) waiting.push({ task: t.id, name: t.name, coro: t.coro, line: t.line, on: t.on, fresh: fresh(t.since) });
-      if (t.state === "done") done.push({ task: t.id, name: t.name, coro: t.coro, outcome: t.outcome!, value: t.value, fresh: fresh(t.since) });
-      else if (t.line !== undefined) markers.push({ line: t.line, state: t.state, task: t.id, name: t.name });
+      const isFresh = fresh(t.since);
+      if (t.state === "waiting" && t.on) {
+        const shown = this.shownWaiting.get(t);
+        if (!isFresh && shown && shown.name === t.name && shown.coro === t.coro && shown.line === t.line && shown.on === t.on) waiting.push(shown);
+        else {
+          const item: WaitingTask = { task: t.id, name: t.name, coro: t.coro, line: t.line, on: t.on, fresh: isFresh };
+          if (!isFresh) this.shownWaiting.set(t, item);
+          waiting.push(item);
+        }
+      }
+      if (t.state === "done") {
+        const shown = this.shownDone.get(t);
+        if (!isFresh && shown && shown.name === t.name && shown.coro === t.coro && shown.outcome === t.outcome && shown.value === t.value) done.push(shown);
+        else {
+          const item: DoneTask = { task: t.id, name: t.name, coro: t.coro, outcome: t.outcome!, value: t.value, fresh: isFresh };
+          if (!isFresh) this.shownDone.set(t, item);
+          done.push(item);
+        }
+      } else if (t.line !== undefined) {
+        const shown = this.shownMarker.get(t);
+        if (shown && shown.line === t.line && shown.state === t.state && shown.name === t.name) markers.push(shown);
+        else {
+          const marker: LineMarker = { line: t.line, state: t.state, task: t.id, name: t.name };
+          this.shownMarker.set(t, marker);
+          markers.push(marker);
+        }
+      }
     }
     if (this.activity.state === "blocked" && this.activity.task === undefined && lastTopLine !== undefined)
       markers.push({ line: lastTopLine, state: "blocked", name: "Main thread" });
