@@ -71,7 +71,9 @@ class Cursor {
   /** The replay with every event up to index `last` applied. */
   at(last: number): Replay {
     const from = this.checkpoints.findLast((c) => c.next <= last + 1);
-    if (last < this.next - 1 || (from && from.next > this.next)) {
+    // Back, or ahead past a checkpoint when copying it costs less than the events it skips: a step
+    // forward over a checkpoint of 10,000 tasks' state went on by a few events, not by a 20 ms copy.
+    if (last < this.next - 1 || (from && from.next - this.next > from.replay.size)) {
       this.replay = from ? from.replay.clone() : new Replay(false);
       this.next = from ? from.next : 0;
     }
