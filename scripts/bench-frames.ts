@@ -57,9 +57,11 @@ export interface FrameTimes {
 }
 
 /** How the reader scrubs: "drag" the stepper's slider to the end and back, one input event a frame
- *  between a pointer's press on the slider and its release (as a pointer drag sends them); "step" with → on the diagram, one step a frame, from the middle of
- *  the run; "end": one press of End on the diagram, from where the stepper is. */
-export type Scrub = "drag" | "step" | "end";
+ *  between a pointer's press on the slider and its release (as a pointer drag sends them); "step":
+ *  → held down on the diagram, one repeat (one step) a frame, from the middle of the run; "press":
+ *  the same steps, → pressed anew each frame (each step's state drawn at once); "end": one press of
+ *  End on the diagram, from where the stepper is. */
+export type Scrub = "drag" | "step" | "press" | "end";
 
 /** Scrub playground `id`'s stepper for `frames` frames through its real handlers: the slider's input
  *  event (its onChange), or a keydown on the diagram (use-stepper.ts's onKeyDown). */
@@ -85,7 +87,7 @@ export async function scrubFrames(page: Page, id: string, how: Scrub, frames: nu
         };
         // The reader looks at what they scrub: the slider, or the diagram they press keys on.
         (how === "drag" ? slider : pg.querySelector("[data-timing-diagram]")!).scrollIntoView({ block: "center" });
-        if (how === "step") slideTo(Math.floor(last / 2));
+        if (how === "step" || how === "press") slideTo(Math.floor(last / 2));
 
         const times: FrameTimes = { work: [], gaps: [], longFrames: [] };
         const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => times.longFrames.push(e.duration)));
