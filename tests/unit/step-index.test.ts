@@ -78,4 +78,16 @@ describe("stepState in any order", () => {
       expect(stepState(events, index, i), `step ${i}`).toEqual(stepState(events.slice(), eager, i));
     }
   }, 60_000);
+
+  it("stepping forward one at a time, over the index's checkpoints, gives what a fresh replay gives (items shown again included)", async () => {
+    const { events } = await runTs(THOUSAND_TASKS, { limits: BROWSER_LIMITS });
+    const index = indexOf(events);
+    const eager = deriveSteps(events);
+    const from = index.length >> 2;
+    // 12,000 steps: more events than the index leaves between two checkpoints (8,192).
+    for (let i = from; i < from + 12_000; i++) {
+      const state = stepState(events, index, i);
+      if ((i - from) % 1_499 === 0) expect(state, `step ${i}`).toEqual(stepState(events.slice(), eager, i));
+    }
+  }, 60_000);
 });
