@@ -84,6 +84,9 @@ export class Replay {
   private readonly shownMarker = new WeakMap<TaskRecord, LineMarker>();
   private readonly shownReady = new WeakMap<QueueEntry, ReadyItem>();
   private readonly shownTimer = new WeakMap<object, PendingTimer>();
+  /** Snapshots taken of this replay: a copy made for a jump or a step back shows one state, and
+   *  remembering its ~19,000 items cost more than it would save; the next ones step forward. */
+  private snapshots = 0;
 
   private readonly strict: boolean;
   constructor(strict: boolean) {
@@ -353,6 +356,7 @@ export class Replay {
   /** A copy of the state for the views; `after` is the previous step's seq (what came later is fresh). */
   snapshot(step: Step, index: number, after: number): StepState {
     const lastTopLine = this.topLine;
+    const remember = this.snapshots++ > 0;
     const fresh = (since: number) => since > after;
     const ready: ReadyItem[] = [];
     for (let at = this.head; at < this.queue.length; at++) {
@@ -366,7 +370,7 @@ export class Replay {
         continue;
       }
       const item: ReadyItem = { handle: q.handle, name, why: q.role === "timer" ? "timer" : whyOf(q.role, q.label), task: q.task, label: q.label, thisPass, fresh: isFresh };
-      if (!isFresh) this.shownReady.set(q, item);
+      if (remember && !isFresh) this.shownReady.set(q, item);
       ready.push(item);
     }
     const timers: PendingTimer[] = [];
@@ -375,7 +379,7 @@ export class Replay {
       let item = isFresh ? undefined : this.shownTimer.get(v);
       if (!item) {
         item = { timer, due: v.due, label: v.label, task: v.task, fresh: isFresh };
-        if (!isFresh) this.shownTimer.set(v, item);
+        if (remember && !isFresh) this.shownTimer.set(v, item);
       }
       timers.push(item);
     }
@@ -394,7 +398,7 @@ export class Replay {
         if (!isFresh && shown && shown.name === t.name && shown.coro === t.coro && shown.line === t.line && shown.on === t.on) waiting.push(shown);
         else {
           const item: WaitingTask = { task: t.id, name: t.name, coro: t.coro, line: t.line, on: t.on, fresh: isFresh };
-          if (!isFresh) this.shownWaiting.set(t, item);
+          if (remember && !isFresh) this.shownWaiting.set(t, item);
           waiting.push(item);
         }
       }
@@ -403,7 +407,7 @@ export class Replay {
         if (!isFresh && shown && shown.name === t.name && shown.coro === t.coro && shown.outcome === t.outcome && shown.value === t.value) done.push(shown);
         else {
           const item: DoneTask = { task: t.id, name: t.name, coro: t.coro, outcome: t.outcome!, value: t.value, fresh: isFresh };
-          if (!isFresh) this.shownDone.set(t, item);
+          if (remember && !isFresh) this.shownDone.set(t, item);
           done.push(item);
         }
       } else if (t.line !== undefined) {
@@ -411,7 +415,7 @@ export class Replay {
         if (shown && shown.line === t.line && shown.state === t.state && shown.name === t.name) markers.push(shown);
         else {
           const marker: LineMarker = { line: t.line, state: t.state, task: t.id, name: t.name };
-          this.shownMarker.set(t, marker);
+          if (remember) this.shownMarker.set(t, marker);
           markers.push(marker);
         }
       }
