@@ -65,10 +65,12 @@ const heapBefore = heapNow();
 const gcs = values.stats ? new GCProfiler() : null;
 gcs?.start();
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual", model: values.eager ? "eager" : "lazy", onHeartbeat: collect && sampleLive });
 if (collect) sampleLive();
 
 const runMs = performance.now() - started;
+const runCpu = process.cpuUsage(cpuStarted);
 if (values.stats) {
   // The process's peak RSS (minus the RSS before the run: what the run itself took). Linux's VmHWM
   // is this process's own; getrusage's maxRSS can start from the parent's RSS at fork.
@@ -77,7 +79,7 @@ if (values.stats) {
   const { user, system } = process.cpuUsage(); // the whole process's CPU time so far, every thread
   const heap = (h: { usedHeapSize: number; externalMemory: number }) => h.usedHeapSize + h.externalMemory;
   const heapPeak = Math.max(heapNow(), ...gcs!.stop()!.statistics.map((gc) => heap(gc.beforeGC.heapStatistics)));
-  console.error(JSON.stringify({ runMs, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, heapBefore, heapPeak, heapLive: collect ? heapLive : null, cpuMs: (user + system) / 1000 }));
+  console.error(JSON.stringify({ runMs, runCpuMs: (runCpu.user + runCpu.system) / 1000, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, heapBefore, heapPeak, heapLive: collect ? heapLive : null, cpuMs: (user + system) / 1000 }));
 }
 if (values.svg) {
   // Loaded only here: the diagram is React (.tsx), which needs tsx; the rest runs on plain node too.
