@@ -88,12 +88,12 @@ test("the lesson's own code runs as the build compiled it, even when the compile
   expect(compilerFetched.length).toBeGreaterThan(0);
 });
 
-/** Each job worker the page starts (a Blob worker inside the runner), with the test's `phase` when it
+/** Each job worker the page starts (job.worker.ts, inside the runner), with the test's `phase` when it
  *  was seen to start and to end (the order of events, not clock times). */
 function watchJobWorkers(page: Page, phase: number) {
   const watch = { phase, workers: [] as { started: number; closed?: number }[] };
   page.on("worker", (worker) => {
-    if (!worker.url().startsWith("blob:")) return;
+    if (!/job\.worker/.test(worker.url())) return;
     const seen: { started: number; closed?: number } = { started: watch.phase };
     watch.workers.push(seen);
     worker.on("close", () => (seen.closed = watch.phase));
@@ -101,7 +101,7 @@ function watchJobWorkers(page: Page, phase: number) {
   return watch;
 }
 
-test("threads and processes: a warm runner's next run takes job workers started after the last, and gives the same output", async ({ page }) => {
+test("threads and processes: a run's job workers that it left as they were serve the next run, which starts none", async ({ page }) => {
   // The phase is the run of the test.
   const jobs = watchJobWorkers(page, 1);
   const jobWorkers = jobs.workers;
@@ -110,20 +110,41 @@ test("threads and processes: a warm runner's next run takes job workers started 
   expect(await runPlayground(pg)).toBe("done");
   const first = await pg.locator("[data-console-line]").allTextContents();
   await expect.poll(() => verdicts(page)).toEqual(["reusable"]);
-  // The run's workers end with it; as many spares are started after it, and wait.
-  await expect.poll(() => jobWorkers.filter((w) => w.closed !== undefined).length).toBeGreaterThan(0);
-  const used = jobWorkers.filter((w) => w.closed !== undefined).length;
-  await expect.poll(() => jobWorkers.filter((w) => w.closed === undefined).length).toBe(used);
+  await expect.poll(() => jobWorkers.length).toBeGreaterThan(0);
+  const used = jobWorkers.length;
 
   jobs.phase = 2;
   expect(await runPlayground(pg)).toBe("done");
   await expect(pg.locator("[data-console-line]")).toHaveText(first);
-  // The second run's workers (ended with it) are the spares: all started before its Run.
-  await expect.poll(() => jobWorkers.filter((w) => w.closed !== undefined).length).toBe(2 * used);
-  const second = jobWorkers.filter((w) => w.closed === 2);
-  expect(second).toHaveLength(used);
-  for (const w of second) expect(w.started).toBe(1);
   await expect.poll(() => verdicts(page)).toEqual(["reusable", "reusable"]);
+  // The same workers, audited after the first run: none started for the second, none ended.
+  await page.waitForTimeout(500);
+  expect(jobWorkers).toHaveLength(used);
+  for (const w of jobWorkers) expect(w).toEqual({ started: 1 });
+});
+
+test("threads and processes: a job worker whose run changed its realm is ended, and the next run's job runs in a fresh one", async ({ page }) => {
+  const jobs = watchJobWorkers(page, 0);
+  await page.goto(PAGE);
+  const pg = playground(page, ID);
+  await expect.poll(() => verdicts(page), { timeout: 30_000 }).toEqual(["rehearsed"]);
+  // A worker's performance.timeOrigin tells it apart from any other.
+  const origin = `import { run, toThread, print } from "asyncio";\nfunction origin() { return performance.timeOrigin; }\nawait run((async () => print(await toThread(origin)))());\n`;
+  const visits = `import { run, toThread, print } from "asyncio";\nfunction visit() { const g = globalThis as any; g.visits = (g.visits ?? 0) + 1; return g.visits; }\nawait run((async () => print(await toThread(visit)))());\n`;
+  const printed = async (code: string) => {
+    await typeCode(page, pg, code);
+    expect(await runPlayground(pg)).toBe("done");
+    return (await pg.locator("[data-console-line]").allTextContents()).join("\n");
+  };
+  const firstOrigin = await printed(origin);
+  // Left as it was: the same worker serves the next run.
+  expect(await printed(origin)).toBe(firstOrigin);
+  expect(jobs.workers).toHaveLength(1);
+  // A global set: that worker serves no other run; the next run counts its first visit again.
+  expect(await printed(visits)).toBe("1");
+  expect(await printed(visits)).toBe("1");
+  expect(await printed(origin)).not.toBe(firstOrigin);
+  await expect.poll(() => jobs.workers.filter((w) => w.closed !== undefined).length).toBe(2);
 });
 
 test("threads and processes: once the page is idle, the first run's job workers are started, and the first Run takes them", async ({ page }) => {
@@ -144,9 +165,10 @@ test("threads and processes: once the page is idle, the first run's job workers 
   jobs.phase = 1;
   expect(await runPlayground(pg)).toBe("done");
   await expect(pg.locator("[data-console-line]").first()).toBeVisible();
-  // The run's workers end with it: every one of them was started before the Run.
-  await expect.poll(() => jobWorkers.filter((w) => w.closed !== undefined).length).toBe(prestarted);
-  for (const w of jobWorkers.filter((w) => w.closed !== undefined)) expect(w.started).toBe(0);
+  // The run started no worker of its own: every one it used was started before the Run.
+  await page.waitForTimeout(500);
+  expect(jobWorkers).toHaveLength(prestarted);
+  for (const w of jobWorkers) expect(w.started).toBe(0);
 });
 
 test("a small run's reply is read at the start of the frame after the Run, and drawn in it; a big one comes by message", async ({ page }) => {

@@ -1,5 +1,6 @@
 // warmWebWorkerHost (src/runtime/workers/worker-host.ts): after a run, as many workers as it took are
-// started for the next; a worker serves one run only (a used one is never handed out again).
+// started for the next; a worker serves one run only (a used one is never handed out again, and is
+// terminated at the refill).
 import { describe, expect, it } from "vitest";
 import { warmWebWorkerHost } from "../../src/runtime/workers/index.ts";
 
@@ -71,9 +72,80 @@ describe("a warm worker host", () => {
     expect(FakeWorker.started[6].posted).toEqual([job]);
   });
 
-  it("terminates a worker when its run ends, through the handle the run got", () => {
+  it("silences a worker when its run ends and terminates it at the refill, once the run is painted", () => {
     const workers = host(1);
+    const replies: unknown[] = [];
+    workers.spawn("a", (reply) => replies.push(reply), nothing).terminate();
+    const used = FakeWorker.started[0];
+    // Not terminated yet (that holds its thread while the page draws the run), but heard no more.
+    expect(used.terminated).toBe(false);
+    expect(used.onmessage).toBeNull();
+    expect(replies).toEqual([]);
+    workers.refill();
+    expect(used.terminated).toBe(true);
+    // The spare started by the refill is not terminated.
+    expect(FakeWorker.started).toHaveLength(2);
+    expect(FakeWorker.started[1].terminated).toBe(false);
+  });
+
+  it("without spares (webWorkerHost), terminates a worker as soon as its run ends", () => {
+    const workers = host(0);
     workers.spawn("a", nothing, nothing).terminate();
     expect(FakeWorker.started[0].terminated).toBe(true);
   });
+
+  describe("with workers that audit their realm (a script: the page's job.worker.ts)", () => {
+    const script = new URL("https://site.example/job.worker.js");
+    const audited = (most: number) => {
+      FakeWorker.started = [];
+      return warmWebWorkerHost(FakeWorker as unknown as typeof Worker, most, script);
+    };
+    const answer = (worker: FakeWorker, why: string | null) => worker.onmessage!({ data: { kind: "audit", why } } as MessageEvent);
+
+    it("asks a worker, when its run ends, what the run left; one that left nothing serves the next run", () => {
+      const workers = audited(2);
+      const replies: unknown[] = [];
+      workers.spawn("a", (reply) => replies.push(reply), nothing).terminate();
+      const worker = FakeWorker.started[0];
+      expect(worker.posted).toEqual([{ kind: "audit" }]);
+      // A late reply of the ended run reaches no one.
+      worker.onmessage!({ data: { job: 1 } } as MessageEvent);
+      expect(replies).toEqual([]);
+      answer(worker, null);
+      workers.refill();
+      // Kept: the refill starts none, the next run takes it, and it is never terminated.
+      expect(FakeWorker.started).toHaveLength(1);
+      workers.spawn("b", (reply) => replies.push(reply), nothing).post(job);
+      expect(worker.posted).toEqual([{ kind: "audit" }, job]);
+      worker.onmessage!({ data: "reply" } as MessageEvent);
+      expect(replies).toEqual(["reply"]);
+      expect(worker.terminated).toBe(false);
+    });
+
+    it("terminates a worker whose run left something behind, and starts a spare in its place", () => {
+      const workers = audited(2);
+      workers.spawn("a", nothing, nothing).terminate();
+      const worker = FakeWorker.started[0];
+      answer(worker, "the global object, its visits");
+      expect(worker.terminated).toBe(true);
+      workers.refill();
+      expect(FakeWorker.started).toHaveLength(2);
+      expect(FakeWorker.started[1].terminated).toBe(false);
+    });
+
+    it("counts a worker still being audited as a spare at the refill, and keeps no more than `most`", () => {
+      const workers = audited(1);
+      workers.spawn("a", nothing, nothing).terminate();
+      workers.spawn("b", nothing, nothing).terminate();
+      workers.refill();
+      // Two audits under way, one spare wanted at most: none started.
+      expect(FakeWorker.started).toHaveLength(2);
+      answer(FakeWorker.started[0], null);
+      answer(FakeWorker.started[1], null);
+      // The first is kept; the second would be one spare too many.
+      expect(FakeWorker.started[0].terminated).toBe(false);
+      expect(FakeWorker.started[1].terminated).toBe(true);
+    });
+  });
 });
+

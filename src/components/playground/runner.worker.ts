@@ -9,6 +9,7 @@ import { warmWebWorkerHost } from "../../runtime/workers/index.ts";
 import type { RunnerMessage, RunnerRequest, RunRequest } from "./protocol.ts";
 import { importsDynamically, watchRealm } from "./realm-audit.ts";
 import { writeReply } from "./reply-slot.ts";
+import jobWorkerUrl from "./job.worker.ts?worker&url";
 
 /** Events per message: small enough that the page reads one in a few milliseconds. */
 const BATCH = 1_000;
@@ -21,9 +22,10 @@ const SPARE_JOB_WORKERS = 8;
 const REFILL_AFTER_MS = 300;
 
 // Ours, before the audit's watch starts (a program's postMessage spends the worker; its workers are
-// counted, the runtime's job workers are not: they end with their run).
+// counted, the runtime's job workers are not: each audits itself when its run ends, job.worker.ts).
 const post = self.postMessage.bind(self);
-const jobWorkers = typeof Worker === "function" ? warmWebWorkerHost(Worker, SPARE_JOB_WORKERS) : undefined;
+// Job workers audit themselves after each run and serve the next if it left nothing (job.worker.ts).
+const jobWorkers = typeof Worker === "function" ? warmWebWorkerHost(Worker, SPARE_JOB_WORKERS, new URL(jobWorkerUrl, self.location.href)) : undefined;
 const later = self.setTimeout.bind(self) as (run: () => void, ms: number) => number;
 const cancel = self.clearTimeout.bind(self) as (id: number | undefined) => void;
 let refill: number | undefined;

@@ -49,7 +49,8 @@ export interface JobReply {
  * (tsx, vitest) wrap functions in esbuild's `__name` helper, which the worker must then define. */
 export const JOB_WORKER_SOURCE = `var __name = (target) => target;\n(${jobWorkerMain.toString()})();\n`;
 
-function jobWorkerMain(): void {
+/** The worker's whole program, run as it is where it is bundled (a module worker's script). */
+export function jobWorkerMain(): void {
   type Port = { postMessage(message: unknown): void };
   const scope = globalThis as unknown as {
     require?: (id: string) => any;
@@ -59,7 +60,8 @@ function jobWorkerMain(): void {
   // Node evaluates this as a CommonJS script (worker_threads, eval: true); browsers as a classic worker.
   const nodePort: (Port & { on(kind: string, fn: (m: unknown) => void): void }) | null =
     typeof scope.require === "function" ? scope.require("node:worker_threads").parentPort : null;
-  const reply = (message: unknown) => (nodePort ? nodePort.postMessage(message) : scope.postMessage!(message));
+  // The global postMessage taken now: a worker that audits its realm (job.worker.ts) watches it.
+  const reply: (message: unknown) => void = nodePort ? (message) => nodePort.postMessage(message) : scope.postMessage!.bind(scope);
   const epochSeconds = () => (performance.timeOrigin + performance.now()) / 1000;
   // Atomics.wait sleeps without burning a core; it needs SharedArrayBuffer (Node always, browsers
   // only on cross-origin isolated pages). Elsewhere, spin. (session.ts's holdFor does the same on the

@@ -16,7 +16,7 @@ export interface WorkerHost {
 
 /** A host that keeps started workers ready for the next run. */
 export interface WarmWorkerHost extends WorkerHost {
-  /** Between runs: start, unused, as many workers as the last run took (at most `most`). */
+  /** Between runs: end the workers the last run used, and start, unused, as many as it took (at most `most`). */
   refill(): void;
   /** Before the first run: start, unused, as many as it is expected to take (at most `most`). */
   prestart(count: number): void;
@@ -27,31 +27,70 @@ export function webWorkerHost(): WorkerHost | undefined {
   return typeof Worker === "function" && typeof Blob === "function" ? warmWebWorkerHost(Worker, 0) : undefined;
 }
 
+/** A job worker's answer to `{ kind: "audit" }` (a worker from a script that audits its realm):
+ *  null when its run left nothing behind, and it may serve the next; else what it left. */
+export interface JobWorkerAudit {
+  kind: "audit";
+  why: string | null;
+}
+
 /**
  * Web Workers as webWorkerHost makes them, with spares: after each run, `refill` starts as many as
  * that run took, so the next run finds its workers started (a worker's start costs it tens of
- * milliseconds). A spare has only loaded the job worker's source; each worker serves one run's
- * jobs and is terminated with that run, as ever, so no run sees another's state. `WorkerClass` is
- * the constructor to use (the runner worker's own, from before its realm is watched).
+ * milliseconds). A spare has only loaded the job worker's source. No run sees another's state: a
+ * worker made from `script` (the page's job.worker.ts, which audits its realm) is asked, once its run
+ * has ended, whether that run left anything behind, and is kept as a spare if not (starting and
+ * terminating a run's six or eight workers each time took a two-core machine's cores while the page
+ * drew the run); any other is ended after its one run, at the refill, once the page has painted the
+ * run (terminating one holds its thread for 5–8 ms). `WorkerClass` is the constructor to use (the
+ * runner worker's own, from before its realm is watched).
  */
-export function warmWebWorkerHost(WorkerClass: typeof Worker, most: number): WarmWorkerHost {
+export function warmWebWorkerHost(WorkerClass: typeof Worker, most: number, script?: URL): WarmWorkerHost {
   let url: string | undefined;
   const spares: Worker[] = [];
+  /** Workers whose run has ended, to terminate at the refill (unaudited ones; a host without spares terminates at once). */
+  const retired: Worker[] = [];
+  /** Workers asked whether their run left anything behind, not answered yet. */
+  let auditing = 0;
   let taken = 0;
-  const start = (name: string) => new WorkerClass((url ??= URL.createObjectURL(new Blob([JOB_WORKER_SOURCE], { type: "text/javascript" }))), { name });
-  // Spares up to `count` (at most `most`), started now, unused.
+  const start = (name: string) =>
+    script ? new WorkerClass(script, { name, type: "module" }) : new WorkerClass((url ??= URL.createObjectURL(new Blob([JOB_WORKER_SOURCE], { type: "text/javascript" }))), { name });
+  // A spare that fails (to start, or later) is dropped; the run that would have taken it starts another.
+  const keep = (spare: Worker) => {
+    spare.onmessage = null;
+    spare.onerror = (event) => {
+      event.preventDefault();
+      const at = spares.indexOf(spare);
+      if (at >= 0) spares.splice(at, 1);
+    };
+    spares.push(spare);
+  };
+  // Spares up to `count` (at most `most`), started now, unused; those being audited count.
   const startSpares = (count: number) => {
     const wanted = Math.min(count, most);
-    while (spares.length < wanted) {
-      const spare = start("job worker");
-      // One that fails to start is dropped; the run that would have taken it starts another.
-      spare.onerror = (event) => {
-        event.preventDefault();
-        const at = spares.indexOf(spare);
-        if (at >= 0) spares.splice(at, 1);
-      };
-      spares.push(spare);
+    while (spares.length + auditing < wanted) keep(start("job worker"));
+  };
+  // The run has ended: its worker is heard no more, and kept if its audit finds nothing, else retired.
+  const retire = (worker: Worker) => {
+    if (!script) {
+      worker.onmessage = worker.onerror = null;
+      retired.push(worker);
+      return;
     }
+    // Spent ones are few (a program that set a global in a thread): they are terminated at once.
+    auditing++;
+    worker.onmessage = (event: MessageEvent<JobWorkerAudit>) => {
+      if (event.data?.kind !== "audit") return; // a late reply of the ended run
+      auditing--;
+      if (event.data.why === null && spares.length < most) keep(worker);
+      else worker.terminate();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      auditing--;
+      worker.terminate();
+    };
+    worker.postMessage({ kind: "audit" });
   };
   return {
     spawn(name, onReply, onFailure) {
@@ -62,9 +101,10 @@ export function warmWebWorkerHost(WorkerClass: typeof Worker, most: number): War
         event.preventDefault();
         onFailure(event.message || "the worker failed to start");
       };
-      return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
+      return { post: (request) => worker.postMessage(request), terminate: most > 0 ? () => retire(worker) : () => worker.terminate() };
     },
     refill() {
+      for (const worker of retired.splice(0)) worker.terminate();
       const wanted = taken;
       taken = 0;
       startSpares(wanted);
