@@ -65,7 +65,8 @@ const FROM_FIELDS = {
   handleQueued: (handle: number, role: "step" | "callback", task: number | undefined, label: string): UnstampedEvent => ({ kind: "handle-queued", handle, role, task, label }),
   handleRun: (handle: number, skipped: true | undefined): UnstampedEvent => ({ kind: "handle-run", handle, skipped }),
   taskResumed: (task: number, first: boolean, thrown: string | undefined): UnstampedEvent => ({ kind: "task-resumed", task, first, thrown }),
-  taskSuspended: (task: number, on: WaitInfo): UnstampedEvent => ({ kind: "task-suspended", task, on }),
+  // The store reads a WaitInfo's fields, whatever carries them (a sleep is its own WaitInfo, with more besides).
+  taskSuspended: (task: number, { what, label, until, task: awaited, tasks }: WaitInfo): UnstampedEvent => ({ kind: "task-suspended", task, on: { what, label, until, task: awaited, tasks } }),
   timerSet: (timer: number, due: number, label: string, task: number | undefined): UnstampedEvent => ({ kind: "timer-set", timer, due, label, task }),
   timerFired: (timer: number, handle: number): UnstampedEvent => ({ kind: "timer-fired", timer, handle }),
 };

@@ -1,5 +1,6 @@
 // The task functions of Lib/asyncio/tasks.py and the loop's create_future, as a program calls them.
-import { BARE_YIELD, Coroutine, currentSession, Future, getRunningLoop, pyRepr, Task, ValueError, type HandleInfo, type TimerHandle } from "../core/index.ts";
+import { BARE_YIELD, Coroutine, currentSession, Future, getRunningLoop, pyRepr, RETURNED, Task, ValueError, type HandleInfo, type TimerHandle } from "../core/index.ts";
+import type { WaitInfo } from "../trace/index.ts";
 import { loopCreateTask, type TaskKwargs } from "./events.ts";
 
 /** asyncio.create_task(coro, name=..., eager_start=...): schedule a coroutine to run soon, as a task. Under the eager
@@ -33,86 +34,83 @@ export function createFuture<T = unknown>(): Future<T> {
 /** await asyncio.sleep(delay, result): suspend this task for `delay` seconds. */
 export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T | undefined> {
   if (typeof delay !== "number") throw new TypeError(`sleep() takes a number of seconds, got ${pyRepr(delay)}`);
-  return new Coroutine(new SleepSteps(delay, result) as unknown as Generator<unknown, T | undefined, unknown>, "sleep");
+  return new Sleep(delay, result);
 }
 
-/** tasks.sleep's body, step by step: the generator it would be, without a generator (the hot path of
- * any program that sleeps: resuming a generator costs several times a method call). As in CPython:
+/** The coroutine sleep() gives, with tasks.sleep's body written as steps rather than as a generator
+ * (the hot path of any program that sleeps: resuming a generator costs several times a method call).
+ * As in CPython:
  *     if delay <= 0: await __sleep0(); return result          (a bare yield)
  *     if math.isnan(delay): raise ValueError(...)
  *     h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
  *     try: return await future
- *     finally: h.cancel() */
-class SleepSteps<T> {
-  /** It is its own IteratorResult: next() sets these and gives back itself, which the coroutine that
-   * runs it (Coroutine.advance) reads at once; two objects less per sleep. */
-  done = false;
-  value: unknown = undefined;
+ *     finally: h.cancel()
+ * It is also what its future waits on, for the trace (the future's waitInfo): one object per sleep
+ * rather than three (a coroutine, its steps, its WaitInfo). */
+class Sleep<T> extends Coroutine<T | undefined> implements WaitInfo {
   private state: "start" | "yielded" | "waiting" | "done" = "start";
   private timer: TimerHandle | null = null;
-  future: Future<T> | null = null;
+  future: Future<T | undefined> | null = null;
   private readonly delay: number;
-  readonly result: T;
-  constructor(delay: number, result: T) {
+  readonly result: T | undefined;
+  /** WaitInfo's label and until (`what` is the class's), once it waits. */
+  label = "";
+  until: number | undefined = undefined;
+
+  constructor(delay: number, result: T | undefined) {
+    super(null, "sleep");
     this.delay = delay;
     this.result = result;
   }
 
-  next(sent?: unknown): IteratorResult<unknown, T> {
+  get what(): "sleep" {
+    return "sleep";
+  }
+
+  protected override resumeBody(throwing: boolean, payload: unknown): unknown {
+    if (throwing) {
+      this.finish();
+      throw payload;
+    }
     switch (this.state) {
       case "start":
-        return this.start();
+        return this.firstStep();
       case "yielded":
         this.state = "done";
         return this.returning(this.result);
       case "waiting":
         this.finish();
-        return this.returning(sent);
+        return this.returning(payload);
       default:
         return this.returning(undefined);
     }
   }
 
-  throw(error: unknown): never {
-    this.finish();
-    throw error;
-  }
-
-  return(value: T): IteratorResult<unknown, T> {
-    this.finish();
-    return { done: true, value };
-  }
-
-  private start(): IteratorResult<unknown, T> {
+  private firstStep(): unknown {
     this.state = "done"; // an exception below ends it, as it would end the generator
     const delay = this.delay;
     const loop = getRunningLoop();
     // asyncio's sleep(0) is a bare yield; JavaScript's is a timer like any other (setTimeout).
     if (delay <= 0 && !loop.session.eager) {
       this.state = "yielded";
-      return this.yielding(BARE_YIELD);
+      return BARE_YIELD;
     }
     // tasks.sleep: a NaN is found when the coroutine runs, not when it is made.
     if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
-    const future = new Future<T>(loop);
-    const label = sleepLabel(delay);
-    future.waitInfo = { what: "sleep", label, until: loop.time() + delay };
+    const future = new Future<T | undefined>(loop);
+    this.label = sleepLabel(delay);
+    this.until = loop.time() + delay;
+    future.waitInfo = this;
     const task = loop.currentTask instanceof Task ? loop.currentTask : undefined;
     this.future = future;
-    this.timer = loop.callLater(Math.max(0, delay), setResultUnlessCancelled, task ? timerInfo(task, label) : { label: `${label} timer` }, this);
+    this.timer = loop.callLater(Math.max(0, delay), setResultUnlessCancelled, task ? timerInfo(task, this.label) : { label: `${this.label} timer` }, this);
     this.state = "waiting";
-    return this.yielding(future);
+    return future;
   }
 
-  private yielding(value: unknown): IteratorResult<unknown, T> {
-    this.value = value;
-    return this as IteratorResult<unknown, T>;
-  }
-
-  private returning(value: unknown): IteratorResult<unknown, T> {
-    this.done = true;
-    this.value = value;
-    return this as IteratorResult<unknown, T>;
+  private returning(value: unknown): typeof RETURNED {
+    this.returned = value;
+    return RETURNED;
   }
 
   // The `finally`: the timer is cancelled however the wait ends.
@@ -140,6 +138,6 @@ function timerInfo(task: Task, sleep: string): HandleInfo {
 }
 
 // futures._set_result_unless_cancelled(fut, result): the sleep's timer callback.
-function setResultUnlessCancelled<T>(sleep: SleepSteps<T>): void {
+function setResultUnlessCancelled<T>(sleep: Sleep<T>): void {
   if (!sleep.future!.done()) sleep.future!.setResult(sleep.result);
 }

@@ -41,7 +41,8 @@ export class Coroutine<T = unknown> {
   /** Site id of the async function, for the reader's line where its body starts. */
   readonly site: number;
   private readonly session: Session;
-  private readonly body: (() => Generator<unknown, T, unknown>) | Generator<unknown, T, unknown>;
+  /** Its body, a generator function; null for a coroutine that steps itself (resumeBody), as sleep's does. */
+  private readonly body: (() => Generator<unknown, T, unknown>) | null;
   /** Of a coroutine stepped by a task (or by send/throw): the innermost coroutine of its chain, the
    * one that runs now: itself, or one it awaits inline (Python's cr_await chain, followed from the
    * other end). Each runs its own generator and stands at its own site, and each links to the one
@@ -55,19 +56,17 @@ export class Coroutine<T = unknown> {
   private outer: Coroutine | null = null;
   /** Its generator, once started (cr_frame). */
   private gen: Generator<unknown, unknown, unknown> | null = null;
-  /** Whether `gen` is a native generator (the runtime's own step objects, such as sleep's, are not). */
-  private native = false;
   /** Where it stands, as a frame of a stack: its last site passed while it was innermost. */
   private standsAt: number;
   private claimed = false;
   /** The future this coroutine suspended on: resuming gives its result (Future.__await__). */
   private waitingOn: Future | null = null;
-  /** What it returned, once advance() has given RETURNED. */
+  /** What it returned, once advance() (or resumeBody) has given RETURNED. */
   returned: unknown = undefined;
 
   /** A coroutine object of the running program (`session`) that runs `body` when awaited or stepped
-   * (or steps `body` itself, a generator not started: the runtime's own, such as sleep's). */
-  constructor(body: (() => Generator<unknown, T, unknown>) | Generator<unknown, T, unknown>, name: string, site = -1, session: Session = currentSession()) {
+   * (null: a subclass's resumeBody is the body). */
+  constructor(body: (() => Generator<unknown, T, unknown>) | null, name: string, site = -1, session: Session = currentSession()) {
     this.session = session;
     this.body = body;
     this.name = name;
@@ -116,19 +115,23 @@ export class Coroutine<T = unknown> {
     this.stepped = true;
   }
 
-  /** Start the body's generator, once: awaiting a coroutine twice is an error, as in Python. */
-  claim(): Generator<unknown, T, unknown> {
+  // Start the body's generator, once: awaiting a coroutine twice is an error, as in Python.
+  private start(): void {
     if (this.claimed) throw new RuntimeError("cannot reuse already awaited coroutine");
     this.claimed = true;
     this.session.coroutineStarted(this);
-    return typeof this.body === "function" ? this.body() : this.body;
+    if (this.body) this.gen = this.body();
   }
 
-  // Claim the body and keep its generator, to be stepped.
-  private start(): void {
-    const gen = this.claim();
-    this.gen = gen;
-    this.native = typeof gen === "object" && gen !== null && Object.getPrototypeOf(Object.getPrototypeOf(gen)) === generatorPrototype;
+  /** Run the body on to its next yield: send (or, if `throwing`, throw) `payload` into it; gives
+   * what it yields, or RETURNED with its return value in `returned` (a raise goes through). A
+   * subclass with no generator (sleep's) steps its body here itself. */
+  protected resumeBody(throwing: boolean, payload: unknown): unknown {
+    const gen = this.gen!;
+    const step = throwing ? generatorThrow.call(gen, payload) : generatorNext.call(gen, payload);
+    if (!step.done) return step.value;
+    this.returned = step.value;
+    return RETURNED;
   }
 
   /** send (or, if `throwing`, throw) `payload` in and run until the next real suspension: the
@@ -154,28 +157,24 @@ export class Coroutine<T = unknown> {
     }
     for (;;) {
       const top: Coroutine = this.innermost!;
-      const gen: Generator<unknown, unknown, unknown> = top.gen!;
-      let step: IteratorResult<unknown, unknown>;
+      let awaited: unknown;
       try {
-        if (top.native) step = throwing ? generatorThrow.call(gen, payload) : generatorNext.call(gen, payload);
-        else step = throwing ? gen.throw(payload) : gen.next(payload);
+        awaited = top.resumeBody(throwing, payload);
       } catch (error) {
         this.leave(top);
         if (this.innermost === null) throw error;
         [throwing, payload] = [true, error];
         continue;
       }
-      if (step.done) {
+      if (awaited === RETURNED) {
         this.leave(top);
-        if (this.innermost === null) {
-          this.returned = step.value;
-          return RETURNED;
-        }
+        // The outermost keeps what it returned (in `returned`) for its task; one awaited inline gives it on.
+        if (this.innermost === null) return RETURNED;
         throwing = false;
-        payload = step.value;
+        payload = top.returned;
+        top.returned = undefined;
         continue;
       }
-      const awaited: unknown = step.value;
       if (awaited instanceof Coroutine) {
         // `await coro`: run it inline, in this task, now (a frame more, as in Python).
         try {

@@ -5,7 +5,7 @@ export { Session, currentSession, DEFAULT_LIMITS, BROWSER_LIMITS, holdFor, type 
 export { EventLoop, Handle, TimerHandle, getRunningLoop, _getRunningLoop, type HandleInfo } from "./loop.ts";
 export { Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy, setPublicLoop, type FutureState } from "./future.ts";
 export { Task, currentTask, runningTaskId, type TaskOptions } from "./task.ts";
-export { Coroutine, BARE_YIELD, type StepResult, type CoroutineFrame } from "./coroutine.ts";
+export { Coroutine, BARE_YIELD, RETURNED, type StepResult, type CoroutineFrame } from "./coroutine.ts";
 export { blockThread } from "./blocking.ts";
 export { CancelledError, InvalidStateError, TimeoutError, RuntimeError, RecursionError, ValueError, BaseExceptionGroup, ExceptionGroup, QueueEmpty, QueueFull, QueueShutDown, BrokenBarrierError, Deadlock, LimitExceeded, describeError, describeChain, errorNamed } from "./errors.ts";
 export { heappush, heappop, heapify, type Less } from "./heapq.ts";
