@@ -3,7 +3,7 @@
 // Zoomed, the time axis is wider (the names' column is not), bars are merged at the zoomed width, the
 // ticks keep their spacing, and the moment zoomed at stays under the pointer.
 import { describe, expect, it } from "vitest";
-import { layoutDiagram, MIN_BAR_WIDTH, RIGHT_PAD } from "../../src/components/timing/layout.ts";
+import { barsAtMost, layoutDiagram, MIN_BAR_WIDTH, RIGHT_PAD } from "../../src/components/timing/layout.ts";
 import { anchorAt, clampZoom, MAX_ZOOM, scrollFor, wheelZoom, zoomStep } from "../../src/components/timing/zoom.ts";
 import type { Interval, Lane, Timeline } from "../../src/runtime/trace/index.ts";
 
@@ -77,6 +77,20 @@ describe("which diagrams draw only the lanes in view", () => {
     const dense = layoutDiagram(sleepers(100, 280), { width: 900 });
     expect(dense.rows.reduce((n, row) => n + row.bars.length, 0)).toBeGreaterThan(10_000);
     expect(dense.virtual).toBe(true);
+  });
+
+  it("counts the bars without laying them out: exactly, or at most, where a lane's intervals merge into columns", () => {
+    for (const [lanes, sleeps] of [[3, 5], [160, 1], [100, 280], [2, 60_000]]) {
+      const timeline = sleepers(lanes, sleeps);
+      const layout = layoutDiagram(timeline, { width: 900 });
+      const plotWidth = layout.width - layout.labelWidth - RIGHT_PAD;
+      timeline.lanes.forEach((lane, i) => {
+        const bars = layout.rows[i].bars.length;
+        const counted = barsAtMost(lane, plotWidth);
+        if (layout.rows[i].bars.some((b) => b.merged)) expect(counted).toBeGreaterThanOrEqual(bars);
+        else expect(counted).toBe(bars);
+      });
+    }
   });
 
   it("a few lanes are never virtual, however many bars: the page draws them in a box that does not scroll", () => {
