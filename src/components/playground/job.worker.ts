@@ -3,9 +3,7 @@
 // run left nothing behind (realm-audit.ts: no change to its globals or built-ins, no timer or request
 // still under way) is kept; starting and terminating the six or eight workers of a run each time held
 // a two-core machine's cores while the page drew the run.
-// The job worker's own module (it imports nothing), not the runtime's index: this script stays small.
-import { jobWorkerMain } from "../../runtime/workers/job-worker.ts";
-import type { JobWorkerAudit } from "../../runtime/workers/worker-host.ts";
+import { jobWorkerMain, type JobWorkerAudit } from "../../runtime/workers/index.ts";
 import { watchRealm } from "./realm-audit.ts";
 
 const post = self.postMessage.bind(self);
