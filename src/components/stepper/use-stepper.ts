@@ -94,9 +94,9 @@ export function useStepper(steps: StepList): StepperModel {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       // A key held down to move the step (the slider's own keys too): a sweep, until it is let go.
       const onSlider = event.target instanceof HTMLInputElement && event.target.type === "range";
-      if (event.repeat && !sweeping && (onSlider ? SLIDER_KEYS.has(event.key) : STEP_KEYS.has(event.key) && !ownsKey(event.target, event.key)))
-        sweepUntil(["keyup", "blur"]);
-      if (ownsKey(event.target, event.key)) return;
+      const owned = ownsKey(event.target, event.key);
+      if (event.repeat && !sweeping && (onSlider ? SLIDER_KEYS.has(event.key) : STEP_KEYS.has(event.key) && !owned)) sweepUntil(["keyup", "blur"]);
+      if (owned) return;
       const moves: Record<string, number> = { ArrowLeft: step - 1, ArrowRight: step + 1, Home: 0, End: last, PageUp: step - 10, PageDown: step + 10 };
       if (event.key in moves) {
         event.preventDefault();
