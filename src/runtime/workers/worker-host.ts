@@ -39,10 +39,10 @@ export interface JobWorkerAudit {
  * that run took, so the next run finds its workers started (a worker's start costs it tens of
  * milliseconds). A spare has only loaded the job worker's source. No run sees another's state: a
  * worker made from `script` (the page's job.worker.ts, which audits its realm) is asked, once its run
- * has ended, whether that run left anything behind, and is kept as a spare if not (starting and
- * terminating a run's six or eight workers each time took a two-core machine's cores while the page
- * drew the run); any other is ended after its one run, at the refill, once the page has painted the
- * run (terminating one holds its thread for 5–8 ms). `WorkerClass` is the constructor to use (the
+ * has ended, whether that run left anything behind, and is kept as a spare if not, else terminated
+ * (starting and terminating a run's six or eight workers each time took a two-core machine's cores
+ * while the page drew the run); a worker made from the Blob serves one run and is terminated at the
+ * refill, once the page has painted the run (terminating one holds its thread for 5–8 ms). `WorkerClass` is the constructor to use (the
  * runner worker's own, from before its realm is watched).
  */
 export function warmWebWorkerHost(WorkerClass: typeof Worker, most: number, script?: URL): WarmWorkerHost {
