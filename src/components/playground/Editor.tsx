@@ -55,13 +55,15 @@ function useReportChanges(onChange: (code: string) => void) {
 // Sandpack marks its editor as the panel of a file tab it does not draw (showTabs={false}), pointing
 // aria-labelledby at nothing; the playground's own tab panel is the panel here. Sandpack may draw that
 // element after this component's render (a render of its own): it is put right as it comes (axe found
-// one, once, on a page whose editor came later than the effect).
+// one, once, on a page whose editor came later than the effect). A later render of Sandpack's may set
+// aria-labelledby again without the role (its id changed; the role, unchanged, is not set again): an
+// element with either is put right.
 function useNoStrayTabPanel(box: RefObject<HTMLDivElement | null>) {
   useEffect(() => {
     const root = box.current;
     if (!root) return;
     const putRight = () => {
-      for (const panel of root.querySelectorAll(".sp-code-editor[role=tabpanel]")) {
+      for (const panel of root.querySelectorAll(".sp-code-editor[role=tabpanel], .sp-code-editor[aria-labelledby]")) {
         panel.removeAttribute("role");
         panel.removeAttribute("aria-labelledby");
       }
