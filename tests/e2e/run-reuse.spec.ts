@@ -43,6 +43,18 @@ test("runs that leave nothing behind share one warm runner; after one that patch
   await expect.poll(() => runners.length).toBe(3);
 });
 
+test("once the page is idle, the compiler compiles the lesson's own program, unseen, so that the reader's first edit is not esbuild's first compile", async ({ page }) => {
+  await page.goto(PAGE);
+  const pg = playground(page, ID);
+  await hydrated(pg);
+  const warmed = () => page.evaluate(() => performance.getEntriesByName("playground:compiler-warmed").map((m) => (m as PerformanceMark).detail));
+  // All three compiles of the lesson's program succeed in esbuild.wasm (browser-runner.ts, WARM_COMPILES).
+  await expect.poll(warmed, { timeout: 60_000 }).toEqual([{ compiled: 3 }]);
+  // Unseen: the reader compiled and ran nothing, and the playground still shows the build's run.
+  expect(await page.evaluate(() => performance.getEntriesByName("playground:compile").length + performance.getEntriesByName("playground:run").length)).toBe(0);
+  await expect(pg).not.toHaveAttribute("data-status", /^(compiling|running)$/);
+});
+
 test("code not compiled yet goes from the compiler straight to the runner: it runs, and a compile error is said with its line and column, the runner kept warm", async ({ page }) => {
   const runners: string[] = [];
   page.on("worker", (worker) => void (/runner\.worker/.test(worker.url()) && runners.push(worker.url())));

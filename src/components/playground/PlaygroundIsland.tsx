@@ -102,7 +102,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     const rehearsable = compiled && clock === "virtual" && !initial.events.some((e) => e.kind === "pool-created" || e.kind === "job-queued");
     // The build's run tells how many job workers (one a thread or process lane) the first run takes.
     const jobWorkers = new Set(initial.events.flatMap((e) => (e.kind === "job-started" ? [`${e.pool}:${e.lane}`] : []))).size;
-    idle(() => warmUp(rehearsable ? { program: compiled, options: { clock, model } } : undefined, jobWorkers));
+    idle(() => warmUp({ source: lessonCode, rehearsal: rehearsable ? { program: compiled, options: { clock, model } } : undefined, jobWorkers }));
   }, []);
   // Compile what the reader may run next once they pause (and the lesson's code once the page is
   // idle), so that Run finds it compiled.
