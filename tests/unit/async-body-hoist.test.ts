@@ -41,6 +41,18 @@ describe("async function declarations compiled with a generator declared once", 
     }
   });
 
+  it("bind their arguments at the call, as Python's coroutine functions do: a default is worked out before the caller goes on, the body runs when awaited", async () => {
+    // In Python (defaults are worked out earlier still, at the def): default, called, body default.
+    const source = `import { run } from "asyncio";
+const seen: string[] = [];
+const note = (s: string) => (seen.push(s), s);
+async function greet(name = note("default")) { note("body " + name); }
+const greetLater = async (name = note("arrow default")) => { note("arrow body " + name); };
+async function main() { const c = greet(); const d = greetLater(); note("called"); await c; await d; console.log(seen.join(", ")); }
+await run(main());`;
+    expect((await runTs(source)).stdout).toEqual(["default, arrow default, called, body default, arrow body arrow default"]);
+  });
+
   it("only for declarations whose body is esbuild's return, and keep every line in place", async () => {
     const { code } = await compile(PROGRAM);
     const declared = [...code.matchAll(/function\* (\w+)\$body\d+/g)].map((m) => m[1]);

@@ -54,8 +54,8 @@ export class Coroutine<T = unknown> {
   private depth = 0;
   /** The coroutine that awaits this one inline, while this one runs (the next frame out). */
   private outer: Coroutine | null = null;
-  /** Its generator, once started (cr_frame). */
-  private gen: Generator<unknown, unknown, unknown> | null = null;
+  /** Its generator (cr_frame): made when it starts, or given made (a call of the reader's async function). */
+  private gen: Generator<unknown, unknown, unknown> | null;
   /** Where it stands, as a frame of a stack: its last site passed while it was innermost. */
   private standsAt: number;
   private claimed = false;
@@ -65,10 +65,11 @@ export class Coroutine<T = unknown> {
   returned: unknown = undefined;
 
   /** A coroutine object of the running program (`session`) that runs `body` when awaited or stepped
-   * (null: a subclass's resumeBody is the body). */
-  constructor(body: (() => Generator<unknown, T, unknown>) | null, name: string, site = -1, session: Session = currentSession()) {
+   * (null: a subclass's resumeBody is the body, or `made` is the generator, made already). */
+  constructor(body: (() => Generator<unknown, T, unknown>) | null, name: string, site = -1, session: Session = currentSession(), made: Generator<unknown, T, unknown> | null = null) {
     this.session = session;
     this.body = body;
+    this.gen = made;
     this.name = name;
     this.site = site;
     this.standsAt = site;
