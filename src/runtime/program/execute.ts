@@ -34,7 +34,7 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
       // (its body runs only when stepped). Made at the first step instead, by a closure, each
       // coroutine kept the call's `arguments` object, and with it the caller's context, until then:
       // ~220 bytes of every waiting task.
-      const coro = new Coroutine(null, name, site, session, body.apply(thisArg, args as unknown[]));
+      const coro = new Coroutine(null, name, site, session, args === null ? body.call(thisArg) : body.apply(thisArg, args as unknown[]));
       // JavaScript's model: inside a running loop, the call starts now, as a task of its own.
       const loop = session.eager ? _getRunningLoop() : null;
       if (!loop) return coro;
