@@ -147,6 +147,21 @@ describe("the compact trace", () => {
     expect(store.select(["timer-cancelled"]).map((e) => e.seq)).toEqual([3, 65_537, 69_992]);
   });
 
+  it("keeps every float exactly (-0 apart from 0, NaN), a repeated one in one slot of its column, and past the values it finds again", () => {
+    const store = new TraceStore();
+    const firsts = [0.1 + 0.2, -0, 0, NaN, Infinity, -Infinity, 1e-300];
+    // The firsts again, 5,000 distinct values (more than it finds again), then the firsts again.
+    const dues = [...firsts, ...firsts, ...Array.from({ length: 5_000 }, (_, i) => 1 + i / 7), ...firsts];
+    dues.forEach((due, i) => store.timerSet(undefined, i, due, "sleep", undefined));
+    const decoded = store.decode().map((e) => (e.kind === "timer-set" ? e.due : undefined));
+    expect(decoded.length).toBe(dues.length);
+    decoded.forEach((due, i) => expect(Object.is(due, dues[i]), `event ${i}: ${due} for ${dues[i]}`).toBe(true));
+    // What the column holds: each of the firsts once and each distinct value once, but -0 each of its
+    // three times (a Map takes it for 0, so it is never looked for).
+    const column = (store as unknown as { floats: { length: number } }).floats;
+    expect(column.length).toBe(firsts.length + 5_000 + 2);
+  });
+
   it("records every lesson's playground as the one-object-per-event recorder did", async () => {
     const playgrounds = (await lessonsIn()).flatMap((l) => l.playgrounds.filter((pg) => pg.clock !== "real").map((pg) => ({ ...pg, file: l.file })));
     expect(playgrounds.length).toBeGreaterThan(20);
