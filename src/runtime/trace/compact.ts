@@ -446,12 +446,13 @@ export class TraceStore implements Put {
 
   /** Put `value` in the float column (or find it there); returns its index. */
   private float(value: number): number {
-    let index = this.floatAt.get(value);
-    // A Map takes -0 for 0: -0 is kept apart, exactly.
-    if (index !== undefined && (value !== 0 || 1 / value === 1 / this.floats.get(index))) return index;
+    // A Map takes -0 for 0: -0 is neither looked for nor kept there, but appended each time, exactly.
+    const negativeZero = value === 0 && 1 / value < 0;
+    let index = negativeZero ? undefined : this.floatAt.get(value);
+    if (index !== undefined) return index;
     index = this.floats.length;
     this.floats.push(value);
-    if (this.floatAt.size < FLOATS_INTERNED && (value !== 0 || 1 / value > 0)) this.floatAt.set(value, index);
+    if (!negativeZero && this.floatAt.size < FLOATS_INTERNED) this.floatAt.set(value, index);
     return index;
   }
 
