@@ -230,17 +230,14 @@ const WARM_COMPILES = 3;
 export function warmUp({ source, rehearsal, jobWorkers = 0 }: { source: string; rehearsal?: { program: CompiledProgram; options: Pick<RunOptions, "clock" | "model"> }; jobWorkers?: number }): void {
   if (!compiler) {
     // Their outcomes are not kept (the build compiled the lesson's program); failures wait for Run.
-    let left = WARM_COMPILES;
-    let succeeded = 0;
-    for (let i = 0; i < WARM_COMPILES; i++) {
+    const compiles = Array.from({ length: WARM_COMPILES }, () => {
       const id = nextId++;
-      pending.set(id, (outcome) => {
-        if (outcome.ok) succeeded++;
-        // The Performance API tells the browser tests when esbuild is warm.
-        if (--left === 0) performance.mark("playground:compiler-warmed", { detail: { compiled: succeeded } });
-      });
+      const outcome = new Promise<CompileOutcome>((resolve) => pending.set(id, resolve));
       compilerWorker().postMessage({ id, source } satisfies CompileRequest);
-    }
+      return outcome;
+    });
+    // The Performance API tells the browser tests when esbuild is warm.
+    void Promise.all(compiles).then((outcomes) => performance.mark("playground:compiler-warmed", { detail: { compiled: outcomes.filter((o) => o.ok).length } }));
   }
   spare ??= newRunner();
   // A lesson whose program starts threads or processes is not rehearsed (its job workers would be
