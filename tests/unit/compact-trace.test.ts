@@ -147,6 +147,38 @@ describe("the compact trace", () => {
     expect(store.select(["timer-cancelled"]).map((e) => e.seq)).toEqual([3, 65_537, 69_992]);
   });
 
+  it("keeps every int exactly, in as few bytes as its size needs", () => {
+    const store = new TraceStore();
+    const reference = referenceRecorder();
+    // Each side of every byte count a varint can take, negatives, and int32's ends.
+    const ints = [0, 1, 125, 126, 127, 128, 16_381, 16_382, 16_383, 16_384, 2 ** 21 - 3, 2 ** 21, 2 ** 28, 2 ** 31 - 1, -1, -2, -128, -(2 ** 31) + 1];
+    for (const [i, value] of ints.entries()) {
+      const event: UnstampedEvent = { kind: "job-started", job: value, pool: -value || 0, lane: i, laneName: `lane ${value}` };
+      store.push(structuredClone(event), i, undefined);
+      reference.push(event, i, undefined);
+    }
+    expect(asJson(store.decode())).toEqual(reference.events);
+    // 10,000 handle-runs of handles below 128 take two bytes each (its handle and its absent `skipped`).
+    const small = new TraceStore();
+    for (let handle = 0; handle < 10_000; handle++) small.handleRun(undefined, handle % 100, undefined);
+    expect((small as unknown as { fields: { length: number } }).fields.length).toBe(20_000);
+  });
+
+  it("takes back the bytes of an event that does not fit, where they crossed into the column's next chunk", () => {
+    const store = new TraceStore();
+    const reference = referenceRecorder();
+    // Two bytes each: the fields column stands 2 bytes short of its first 65,536-byte chunk's end, and
+    // the gather's WaitInfo (kept whole) has written past it before its `tasks` is found not to fit.
+    const add = (event: UnstampedEvent) => {
+      store.push(structuredClone(event), 0, undefined);
+      reference.push(event, 0, undefined);
+    };
+    for (let i = 0; i < 32_767; i++) add({ kind: "handle-run", handle: i % 100 });
+    add({ kind: "task-suspended", task: 2, on: { what: "future", label: "gather(Task-2, Task-3)", tasks: [6, 7] } });
+    for (let i = 0; i < 40_000; i++) add({ kind: "timer-fired", timer: i % 120, handle: i % 90 });
+    expect(asJson(store.decode())).toEqual(reference.events);
+  });
+
   it("keeps every float exactly (-0 apart from 0, NaN), a repeated one in one slot of its column, and past the values it finds again", () => {
     const store = new TraceStore();
     const firsts = [0.1 + 0.2, -0, 0, NaN, Infinity, -Infinity, 1e-300];

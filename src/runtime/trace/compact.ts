@@ -1,8 +1,8 @@
 // The trace, recorded compactly: a run of 10,000 tasks records ~700,000 events, and one object per
 // event (with its own label strings) cost ~160 bytes each and most of the run's garbage-collection
 // time (issue #17). TraceStore keeps events in columns instead — kind and line in typed arrays
-// grown a chunk at a time, times as runs, each kind's fields in one Int32 stream, a float that
-// repeats kept once, strings by reference (interned only for JSON) — and makes the usual
+// grown a chunk at a time, times as runs, each kind's fields as varints in one byte stream, a float
+// that repeats kept once, strings by reference (interned only for JSON) — and makes the usual
 // TraceEvent objects only when a view asks (decode()). CompactTrace is the same columns as JSON
 // (`npm run trace -- --json=compact`): decodeCompact gives back exactly the events.
 import type { EventOf, TraceEvent, TraceEventKind, UnstampedEvent, WaitInfo } from "./schema.ts";
@@ -37,6 +37,8 @@ export const COMPACT_FIELDS: Record<TraceEventKind, readonly (readonly [string, 
 const KINDS = Object.keys(COMPACT_FIELDS) as TraceEventKind[];
 const KIND_CODE = new Map(KINDS.map((kind, i) => [kind, i]));
 const WIDTH = KINDS.map((kind) => COMPACT_FIELDS[kind].length);
+/** Which of each kind's fields are ints (the others are never negative: an index, or a boolean). */
+const INT_FIELDS = KINDS.map((kind) => COMPACT_FIELDS[kind].map(([, codec]) => codec === "int"));
 
 /** Where an encoder puts an event's fields, in COMPACT_FIELDS's order. */
 export interface Put {
@@ -135,8 +137,15 @@ export class TraceStore implements Put {
    * fit, and most events have none. */
   private readonly line = new Column(Uint16Array);
   private readonly wideLines = new Map<number, number>();
-  /** Each kind's fields, event after event (where an event's begin is worked out when read). */
-  private readonly values = new Column(Int32Array);
+  /** Each kind's fields, event after event, a varint each (where an event's begin is worked out when
+   *  read): an absent field 0, an int v ≥ 0 v + 2 and a negative one 1 then -v, a float or string
+   *  its index + 1, a boolean 1 or 2. Nearly every field is an id, an index or a flag, and most ids
+   *  are below 2^21: three bytes at most where an Int32 column took four (10,000 tasks × 10 sleeps:
+   *  8.6 → ~4.7 MB). */
+  private readonly fields = new Varints();
+  /** The fields of the event read last (unpack), as readFields reads them. */
+  private readonly unpacked = new Int32Array(8);
+  private readonly unpackedFields: Indexed<number> = { get: (f) => this.unpacked[f] };
   private readonly floats = new Column(Float64Array);
   /** The events' times, as runs: run r began at slot runStart[r], at time runTime[r] (a run of a
    * virtual clock has few distinct times, so events need no time of their own). */
@@ -147,7 +156,7 @@ export class TraceStore implements Put {
   private readonly kindCounts = new Array<number>(KINDS.length).fill(0);
   private lastTime = 0.5;
   private count = 0;
-  /** Every string field recorded, in order (`values` holds its index here): interned only for the
+  /** Every string field recorded, in order (`fields` holds its index here): interned only for the
    * compact form, since a lookup per field, in a table of a string per task, cost more than the rest
    * of recording together. */
   private readonly texts = new Texts();
@@ -155,7 +164,12 @@ export class TraceStore implements Put {
   /** Trace position → slot, once an event was placed out of order (Session.emitAt); else identity. */
   private order: number[] | null = null;
   private cache: TraceEvent[] | null = null;
-  private startsMade: Int32Array | null = null;
+  /** Where the fields of every 64th slot begin in `fields` (slot 64k's at k): an event's fields are
+   *  found from the event read before it, or from here, past 63 events at most. */
+  private readonly fieldsEvery64 = new Column(Int32Array);
+  /** The slot after the one read last (read), and where its fields begin: the readers go in order. */
+  private nextSlot = 0;
+  private nextAt = 0;
   /** Where the event being recorded through Put puts its first field, and whether one did not fit. */
   private start = 0;
   private fits = true;
@@ -202,28 +216,28 @@ export class TraceStore implements Put {
 
   handleQueued(line: number | undefined, handle: number, role: "step" | "callback", task: number | undefined, label: string): void {
     const slot = this.begin(this.now, line);
-    const values = this.values;
-    values.push(handle);
-    values.push(role === this.lastRole ? this.lastRoleText : this.roleText(role));
-    values.push(task ?? NONE);
-    values.push(this.texts.push(label));
+    const fields = this.fields;
+    fields.put(handle + 2);
+    fields.put((role === this.lastRole ? this.lastRoleText : this.roleText(role)) + 1);
+    fields.put(task === undefined ? 0 : task + 2);
+    fields.put(this.texts.push(label) + 1);
     this.ended(slot, SPEC["handle-queued"].code);
   }
 
   handleRun(line: number | undefined, handle: number, skipped: true | undefined): void {
     const slot = this.begin(this.now, line);
-    const values = this.values;
-    values.push(handle);
-    values.push(skipped ? 1 : NONE);
+    const fields = this.fields;
+    fields.put(handle + 2);
+    fields.put(skipped ? 2 : 0);
     this.ended(slot, SPEC["handle-run"].code);
   }
 
   taskResumed(line: number | undefined, task: number, first: boolean, thrown: string | undefined): void {
     const slot = this.begin(this.now, line);
-    const values = this.values;
-    values.push(task);
-    values.push(first ? 1 : 0);
-    values.push(thrown === undefined ? NONE : this.texts.push(thrown));
+    const fields = this.fields;
+    fields.put(task + 2);
+    fields.put(first ? 2 : 1);
+    fields.put(thrown === undefined ? 0 : this.texts.push(thrown) + 1);
     this.ended(slot, SPEC["task-resumed"].code);
   }
 
@@ -234,30 +248,30 @@ export class TraceStore implements Put {
       return;
     }
     const slot = this.begin(this.now, line);
-    const values = this.values;
-    values.push(task);
-    values.push(on.what === this.lastWhat ? this.lastWhatText : this.whatText(on.what));
-    values.push(this.texts.push(on.label));
-    values.push(on.until === undefined ? NONE : this.float(on.until));
-    values.push(on.task ?? NONE);
+    const fields = this.fields;
+    fields.put(task + 2);
+    fields.put((on.what === this.lastWhat ? this.lastWhatText : this.whatText(on.what)) + 1);
+    fields.put(this.texts.push(on.label) + 1);
+    fields.put(on.until === undefined ? 0 : this.float(on.until) + 1);
+    fields.put(on.task === undefined ? 0 : on.task + 2);
     this.ended(slot, SPEC["task-suspended"].code);
   }
 
   timerSet(line: number | undefined, timer: number, due: number, label: string, task: number | undefined): void {
     const slot = this.begin(this.now, line);
-    const values = this.values;
-    values.push(timer);
-    values.push(this.float(due));
-    values.push(this.texts.push(label));
-    values.push(task ?? NONE);
+    const fields = this.fields;
+    fields.put(timer + 2);
+    fields.put(this.float(due) + 1);
+    fields.put(this.texts.push(label) + 1);
+    fields.put(task === undefined ? 0 : task + 2);
     this.ended(slot, SPEC["timer-set"].code);
   }
 
   timerFired(line: number | undefined, timer: number, handle: number): void {
     const slot = this.begin(this.now, line);
-    const values = this.values;
-    values.push(timer);
-    values.push(handle);
+    const fields = this.fields;
+    fields.put(timer + 2);
+    fields.put(handle + 2);
     this.ended(slot, SPEC["timer-fired"].code);
   }
 
@@ -273,8 +287,7 @@ export class TraceStore implements Put {
   decode(): TraceEvent[] {
     if (this.cache?.length !== this.count) {
       const events: TraceEvent[] = new Array(this.count);
-      const starts = this.starts();
-      for (let i = 0; i < this.count; i++) events[i] = this.eventAt(i, starts);
+      for (let i = 0; i < this.count; i++) events[i] = this.eventAt(i);
       this.cache = events;
     }
     return this.cache;
@@ -287,10 +300,9 @@ export class TraceStore implements Put {
       for (let from = 0; from < this.count; from += size) yield this.cache.slice(from, from + size);
       return;
     }
-    const starts = this.starts();
     for (let from = 0; from < this.count; from += size) {
       const batch: TraceEvent[] = new Array(Math.min(size, this.count - from));
-      for (let i = 0; i < batch.length; i++) batch[i] = this.eventAt(from + i, starts);
+      for (let i = 0; i < batch.length; i++) batch[i] = this.eventAt(from + i);
       yield batch;
     }
   }
@@ -299,18 +311,17 @@ export class TraceStore implements Put {
    *  each one's kind, time, line and fields, without an object per event; an event kept whole, or one
    *  the sink cannot hold, goes whole. */
   readInto(from: number, to: number, sink: EventSink): void {
-    const starts = this.starts();
     for (let i = from; i < to; i++) {
       const slot = this.order ? this.order[i] : i;
-      const code = this.kind.get(slot);
-      if (code === RAW) {
-        sink.whole(this.eventAt(i, starts));
+      if (this.kind.get(slot) === RAW) {
+        sink.whole(this.eventAt(i));
         continue;
       }
+      const code = this.read(slot);
       sink.begin(code, this.timeOf(slot), this.lineOf(slot));
       const fields = COMPACT_FIELDS[KINDS[code]];
       for (let f = 0; f < fields.length; f++) {
-        const v = this.values.get(starts[slot] + f);
+        const v = this.unpacked[f];
         const codec = fields[f][1];
         if (v === NONE) sink.int(undefined);
         else if (codec === "int") sink.int(v);
@@ -318,7 +329,7 @@ export class TraceStore implements Put {
         else if (codec === "str") sink.str(this.texts.get(v));
         else sink.bool(v === 1);
       }
-      if (!sink.end()) sink.whole(this.eventAt(i, starts));
+      if (!sink.end()) sink.whole(this.eventAt(i));
     }
   }
 
@@ -329,17 +340,11 @@ export class TraceStore implements Put {
     const out: TraceEvent[] = [];
     // How many events may be wanted (those kept whole may be of any kind): the scan ends after the last.
     let left = this.raw.size + [...codes].reduce((n: number, code) => n + (this.kindCounts[code!] ?? 0), 0);
-    if (!this.order) {
-      // In slot order, each event's fields begin where the last one's end: no table of starts.
-      for (let slot = 0, at = 0; slot < this.count && left > 0; slot++) {
-        if (this.kind.get(slot) === RAW || codes.has(this.kind.get(slot))) left--;
-        if (wanted(slot)) out.push(this.eventAt(slot, at));
-        if (this.kind.get(slot) !== RAW) at += WIDTH[this.kind.get(slot)];
-      }
-      return out;
+    for (let i = 0; i < this.count && left > 0; i++) {
+      const slot = this.order ? this.order[i] : i;
+      if (this.kind.get(slot) === RAW || codes.has(this.kind.get(slot))) left--;
+      if (wanted(slot)) out.push(this.eventAt(i));
     }
-    const starts = this.starts();
-    for (let i = 0; i < this.count; i++) if (wanted(this.order[i])) out.push(this.eventAt(i, starts));
     return out;
   }
 
@@ -354,10 +359,9 @@ export class TraceStore implements Put {
     };
     const events: (number | null)[][] = [];
     const raw: Record<number, TraceEvent> = {};
-    const starts = this.starts();
     for (let i = 0; i < this.count; i++) {
       const slot = this.order ? this.order[i] : i;
-      const code = this.kind.get(slot);
+      const code = this.read(slot);
       if (code === RAW) {
         raw[i] = { ...this.raw.get(slot)!, seq: i };
         events.push([RAW, this.timeOf(slot)]);
@@ -366,7 +370,7 @@ export class TraceStore implements Put {
       const row: (number | null)[] = [code, this.timeOf(slot), this.lineOf(slot) ?? null];
       const fields = COMPACT_FIELDS[KINDS[code]];
       for (let f = 0; f < fields.length; f++) {
-        const v = this.values.get(starts[slot] + f);
+        const v = this.unpacked[f];
         const codec = fields[f][1];
         row.push(v === NONE ? null : codec === "num" ? this.floats.get(v) : codec === "str" ? intern(this.texts.get(v)) : v);
       }
@@ -380,7 +384,7 @@ export class TraceStore implements Put {
   private append(event: UnstampedEvent, t: number, line: number | undefined): number {
     const { code, encode } = SPEC[event.kind];
     const slot = this.begin(t, line);
-    this.start = this.values.length;
+    this.start = this.fields.length;
     this.fits = true;
     encode(event, this);
     return this.end(slot, code) ? slot : this.keepRaw(slot, event, t, line);
@@ -390,6 +394,7 @@ export class TraceStore implements Put {
   private begin(t: number, line: number | undefined): number {
     this.cache = null;
     const slot = this.count++;
+    if ((slot & 63) === 0) this.fieldsEvery64.push(this.fields.length);
     // Object.is(t, lastTime), spelled out so that no number is boxed: -0 and NaN are times of their own, kept exactly.
     const last = this.lastTime;
     const sameTime = t === last ? t !== 0 || 1 / t === 1 / last : t !== t && last !== last;
@@ -405,7 +410,7 @@ export class TraceStore implements Put {
   /** The event in `slot` is of kind `code`, if its fields fit the columns (false: keep it whole). */
   private end(slot: number, code: number): boolean {
     if (!this.fits) {
-      this.values.length = this.start;
+      this.fields.truncate(this.start);
       return false;
     }
     this.kind.set(slot, code);
@@ -456,24 +461,31 @@ export class TraceStore implements Put {
     return index;
   }
 
-  // Put: each field as an int32 (an absent one: NONE); one that does not fit marks the event.
+  // Put: each field as a varint (see `fields`); one that does not fit marks the event, which is then
+  // taken back whole (end), so nothing more of it is written.
   int(value: number | undefined): void {
     if (value !== undefined && ((value | 0) !== value || value === NONE)) this.fits = false;
-    this.values.push(value === undefined ? NONE : value);
+    if (!this.fits) return;
+    if (value === undefined) this.fields.put(0);
+    else if (value >= 0) this.fields.put(value + 2);
+    else {
+      this.fields.put(1);
+      this.fields.put(-value);
+    }
   }
 
   num(value: number | undefined): void {
-    this.values.push(value === undefined ? NONE : this.float(value));
+    if (this.fits) this.fields.put(value === undefined ? 0 : this.float(value) + 1);
   }
 
   str(value: string | undefined): void {
     if (value !== undefined && typeof value !== "string") this.fits = false;
-    this.values.push(value === undefined || !this.fits ? NONE : this.texts.push(value));
+    if (this.fits) this.fields.put(value === undefined ? 0 : this.texts.push(value) + 1);
   }
 
   bool(value: boolean | undefined): void {
     if (value !== undefined && typeof value !== "boolean") this.fits = false;
-    this.values.push(value === undefined ? NONE : +value);
+    if (this.fits) this.fields.put(value === undefined ? 0 : value ? 2 : 1);
   }
 
   unfit(): void {
@@ -523,25 +535,56 @@ export class TraceStore implements Put {
     return this.runTime.get(run);
   }
 
-  // Where each slot's fields begin in `values`: the widths of the events before it (a kept-whole
-  // event has none). Kept until an event is added (slots are only appended), so that reading the
-  // trace a batch at a time does not work it out for each batch.
-  private starts(): Int32Array {
-    if (this.startsMade?.length === this.count) return this.startsMade;
-    const starts = new Int32Array(this.count);
-    for (let slot = 0, at = 0; slot < this.count; slot++) {
-      starts[slot] = at;
-      if (this.kind.get(slot) !== RAW) at += WIDTH[this.kind.get(slot)];
-    }
-    return (this.startsMade = starts);
+  /** The kind code of the event in `slot`, its fields read into `unpacked` (an event kept whole has none). */
+  private read(slot: number): number {
+    const code = this.kind.get(slot);
+    const at = slot === this.nextSlot ? this.nextAt : this.fieldsBegin(slot);
+    this.nextAt = code === RAW ? at : this.unpack(code, at);
+    this.nextSlot = slot + 1;
+    return code;
   }
 
-  /** The event at trace position `i` (its fields begin at `starts`, or at starts[slot]). */
-  private eventAt(i: number, starts: Int32Array | number): TraceEvent {
+  /** Where the fields of the event in `slot` begin: past the events after the 64th slot before it. */
+  private fieldsBegin(slot: number): number {
+    let at = this.fieldsEvery64.get(slot >>> 6);
+    for (let before = slot & ~63; before < slot; before++) {
+      const code = this.kind.get(before);
+      if (code !== RAW) at = this.unpack(code, at);
+    }
+    return at;
+  }
+
+  /** Read the fields of an event of kind `code` from byte `at` into `unpacked`, as readFields reads
+   *  them (NONE: absent; an int; a float's or a string's index; a boolean 1 or 0); returns where the
+   *  next event's fields begin. */
+  private unpack(code: number, at: number): number {
+    const fields = this.fields;
+    const ints = INT_FIELDS[code];
+    for (let f = 0; f < ints.length; f++) {
+      // Most fields are one byte: read here, without the call.
+      let stored = fields.get(at);
+      if (stored < 128) at++;
+      else {
+        stored = fields.read(at);
+        at = fields.next;
+      }
+      if (stored === 0) this.unpacked[f] = NONE;
+      else if (!ints[f]) this.unpacked[f] = stored - 1;
+      else if (stored > 1) this.unpacked[f] = stored - 2;
+      else {
+        this.unpacked[f] = -fields.read(at);
+        at = fields.next;
+      }
+    }
+    return at;
+  }
+
+  /** The event at trace position `i`. */
+  private eventAt(i: number): TraceEvent {
     const slot = this.order ? this.order[i] : i;
-    const code = this.kind.get(slot);
+    const code = this.read(slot);
     if (code === RAW) return { ...this.raw.get(slot)!, seq: i };
-    const event = readFields(code, this.values, typeof starts === "number" ? starts : starts[slot], this.floats, this.texts);
+    const event = readFields(code, this.unpackedFields, 0, this.floats, this.texts);
     event.seq = i;
     event.t = this.timeOf(slot);
     const line = this.lineOf(slot);
@@ -583,14 +626,14 @@ const CHUNK = 1 << 16;
 class Column<A extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
   private readonly chunks: A[];
   private readonly type: new (n: number) => A;
-  private capacity = 256;
-  /** The last chunk, where appends go. */
-  private tail: A;
+  /** The chunk appends go to, and the index where it ends (the next append there needs another). */
+  protected tail: A;
+  protected tailEnd = 256;
   /** Elements written (the next index to append at). */
   length = 0;
   constructor(type: new (n: number) => A) {
     this.type = type;
-    this.tail = new type(this.capacity);
+    this.tail = new type(this.tailEnd);
     this.chunks = [this.tail];
   }
 
@@ -601,7 +644,7 @@ class Column<A extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
   /** Append `value`. */
   push(value: number): void {
     const i = this.length;
-    if (i === this.capacity) this.grow();
+    if (i === this.tailEnd) this.advance();
     this.tail[i & (CHUNK - 1)] = value;
     this.length = i + 1;
   }
@@ -609,22 +652,82 @@ class Column<A extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
   /** Set element `i`, at most one past the end (which appends). */
   set(i: number, value: number): void {
     if (i >= this.length) {
-      if (i === this.capacity) this.grow();
+      if (i === this.tailEnd) this.advance();
       this.length = i + 1;
     }
     this.chunks[i >>> 16][i & (CHUNK - 1)] = value;
   }
 
-  private grow(): void {
-    if (this.capacity < CHUNK) {
-      const bigger = new this.type(this.capacity * 2);
+  /** Keep the first `n` elements (an event that did not fit is taken back): appends go on from `n`,
+   *  in the chunk that holds it, though the event had begun another. */
+  truncate(n: number): void {
+    this.length = n;
+    if (this.tailEnd > CHUNK && n < this.tailEnd - CHUNK) {
+      const chunk = n >>> 16;
+      this.tail = this.chunks[chunk];
+      this.tailEnd = (chunk + 1) * CHUNK;
+    }
+  }
+
+  // The tail is full: double the first chunk up to a whole one, then go on in the next chunk (made
+  // now, or kept from before a truncate).
+  private advance(): void {
+    const end = this.tailEnd;
+    if (end < CHUNK) {
+      const bigger = new this.type(end * 2);
       bigger.set(this.chunks[0]);
       this.chunks[0] = this.tail = bigger;
-      this.capacity *= 2;
+      this.tailEnd = end * 2;
     } else {
-      this.chunks.push((this.tail = new this.type(CHUNK)));
-      this.capacity += CHUNK;
+      const chunk = end >>> 16;
+      this.tail = this.chunks[chunk] ??= new this.type(CHUNK);
+      this.tailEnd = end + CHUNK;
     }
+  }
+}
+
+/** A column of bytes holding unsigned varints (LEB128: seven bits a byte, the lowest first, the top
+ *  bit set on every byte but the last), each a value below 2^32. */
+class Varints extends Column<Uint8Array> {
+  /** Where the varint read last ends. */
+  next = 0;
+
+  constructor() {
+    super(Uint8Array);
+  }
+
+  put(value: number): void {
+    let i = this.length;
+    // Written straight into the tail while a whole varint (5 bytes at most) fits there: a check per
+    // value, not per byte.
+    if (i + 5 > this.tailEnd) return this.putEach(value);
+    const tail = this.tail;
+    while (value > 127) {
+      tail[i++ & (CHUNK - 1)] = (value & 127) | 128;
+      value >>>= 7;
+    }
+    tail[i++ & (CHUNK - 1)] = value;
+    this.length = i;
+  }
+
+  /** The varint at byte `at` (its end in `next`). */
+  read(at: number): number {
+    let byte = this.get(at++);
+    let value = byte & 127;
+    for (let scale = 128; byte > 127; scale *= 128) {
+      byte = this.get(at++);
+      value += (byte & 127) * scale;
+    }
+    this.next = at;
+    return value;
+  }
+
+  private putEach(value: number): void {
+    while (value > 127) {
+      this.push((value & 127) | 128);
+      value >>>= 7;
+    }
+    this.push(value);
   }
 }
 
