@@ -251,7 +251,7 @@ export class TraceStore implements Put {
     const fields = this.fields;
     fields.put(task + 2);
     fields.put((on.what === this.lastWhat ? this.lastWhatText : this.whatText(on.what)) + 1);
-    fields.put(this.texts.push(on.label) + 1);
+    fields.put((on.label === this.lastWaitLabel ? this.lastWaitLabelText : this.waitLabelText(on.label)) + 1);
     fields.put(on.until === undefined ? 0 : this.float(on.until) + 1);
     fields.put(on.task === undefined ? 0 : on.task + 2);
     this.ended(slot, SPEC["task-suspended"].code);
@@ -420,11 +420,14 @@ export class TraceStore implements Put {
 
   // A handle's role and what a task waits on are each one of a few strings, nearly always the one
   // recorded last: that one's index is given again rather than the string stored once more (two of
-  // the five strings a sleep records).
+  // the five strings a sleep records). So is the label of what it waits on, when the tasks that go
+  // on in a row wait alike ("sleep(0.5)"): of the 100,007 that 10,000 tasks × 10 sleeps record, 31,189.
   private lastRole = "";
   private lastRoleText = NONE;
   private lastWhat = "";
   private lastWhatText = NONE;
+  private lastWaitLabel = "";
+  private lastWaitLabelText = NONE;
 
   private roleText(role: string): number {
     this.lastRole = role;
@@ -434,6 +437,11 @@ export class TraceStore implements Put {
   private whatText(what: string): number {
     this.lastWhat = what;
     return (this.lastWhatText = this.texts.push(what));
+  }
+
+  private waitLabelText(label: string): number {
+    this.lastWaitLabel = label;
+    return (this.lastWaitLabelText = this.texts.push(label));
   }
 
   /** The event in `slot`, of kind `code`, is recorded (a fast path's: its fields fit). */
