@@ -158,22 +158,23 @@ describe("the compact trace", () => {
       reference.push(event, i, undefined);
     }
     expect(asJson(store.decode())).toEqual(reference.events);
-    // 10,000 handle-runs of handles below 128 take two bytes each (its handle and its absent `skipped`).
+    // 10,000 handle-runs of handles below 126 take three bytes each (no line, its handle, no `skipped`).
     const small = new TraceStore();
     for (let handle = 0; handle < 10_000; handle++) small.handleRun(undefined, handle % 100, undefined);
-    expect((small as unknown as { fields: { length: number } }).fields.length).toBe(20_000);
+    expect((small as unknown as { fields: { length: number } }).fields.length).toBe(30_000);
   });
 
   it("takes back the bytes of an event that does not fit, where they crossed into the column's next chunk", () => {
     const store = new TraceStore();
     const reference = referenceRecorder();
-    // Two bytes each: the fields column stands 2 bytes short of its first 65,536-byte chunk's end, and
-    // the gather's WaitInfo (kept whole) has written past it before its `tasks` is found not to fit.
+    // Three bytes each (no line, the handle, no `skipped`): 21,844 stand four bytes short of the fields
+    // column's first 65,536-byte chunk's end, and the gather's WaitInfo (kept whole), its line one
+    // of them, writes past it before its `tasks` is found not to fit.
     const add = (event: UnstampedEvent) => {
       store.push(structuredClone(event), 0, undefined);
       reference.push(event, 0, undefined);
     };
-    for (let i = 0; i < 32_767; i++) add({ kind: "handle-run", handle: i % 100 });
+    for (let i = 0; i < 21_844; i++) add({ kind: "handle-run", handle: i % 100 });
     add({ kind: "task-suspended", task: 2, on: { what: "future", label: "gather(Task-2, Task-3)", tasks: [6, 7] } });
     for (let i = 0; i < 40_000; i++) add({ kind: "timer-fired", timer: i % 120, handle: i % 90 });
     expect(asJson(store.decode())).toEqual(reference.events);

@@ -1,8 +1,8 @@
 // The trace, recorded compactly: a run of 10,000 tasks records ~700,000 events, and one object per
 // event (with its own label strings) cost ~160 bytes each and most of the run's garbage-collection
-// time (issue #17). TraceStore keeps events in columns instead — kind and line in typed arrays
-// grown a chunk at a time, times as runs, each kind's fields as varints in one byte stream, a float
-// that repeats kept once, strings by reference (interned only for JSON) — and makes the usual
+// time (issue #17). TraceStore keeps events in columns instead — kinds in a typed array grown a
+// chunk at a time, times as runs, each event's line and fields as varints in one byte stream, a
+// float that repeats kept once, strings by reference (interned only for JSON) — and makes the usual
 // TraceEvent objects only when a view asks (decode()). CompactTrace is the same columns as JSON
 // (`npm run trace -- --json=compact`): decodeCompact gives back exactly the events.
 import type { EventOf, TraceEvent, TraceEventKind, UnstampedEvent, WaitInfo } from "./schema.ts";
@@ -115,8 +115,10 @@ export const RAW = 255;
 export const NONE = -0x80000000;
 /** Distinct float values a store finds again in its column (TraceStore.float). */
 const FLOATS_INTERNED = 4096;
-/** A line that does not fit the line column's two bytes (kept aside). */
-const WIDE_LINE = 0xffff;
+/** How an event's line is stored: none, kept aside (not an integer from 0 up), or the line + LINE_AT. */
+const NO_LINE = 0;
+const LINE_ASIDE = 1;
+const LINE_AT = 2;
 
 /** The compact form as JSON: `strings` holds every string once; each event is a row
  * [kind index, t, line or null, ...its kind's fields], where a string is its index in `strings`,
@@ -133,12 +135,11 @@ export interface CompactTrace {
 /** The events of one run, in columns; append with push, place a late one with insert. */
 export class TraceStore implements Put {
   private readonly kind = new Column(Uint8Array);
-  /** Each event's line + 1 (0: none; WIDE_LINE: it is in wideLines), in two bytes: a program's lines
-   * fit, and most events have none. */
-  private readonly line = new Column(Uint16Array);
-  private readonly wideLines = new Map<number, number>();
-  /** Each kind's fields, event after event, a varint each (where an event's begin is worked out when
-   *  read): an absent field 0, an int v ≥ 0 v + 2 and a negative one 1 then -v, a float or string
+  /** A line that is not a whole number from 0 up, by slot (its event's line in `fields` says so). */
+  private readonly linesAside = new Map<number, number>();
+  /** Each event's line and then its kind's fields, event after event, a varint each (where an
+   *  event's begin is worked out when read): the line NO_LINE, LINE_ASIDE or line + LINE_AT (most
+   *  lines one byte, where a column of them took two); an absent field 0, an int v ≥ 0 v + 2 and a negative one 1 then -v, a float or string
    *  its index + 1, a boolean 1 or 2. Nearly every field is an id, an index or a flag, and most ids
    *  are below 2^21: three bytes at most where an Int32 column took four (10,000 tasks × 10 sleeps:
    *  8.6 → ~4.7 MB). */
@@ -146,6 +147,7 @@ export class TraceStore implements Put {
   /** The fields of the event read last (unpack), as readFields reads them. */
   private readonly unpacked = new Int32Array(8);
   private readonly unpackedFields: Indexed<number> = { get: (f) => this.unpacked[f] };
+  private unpackedLine: number | undefined = undefined;
   private readonly floats = new Column(Float64Array);
   /** The events' times, as runs: run r began at slot runStart[r], at time runTime[r] (a run of a
    * virtual clock has few distinct times, so events need no time of their own). */
@@ -318,7 +320,7 @@ export class TraceStore implements Put {
         continue;
       }
       const code = this.read(slot);
-      sink.begin(code, this.timeOf(slot), this.lineOf(slot));
+      sink.begin(code, this.timeOf(slot), this.unpackedLine);
       const fields = COMPACT_FIELDS[KINDS[code]];
       for (let f = 0; f < fields.length; f++) {
         const v = this.unpacked[f];
@@ -367,7 +369,7 @@ export class TraceStore implements Put {
         events.push([RAW, this.timeOf(slot)]);
         continue;
       }
-      const row: (number | null)[] = [code, this.timeOf(slot), this.lineOf(slot) ?? null];
+      const row: (number | null)[] = [code, this.timeOf(slot), this.unpackedLine ?? null];
       const fields = COMPACT_FIELDS[KINDS[code]];
       for (let f = 0; f < fields.length; f++) {
         const v = this.unpacked[f];
@@ -403,7 +405,7 @@ export class TraceStore implements Put {
       this.runTime.set(this.nRuns++, t);
       this.lastTime = t;
     }
-    this.setLine(slot, line);
+    this.putLine(slot, line);
     return slot;
   }
 
@@ -500,18 +502,13 @@ export class TraceStore implements Put {
     this.fits = false;
   }
 
-  private setLine(slot: number, line: number | undefined): void {
-    if (line === undefined) this.line.push(0);
-    else if (Number.isInteger(line) && line >= 0 && line < WIDE_LINE - 1) this.line.push(line + 1);
+  private putLine(slot: number, line: number | undefined): void {
+    if (line === undefined) this.fields.put(NO_LINE);
+    else if (line >= 0 && line <= 0xfffffff0 && Number.isInteger(line)) this.fields.put(line + LINE_AT);
     else {
-      this.line.push(WIDE_LINE);
-      this.wideLines.set(slot, line);
+      this.fields.put(LINE_ASIDE);
+      this.linesAside.set(slot, line);
     }
-  }
-
-  private lineOf(slot: number): number | undefined {
-    const stored = this.line.get(slot);
-    return stored === 0 ? undefined : stored === WIDE_LINE ? this.wideLines.get(slot) : stored - 1;
   }
 
   private keepRaw(slot: number, event: UnstampedEvent, t: number, line: number | undefined): number {
@@ -543,19 +540,25 @@ export class TraceStore implements Put {
     return this.runTime.get(run);
   }
 
-  /** The kind code of the event in `slot`, its fields read into `unpacked` (an event kept whole has none). */
+  /** The kind code of the event in `slot`, its line read into `unpackedLine` and its fields into
+   *  `unpacked` (an event kept whole has none). */
   private read(slot: number): number {
     const code = this.kind.get(slot);
-    const at = slot === this.nextSlot ? this.nextAt : this.fieldsBegin(slot);
+    let at = slot === this.nextSlot ? this.nextAt : this.fieldsBegin(slot);
+    const line = this.fields.read(at);
+    at = this.fields.next;
+    this.unpackedLine = line === NO_LINE ? undefined : line === LINE_ASIDE ? this.linesAside.get(slot) : line - LINE_AT;
     this.nextAt = code === RAW ? at : this.unpack(code, at);
     this.nextSlot = slot + 1;
     return code;
   }
 
-  /** Where the fields of the event in `slot` begin: past the events after the 64th slot before it. */
+  /** Where the line and fields of the event in `slot` begin: past the events after the 64th slot before it. */
   private fieldsBegin(slot: number): number {
     let at = this.fieldsEvery64.get(slot >>> 6);
     for (let before = slot & ~63; before < slot; before++) {
+      this.fields.read(at);
+      at = this.fields.next;
       const code = this.kind.get(before);
       if (code !== RAW) at = this.unpack(code, at);
     }
@@ -595,8 +598,7 @@ export class TraceStore implements Put {
     const event = readFields(code, this.unpackedFields, 0, this.floats, this.texts);
     event.seq = i;
     event.t = this.timeOf(slot);
-    const line = this.lineOf(slot);
-    if (line !== undefined) event.line = line;
+    if (this.unpackedLine !== undefined) event.line = this.unpackedLine;
     return event as unknown as TraceEvent;
   }
 }
