@@ -18,7 +18,7 @@ import { runInNewContext } from "node:vm";
 // Node's compile cache, as Python's .pyc files: the runtime's modules are type-stripped and compiled
 // once, then read back from disk (the imports below: ~160 → ~40 ms). So they are imported after it.
 enableCompileCache?.();
-const [esbuild, { compileProgram, runProgram, compactTrace, selectEvents, CompileError, ASYNCIO_EXPORTS }, { nodeNetworkHost, nodeWorkerHost }] = await Promise.all([
+const [esbuild, { compileProgram, runProgram, compactTrace, selectEvents, traceBytes, CompileError, ASYNCIO_EXPORTS }, { nodeNetworkHost, nodeWorkerHost }] = await Promise.all([
   import("esbuild"),
   import("../src/runtime/program/index.ts"),
   import("../src/runtime/node/index.ts"),
@@ -79,7 +79,7 @@ if (values.stats) {
   const { user, system } = process.cpuUsage(); // the whole process's CPU time so far, every thread
   const heap = (h: { usedHeapSize: number; externalMemory: number }) => h.usedHeapSize + h.externalMemory;
   const heapPeak = Math.max(heapNow(), ...gcs!.stop()!.statistics.map((gc) => heap(gc.beforeGC.heapStatistics)));
-  console.error(JSON.stringify({ runMs, runCpuMs: (runCpu.user + runCpu.system) / 1000, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, heapBefore, heapPeak, heapLive: collect ? heapLive : null, cpuMs: (user + system) / 1000 }));
+  console.error(JSON.stringify({ runMs, runCpuMs: (runCpu.user + runCpu.system) / 1000, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, heapBefore, heapPeak, heapLive: collect ? heapLive : null, traceBytes: traceBytes(result), cpuMs: (user + system) / 1000 }));
 }
 if (values.svg) {
   // Loaded only here: the diagram is React (.tsx), which needs tsx; the rest runs on plain node too.

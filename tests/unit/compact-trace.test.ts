@@ -164,6 +164,15 @@ describe("the compact trace", () => {
     expect((small as unknown as { fields: { length: number } }).fields.length).toBe(30_000);
   });
 
+  it("says what its columns take: 100,000 handle-runs of small handles, 3 bytes of fields and 1 of kind each", () => {
+    const store = new TraceStore();
+    const empty = store.bytes;
+    for (let handle = 0; handle < 100_000; handle++) store.handleRun(undefined, handle % 100, undefined);
+    // The columns grow a chunk (65,536 elements) at a time: at most one chunk of each is unused.
+    expect(store.bytes - empty).toBeGreaterThanOrEqual(400_000);
+    expect(store.bytes - empty).toBeLessThan(400_000 + 2 * 65_536 + 8_192);
+  });
+
   it("takes back the bytes of an event that does not fit, where they crossed into the column's next chunk", () => {
     const store = new TraceStore();
     const reference = referenceRecorder();

@@ -129,6 +129,12 @@ export function selectEvents(result: RunResult, kinds: readonly TraceEventKind[]
   return made.get(result)?.store.select(kinds) ?? result.events.filter((e) => kinds.includes(e.kind));
 }
 
+/** What a run's trace takes in memory, in bytes: its columns (trace/compact.ts's TraceStore.bytes),
+ *  when runProgram made it; undefined for a result made otherwise. */
+export function traceBytes(result: RunResult): number | undefined {
+  return made.get(result)?.store.bytes;
+}
+
 /** A run's trace in the compact form (trace/compact.ts), from its columns when runProgram made it. */
 export function compactTrace(result: RunResult): CompactTrace {
   return made.get(result)?.store.toCompact() ?? encodeCompact(result.events);

@@ -182,6 +182,13 @@ export class TraceStore implements Put {
     return this.count;
   }
 
+  /** What the columns take, in bytes (a string a reference of 8 bytes, as Node's V8 keeps them; the
+   *  strings themselves are mostly the scheduler's own labels, and events kept whole are not counted). */
+  get bytes(): number {
+    const columns = [this.kind, this.fields, this.floats, this.runStart, this.runTime, this.fieldsEvery64];
+    return columns.reduce((sum, column) => sum + column.byteLength, 0) + this.texts.capacity * 8 + (this.order?.length ?? 0) * 8;
+  }
+
   /** Virtual time of the event at trace position `i`. */
   timeAt(i: number): number {
     return this.timeOf(this.order ? this.order[i] : i);
@@ -651,6 +658,11 @@ class Column<A extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
     return this.chunks[i >>> 16][i & (CHUNK - 1)];
   }
 
+  /** The bytes its chunks take. */
+  get byteLength(): number {
+    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  }
+
   /** Append `value`. */
   push(value: number): void {
     const i = this.length;
@@ -761,6 +773,11 @@ class Texts {
 
   get(i: number): string {
     return this.chunks[i >>> 16][i & (CHUNK - 1)];
+  }
+
+  /** The strings its chunks have room for. */
+  get capacity(): number {
+    return this.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   }
 
   // The first chunk is full below CHUNK strings: copy it into one twice its size.
