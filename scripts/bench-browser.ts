@@ -9,7 +9,7 @@
 //   - big traces (issue 17): a 1,000-task run from its trace arriving to its diagram painted, every
 //     frame's work while its stepper is scrubbed, and the stepper on the largest trace the browser's
 //     caps allow (bench-frames.ts has the in-page timers).
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { discoverPlaygroundsWithoutExercises } from "../tests/support/built-site.ts";
@@ -178,13 +178,35 @@ export async function benchBigTraces(page: Page): Promise<void> {
   );
 }
 
+/** Wait until the server says it serves (scripts/serve.ts logs "Serving"): one that exits first could
+ *  not listen, and a page would then be timed on whatever holds the port (another build, or nothing). */
+export function serving(server: ChildProcess, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let said = "";
+    const failed = (why: string) => {
+      clearTimeout(timer);
+      const error = said.split("\n").find((line) => line.startsWith("Error")) ?? said.trim();
+      reject(new Error(`scripts/serve.ts ${why}: is port ${port} taken? Set BENCH_PORT to another. ${error}`));
+    };
+    const timer = setTimeout(() => failed("did not start in 15 s"), 15_000);
+    server.stderr!.on("data", (chunk) => (said += chunk));
+    server.stdout!.on("data", (chunk) => {
+      if (!String(chunk).includes("Serving")) return;
+      clearTimeout(timer);
+      server.removeAllListeners("exit");
+      resolve();
+    });
+    server.once("exit", (code) => failed(`exited (${code}) before it served`));
+  });
+}
+
 export async function benchBrowser(): Promise<void> {
   console.log("5. In Chromium, on the built site");
   if (!existsSync("dist/index.html")) return console.log("   (no build in dist/: run `npm run build` first)");
-  const server = spawn(process.execPath, ["scripts/serve.ts"], { env: { ...process.env, PORT: String(PORT) }, stdio: "ignore" });
+  const server = spawn(process.execPath, ["scripts/serve.ts"], { env: { ...process.env, PORT: String(PORT) }, stdio: ["ignore", "pipe", "pipe"] });
+  await serving(server, PORT);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
   try {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
     const context = await browser.newContext();
     const page = await context.newPage();
     const pages = discoverPlaygroundsWithoutExercises();
