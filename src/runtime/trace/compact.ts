@@ -115,10 +115,15 @@ export const RAW = 255;
 export const NONE = -0x80000000;
 /** Distinct float values a store finds again in its column (TraceStore.float). */
 const FLOATS_INTERNED = 4096;
-/** How an event's line is stored: none, kept aside (not an integer from 0 up), or the line + LINE_AT. */
-const NO_LINE = 0;
-const LINE_ASIDE = 1;
-const LINE_AT = 2;
+// How TraceStore writes a field as a varint: an absent one as ABSENT; an int v ≥ 0 as v + INT_AT,
+// a negative one as NEGATIVE and then -v; a float's or a string's index as the index + INDEX_AT, a
+// boolean as false or true + INDEX_AT. An event's line is an int, one that is not a whole number from
+// 0 up written as LINE_ASIDE (and kept aside).
+const ABSENT = 0;
+const NEGATIVE = 1;
+const INT_AT = 2;
+const INDEX_AT = 1;
+const LINE_ASIDE = NEGATIVE;
 
 /** The compact form as JSON: `strings` holds every string once; each event is a row
  * [kind index, t, line or null, ...its kind's fields], where a string is its index in `strings`,
@@ -137,12 +142,10 @@ export class TraceStore implements Put {
   private readonly kind = new Column(Uint8Array);
   /** A line that is not a whole number from 0 up, by slot (its event's line in `fields` says so). */
   private readonly linesAside = new Map<number, number>();
-  /** Each event's line and then its kind's fields, event after event, a varint each (where an
-   *  event's begin is worked out when read): the line NO_LINE, LINE_ASIDE or line + LINE_AT (most
-   *  lines one byte, where a column of them took two); an absent field 0, an int v ≥ 0 v + 2 and a negative one 1 then -v, a float or string
-   *  its index + 1, a boolean 1 or 2. Nearly every field is an id, an index or a flag, and most ids
-   *  are below 2^21: three bytes at most where an Int32 column took four (10,000 tasks × 10 sleeps:
-   *  8.6 → ~4.7 MB). */
+  /** Each event's line and then its kind's fields, event after event, a varint each, written as
+   *  ABSENT's comment says (where an event's begin is worked out when read). Nearly every field is an
+   *  id, an index or a flag, and most ids are below 2^21: three bytes at most where an Int32 column
+   *  took four, and most lines one where a column took two (10,000 tasks × 10 sleeps: 10.0 → 5.2 MB). */
   private readonly fields = new Varints();
   /** The fields of the event read last (unpack), as readFields reads them. */
   private readonly unpacked = new Int32Array(8);
@@ -226,27 +229,27 @@ export class TraceStore implements Put {
   handleQueued(line: number | undefined, handle: number, role: "step" | "callback", task: number | undefined, label: string): void {
     const slot = this.begin(this.now, line);
     const fields = this.fields;
-    fields.put(handle + 2);
-    fields.put((role === this.lastRole ? this.lastRoleText : this.roleText(role)) + 1);
-    fields.put(task === undefined ? 0 : task + 2);
-    fields.put(this.texts.push(label) + 1);
+    fields.put(handle + INT_AT);
+    fields.put((role === this.lastRole ? this.lastRoleText : this.roleText(role)) + INDEX_AT);
+    fields.put(task === undefined ? ABSENT : task + INT_AT);
+    fields.put(this.texts.push(label) + INDEX_AT);
     this.ended(slot, SPEC["handle-queued"].code);
   }
 
   handleRun(line: number | undefined, handle: number, skipped: true | undefined): void {
     const slot = this.begin(this.now, line);
     const fields = this.fields;
-    fields.put(handle + 2);
-    fields.put(skipped ? 2 : 0);
+    fields.put(handle + INT_AT);
+    fields.put(skipped === undefined ? ABSENT : +skipped + INDEX_AT);
     this.ended(slot, SPEC["handle-run"].code);
   }
 
   taskResumed(line: number | undefined, task: number, first: boolean, thrown: string | undefined): void {
     const slot = this.begin(this.now, line);
     const fields = this.fields;
-    fields.put(task + 2);
-    fields.put(first ? 2 : 1);
-    fields.put(thrown === undefined ? 0 : this.texts.push(thrown) + 1);
+    fields.put(task + INT_AT);
+    fields.put(+first + INDEX_AT);
+    fields.put(thrown === undefined ? ABSENT : this.texts.push(thrown) + INDEX_AT);
     this.ended(slot, SPEC["task-resumed"].code);
   }
 
@@ -258,29 +261,29 @@ export class TraceStore implements Put {
     }
     const slot = this.begin(this.now, line);
     const fields = this.fields;
-    fields.put(task + 2);
-    fields.put((on.what === this.lastWhat ? this.lastWhatText : this.whatText(on.what)) + 1);
-    fields.put((on.label === this.lastWaitLabel ? this.lastWaitLabelText : this.waitLabelText(on.label)) + 1);
-    fields.put(on.until === undefined ? 0 : this.float(on.until) + 1);
-    fields.put(on.task === undefined ? 0 : on.task + 2);
+    fields.put(task + INT_AT);
+    fields.put((on.what === this.lastWhat ? this.lastWhatText : this.whatText(on.what)) + INDEX_AT);
+    fields.put((on.label === this.lastWaitLabel ? this.lastWaitLabelText : this.waitLabelText(on.label)) + INDEX_AT);
+    fields.put(on.until === undefined ? ABSENT : this.float(on.until) + INDEX_AT);
+    fields.put(on.task === undefined ? ABSENT : on.task + INT_AT);
     this.ended(slot, SPEC["task-suspended"].code);
   }
 
   timerSet(line: number | undefined, timer: number, due: number, label: string, task: number | undefined): void {
     const slot = this.begin(this.now, line);
     const fields = this.fields;
-    fields.put(timer + 2);
-    fields.put(this.float(due) + 1);
-    fields.put(this.texts.push(label) + 1);
-    fields.put(task === undefined ? 0 : task + 2);
+    fields.put(timer + INT_AT);
+    fields.put(this.float(due) + INDEX_AT);
+    fields.put(this.texts.push(label) + INDEX_AT);
+    fields.put(task === undefined ? ABSENT : task + INT_AT);
     this.ended(slot, SPEC["timer-set"].code);
   }
 
   timerFired(line: number | undefined, timer: number, handle: number): void {
     const slot = this.begin(this.now, line);
     const fields = this.fields;
-    fields.put(timer + 2);
-    fields.put(handle + 2);
+    fields.put(timer + INT_AT);
+    fields.put(handle + INT_AT);
     this.ended(slot, SPEC["timer-fired"].code);
   }
 
@@ -483,26 +486,26 @@ export class TraceStore implements Put {
   int(value: number | undefined): void {
     if (value !== undefined && ((value | 0) !== value || value === NONE)) this.fits = false;
     if (!this.fits) return;
-    if (value === undefined) this.fields.put(0);
-    else if (value >= 0) this.fields.put(value + 2);
+    if (value === undefined) this.fields.put(ABSENT);
+    else if (value >= 0) this.fields.put(value + INT_AT);
     else {
-      this.fields.put(1);
+      this.fields.put(NEGATIVE);
       this.fields.put(-value);
     }
   }
 
   num(value: number | undefined): void {
-    if (this.fits) this.fields.put(value === undefined ? 0 : this.float(value) + 1);
+    if (this.fits) this.fields.put(value === undefined ? ABSENT : this.float(value) + INDEX_AT);
   }
 
   str(value: string | undefined): void {
     if (value !== undefined && typeof value !== "string") this.fits = false;
-    if (this.fits) this.fields.put(value === undefined ? 0 : this.texts.push(value) + 1);
+    if (this.fits) this.fields.put(value === undefined ? ABSENT : this.texts.push(value) + INDEX_AT);
   }
 
   bool(value: boolean | undefined): void {
     if (value !== undefined && typeof value !== "boolean") this.fits = false;
-    if (this.fits) this.fields.put(value === undefined ? 0 : value ? 2 : 1);
+    if (this.fits) this.fields.put(value === undefined ? ABSENT : +value + INDEX_AT);
   }
 
   unfit(): void {
@@ -510,8 +513,8 @@ export class TraceStore implements Put {
   }
 
   private putLine(slot: number, line: number | undefined): void {
-    if (line === undefined) this.fields.put(NO_LINE);
-    else if (line >= 0 && line <= 0xfffffff0 && Number.isInteger(line)) this.fields.put(line + LINE_AT);
+    if (line === undefined) this.fields.put(ABSENT);
+    else if (line >= 0 && line <= 0xfffffff0 && Number.isInteger(line)) this.fields.put(line + INT_AT);
     else {
       this.fields.put(LINE_ASIDE);
       this.linesAside.set(slot, line);
@@ -554,7 +557,7 @@ export class TraceStore implements Put {
     let at = slot === this.nextSlot ? this.nextAt : this.fieldsBegin(slot);
     const line = this.fields.read(at);
     at = this.fields.next;
-    this.unpackedLine = line === NO_LINE ? undefined : line === LINE_ASIDE ? this.linesAside.get(slot) : line - LINE_AT;
+    this.unpackedLine = line === ABSENT ? undefined : line === LINE_ASIDE ? this.linesAside.get(slot) : line - INT_AT;
     this.nextAt = code === RAW ? at : this.unpack(code, at);
     this.nextSlot = slot + 1;
     return code;
@@ -586,9 +589,9 @@ export class TraceStore implements Put {
         stored = fields.read(at);
         at = fields.next;
       }
-      if (stored === 0) this.unpacked[f] = NONE;
-      else if (!ints[f]) this.unpacked[f] = stored - 1;
-      else if (stored > 1) this.unpacked[f] = stored - 2;
+      if (stored === ABSENT) this.unpacked[f] = NONE;
+      else if (!ints[f]) this.unpacked[f] = stored - INDEX_AT;
+      else if (stored !== NEGATIVE) this.unpacked[f] = stored - INT_AT;
       else {
         this.unpacked[f] = -fields.read(at);
         at = fields.next;
