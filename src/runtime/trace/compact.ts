@@ -756,6 +756,11 @@ class Varints extends Column<Uint8Array> {
   }
 }
 
+/** Strings (references, 8 bytes each) in chunks of 8,192: the last chunk's unused room is at most
+ *  64 KB, where one of 65,536 could leave 512 KB (10,000 tasks × 10 sleeps: 0.46 MB of it). */
+const TEXT_CHUNK_BITS = 13;
+const TEXT_CHUNK = 1 << TEXT_CHUNK_BITS;
+
 /** Strings in chunks of plain arrays, for the same reason as Column. A chunk is made at its size and
  * filled in place (one pushed to grows by copying itself, again and again: it was most of what
  * recording cost); the first starts small and doubles up to a whole chunk, as a Column's does. */
@@ -767,15 +772,15 @@ class Texts {
   /** Append `text`; returns its index. */
   push(text: string): number {
     const index = this.length++;
-    const at = index & (CHUNK - 1);
+    const at = index & (TEXT_CHUNK - 1);
     if (at === this.last.length) this.grow(index);
-    else if (at === 0 && index > 0) this.chunks.push((this.last = new Array<string>(CHUNK)));
+    else if (at === 0 && index > 0) this.chunks.push((this.last = new Array<string>(TEXT_CHUNK)));
     this.last[at] = text;
     return index;
   }
 
   get(i: number): string {
-    return this.chunks[i >>> 16][i & (CHUNK - 1)];
+    return this.chunks[i >>> TEXT_CHUNK_BITS][i & (TEXT_CHUNK - 1)];
   }
 
   /** The strings its chunks have room for. */
@@ -783,9 +788,9 @@ class Texts {
     return this.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   }
 
-  // The first chunk is full below CHUNK strings: copy it into one twice its size.
+  // The first chunk is full below TEXT_CHUNK strings: copy it into one twice its size.
   private grow(index: number): void {
-    const bigger = new Array<string>(Math.min(CHUNK, 2 * index));
+    const bigger = new Array<string>(Math.min(TEXT_CHUNK, 2 * index));
     for (let i = 0; i < index; i++) bigger[i] = this.last[i];
     this.chunks[0] = this.last = bigger;
   }
