@@ -189,6 +189,69 @@ describe("the compact trace", () => {
     expect(asJson(store.decode())).toEqual(reference.events);
   });
 
+  it("gives back any mix of events, fast paths, late events and odd values, as the one-object-per-event recorder does", () => {
+    // A seeded generator (mulberry32): the same 40,000 events each time.
+    let seed = 17;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+    };
+    const pick = <T,>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+    // Ids of every varint size up to int32's end (the fast paths take the session's ids, which are
+    // such), and ints that are not ids (negative, int32's ends).
+    const id = () => (random() < 0.1 ? 2 ** 31 - 1 - Math.floor(random() * 100) : pick([2, 127, 128, 16_383, 16_384, 2 ** 21]) + Math.floor(random() * 100));
+    const int = () => pick([0, 1, -1, -129, 2 ** 31 - 1, -(2 ** 31) + 1, id()]);
+    const text = () => pick(["start Task-1", "sleep(0.5)", "", "héllo\nwörld", `label ${Math.floor(random() * 1000)}`]);
+    const float = () => pick([0.5, -0, NaN, Infinity, random() * 10]);
+    const line = () => pick([undefined, undefined, 0, 3, 127, 128, 70_000, -1, 2.5]);
+    const makers: (() => UnstampedEvent)[] = [
+      () => ({ kind: "job-started", job: int(), pool: int(), lane: int(), laneName: text() }),
+      () => ({ kind: "task-created", task: id(), name: text(), coro: text(), parent: random() < 0.5 ? undefined : int(), internal: random() < 0.5 ? undefined : true }),
+      () => ({ kind: "blocking-start", until: float(), task: random() < 0.5 ? undefined : id(), lane: random() < 0.5 ? undefined : int(), label: text(), work: pick(["cpu", "gil", "sleep"]) as "cpu" }),
+      () => ({ kind: "print", text: text(), stream: pick(["stdout", "stderr"]) as "stdout", task: random() < 0.5 ? undefined : id(), lane: undefined }),
+      () => ({ kind: "task-suspended", task: id(), on: { what: "future", label: text(), tasks: [id(), id()] } }),
+      () => ({ kind: "task-done", task: id(), outcome: "result", value: text() }),
+    ];
+    const fastPaths: (() => [keyof typeof FROM_FIELDS, unknown[]])[] = [
+      () => ["handleQueued", [id(), pick(["step", "callback"]), random() < 0.3 ? undefined : id(), text()]],
+      () => ["handleRun", [id(), random() < 0.2 ? true : undefined]],
+      () => ["taskResumed", [id(), random() < 0.5, random() < 0.8 ? undefined : text()]],
+      () => ["taskSuspended", [id(), { what: pick(["sleep", "task"]), label: text(), until: random() < 0.5 ? undefined : float(), task: random() < 0.5 ? undefined : id() }]],
+      () => ["timerSet", [id(), float(), text(), random() < 0.3 ? undefined : id()]],
+      () => ["timerFired", [id(), id()]],
+    ];
+    const store = new TraceStore();
+    const reference = referenceRecorder();
+    let t = 0;
+    for (let i = 0; i < 40_000; i++) {
+      if (random() < 0.2) t += pick([0, 0.001, 0.25]);
+      const roll = random();
+      const at = line();
+      if (roll < 0.5) {
+        const [method, args] = pick(fastPaths)();
+        store.now = t;
+        (store[method] as (...a: unknown[]) => void)(at, ...structuredClone(args));
+        reference.push((FROM_FIELDS[method] as (...a: unknown[]) => UnstampedEvent)(...args), t, at);
+      } else if (roll < 0.95 || reference.events.length === 0) {
+        const event = pick(makers)();
+        store.push(structuredClone(event), t, at);
+        reference.push(event, t, at);
+      } else {
+        // A worker's event told late, at a time it shares with the events around it.
+        const index = Math.floor(random() * reference.events.length);
+        const event = pick(makers)();
+        store.insert(index, structuredClone(event), store.timeAt(index), at);
+        reference.insert(index, event, reference.events[index].t, at);
+      }
+    }
+    expect(asJson(store.decode())).toEqual(reference.events);
+    // The compact form, before JSON (which has no NaN or Infinity), exactly: -0 and NaN as they were.
+    expect(decodeCompact(store.toCompact())).toEqual(store.decode());
+    expect(asJson(store.select(["print", "job-started"]))).toEqual(reference.events.filter((e) => e.kind === "print" || e.kind === "job-started"));
+  });
+
   it("keeps every float exactly (-0 apart from 0, NaN), a repeated one in one slot of its column, and past the values it finds again", () => {
     const store = new TraceStore();
     const firsts = [0.1 + 0.2, -0, 0, NaN, Infinity, -Infinity, 1e-300];

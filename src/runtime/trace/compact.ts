@@ -434,11 +434,12 @@ export class TraceStore implements Put {
   // recorded last: that one's index is given again rather than the string stored once more (two of
   // the five strings a sleep records). So is the label of what it waits on, when the tasks that go
   // on in a row wait alike ("sleep(0.5)"): of the 100,007 that 10,000 tasks × 10 sleeps record, 31,189.
-  private lastRole = "";
+  // None to begin with: a first string, even "", is stored (a task may be named "").
+  private lastRole: string | undefined = undefined;
   private lastRoleText = NONE;
-  private lastWhat = "";
+  private lastWhat: string | undefined = undefined;
   private lastWhatText = NONE;
-  private lastWaitLabel = "";
+  private lastWaitLabel: string | undefined = undefined;
   private lastWaitLabelText = NONE;
 
   private roleText(role: string): number {
