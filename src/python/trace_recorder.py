@@ -25,6 +25,8 @@ import asyncio
 import builtins
 import contextvars
 import functools
+import json
+import math
 import sys
 from asyncio import events, tasks
 from collections import deque
@@ -706,6 +708,26 @@ def instrument(recorder):
         return recorder.events
 
     return finish
+
+
+def to_json(result):
+    """`result` (run_traced's or run_program's) as JSON, which has no NaN or infinity: such a float
+    (asyncio.sleep(math.inf)'s timer) is written {"__float__": "Infinity"}, to be read back by
+    src/python/python-json.ts. Looked for only when json.dumps finds one."""
+    try:
+        return json.dumps(result, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(result), allow_nan=False)
+
+
+def _finite(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return {"__float__": "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"}
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 def run_traced(source, limits=None):

@@ -29,6 +29,17 @@ async function runAndWait(page: Page, pg: Locator, button: "Run" | "Both"): Prom
   await expect(pg).toHaveAttribute("data-status", /^(done|error)$/, PYTHON_LOAD);
 }
 
+test("a Python twin that sleeps for math.inf runs: the timer due at inf, which JSON cannot write, comes to the page", async ({ page }) => {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await pythonTab(pg);
+  await typeCode(page, pg, "import asyncio, math\n\nasync def main():\n    try:\n        await asyncio.wait_for(asyncio.sleep(math.inf), 1)\n    except TimeoutError:\n        print(\"timed out\")\n\nasyncio.run(main())\n");
+  await runAndWait(page, pg, "Run");
+  await expect(pg).toHaveAttribute("data-status", "done");
+  await expect(pg).toHaveAttribute("data-virtual-end", "1.000");
+  await expect(pg.locator("[data-console-line]")).toHaveText(["timed out"]);
+});
+
 test("example 3: the Python twin, edited, runs on CPython in the page and is drawn from CPython's loop", async ({ page }) => {
   await page.goto("/lessons/example-3-create-task/");
   const pg = playground(page, "create-task");

@@ -21,7 +21,7 @@ export type WorkerReply =
   | { kind: "failed"; id: number; message: string };
 
 const BOOT = `
-import gc, json
+import gc
 import virtual_asyncio
 import trace_recorder
 
@@ -29,7 +29,7 @@ _instruments = {}
 
 def run_json(source, instrument_source, traced):
     if traced:
-        return json.dumps(trace_recorder.run_traced(source))
+        return trace_recorder.to_json(trace_recorder.run_traced(source))
     instrument = None
     if instrument_source:
         instrument = _instruments.get(instrument_source)
@@ -37,7 +37,7 @@ def run_json(source, instrument_source, traced):
             namespace = {"__name__": "instrument"}
             exec(instrument_source, namespace)
             instrument = _instruments[instrument_source] = namespace["instrument"]
-    return json.dumps(virtual_asyncio.run_program(source, instrument))
+    return trace_recorder.to_json(virtual_asyncio.run_program(source, instrument))
 
 # What is loaded so far goes to the permanent generation: each program's gc.collect() skips it.
 gc.collect()

@@ -9,6 +9,7 @@
 import { Worker } from "node:worker_threads";
 import type { WorkerReply, WorkerRequest } from "./pyodide-worker.ts";
 import type { TraceEvent } from "../../src/runtime/trace/index.ts";
+import { parsePythonJson } from "../../src/python/python-json.ts";
 
 /** What virtual_asyncio.run_program returns for one program. */
 export interface PythonResult {
@@ -122,7 +123,7 @@ export class PyodideRunner {
     this.pending.delete(reply.id);
     if (!this.pending.size) this.worker?.unref();
     if (reply.kind === "failed") request.reject(new Error(`virtual_asyncio.py failed: ${reply.message}`));
-    else request.resolve(JSON.parse(reply.json) as PythonResult);
+    else request.resolve(parsePythonJson<PythonResult>(reply.json));
   }
 
   // The running program gets a HarnessError; the others go to a new worker thread.

@@ -11,6 +11,7 @@ import { lessonsIn, type Playground } from "../support/lesson-sources.ts";
 import { runTs } from "../support/run-ts.ts";
 import { traceProblems } from "../support/trace-invariants.ts";
 import { dedent } from "../support/cpython.ts";
+import { parsePythonJson } from "../../src/python/python-json.ts";
 
 /** A Python run as the views take it, made as the page makes it (python-runner.ts). */
 const asRunResult = (py: PythonResult): RunResult => pythonResult(py, [...(py.events ?? [])]);
@@ -314,6 +315,39 @@ describe("the Python trace recorder", () => {
     expect(py.events!.at(-1)).toMatchObject({ kind: "program-end", error: "ValueError: boom" });
     const done = py.events!.find((e) => e.kind === "task-done");
     expect(done).toMatchObject({ outcome: "exception", value: "ValueError: boom", line: 4 });
+  });
+
+  it("brings a float JSON has no words for, sleep(math.inf)'s due time, as the number, as the runtime records it", async () => {
+    const py = await sharedPyodide().run(
+      dedent(`
+        import asyncio, math
+
+        async def main():
+            try:
+                await asyncio.wait_for(asyncio.sleep(math.inf), 1)
+            except TimeoutError:
+                print("timed out")
+
+        asyncio.run(main())
+      `),
+      { trace: true },
+    );
+    expect(py.error).toBeNull();
+    expect(py.stdout).toEqual(["timed out"]);
+    // CPython's timer for the sleep is due at inf, and its task waits until then.
+    const dues = (events: readonly TraceEvent[]) => events.flatMap((e) => (e.kind === "timer-set" ? [e.due] : []));
+    const untils = (events: readonly TraceEvent[]) => events.flatMap((e) => (e.kind === "task-suspended" && e.on.what === "sleep" ? [e.on.until] : []));
+    expect(dues(py.events!)).toContain(Infinity);
+    expect(untils(py.events!)).toEqual([Infinity]);
+    const ts = await runTs(`import { run, sleep, waitFor, print } from "asyncio";\ntry {\n  await run(waitFor(sleep(Infinity), 1));\n} catch {\n  print("timed out");\n}\n`);
+    expect(untils(ts.events)).toEqual(untils(py.events!));
+  });
+});
+
+describe("a Python run's JSON (python-json.ts)", () => {
+  it("reads back NaN and the infinities, and leaves strings and other objects alone", () => {
+    const text = '{"a": {"__float__": "Infinity"}, "b": "Infinity", "c": {"__float__": "Infinity", "d": 1}, "e": [{"__float__": "NaN"}, {"__float__": "-Infinity"}], "f": {"__float__": "1"}}';
+    expect(parsePythonJson(text)).toEqual({ a: Infinity, b: "Infinity", c: { __float__: "Infinity", d: 1 }, e: [NaN, -Infinity], f: { __float__: "1" } });
   });
 });
 

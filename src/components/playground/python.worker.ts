@@ -9,6 +9,7 @@ import type { PyodideAPI } from "pyodide";
 import virtualAsyncio from "../../python/virtual_asyncio.py?raw";
 import virtualThreads from "../../python/virtual_threads.py?raw";
 import traceRecorder from "../../python/trace_recorder.py?raw";
+import { parsePythonJson } from "../../python/python-json.ts";
 import type { PythonReply, PythonRequest, PythonRunJson } from "./protocol.ts";
 
 /** Events per message, as the TypeScript runner sends them. */
@@ -106,8 +107,8 @@ self.onmessage = async (event: MessageEvent<PythonRequest>) => {
   try {
     py.globals.set("playground_source", source);
     py.globals.set("playground_limits", py.toPy(limits));
-    const json = String(py.runPython("import json, trace_recorder\njson.dumps(trace_recorder.run_traced(playground_source, playground_limits))"));
-    const { events, ...rest } = JSON.parse(json) as PythonRunJson;
+    const json = String(py.runPython("import trace_recorder\ntrace_recorder.to_json(trace_recorder.run_traced(playground_source, playground_limits))"));
+    const { events, ...rest } = parsePythonJson<PythonRunJson>(json);
     for (let i = 0; i < events.length; i += BATCH) send({ kind: "events", events: events.slice(i, i + BATCH) });
     send({ kind: "python-done", result: rest });
   } catch (error) {
