@@ -217,7 +217,8 @@ function putBack(runner: Runner): void {
  *  esbuild.wasm's functions on their first call and optimises them once they run hot: with an empty
  *  program as its first compile, the reader's first edit was esbuild's first real one, and the first
  *  Run at once after an edit took 79–137 ms (29–69 with these; 3 pages, twice). A compile of a
- *  lesson's program then takes 3–12 ms (~25 when Go collects esbuild's heap, every eighth or so). */
+ *  lesson's program then takes 1.5–2 ms at best and 5–12 one time in three or so: esbuild's own
+ *  work per call, not Go's collector (with GOGC=off the slow ones stay; README, Benchmarks). */
 const WARM_COMPILES = 3;
 
 /** Get ready for a first Run without delaying the page: start the compiler (it loads esbuild.wasm,
