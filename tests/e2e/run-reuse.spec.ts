@@ -7,6 +7,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect, hydrated, playground, runPlayground, typeCode } from "./support.ts";
 import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
+import { COMPILES_TO_SETTLE } from "../../src/components/playground/protocol.ts";
 
 const PAGE = "/lessons/example-3-create-task/";
 const ID = "create-task";
@@ -53,6 +54,42 @@ test("once the page is idle, the compiler compiles the lesson's own program, uns
   // Unseen: the reader compiled and ran nothing, and the playground still shows the build's run.
   expect(await page.evaluate(() => performance.getEntriesByName("playground:compile").length + performance.getEntriesByName("playground:run").length)).toBe(0);
   await expect(pg).not.toHaveAttribute("data-status", /^(compiling|running)$/);
+  // And no more: the warm-up that goes on waits for the reader's first edit (below).
+  await page.waitForTimeout(1500);
+  expect(await settled(page)).toEqual([]);
+});
+
+/** The compiler's word that its warm-up after the reader's edits is over (browser-runner.ts's mark). */
+const settled = (page: Page) => page.evaluate(() => performance.getEntriesByName("playground:compiler-settled").map((m) => (m as PerformanceMark).detail));
+
+test("after the reader's first edit the compiler goes on compiling it, unseen, until esbuild has settled, and the reader's Runs meanwhile run their own code", async ({ page }) => {
+  await page.goto(PAGE);
+  const pg = playground(page, ID);
+  await page.waitForFunction(() => performance.getEntriesByName("playground:compiler-warmed").length > 0, undefined, { timeout: 60_000 });
+  const program = (word: string) => `import { run, print, sleep } from "asyncio";\nasync function main() {\n  await sleep(1);\n  print("${word}");\n}\nawait run(main());\n`;
+  await typeCode(page, pg, program("first"));
+  expect(await runPlayground(pg)).toBe("done");
+  await expect(pg.locator("[data-console-line]")).toHaveText(["first"]);
+  // While it warms up, edits that compile and one that does not: each Run shows its own outcome.
+  await typeCode(page, pg, program("second"));
+  expect(await runPlayground(pg)).toBe("done");
+  await expect(pg.locator("[data-console-line]")).toHaveText(["second"]);
+  await typeCode(page, pg, `import { print } from "asyncio";\nprint(;\n`);
+  await runPlayground(pg);
+  await expect(pg.locator("[data-compile-problem]").first()).toContainText("Line 2, column 7");
+  await typeCode(page, pg, program("third"));
+  expect(await runPlayground(pg)).toBe("done");
+  await expect(pg.locator("[data-console-line]")).toHaveText(["third"]);
+  // It ends, once, at its count of compiles (a few more if a Run's compile came while one of its own was under way).
+  await expect.poll(() => settled(page), { timeout: 120_000 }).toHaveLength(1);
+  const [{ compiles }] = (await settled(page)) as { compiles: number }[];
+  expect(compiles).toBeGreaterThanOrEqual(COMPILES_TO_SETTLE);
+  expect(compiles).toBeLessThanOrEqual(COMPILES_TO_SETTLE + 1);
+  // Settled, the compiler still compiles the reader's next edit.
+  await typeCode(page, pg, program("fourth"));
+  expect(await runPlayground(pg)).toBe("done");
+  await expect(pg.locator("[data-console-line]")).toHaveText(["fourth"]);
+  expect(await settled(page)).toHaveLength(1);
 });
 
 test("code not compiled yet goes from the compiler straight to the runner: it runs, and a compile error is said with its line and column, the runner kept warm", async ({ page }) => {

@@ -4,7 +4,7 @@
 import * as esbuild from "esbuild-wasm";
 import wasmURL from "esbuild-wasm/esbuild.wasm?url";
 import { compileProgram, CompileError, ASYNCIO_EXPORTS } from "../../runtime/program/index.ts";
-import type { CompileReply, CompileRequest } from "./protocol.ts";
+import { COMPILES_TO_SETTLE, type CompileReply, type CompileRequest, type WarmRequest } from "./protocol.ts";
 
 let ready: Promise<void> | null = null;
 
@@ -22,7 +22,23 @@ function post(reply: CompileReply, forward: MessagePort | undefined): void {
   self.postMessage(reply);
 }
 
-self.onmessage = async (event: MessageEvent<CompileRequest>) => {
+/** Compiles esbuild has made on this page, the reader's and the warm-up's. */
+let compiles = 0;
+/** The last program that compiled, which the warm-up compiles again, unseen. */
+let warmSource: string | null = null;
+
+/** One compile of the warm-up the page drives after the reader's first edit (browser-runner.ts's
+ *  keepCompilerWarm), of the last program that compiled; it says how many compiles esbuild has made. */
+async function warmOnce(): Promise<void> {
+  if (warmSource !== null && compiles < COMPILES_TO_SETTLE) {
+    compiles++;
+    await compileProgram(warmSource, esbuild.transform as never, ASYNCIO_EXPORTS).catch(() => {});
+  }
+  self.postMessage({ warmed: warmSource === null ? 0 : compiles } satisfies CompileReply);
+}
+
+self.onmessage = async (event: MessageEvent<CompileRequest | WarmRequest>) => {
+  if ("warm" in event.data) return warmOnce();
   const { id, source, forward } = event.data;
   if (busy++ === 0) beating = setInterval(() => self.postMessage({ beat: true } satisfies CompileReply), 250);
   let reply: CompileReply;
@@ -35,7 +51,9 @@ self.onmessage = async (event: MessageEvent<CompileRequest>) => {
     return;
   }
   try {
+    compiles++;
     const program = await compileProgram(source, esbuild.transform as never, ASYNCIO_EXPORTS);
+    warmSource = source;
     reply = { id, ok: true, program };
   } catch (error) {
     reply = error instanceof CompileError ? { id, ok: false, problems: error.problems } : { id, ok: false, failure: `The compiler failed: ${String(error)}` };

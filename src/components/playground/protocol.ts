@@ -4,16 +4,28 @@
 import type { CompiledProgram, CompileProblem, RunOptions } from "../../runtime/program/index.ts";
 import type { RunResult, TraceEvent, PackedEvents } from "../../runtime/trace/index.ts";
 
+/** Compiles after which esbuild.wasm runs at its settled speed. V8 first runs a wasm function as its
+ *  baseline compiler (Liftoff) made it, and optimises it (TurboFan) once it has run enough; some of
+ *  esbuild's paths run only now and then, so for its first ~200 compiles one in three or four took
+ *  5–15 ms where the rest took 1–2 (Chromium, a lesson's program: p95 of Go's time 10–13 ms over
+ *  compiles 20–120, 2.7–2.9 ms over 200–300; with `--no-liftoff` it is settled at once). V8 keeps
+ *  none of it for the next page. */
+export const COMPILES_TO_SETTLE = 200;
+
 /** `forward`: where to send the program too (or null, if it did not compile): the port of a runner
  *  waiting for it (browser-runner.ts's compileAndRun). */
 export type CompileRequest = { id: number; source: string; forward?: MessagePort };
+/** Compile the last program that compiled once more, unseen (browser-runner.ts's keepCompilerWarm). */
+export type WarmRequest = { warm: true };
 export type CompileReply =
   | { id: number; ok: true; program: CompiledProgram }
   | { id: number; ok: false; problems: CompileProblem[] }
   /** The compiler itself could not run (esbuild.wasm failed to load): the next compile tries again. */
   | { id: number; ok: false; failure: string }
   /** The compiler is alive and working (it beats while a compile is under way). */
-  | { beat: true };
+  | { beat: true }
+  /** A warm-up compile is done: esbuild has made this many compiles (0: nothing has compiled yet). */
+  | { warmed: number };
 
 /** A run; `program`, or the port through which the compiler sends it (null: it did not compile, and
  *  nothing runs); `reply`: where a small run's reply is written too, for the page's next frame (reply-slot.ts). */
