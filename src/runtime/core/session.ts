@@ -127,6 +127,7 @@ export class Session {
   /** Called at most every HEARTBEAT seconds while the program makes progress (the browser's runner
    * tells the page it is alive; a silent worker is stopped). */
   onHeartbeat: (() => void) | null = null;
+  heartbeatSeconds = HEARTBEAT;
   /** The site where the runtime raised an error into the program (an await point), or its line. */
   private readonly raisedAt = new WeakMap<object, { site?: number; line?: number }>();
   private steps = 0;
@@ -373,11 +374,11 @@ export class Session {
     this.record({ kind: "print", text, stream: "stderr" });
   }
 
-  /** Tell whoever watches the run that it is alive, at most every HEARTBEAT seconds. */
+  /** Tell whoever watches the run that it is alive, at most every heartbeatSeconds. */
   beat(): void {
     if (!this.onHeartbeat) return;
     const now = wallSeconds();
-    if (now - this.lastBeat < HEARTBEAT) return;
+    if (now - this.lastBeat < this.heartbeatSeconds) return;
     this.lastBeat = now;
     this.onHeartbeat();
   }

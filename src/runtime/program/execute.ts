@@ -16,6 +16,8 @@ export interface RunOptions extends Pick<SessionOptions, "limits" | "clock" | "m
   /** Called every quarter second or so while the program makes progress (the browser's runner
    * tells the page that it is alive). */
   onHeartbeat?: () => void;
+  /** Real seconds between heartbeats instead (scripts/trace.ts's --live-heap samples the heap at each). */
+  heartbeatSeconds?: number;
 }
 
 // `new Function` puts two lines ("function anonymous(__rt\n) {") before the body.
@@ -25,6 +27,7 @@ const FUNCTION_HEADER_LINES = 2;
 export async function runProgram(program: CompiledProgram, options: RunOptions = {}): Promise<RunResult> {
   const session = new Session({ ...options, siteLines: program.siteLines, code: program.code, lineMap: program.lineMap });
   session.onHeartbeat = options.onHeartbeat ?? null;
+  if (options.heartbeatSeconds !== undefined) session.heartbeatSeconds = options.heartbeatSeconds;
   attachWorkerHost(session, options.workers ?? webWorkerHost());
   attachNetwork(session, options.network ?? browserNetworkHost());
   const rt = {
