@@ -73,7 +73,7 @@ const cpuMs = (since?: NodeJS.CpuUsage) => {
 const program = await compileProgram(ts, esbuild.transform as never, ASYNCIO_EXPORTS);
 // CPython 3.14 in Pyodide: a fresh node process per run (scripts/bench-cpython.ts), which loads
 // Pyodide, runs the program through src/python/virtual_asyncio.py and times asyncio.run in Python.
-interface OurStats { runMs: number; runCpuMs: number; rssBefore: number; maxRSS: number; cpuMs: number; heapBefore: number; heapPeak: number; heapLive: number | null; traceBytes: number }
+interface OurStats { runMs: number; runCpuMs: number; rssBefore: number; maxRSS: number; cpuMs: number; heapBefore: number; heapPeak: number; heapLive: number | null; heapLiveTrace?: number; restLive?: number; traceBytes: number }
 interface CPythonRun { version: string; loadMs: number; loadCpuMs: number; runMs: number; runCpuMs: number; cpuMs: number; tracemallocPeak: number | null; wasmGrowth: number; maxRSS: number }
 const f = { oursIn: [] as number[], oursInCpu: [] as number[], oursFirst: [] as number[], oursFirstCpu: [] as number[], oursWhole: [] as number[], oursWholeCpu: [] as number[], oursGrowth: [] as number[], oursMaxRss: [] as number[], oursHeapPeak: [] as number[] };
 const c = { in: [] as number[], inCpu: [] as number[], first: [] as number[], firstCpu: [] as number[], whole: [] as number[], noStart: [] as number[], wholeCpu: [] as number[], noStartCpu: [] as number[], wasm: [] as number[] };
@@ -148,9 +148,10 @@ console.log(`   memory, ours RSS growth / CPython's larger of the two (${mb(cpyP
 // columns), minus before the run (scripts/trace.ts --stats).
 console.log(`   ours JS heap growth (heap used + array buffers): live ${mb(oursLive)} (reachable objects only, as tracemalloc counts: the most after a full collection, forced every 10 ms of the run and at its end, in one more run, not timed); peak ${mbs(f.oursHeapPeak)} (just before each collection, as V8 reports it: garbage not yet collected counts)`);
 console.log(`   memory, ours live JS heap growth / CPython's tracemalloc peak: ${(oursLive / (traced.tracemallocPeak ?? NaN)).toFixed(2)}× (ours includes the trace of ${events.toLocaleString("en-US")} events; CPython records none)`);
-// The trace only grows: at the heap's peak it took at most what it takes at the end.
-const others = oursLive - liveStats.traceBytes;
-console.log(`   of it, the trace's columns at the run's end ${mb(liveStats.traceBytes)} (${(liveStats.traceBytes / events).toFixed(1)} bytes an event); the rest, the scheduler's own state (tasks, coroutines, futures, timers, callbacks) at least ${mb(others)}: ${(others / (traced.tracemallocPeak ?? NaN)).toFixed(2)}× CPython's peak`);
+// Each sample splits the heap into the trace's columns and the rest; the rest peaks earlier than
+// the whole, while every task waits and the trace is still short.
+const rest = liveStats.restLive! - liveStats.heapBefore;
+console.log(`   of it, at that peak, the trace's columns ${mb(liveStats.heapLiveTrace!)} and the rest ${mb(oursLive - liveStats.heapLiveTrace!)}; the rest alone, the scheduler's own state (tasks, coroutines, futures, timers, callbacks), peaks earlier, at ${mb(rest)}: ${(rest / (traced.tracemallocPeak ?? NaN)).toFixed(2)}× CPython's peak; the trace at the run's end ${mb(liveStats.traceBytes)} (${(liveStats.traceBytes / events).toFixed(1)} bytes an event)`);
 // A native python3 on PATH, if there is one, as an extra row (never required).
 const native = spawnSync("python3", ["-c", "import sys; print(sys.version.split()[0])"], { encoding: "utf8" });
 if (native.status === 0) {

@@ -58,10 +58,16 @@ if (values["live-heap"]) {
   collect = runInNewContext("gc") as () => void;
   collect();
 }
+// The peak, what the trace took then, and the peak of the rest (the scheduler's own state), which
+// comes earlier: while every task waits and the trace is still short.
 let heapLive = 0;
-const sampleLive = () => {
+let heapLiveTrace = 0;
+let restLive = 0;
+const sampleLive = (traceBytes: number) => {
   collect!();
-  heapLive = Math.max(heapLive, heapNow());
+  const heap = heapNow();
+  if (heap > heapLive) [heapLive, heapLiveTrace] = [heap, traceBytes];
+  restLive = Math.max(restLive, heap - traceBytes);
 };
 const rssBefore = process.memoryUsage().rss;
 const heapBefore = heapNow();
@@ -70,7 +76,7 @@ gcs?.start();
 const started = performance.now();
 const cpuStarted = process.cpuUsage();
 const result = await runProgram(program, { workers: nodeWorkerHost, network, clock: values.real ? "real" : "virtual", model: values.eager ? "eager" : "lazy", onHeartbeat: collect && sampleLive, heartbeatSeconds: collect && LIVE_HEAP_EVERY });
-if (collect) sampleLive();
+if (collect) sampleLive(traceBytes(result) ?? 0);
 
 const runMs = performance.now() - started;
 const runCpu = process.cpuUsage(cpuStarted);
@@ -82,7 +88,7 @@ if (values.stats) {
   const { user, system } = process.cpuUsage(); // the whole process's CPU time so far, every thread
   const heap = (h: { usedHeapSize: number; externalMemory: number }) => h.usedHeapSize + h.externalMemory;
   const heapPeak = Math.max(heapNow(), ...gcs!.stop()!.statistics.map((gc) => heap(gc.beforeGC.heapStatistics)));
-  console.error(JSON.stringify({ runMs, runCpuMs: (runCpu.user + runCpu.system) / 1000, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, heapBefore, heapPeak, heapLive: collect ? heapLive : null, traceBytes: traceBytes(result), cpuMs: (user + system) / 1000 }));
+  console.error(JSON.stringify({ runMs, runCpuMs: (runCpu.user + runCpu.system) / 1000, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, heapBefore, heapPeak, heapLive: collect ? heapLive : null, heapLiveTrace, restLive, traceBytes: traceBytes(result), cpuMs: (user + system) / 1000 }));
 }
 if (values.svg) {
   // Loaded only here: the diagram is React (.tsx), which needs tsx; the rest runs on plain node too.

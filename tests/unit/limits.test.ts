@@ -195,13 +195,16 @@ await run(main());
 
 describe("the heartbeat", () => {
   const tenSleeps = `import { run, sleep } from "asyncio";\nasync function main() {\n  for (let i = 0; i < 10; i++) await sleep(1);\n}\nawait run(main());\n`;
-  it("comes at every loop step when its interval is 0 s (scripts/trace.ts's --live-heap samples there), and never within a day's interval", async () => {
-    let beats = 0;
-    const every = await runTs(tenSleeps, { onHeartbeat: () => beats++, heartbeatSeconds: 0 });
+  it("comes at every loop step when its interval is 0 s (scripts/trace.ts's --live-heap samples there) with what the trace takes so far, and never within a day's interval", async () => {
+    const sizes: number[] = [];
+    const every = await runTs(tenSleeps, { onHeartbeat: (traceBytes) => sizes.push(traceBytes), heartbeatSeconds: 0 });
     // One step to start main's task and one to wake it after each of its ten sleeps, at the least.
     expect(every.error).toBeUndefined();
-    expect(beats).toBeGreaterThanOrEqual(11);
-    beats = 0;
+    expect(sizes.length).toBeGreaterThanOrEqual(11);
+    // The trace's columns only grow, and hold something from the first step on.
+    expect(sizes[0]).toBeGreaterThan(0);
+    expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+    let beats = 0;
     await runTs(tenSleeps, { onHeartbeat: () => beats++, heartbeatSeconds: 86_400 });
     expect(beats).toBe(0);
   });

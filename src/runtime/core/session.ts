@@ -126,7 +126,7 @@ export class Session {
   stopped: LimitExceeded | null = null;
   /** Called at most every HEARTBEAT seconds while the program makes progress (the browser's runner
    * tells the page it is alive; a silent worker is stopped). */
-  onHeartbeat: (() => void) | null = null;
+  onHeartbeat: ((traceBytes: number) => void) | null = null;
   heartbeatSeconds = HEARTBEAT;
   /** The site where the runtime raised an error into the program (an await point), or its line. */
   private readonly raisedAt = new WeakMap<object, { site?: number; line?: number }>();
@@ -380,7 +380,7 @@ export class Session {
     const now = wallSeconds();
     if (now - this.lastBeat < this.heartbeatSeconds) return;
     this.lastBeat = now;
-    this.onHeartbeat();
+    this.onHeartbeat(this.trace.bytes);
   }
 
   // Every new event counts; once stopped, the program may record nothing more (a program that

@@ -14,8 +14,8 @@ export interface RunOptions extends Pick<SessionOptions, "limits" | "clock" | "m
   /** Where httpGet reads the site's files; the page's own origin when not given. */
   network?: NetworkHost;
   /** Called every quarter second or so while the program makes progress (the browser's runner
-   * tells the page that it is alive). */
-  onHeartbeat?: () => void;
+   * tells the page that it is alive), with what the trace's columns take so far (TraceStore.bytes). */
+  onHeartbeat?: (traceBytes: number) => void;
   /** Real seconds between heartbeats instead (scripts/trace.ts's --live-heap samples the heap at each). */
   heartbeatSeconds?: number;
 }
