@@ -19,10 +19,12 @@ export function setPublicLoop(face: (loop: EventLoop) => unknown, core: (loop: u
 /** A future's state, named as CPython names them. */
 export type FutureState = "PENDING" | "CANCELLED" | "FINISHED";
 
-// Method syntax on purpose: a callback for Future<unknown> also serves a Future<T>.
+// Method syntax on purpose: a callback for Future<unknown> also serves a Future<T>. `arg`: what it
+// is called with, the future itself unless given (a task's wake-up is called with the task).
 interface DoneCallback<T> {
-  fn(future: Future<T>): void;
+  fn(arg: Future<T> | any): void;
   info: HandleInfo;
+  arg: unknown;
 }
 
 /** What a plain future waits on: one shared object (futures replace it, never change it). */
@@ -46,6 +48,7 @@ export class Future<T = unknown> {
    * futures (a sleep's) get one, or none. The others, in order, in a list made when needed. */
   private fn0: DoneCallback<T>["fn"] | null = null;
   private info0: HandleInfo | null = null;
+  private arg0: unknown = undefined;
   private callbacks: DoneCallback<T>[] | null = null;
   /** The futures (tasks) that wait for this one (Future._asyncio_awaited_by), for the call graph:
    * one is kept without a set, as _asynciomodule.c does (fut_awaited_by_is_set). */
@@ -121,20 +124,24 @@ export class Future<T = unknown> {
   }
 
   /** Run `fn(this)` through the loop when the future is done (at once, via callSoon, if it is). */
-  addDoneCallback(fn: (future: Future<T>) => void, info: HandleInfo = { label: "future callback" }): void {
-    if (this.state !== "PENDING") this.loop.callSoon(fn, info, this);
+  addDoneCallback(fn: (future: Future<T>) => void, info?: HandleInfo): void;
+  /** Run `fn(arg)` instead: one function serves every task's wake-up, each called with its task. */
+  addDoneCallback<A>(fn: (arg: A) => void, info: HandleInfo, arg: A): void;
+  addDoneCallback(fn: (arg: any) => void, info: HandleInfo = { label: "future callback" }, arg: unknown = this): void {
+    if (this.state !== "PENDING") this.loop.callSoon(fn, info, arg);
     else if (this.fn0 === null && this.callbacks === null) {
       this.fn0 = fn;
       this.info0 = info;
+      this.arg0 = arg;
     }
-    else (this.callbacks ??= []).push({ fn, info });
+    else (this.callbacks ??= []).push({ fn, info, arg });
   }
 
   /** Remove every registration of `fn`; returns how many were removed. */
   removeDoneCallback(fn: (future: Future<T>) => void): number {
     let removed = 0;
     if (this.fn0 === fn) {
-      [this.fn0, this.info0, removed] = [null, null, 1];
+      [this.fn0, this.info0, this.arg0, removed] = [null, null, undefined, 1];
     }
     if (!this.callbacks) return removed;
     const before = this.callbacks.length;
@@ -175,10 +182,11 @@ export class Future<T = unknown> {
   // Future.__schedule_callbacks: every callback goes through the ready queue, in registration order.
   private finished(): void {
     this.onDone();
-    const { fn0, info0, callbacks } = this;
+    const { fn0, info0, arg0, callbacks } = this;
     this.fn0 = this.info0 = this.callbacks = null;
-    if (fn0) this.loop.callSoon(fn0, info0!, this);
-    if (callbacks) for (const { fn, info } of callbacks) this.loop.callSoon(fn, info, this);
+    this.arg0 = undefined;
+    if (fn0) this.loop.callSoon(fn0, info0!, arg0);
+    if (callbacks) for (const { fn, info, arg } of callbacks) this.loop.callSoon(fn, info, arg);
   }
 
   /** The futures (tasks) that wait for this one, in the order they began to. */
