@@ -132,9 +132,11 @@ function sleepLabel(delay: number): string {
   return label;
 }
 function timerInfo(task: Task, sleep: string): HandleInfo {
-  let last = task.sleepTimer;
-  if (last?.sleep !== sleep) task.sleepTimer = last = { sleep, info: { label: `${sleep} timer of ${task.name}`, task: task.id } };
-  return last.info;
+  if (task.lastSleep !== sleep) {
+    task.lastSleep = sleep;
+    task.lastSleepTimer = { label: `${sleep} timer of ${task.name}`, task: task.id };
+  }
+  return task.lastSleepTimer!;
 }
 
 // futures._set_result_unless_cancelled(fut, result): the sleep's timer callback.

@@ -41,8 +41,10 @@ export class Task<T = unknown> extends Future<T> {
   /** The labels of its wake-up and resume handles, made once per task, not per await. */
   private wakeInfo: HandleInfo | null = null;
   private resumeInfo: HandleInfo | null = null;
-  /** Its last sleep's timer label (asyncio/tasks.ts's sleep), kept here: a WeakMap lookup per sleep cost more. */
-  sleepTimer: { sleep: string; info: HandleInfo } | null = null;
+  /** Its last sleep's label and that sleep's timer label (asyncio/tasks.ts's timerInfo), kept here:
+   *  a WeakMap lookup per sleep cost more. */
+  lastSleep: string | null = null;
+  lastSleepTimer: HandleInfo | null = null;
 
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
     const { name, internal = false, eager = false } = options;
@@ -55,7 +57,8 @@ export class Task<T = unknown> extends Future<T> {
     // Task.__init__ (3.13+): only a task without a name takes the next number.
     this.name = name ?? `Task-${++session.taskNameCounter}`;
     this.coro = coro;
-    this.waitInfo = { what: "task", label: this.name, task: this.id };
+    // What a task awaiting this one waits on, for the trace: the task itself (its what, label and task, below).
+    this.waitInfo = this;
     this.waitSite = coro.site;
     if (loop.debug && options.line !== undefined) this.createdLine = options.line;
     const parent = loop.currentTask instanceof Task ? loop.currentTask.id : undefined;
@@ -63,6 +66,17 @@ export class Task<T = unknown> extends Future<T> {
     loop.tasks.add(this);
     if (eager) this.eagerStart();
     else loop.callSoon(Task.resume, { label: `start ${this.name}`, role: "step", task: this.id }, this);
+  }
+
+  /** As a WaitInfo: a task awaiting this one waits on a task, named so, of this id. */
+  get what(): "task" {
+    return "task";
+  }
+  get label(): string {
+    return this.name;
+  }
+  get task(): number {
+    return this.id;
   }
 
   // Task.__eager_start: step now, as the current task, then give the caller back its task and site.
