@@ -124,8 +124,8 @@ export class Session {
   private newest: { name: string } | null = null;
   /** Set once a limit is hit; from then on every step, event and print stops the program again. */
   stopped: LimitExceeded | null = null;
-  /** Called at most every HEARTBEAT seconds while the program makes progress (the browser's runner
-   * tells the page it is alive; a silent worker is stopped). */
+  /** Called at most every heartbeatSeconds while the program makes progress (the browser's runner
+   * tells the page it is alive; a silent worker is stopped), with what the trace's columns take. */
   onHeartbeat: ((traceBytes: number) => void) | null = null;
   heartbeatSeconds = HEARTBEAT;
   /** The site where the runtime raised an error into the program (an await point), or its line. */
