@@ -208,4 +208,27 @@ describe("the heartbeat", () => {
     await runTs(tenSleeps, { onHeartbeat: () => beats++, heartbeatSeconds: 86_400 });
     expect(beats).toBe(0);
   });
+
+  it("counts its interval from the end of the last beat, so a watcher slower than the interval (a forced collection) is not called at every step", async () => {
+    const manySleeps = tenSleeps.replace("i < 10", "i < 300");
+    const every = 0.002;
+    let beats = 0;
+    let inWatcher = 0;
+    const start = performance.now();
+    await runTs(manySleeps, {
+      heartbeatSeconds: every,
+      onHeartbeat: () => {
+        beats++;
+        const from = performance.now();
+        while (performance.now() - from < 4); // twice the interval
+        inWatcher += performance.now() - from;
+      },
+    });
+    // Each beat after the first needs `every` seconds of the run's own time since the last one
+    // ended: a bound that holds however busy the machine is. Counted from the beat's start, each of
+    // the 300 steps beat (the run's own time was a few milliseconds).
+    const ownSeconds = (performance.now() - start - inWatcher) / 1000;
+    expect(beats).toBeGreaterThanOrEqual(1);
+    expect(beats).toBeLessThanOrEqual(1 + ownSeconds / every);
+  });
 });

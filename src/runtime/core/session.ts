@@ -377,10 +377,11 @@ export class Session {
   /** Tell whoever watches the run that it is alive, at most every heartbeatSeconds. */
   beat(): void {
     if (!this.onHeartbeat) return;
-    const now = wallSeconds();
-    if (now - this.lastBeat < this.heartbeatSeconds) return;
-    this.lastBeat = now;
+    if (wallSeconds() - this.lastBeat < this.heartbeatSeconds) return;
     this.onHeartbeat(this.trace.bytes);
+    // From the beat's end: a watcher slower than the interval (a forced collection) would
+    // otherwise be called at every step.
+    this.lastBeat = wallSeconds();
   }
 
   // Every new event counts; once stopped, the program may record nothing more (a program that
