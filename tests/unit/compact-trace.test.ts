@@ -12,13 +12,17 @@ import { runTs } from "../support/run-ts.ts";
 // The old recorder (Session.record / Session.emitAt before the columns), event by event.
 function referenceRecorder() {
   const events: TraceEvent[] = [];
+  /** Each task's name, as the scheduler's labels spelled it out ("wake Task-7"). */
+  const names = new Map<number, string>();
   const stamp = (event: UnstampedEvent, t: number, line: number | undefined) => {
     const { line: _given, ...fields } = event as UnstampedEvent & { line?: number };
     return JSON.parse(JSON.stringify({ ...fields, t, ...(line === undefined ? {} : { line }) })) as TraceEvent;
   };
   return {
     events,
+    names,
     push(event: UnstampedEvent, t: number, line: number | undefined) {
+      if (event.kind === "task-created") names.set(event.task, event.name);
       events.push({ ...stamp(event, t, line), seq: events.length });
     },
     insert(index: number, event: UnstampedEvent, t: number, line: number | undefined) {
@@ -61,15 +65,17 @@ const SAMPLE: [UnstampedEvent, number, number | undefined][] = [
 ];
 
 // TraceStore's fast paths (each records the event its fields make), and that event.
-const FROM_FIELDS = {
-  handleQueued: (handle: number, role: "step" | "callback", task: number | undefined, label: string): UnstampedEvent => ({ kind: "handle-queued", handle, role, task, label }),
+// A label that names its task (HandleInfo.ofTask) is given its first words: the name follows.
+const fromFields = (names: Map<number, string>) => ({
+  handleQueued: (handle: number, role: "step" | "callback", task: number | undefined, label: string, ofTask: boolean): UnstampedEvent => ({ kind: "handle-queued", handle, role, task, label: ofTask ? `${label} ${names.get(task!)}` : label }),
   handleRun: (handle: number, skipped: true | undefined): UnstampedEvent => ({ kind: "handle-run", handle, skipped }),
   taskResumed: (task: number, first: boolean, thrown: string | undefined): UnstampedEvent => ({ kind: "task-resumed", task, first, thrown }),
   // The store reads a WaitInfo's fields, whatever carries them (a sleep is its own WaitInfo, with more besides).
   taskSuspended: (task: number, { what, label, until, task: awaited, tasks }: WaitInfo): UnstampedEvent => ({ kind: "task-suspended", task, on: { what, label, until, task: awaited, tasks } }),
-  timerSet: (timer: number, due: number, label: string, task: number | undefined): UnstampedEvent => ({ kind: "timer-set", timer, due, label, task }),
+  timerSet: (timer: number, due: number, label: string, task: number | undefined, ofTask: boolean): UnstampedEvent => ({ kind: "timer-set", timer, due, label: ofTask ? `${label} ${names.get(task!)}` : label, task }),
   timerFired: (timer: number, handle: number): UnstampedEvent => ({ kind: "timer-fired", timer, handle }),
-};
+});
+const FROM_FIELDS = fromFields(new Map());
 
 describe("the compact trace", () => {
   afterEach(() => vi.restoreAllMocks());
@@ -108,11 +114,11 @@ describe("the compact trace", () => {
   it("records the scheduler's own events from their fields as push() records the event", () => {
     const [byEvent, byFields] = [new TraceStore(), new TraceStore()];
     const args: Record<string, (e: Record<string, unknown>) => unknown[]> = {
-      handleQueued: (e) => [e.handle, e.role, e.task, e.label],
+      handleQueued: (e) => [e.handle, e.role, e.task, e.label, false],
       handleRun: (e) => [e.handle, e.skipped],
       taskResumed: (e) => [e.task, e.first, e.thrown],
       taskSuspended: (e) => [e.task, e.on],
-      timerSet: (e) => [e.timer, e.due, e.label, e.task],
+      timerSet: (e) => [e.timer, e.due, e.label, e.task, false],
       timerFired: (e) => [e.timer, e.handle],
     };
     for (const [event, t, line] of SAMPLE) {
@@ -125,6 +131,36 @@ describe("the compact trace", () => {
       else byFields.push(structuredClone(event), t, line);
     }
     expect(asJson(byFields.decode())).toEqual(asJson(byEvent.decode()));
+  });
+
+  it("puts back the name of its task after a label that names it, in every form it is read in, keeping each label's first words once", () => {
+    const [byEvent, byFields] = [new TraceStore(), new TraceStore()];
+    const created = (task: number, name: string): UnstampedEvent => ({ kind: "task-created", task, name, coro: "work", parent: undefined, internal: undefined });
+    // Task 9 is placed before task 5's events (a late event, Session.emitAt), and task 12 is never made.
+    const steps: ((store: TraceStore, whole: boolean) => void)[] = [
+      (s) => s.push(created(5, "Task-1"), 0, 1),
+      (s, whole) => (whole ? s.push({ kind: "handle-queued", handle: 6, role: "step", task: 5, label: "start Task-1" }, 0, undefined) : s.handleQueued(undefined, 6, "step", 5, "start", true)),
+      (s) => s.insert(0, created(9, "fetcher 2"), 0, 2),
+      (s, whole) => (whole ? s.push({ kind: "timer-set", timer: 7, due: 0.5, label: "sleep(0.5) timer of fetcher 2", task: 9 }, 0, 3) : s.timerSet(3, 7, 0.5, "sleep(0.5) timer of", 9, true)),
+      (s, whole) => (whole ? s.push({ kind: "handle-queued", handle: 8, role: "step", task: 5, label: "wake Task-1" }, 0.5, undefined) : s.handleQueued(undefined, 8, "step", 5, "wake", true)),
+      (s, whole) => (whole ? s.push({ kind: "handle-queued", handle: 10, role: "step", task: 9, label: "wake fetcher 2" }, 0.5, undefined) : s.handleQueued(undefined, 10, "step", 9, "wake", true)),
+      (s, whole) => (whole ? s.push({ kind: "handle-queued", handle: 11, role: "step", task: 12, label: "wake task 12" }, 0.5, undefined) : s.handleQueued(undefined, 11, "step", 12, "wake", true)),
+    ];
+    steps.forEach((step, i) => {
+      byFields.now = i < 4 ? 0 : 0.5;
+      step(byEvent, true);
+      step(byFields, false);
+    });
+    const labels = asJson(byFields.decode()).flatMap((e) => ("label" in e ? [e.label] : []));
+    expect(labels).toEqual(["start Task-1", "sleep(0.5) timer of fetcher 2", "wake Task-1", "wake fetcher 2", "wake task 12"]);
+    expect(asJson(byFields.decode())).toEqual(asJson(byEvent.decode()));
+    expect(decodeCompact(JSON.parse(JSON.stringify(byFields.toCompact())))).toEqual(asJson(byEvent.decode()));
+    expect(byFields.select(["handle-queued"]).map((e) => e.kind === "handle-queued" && e.label)).toEqual(["start Task-1", "wake Task-1", "wake fetcher 2", "wake task 12"]);
+    // "wake" is kept once for three events; the whole labels, once each.
+    const texts = (store: TraceStore) => (store as unknown as { texts: { capacity: number; get(i: number): string } }).texts;
+    const kept = (store: TraceStore) => Array.from({ length: texts(store).capacity }, (_, i) => texts(store).get(i)).filter((t) => t?.startsWith("wake"));
+    expect(kept(byFields)).toEqual(["wake"]);
+    expect(kept(byEvent)).toEqual(["wake Task-1", "wake fetcher 2", "wake task 12"]);
   });
 
   it("keeps every line and time, in and past the columns' first chunk (65,536 events)", () => {
@@ -257,7 +293,7 @@ describe("the compact trace", () => {
     const firsts = [0.1 + 0.2, -0, 0, NaN, Infinity, -Infinity, 1e-300];
     // The firsts again, 5,000 distinct values (more than it finds again), then the firsts again.
     const dues = [...firsts, ...firsts, ...Array.from({ length: 5_000 }, (_, i) => 1 + i / 7), ...firsts];
-    dues.forEach((due, i) => store.timerSet(undefined, i, due, "sleep", undefined));
+    dues.forEach((due, i) => store.timerSet(undefined, i, due, "sleep", undefined, false));
     const decoded = store.decode().map((e) => (e.kind === "timer-set" ? e.due : undefined));
     expect(decoded.length).toBe(dues.length);
     decoded.forEach((due, i) => expect(Object.is(due, dues[i]), `event ${i}: ${due} for ${dues[i]}`).toBe(true));
@@ -288,7 +324,7 @@ describe("the compact trace", () => {
       for (const [method, event] of Object.entries(FROM_FIELDS)) {
         const original = TraceStore.prototype[method as keyof typeof FROM_FIELDS] as (...args: unknown[]) => void;
         vi.spyOn(TraceStore.prototype, method as keyof typeof FROM_FIELDS).mockImplementation(function (this: TraceStore, line: number | undefined, ...fields: unknown[]) {
-          reference.push((event as (...f: unknown[]) => UnstampedEvent)(...fields), this.now, line);
+          reference.push((fromFields(reference.names)[method as keyof typeof FROM_FIELDS] as (...f: unknown[]) => UnstampedEvent)(...fields), this.now, line);
           original.call(this, line, ...fields);
         } as never);
       }

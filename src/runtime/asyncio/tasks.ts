@@ -98,12 +98,13 @@ class Sleep<T> extends Coroutine<T | undefined> implements WaitInfo {
     // tasks.sleep: a NaN is found when the coroutine runs, not when it is made.
     if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
     const future = new Future<T | undefined>(loop);
-    this.label = sleepLabel(delay);
+    const labels = sleepLabelsOf(delay);
+    this.label = labels.wait;
     this.until = loop.time() + delay;
     future.waitInfo = this;
-    const task = loop.currentTask instanceof Task ? loop.currentTask : undefined;
     this.future = future;
-    this.timer = loop.callLater(Math.max(0, delay), setResultUnlessCancelled, task ? timerInfo(task, this.label) : { label: `${this.label} timer` }, this);
+    const timerInfo = loop.currentTask instanceof Task ? labels.timer : { label: `${labels.wait} timer` };
+    this.timer = loop.callLater(Math.max(0, delay), setResultUnlessCancelled, timerInfo, this);
     this.state = "waiting";
     return future;
   }
@@ -120,23 +121,23 @@ class Sleep<T> extends Coroutine<T | undefined> implements WaitInfo {
   }
 }
 
-// The trace's labels, made once per delay and per task: a program sleeps the same few delays
-// many times, and a fresh string per event costs its making and its hashing when interned.
-const sleepLabels = new Map<number, string>();
-function sleepLabel(delay: number): string {
-  let label = sleepLabels.get(delay);
-  if (label === undefined) {
-    if (sleepLabels.size > 1000) sleepLabels.clear();
-    sleepLabels.set(delay, (label = `sleep(${pyRepr(delay)})`));
-  }
-  return label;
+// The trace's labels, made once per delay: a program sleeps the same few delays many times, and a
+// fresh string per event costs its making and its hashing when interned. What the sleep waits on
+// ("sleep(0.5)"), and its timer's, which names the task that set it ("sleep(0.5) timer of Task-7",
+// HandleInfo.ofTask): one HandleInfo for every task.
+interface SleepLabels {
+  wait: string;
+  timer: HandleInfo;
 }
-function timerInfo(task: Task, sleep: string): HandleInfo {
-  if (task.lastSleep !== sleep) {
-    task.lastSleep = sleep;
-    task.lastSleepTimer = { label: `${sleep} timer of ${task.name}`, task: task.id };
+const sleepLabels = new Map<number, SleepLabels>();
+function sleepLabelsOf(delay: number): SleepLabels {
+  let labels = sleepLabels.get(delay);
+  if (labels === undefined) {
+    if (sleepLabels.size > 1000) sleepLabels.clear();
+    const wait = `sleep(${pyRepr(delay)})`;
+    sleepLabels.set(delay, (labels = { wait, timer: Object.freeze({ label: `${wait} timer of`, ofTask: true }) }));
   }
-  return task.lastSleepTimer!;
+  return labels;
 }
 
 // futures._set_result_unless_cancelled(fut, result): the sleep's timer callback.

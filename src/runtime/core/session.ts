@@ -223,9 +223,9 @@ export class Session {
 
   // emit() of the scheduler's own events, from their fields: the trace records them without an
   // event object (TraceStore.handleQueued and the others).
-  emitHandleQueued(handle: number, role: "step" | "callback", task: number | undefined, label: string): void {
+  emitHandleQueued(handle: number, role: "step" | "callback", task: number | undefined, label: string, ofTask: boolean): void {
     this.countEvent();
-    this.trace.handleQueued(this.implicitLine(), handle, role, task, label);
+    this.trace.handleQueued(this.implicitLine(), handle, role, task, label, ofTask);
   }
 
   emitHandleRun(handle: number, skipped?: true): void {
@@ -243,9 +243,9 @@ export class Session {
     this.trace.taskSuspended(line, task, on);
   }
 
-  emitTimerSet(timer: number, due: number, label: string, task: number | undefined): void {
+  emitTimerSet(timer: number, due: number, label: string, task: number | undefined, ofTask: boolean): void {
     this.countEvent();
-    this.trace.timerSet(this.implicitLine(), timer, due, label, task);
+    this.trace.timerSet(this.implicitLine(), timer, due, label, task, ofTask);
   }
 
   emitTimerFired(timer: number, handle: number): void {

@@ -10,6 +10,10 @@ import { _getRunningLoop, getRunningLoop, type EventLoop, type HandleInfo } from
 const NO_ERROR = Symbol("no error");
 /** What a bare yield (sleep(0)) waits on. */
 const BARE_YIELD_WAIT = Object.freeze({ what: "yield", label: "sleep(0)" } as const);
+/** A task's steps, labelled with its name ("wake Task-7"): one HandleInfo each serves every task. */
+const START: HandleInfo = Object.freeze({ label: "start", role: "step", ofTask: true });
+const RESUME: HandleInfo = Object.freeze({ label: "resume", role: "step", ofTask: true });
+const WAKE: HandleInfo = Object.freeze({ label: "wake", role: "step", ofTask: true });
 
 /** How a task is made (asyncio.Task's keyword arguments). */
 export interface TaskOptions {
@@ -38,13 +42,6 @@ export class Task<T = unknown> extends Future<T> {
   private numCancelsRequested = 0;
   /** Site where the task is suspended, for the resume event's line. */
   private waitSite = -1;
-  /** The labels of its wake-up and resume handles, made once per task, not per await. */
-  private wakeInfo: HandleInfo | null = null;
-  private resumeInfo: HandleInfo | null = null;
-  /** Its last sleep's label and that sleep's timer label (asyncio/tasks.ts's timerInfo), kept here:
-   *  a WeakMap lookup per sleep cost more. */
-  lastSleep: string | null = null;
-  lastSleepTimer: HandleInfo | null = null;
 
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
     const { name, internal = false, eager = false } = options;
@@ -65,7 +62,7 @@ export class Task<T = unknown> extends Future<T> {
     session.emit({ kind: "task-created", task: this.id, name: this.name, coro: coro.name, line: options.line ?? session.currentLine(), parent, internal: internal || undefined });
     loop.tasks.add(this);
     if (eager) this.eagerStart();
-    else loop.callSoon(Task.resume, { label: `start ${this.name}`, role: "step", task: this.id }, this);
+    else loop.callSoon(Task.resume, START, this);
   }
 
   /** As a WaitInfo: a task awaiting this one waits on a task, named so, of this id. */
@@ -186,12 +183,12 @@ export class Task<T = unknown> extends Future<T> {
       } else if (waitOn === null) {
         // A bare yield (sleep(0)) gives the loop one pass.
         session.emitTaskSuspended(this.id, session.lineOf(this.waitSite), BARE_YIELD_WAIT);
-        loop.callSoon(Task.resume, (this.resumeInfo ??= { label: `resume ${this.name}`, role: "step", task: this.id }), this);
+        loop.callSoon(Task.resume, RESUME, this);
       } else {
         if (waitOn === this) throw new RuntimeError(`Task cannot await on itself: ${this}`);
         session.emitTaskSuspended(this.id, session.lineOf(this.waitSite), waitOn.waitInfo);
         futureAddToAwaitedBy(waitOn, this);
-        waitOn.addDoneCallback(Task.wake, (this.wakeInfo ??= { label: `wake ${this.name}`, role: "step", task: this.id }), this);
+        waitOn.addDoneCallback(Task.wake, WAKE, this);
         this.futWaiter = waitOn;
         if (this.mustCancel && waitOn.cancel(this.cancelMessage)) this.mustCancel = false;
       }

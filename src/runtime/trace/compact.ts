@@ -39,6 +39,8 @@ const KIND_CODE = new Map(KINDS.map((kind, i) => [kind, i]));
 const WIDTH = KINDS.map((kind) => COMPACT_FIELDS[kind].length);
 /** Which of each kind's fields are ints (the others are never negative: an index, or a boolean). */
 const INT_FIELDS = KINDS.map((kind) => COMPACT_FIELDS[kind].map(([, codec]) => codec === "int"));
+/** Where each kind's `task` field is (-1: it has none): a label that names its task takes the name from there. */
+const TASK_FIELD = KINDS.map((kind) => COMPACT_FIELDS[kind].findIndex(([name]) => name === "task"));
 
 /** Where an encoder puts an event's fields, in COMPACT_FIELDS's order. */
 export interface Put {
@@ -116,8 +118,8 @@ export const NONE = -0x80000000;
 /** Distinct float values a store finds again in its column (TraceStore.float). */
 const FLOATS_INTERNED = 4096;
 // How TraceStore writes a field as a varint: an absent one as ABSENT; an int v ≥ 0 as v + INT_AT,
-// a negative one as NEGATIVE and then -v; a float's or a string's index as the index + INDEX_AT, a
-// boolean as false or true + INDEX_AT. An event's line is an int, one that is not a whole number from
+// a negative one as NEGATIVE and then -v; a float's index, or a string's reference (TraceStore.text),
+// + INDEX_AT; a boolean as false or true + INDEX_AT. An event's line is an int, one that is not a whole number from
 // 0 up written as LINE_ASIDE (and kept aside).
 const ABSENT = 0;
 const NEGATIVE = 1;
@@ -161,10 +163,16 @@ export class TraceStore implements Put {
   private readonly kindCounts = new Array<number>(KINDS.length).fill(0);
   private lastTime = 0.5;
   private count = 0;
-  /** Every string field recorded, in order (`fields` holds its index here): interned only for the
-   * compact form, since a lookup per field, in a table of a string per task, cost more than the rest
-   * of recording together. */
+  /** Every string field recorded, in order: interned only for the compact form, since a lookup per
+   * field, in a table of a string per task, cost more than the rest of recording together. A string
+   * field holds a reference: its index here doubled, and + 1 when the name of the event's task
+   * follows it (a handle's label that names its task, HandleInfo.ofTask: "wake" + " Task-7"). Those
+   * first words are few, and kept once (`heads`); the names are the tasks' own (`taskNames`). */
   private readonly texts = new Texts();
+  private readonly heads = new Map<string, number>();
+  /** Each task's id and name, by id (found by bisection: tasks are made in the order of their ids). */
+  private readonly taskIds: number[] = [];
+  private readonly taskNames: string[] = [];
   private readonly raw = new Map<number, TraceEvent>();
   /** Trace position → slot, once an event was placed out of order (Session.emitAt); else identity. */
   private order: number[] | null = null;
@@ -189,7 +197,7 @@ export class TraceStore implements Put {
    *  strings themselves are mostly the scheduler's own labels, and events kept whole are not counted). */
   get bytes(): number {
     const columns = [this.kind, this.fields, this.floats, this.runStart, this.runTime, this.fieldsEvery64];
-    return columns.reduce((sum, column) => sum + column.byteLength, 0) + this.texts.capacity * 8 + (this.order?.length ?? 0) * 8;
+    return columns.reduce((sum, column) => sum + column.byteLength, 0) + (this.texts.capacity + 2 * this.taskNames.length + (this.order?.length ?? 0)) * 8;
   }
 
   /** Virtual time of the event at trace position `i`. */
@@ -226,13 +234,13 @@ export class TraceStore implements Put {
   // columns (the checks of Put's int, str and bool, per field, were a tenth of the run). An event
   // that does not fit (a WaitInfo with `tasks`) goes through push(), which keeps it whole.
 
-  handleQueued(line: number | undefined, handle: number, role: "step" | "callback", task: number | undefined, label: string): void {
+  handleQueued(line: number | undefined, handle: number, role: "step" | "callback", task: number | undefined, label: string, ofTask: boolean): void {
     const slot = this.begin(this.now, line);
     const fields = this.fields;
     fields.put(handle + INT_AT);
     fields.put((role === this.lastRole ? this.lastRoleText : this.roleText(role)) + INDEX_AT);
     fields.put(task === undefined ? ABSENT : task + INT_AT);
-    fields.put(this.texts.push(label) + INDEX_AT);
+    fields.put((ofTask ? this.headOfTask(label) : this.text(label)) + INDEX_AT);
     this.ended(slot, SPEC["handle-queued"].code);
   }
 
@@ -249,7 +257,7 @@ export class TraceStore implements Put {
     const fields = this.fields;
     fields.put(task + INT_AT);
     fields.put(+first + INDEX_AT);
-    fields.put(thrown === undefined ? ABSENT : this.texts.push(thrown) + INDEX_AT);
+    fields.put(thrown === undefined ? ABSENT : this.text(thrown) + INDEX_AT);
     this.ended(slot, SPEC["task-resumed"].code);
   }
 
@@ -269,12 +277,12 @@ export class TraceStore implements Put {
     this.ended(slot, SPEC["task-suspended"].code);
   }
 
-  timerSet(line: number | undefined, timer: number, due: number, label: string, task: number | undefined): void {
+  timerSet(line: number | undefined, timer: number, due: number, label: string, task: number | undefined, ofTask: boolean): void {
     const slot = this.begin(this.now, line);
     const fields = this.fields;
     fields.put(timer + INT_AT);
     fields.put(this.float(due) + INDEX_AT);
-    fields.put(this.texts.push(label) + INDEX_AT);
+    fields.put((ofTask ? this.headOfTask(label) : this.text(label)) + INDEX_AT);
     fields.put(task === undefined ? ABSENT : task + INT_AT);
     this.ended(slot, SPEC["timer-set"].code);
   }
@@ -338,7 +346,7 @@ export class TraceStore implements Put {
         if (v === NONE) sink.int(undefined);
         else if (codec === "int") sink.int(v);
         else if (codec === "num") sink.num(this.floats.get(v));
-        else if (codec === "str") sink.str(this.texts.get(v));
+        else if (codec === "str") sink.str(this.textAt(v, code));
         else sink.bool(v === 1);
       }
       if (!sink.end()) sink.whole(this.eventAt(i));
@@ -384,7 +392,7 @@ export class TraceStore implements Put {
       for (let f = 0; f < fields.length; f++) {
         const v = this.unpacked[f];
         const codec = fields[f][1];
-        row.push(v === NONE ? null : codec === "num" ? this.floats.get(v) : codec === "str" ? intern(this.texts.get(v)) : v);
+        row.push(v === NONE ? null : codec === "num" ? this.floats.get(v) : codec === "str" ? intern(this.textAt(v, code)) : v);
       }
       while (row.length > 3 && row[row.length - 1] === null) row.pop();
       events.push(row);
@@ -399,7 +407,21 @@ export class TraceStore implements Put {
     this.start = this.fields.length;
     this.fits = true;
     encode(event, this);
+    if (event.kind === "task-created") this.named(event.task, event.name);
     return this.end(slot, code) ? slot : this.keepRaw(slot, event, t, line);
+  }
+
+  /** Keep task `id`'s name, for the labels that name it. */
+  private named(id: number, name: string): void {
+    let at = this.taskIds.length;
+    while (at > 0 && this.taskIds[at - 1] > id) at--;
+    if (at === this.taskIds.length) {
+      this.taskIds.push(id);
+      this.taskNames.push(name);
+    } else {
+      this.taskIds.splice(at, 0, id);
+      this.taskNames.splice(at, 0, name);
+    }
   }
 
   /** A new event's slot, time and line; its fields follow (int, num, str, bool), then end(). */
@@ -444,17 +466,47 @@ export class TraceStore implements Put {
 
   private roleText(role: string): number {
     this.lastRole = role;
-    return (this.lastRoleText = this.texts.push(role));
+    return (this.lastRoleText = this.text(role));
   }
 
   private whatText(what: string): number {
     this.lastWhat = what;
-    return (this.lastWhatText = this.texts.push(what));
+    return (this.lastWhatText = this.text(what));
   }
 
   private waitLabelText(label: string): number {
     this.lastWaitLabel = label;
-    return (this.lastWaitLabelText = this.texts.push(label));
+    return (this.lastWaitLabelText = this.text(label));
+  }
+
+  /** A string field's reference to `value`, appended to `texts`. */
+  private text(value: string): number {
+    return this.texts.push(value) * 2;
+  }
+
+  /** A string field's reference to `head` followed by the name of the event's task: `head` is kept
+   *  once (a label's first words: "wake", "sleep(0.5) timer of"). */
+  private headOfTask(head: string): number {
+    let index = this.heads.get(head);
+    if (index === undefined) this.heads.set(head, (index = this.texts.push(head)));
+    return index * 2 + 1;
+  }
+
+  /** The string a string field of an event of kind `code` refers to (its task: in `unpacked`). */
+  private textAt(ref: number, code: number): string {
+    const text = this.texts.get(ref >>> 1);
+    return ref & 1 ? `${text} ${this.taskName(this.unpacked[TASK_FIELD[code]])}` : text;
+  }
+
+  /** The name task `id` was made with. */
+  private taskName(id: number): string {
+    let [lo, hi] = [0, this.taskIds.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.taskIds[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.taskIds[lo] === id ? this.taskNames[lo] : `task ${id}`;
   }
 
   /** The event in `slot`, of kind `code`, is recorded (a fast path's: its fields fit). */
@@ -501,7 +553,7 @@ export class TraceStore implements Put {
 
   str(value: string | undefined): void {
     if (value !== undefined && typeof value !== "string") this.fits = false;
-    if (this.fits) this.fields.put(value === undefined ? ABSENT : this.texts.push(value) + INDEX_AT);
+    if (this.fits) this.fields.put(value === undefined ? ABSENT : this.text(value) + INDEX_AT);
   }
 
   bool(value: boolean | undefined): void {
@@ -606,7 +658,7 @@ export class TraceStore implements Put {
     const slot = this.order ? this.order[i] : i;
     const code = this.read(slot);
     if (code === RAW) return { ...this.raw.get(slot)!, seq: i };
-    const event = readFields(code, this.unpackedFields, 0, this.floats, this.texts);
+    const event = readFields(code, this.unpackedFields, 0, this.floats, { get: (ref) => this.textAt(ref, code) });
     event.seq = i;
     event.t = this.timeOf(slot);
     if (this.unpackedLine !== undefined) event.line = this.unpackedLine;
