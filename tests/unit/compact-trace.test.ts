@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { COMPACT_FIELDS, decodeCompact, encodeCompact, TraceStore, type TraceEvent, type UnstampedEvent, type WaitInfo } from "../../src/runtime/trace/index.ts";
 import { compactTrace, eventBatches, resultHead } from "../../src/runtime/program/index.ts";
+import { packStore, unpackEvents } from "../../src/runtime/trace/packed.ts";
 import { lessonsIn } from "../support/lesson-sources.ts";
 import { runTs } from "../support/run-ts.ts";
 
@@ -194,10 +195,42 @@ describe("the compact trace", () => {
       reference.push(event, i, undefined);
     }
     expect(asJson(store.decode())).toEqual(reference.events);
-    // 10,000 handle-runs of handles below 126 take three bytes each (no line, its handle, no `skipped`).
+    // 10,000 handle-runs of handles made one after another take three bytes each (no line, its
+    // handle's difference from the last, no `skipped`), but the first of every 64, whose handle is
+    // written whole: three bytes for ids from 100,000.
     const small = new TraceStore();
-    for (let handle = 0; handle < 10_000; handle++) small.handleRun(undefined, handle % 100, undefined);
-    expect((small as unknown as { fields: { length: number } }).fields.length).toBe(30_000);
+    for (let handle = 0; handle < 10_000; handle++) small.handleRun(undefined, 100_000 + handle, undefined);
+    expect((small as unknown as { fields: { length: number } }).fields.length).toBe(30_000 + 2 * Math.ceil(10_000 / 64));
+  });
+
+  it("keeps the ids of handles and timers exactly, written as the difference from the last, read from anywhere", () => {
+    const store = new TraceStore();
+    const reference = referenceRecorder();
+    const ids = [0, 2 ** 31 - 1, 0, 7, 6, 100_000, 99_999, 5, 2 ** 31 - 1, 2 ** 31 - 2, 1];
+    const record = (event: UnstampedEvent, t: number) => {
+      store.push(structuredClone(event), t, undefined);
+      reference.push(event, t, undefined);
+    };
+    for (let i = 0; i < 500; i++) {
+      const [a, b] = [ids[i % ids.length], ids[(i * 7) % ids.length]];
+      // From their fields and as events; one of no valid id (kept whole) between them.
+      store.now = i;
+      store.handleQueued(undefined, a, "callback", undefined, "cb", false);
+      reference.push({ kind: "handle-queued", handle: a, role: "callback", label: "cb" }, i, undefined);
+      record({ kind: "handle-run", handle: b }, i);
+      store.timerSet(undefined, b, 1, "t", undefined, false);
+      reference.push({ kind: "timer-set", timer: b, due: 1, label: "t" }, i, undefined);
+      if (i % 13 === 0) record({ kind: "timer-fired", timer: (a + 5) % 2 ** 31, handle: -b - 1 }, i);
+      record({ kind: "timer-fired", timer: a, handle: b }, i);
+    }
+    expect(asJson(store.decode())).toEqual(reference.events);
+    // Late events placed among them: reading goes on from one of them in the middle of a run of 64.
+    for (const at of [100, 777, 1_500]) {
+      store.insert(at, { kind: "print", text: `late ${at}`, stream: "stdout" }, 0, undefined);
+      reference.insert(at, { kind: "print", text: `late ${at}`, stream: "stdout" }, 0, undefined);
+    }
+    expect(asJson(store.decode())).toEqual(reference.events);
+    expect(asJson([...packStore(store, 37)].flatMap((packed) => unpackEvents(packed)))).toEqual(reference.events);
   });
 
   it("says what its columns take: 100,000 handle-runs of small handles, 3 bytes of fields and 1 of kind each", () => {
