@@ -480,7 +480,8 @@ export class TraceStore implements Put {
   // A handle's role and what a task waits on are each one of a few strings, nearly always the one
   // recorded last: that one's index is given again rather than the string stored once more (two of
   // the five strings a sleep records). So is the label of what it waits on, when the tasks that go
-  // on in a row wait alike ("sleep(0.5)"): of the 100,007 that 10,000 tasks × 10 sleeps record, 31,189.
+  // on in a row wait alike ("sleep(0.5)"): of the 100,007 that 10,000 tasks × 10 sleeps record, 31,189;
+  // another is kept once (textOnce): a program waits on a few things many times (its sleeps' delays).
   // None to begin with: a first string, even "", is stored (a task may be named "").
   private lastRole: string | undefined = undefined;
   private lastRoleText = NONE;
@@ -501,7 +502,7 @@ export class TraceStore implements Put {
 
   private waitLabelText(label: string): number {
     this.lastWaitLabel = label;
-    return (this.lastWaitLabelText = this.text(label));
+    return (this.lastWaitLabelText = this.textOnce(label));
   }
 
   /** A string field's reference to `value`, appended to `texts`. */
@@ -512,9 +513,14 @@ export class TraceStore implements Put {
   /** A string field's reference to `head` followed by the name of the event's task: `head` is kept
    *  once (a label's first words: "wake", "sleep(0.5) timer of"). */
   private headOfTask(head: string): number {
-    let index = this.heads.get(head);
-    if (index === undefined) this.heads.set(head, (index = this.texts.push(head)));
-    return index * 2 + 1;
+    return this.textOnce(head) + 1;
+  }
+
+  /** A string field's reference to `value`, kept once in `texts`. */
+  private textOnce(value: string): number {
+    let index = this.heads.get(value);
+    if (index === undefined) this.heads.set(value, (index = this.texts.push(value)));
+    return index * 2;
   }
 
   /** The string a string field of an event of kind `code` refers to (its task: in `unpacked`). */
