@@ -30,7 +30,7 @@ export interface HandleInfo {
   task?: number;
   /** Its label goes on with the name of its task ("wake" → "wake Task-7"), which the trace puts
    *  back when read: so one HandleInfo serves every task, and neither the scheduler nor the trace
-   *  keeps a string per task and handle (10,000 tasks × 10 sleeps: ~2 MB). Its task: a step's is its
+   *  keeps a string per task and handle (10,000 tasks × 10 sleeps: ~3 MB). Its task: a step's is its
    *  argument, the task it steps; another's is the task running when it is queued. */
   ofTask?: boolean;
   /** Queued from another thread (call_soon_threadsafe): it also writes to the loop's self-pipe. */
