@@ -30,20 +30,32 @@ interface DoneCallback<T> {
 /** What a plain future waits on: one shared object (futures replace it, never change it). */
 const A_FUTURE: WaitInfo = Object.freeze({ what: "future", label: "a future" });
 
+// Future.flags' bits.
+const HAS_EXCEPTION = 1;
+const LOG_TRACEBACK = 2;
+
+/** A future's fields that few futures need, apart: most futures (a sleep's, a task's) finish plainly
+ * and are never cancelled. Three fields on every future (five on a task) were, with the result and
+ * the exception in two fields and two booleans, ~0.65 MB of 10,000 tasks waiting on sleeps. */
+export class FutureRare {
+  cancelMessage: string | undefined = undefined;
+  cancelledExc: CancelledError | null = null;
+  createdLine: number | undefined = undefined;
+}
+
 /** A result that will be set later; awaiting it suspends the task until then. */
 export class Future<T = unknown> {
   readonly loop: EventLoop;
   state: FutureState = "PENDING";
   /** What a task awaiting this future waits on, for the trace ("sleep(1)", "Task-2"). */
   waitInfo: WaitInfo = A_FUTURE;
-  protected resultValue: T | undefined;
-  protected exceptionValue: unknown = undefined;
-  protected hasException = false;
-  protected cancelMessage: string | undefined;
-  /** The exception that cancelled it, re-raised by result() (Task._cancelled_exc). */
-  protected cancelledExc: CancelledError | null = null;
-  /** An exception nobody asked for is reported when the run ends (__log_traceback). */
-  logTraceback = false;
+  /** The result, or the exception when hasException (Future._result, Future._exception): only one
+   * is ever set, so one field holds it. */
+  protected outcome: unknown = undefined;
+  /** hasException and logTraceback, as bits of one field (HAS_EXCEPTION, LOG_TRACEBACK). */
+  private flags = 0;
+  /** What few futures need (a cancellation's details, debug mode's line), made when first set. */
+  protected rare: FutureRare | null = null;
   /** The first callback, kept in fields (_asynciomodule.c's fut_callback0 / fut_context0): most
    * futures (a sleep's) get one, or none. The others, in order, in a list made when needed. */
   private fn0: DoneCallback<T>["fn"] | null = null;
@@ -54,13 +66,56 @@ export class Future<T = unknown> {
    * one is kept without a set, as _asynciomodule.c does (fut_awaited_by_is_set). */
   private waiters: Future | Set<Future> | null = null;
 
-  /** In debug mode, the reader's line that made it (Future._source_traceback), shown by its repr. */
-  protected createdLine: number | undefined;
-
   /** A pending future on `loop` (by default the running loop, as asyncio.Future() is). */
   constructor(loop: EventLoop = getRunningLoop()) {
     this.loop = coreLoop(loop);
     if (this.loop.debug) this.createdLine = this.loop.session.currentLine();
+  }
+
+  /** Whether it finished with an exception (rather than a result). */
+  protected get hasException(): boolean {
+    return (this.flags & HAS_EXCEPTION) !== 0;
+  }
+
+  /** An exception nobody asked for is reported when the run ends (__log_traceback). */
+  get logTraceback(): boolean {
+    return (this.flags & LOG_TRACEBACK) !== 0;
+  }
+  set logTraceback(value: boolean) {
+    this.flags = value ? this.flags | LOG_TRACEBACK : this.flags & ~LOG_TRACEBACK;
+  }
+
+  // The rare fields read as undefined (or null) until first set; setting one to that makes nothing.
+  /** The message given to cancel() (Future._cancel_message). */
+  protected get cancelMessage(): string | undefined {
+    return this.rare?.cancelMessage;
+  }
+  protected set cancelMessage(message: string | undefined) {
+    if (message !== undefined || this.rare) this.rareFields().cancelMessage = message;
+  }
+  /** The exception that cancelled it, re-raised by result() (Task._cancelled_exc). */
+  protected get cancelledExc(): CancelledError | null {
+    return this.rare?.cancelledExc ?? null;
+  }
+  protected set cancelledExc(exc: CancelledError | null) {
+    if (exc !== null || this.rare) this.rareFields().cancelledExc = exc;
+  }
+  /** In debug mode, the reader's line that made it (Future._source_traceback), shown by its repr. */
+  protected get createdLine(): number | undefined {
+    return this.rare?.createdLine;
+  }
+  protected set createdLine(line: number | undefined) {
+    if (line !== undefined || this.rare) this.rareFields().createdLine = line;
+  }
+
+  /** Its rare fields, made now if they were not yet. */
+  protected rareFields(): FutureRare {
+    return (this.rare ??= this.newRare());
+  }
+
+  /** A new object for its rare fields: a subclass with rare fields of its own (Task) gives its kind. */
+  protected newRare(): FutureRare {
+    return new FutureRare();
   }
 
   /** fut.get_loop(): the loop the future belongs to, as the program sees it. */
@@ -83,8 +138,8 @@ export class Future<T = unknown> {
     if (this.state === "CANCELLED") throw this.makeCancelledError();
     if (this.state !== "FINISHED") throw new InvalidStateError("Result is not set.");
     this.logTraceback = false;
-    if (this.hasException) throw this.exceptionValue;
-    return this.resultValue as T;
+    if (this.hasException) throw this.outcome;
+    return this.outcome as T;
   }
 
   /** The exception (undefined if none); CancelledError if cancelled; InvalidStateError if pending. */
@@ -92,13 +147,13 @@ export class Future<T = unknown> {
     if (this.state === "CANCELLED") throw this.makeCancelledError();
     if (this.state !== "FINISHED") throw new InvalidStateError("Exception is not set.");
     this.logTraceback = false;
-    return this.exceptionValue;
+    return this.hasException ? this.outcome : undefined;
   }
 
   /** Mark the future done with a result and schedule its callbacks. */
   setResult(value: T): void {
     if (this.state !== "PENDING") throw new InvalidStateError("invalid state");
-    this.resultValue = value;
+    this.outcome = value;
     this.state = "FINISHED";
     this.finished();
   }
@@ -106,10 +161,9 @@ export class Future<T = unknown> {
   /** Mark the future done with an exception and schedule its callbacks. */
   setException(error: unknown): void {
     if (this.state !== "PENDING") throw new InvalidStateError("invalid state");
-    this.exceptionValue = error;
-    this.hasException = true;
+    this.outcome = error;
+    this.flags = HAS_EXCEPTION | LOG_TRACEBACK;
     this.state = "FINISHED";
-    this.logTraceback = true;
     this.finished();
   }
 
@@ -167,7 +221,7 @@ export class Future<T = unknown> {
 
   toString(): string {
     const state = this.state === "PENDING" ? "pending" : this.state === "CANCELLED" ? "cancelled" : "finished";
-    const outcome = this.state !== "FINISHED" ? "" : this.hasException ? ` exception=${pyRepr(this.exceptionValue)}` : ` result=${pyRepr(this.resultValue)}`;
+    const outcome = this.state !== "FINISHED" ? "" : this.hasException ? ` exception=${pyRepr(this.outcome)}` : ` result=${pyRepr(this.outcome)}`;
     return `<Future ${state}${outcome}${this.createdAt()}>`;
   }
 

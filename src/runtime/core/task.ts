@@ -1,7 +1,7 @@
 // asyncio.Task (Lib/asyncio/tasks.py): a future that drives a coroutine. `step` sends into or
 // throws into the coroutine and sorts what came back, as Task.__step does; every resumption goes
 // through the loop's ready queue.
-import { Future, futureAddToAwaitedBy, futureDiscardFromAwaitedBy } from "./future.ts";
+import { Future, FutureRare, futureAddToAwaitedBy, futureDiscardFromAwaitedBy } from "./future.ts";
 import { Coroutine, RETURNED } from "./coroutine.ts";
 import { CancelledError, LimitExceeded, RuntimeError, describeError } from "./errors.ts";
 import { pyRepr } from "./python-format.ts";
@@ -14,6 +14,12 @@ const BARE_YIELD_WAIT = Object.freeze({ what: "yield", label: "sleep(0)" } as co
 const START: HandleInfo = Object.freeze({ label: "start", role: "step", ofTask: true });
 const RESUME: HandleInfo = Object.freeze({ label: "resume", role: "step", ofTask: true });
 const WAKE: HandleInfo = Object.freeze({ label: "wake", role: "step", ofTask: true });
+
+/** A task's rare fields: a future's, and its cancellation's, which few tasks see. */
+class TaskRare extends FutureRare {
+  mustCancel = false;
+  numCancelsRequested = 0;
+}
 
 /** How a task is made (asyncio.Task's keyword arguments). */
 export interface TaskOptions {
@@ -34,14 +40,12 @@ export class Task<T = unknown> extends Future<T> {
   readonly id: number;
   readonly name: string;
   readonly coro: Coroutine<T>;
-  /** cancel() was asked while the task was not waiting: raise CancelledError at its next step. */
-  private mustCancel = false;
   /** The future this task waits on (Task._fut_waiter). */
   private futWaiter: Future | null = null;
-  /** cancel() calls not yet matched by uncancel() (Task._num_cancels_requested). */
-  private numCancelsRequested = 0;
   /** Site where the task is suspended, for the resume event's line. */
   private waitSite = -1;
+  // Its cancellation's fields (mustCancel, numCancelsRequested) are rare ones (TaskRare).
+  declare protected rare: TaskRare | null;
 
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
     const { name, internal = false, eager = false } = options;
@@ -63,6 +67,27 @@ export class Task<T = unknown> extends Future<T> {
     loop.tasks.add(this);
     if (eager) this.eagerStart();
     else loop.callSoon(Task.resume, START, this);
+  }
+
+  /** cancel() was asked while the task was not waiting: raise CancelledError at its next step (Task._must_cancel). */
+  private get mustCancel(): boolean {
+    return this.rare !== null && this.rare.mustCancel;
+  }
+  private set mustCancel(value: boolean) {
+    if (value || this.rare) this.rareFields().mustCancel = value;
+  }
+  /** cancel() calls not yet matched by uncancel() (Task._num_cancels_requested). */
+  private get numCancelsRequested(): number {
+    return this.rare === null ? 0 : this.rare.numCancelsRequested;
+  }
+  private set numCancelsRequested(count: number) {
+    if (count !== 0 || this.rare) this.rareFields().numCancelsRequested = count;
+  }
+  protected override rareFields(): TaskRare {
+    return super.rareFields() as TaskRare;
+  }
+  protected override newRare(): TaskRare {
+    return new TaskRare();
   }
 
   /** As a WaitInfo: a task awaiting this one waits on a task, named so, of this id. */
@@ -143,13 +168,13 @@ export class Task<T = unknown> extends Future<T> {
     // What it waits on (base_tasks._task_repr_info's wait_for=).
     if (this.futWaiter) text += ` wait_for=${this.futWaiter}`;
     if (this.state === "FINISHED")
-      text += this.hasException ? ` exception=${pyRepr(this.exceptionValue)}` : ` result=${pyRepr(this.resultValue)}`;
+      text += this.hasException ? ` exception=${pyRepr(this.outcome)}` : ` result=${pyRepr(this.outcome)}`;
     return text + this.createdAt() + ">";
   }
 
   protected override onDone(): void {
     const outcome = this.state === "CANCELLED" ? "cancelled" : this.hasException ? "exception" : "result";
-    const value = outcome === "result" ? pyRepr(this.resultValue) : outcome === "exception" ? describeError(this.exceptionValue) : undefined;
+    const value = outcome === "result" ? pyRepr(this.outcome) : outcome === "exception" ? describeError(this.outcome) : undefined;
     this.loop.session.emit({ kind: "task-done", task: this.id, outcome, value });
   }
 
