@@ -51,20 +51,30 @@ class Sleep<T> extends Coroutine<T | undefined> implements WaitInfo {
   private state: "start" | "yielded" | "waiting" | "done" = "start";
   private timer: TimerHandle | null = null;
   future: Future<T | undefined> | null = null;
-  private readonly delay: number;
+  /** Its delay, with the trace's labels for it: one object for every sleep of that delay, where a
+   * delay, a label and an until of its own (two of them boxed numbers) took 64 bytes per sleep. */
+  private readonly delay: SleepDelay;
   readonly result: T | undefined;
-  /** WaitInfo's label and until (`what` is the class's), once it waits. */
-  label = "";
-  until: number | undefined = undefined;
 
   constructor(delay: number, result: T | undefined) {
     super(null, "sleep");
-    this.delay = delay;
+    this.delay = sleepDelayOf(delay);
     this.result = result;
   }
 
+  // WaitInfo's what, label and until, as they are once it waits (its timer set).
   get what(): "sleep" {
     return "sleep";
+  }
+  get label(): string {
+    return this.timer === null ? "" : this.delay.wait;
+  }
+  /** loop.time() + delay when it began to wait: its timer's when, but for a negative delay (the
+   * eager model's), whose timer is due at once. */
+  get until(): number | undefined {
+    if (this.timer === null) return undefined;
+    const delay = this.delay.delay;
+    return delay < 0 ? this.timer.when + delay : this.timer.when;
   }
 
   protected override resumeBody(throwing: boolean, payload: unknown): unknown {
@@ -88,7 +98,7 @@ class Sleep<T> extends Coroutine<T | undefined> implements WaitInfo {
 
   private firstStep(): unknown {
     this.state = "done"; // an exception below ends it, as it would end the generator
-    const delay = this.delay;
+    const delay = this.delay.delay;
     const loop = getRunningLoop();
     // asyncio's sleep(0) is a bare yield; JavaScript's is a timer like any other (setTimeout).
     if (delay <= 0 && !loop.session.eager) {
@@ -98,12 +108,9 @@ class Sleep<T> extends Coroutine<T | undefined> implements WaitInfo {
     // tasks.sleep: a NaN is found when the coroutine runs, not when it is made.
     if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
     const future = new Future<T | undefined>(loop);
-    const labels = sleepLabelsOf(delay);
-    this.label = labels.wait;
-    this.until = loop.time() + delay;
     future.waitInfo = this;
     this.future = future;
-    const timerInfo = loop.currentTask instanceof Task ? labels.timer : { label: `${labels.wait} timer` };
+    const timerInfo = loop.currentTask instanceof Task ? this.delay.timer : { label: `${this.delay.wait} timer` };
     this.timer = loop.callLater(Math.max(0, delay), setResultUnlessCancelled, timerInfo, this);
     this.state = "waiting";
     return future;
@@ -121,23 +128,25 @@ class Sleep<T> extends Coroutine<T | undefined> implements WaitInfo {
   }
 }
 
-// The trace's labels, made once per delay: a program sleeps the same few delays many times, and a
-// fresh string per event costs its making and its hashing when interned. What the sleep waits on
-// ("sleep(0.5)"), and its timer's, which names the task that set it ("sleep(0.5) timer of Task-7",
-// HandleInfo.ofTask): one HandleInfo for every task.
-interface SleepLabels {
+// A delay and the trace's labels for it, made once per delay: a program sleeps the same few delays
+// many times, and a fresh string per event costs its making and its hashing when interned. What
+// the sleep waits on ("sleep(0.5)"), and its timer's, which names the task that set it ("sleep(0.5)
+// timer of Task-7", HandleInfo.ofTask): one HandleInfo for every task. (0 and -0 share one: both
+// sleep alike.)
+interface SleepDelay {
+  delay: number;
   wait: string;
   timer: HandleInfo;
 }
-const sleepLabels = new Map<number, SleepLabels>();
-function sleepLabelsOf(delay: number): SleepLabels {
-  let labels = sleepLabels.get(delay);
-  if (labels === undefined) {
-    if (sleepLabels.size > 1000) sleepLabels.clear();
+const sleepDelays = new Map<number, SleepDelay>();
+function sleepDelayOf(delay: number): SleepDelay {
+  let found = sleepDelays.get(delay);
+  if (found === undefined) {
+    if (sleepDelays.size > 1000) sleepDelays.clear();
     const wait = `sleep(${pyRepr(delay)})`;
-    sleepLabels.set(delay, (labels = { wait, timer: Object.freeze({ label: `${wait} timer of`, ofTask: true }) }));
+    sleepDelays.set(delay, (found = { delay, wait, timer: Object.freeze({ label: `${wait} timer of`, ofTask: true }) }));
   }
-  return labels;
+  return found;
 }
 
 // futures._set_result_unless_cancelled(fut, result): the sleep's timer callback.
