@@ -34,6 +34,12 @@ export type StepResult = { done: true; value: unknown } | { done: false; waitOn:
 /** What Coroutine.advance gives when the coroutine has returned (its value is in `returned`). */
 export const RETURNED: unique symbol = Symbol("coroutine returned");
 
+// Coroutine.phase: not begun; begun (its body started, by its own first step or by a coroutine that
+// awaits it inline); stepped itself (by a task, send or throw), or closed.
+const NEW = 0;
+const CLAIMED = 1;
+const STEPPED = 2;
+
 /** A coroutine object: made by calling an async function, run by awaiting it or by a task. */
 export class Coroutine<T = unknown> {
   /** The async function's name, as Python shows it: <coroutine object fetchData>. */
@@ -41,24 +47,25 @@ export class Coroutine<T = unknown> {
   /** Site id of the async function, for the reader's line where its body starts. */
   readonly site: number;
   private readonly session: Session;
-  /** Its body, a generator function; null for a coroutine that steps itself (resumeBody), as sleep's does. */
-  private readonly body: (() => Generator<unknown, T, unknown>) | null;
+  /** Whether it has begun (NEW, CLAIMED, STEPPED): one field where two booleans took two. */
+  private phase = NEW;
   /** Of a coroutine stepped by a task (or by send/throw): the innermost coroutine of its chain, the
    * one that runs now: itself, or one it awaits inline (Python's cr_await chain, followed from the
    * other end). Each runs its own generator and stands at its own site, and each links to the one
    * that awaits it (`outer`), so an await pushes no object of its own. Null before the first step
-   * (`stepped` tells) and once the chain has ended. */
+   * (phase STEPPED tells) and once the chain has ended. */
   private innermost: Coroutine | null = null;
-  private stepped = false;
   /** How many coroutines the chain holds (for the recursion limit). */
   private depth = 0;
   /** The coroutine that awaits this one inline, while this one runs (the next frame out). */
   private outer: Coroutine | null = null;
-  /** Its generator (cr_frame): made when it starts, or given made (a call of the reader's async function). */
-  private gen: Generator<unknown, unknown, unknown> | null;
+  /** Its generator (cr_frame): given made (a call of the reader's async function), or made when it
+   * starts by its body, a generator function, which this field holds until then (one field for the
+   * two, as the body serves only to make the generator). Null for a coroutine that steps itself
+   * (resumeBody), as sleep's does, and once it has ended. */
+  private gen: Generator<unknown, unknown, unknown> | (() => Generator<unknown, unknown, unknown>) | null;
   /** Where it stands, as a frame of a stack: its last site passed while it was innermost. */
   private standsAt: number;
-  private claimed = false;
   /** The future this coroutine suspended on: resuming gives its result (Future.__await__). */
   private waitingOn: Future | null = null;
   /** What it returned, once advance() (or resumeBody) has given RETURNED. */
@@ -68,8 +75,7 @@ export class Coroutine<T = unknown> {
    * (null: a subclass's resumeBody is the body, or `made` is the generator, made already). */
   constructor(body: (() => Generator<unknown, T, unknown>) | null, name: string, site = -1, session: Session = currentSession(), made: Generator<unknown, T, unknown> | null = null) {
     this.session = session;
-    this.body = body;
-    this.gen = made;
+    this.gen = made ?? body;
     this.name = name;
     this.site = site;
     this.standsAt = site;
@@ -78,7 +84,7 @@ export class Coroutine<T = unknown> {
 
   /** Whether the body has begun (or been handed to another coroutine to run). */
   get started(): boolean {
-    return this.claimed;
+    return this.phase !== NEW;
   }
 
   /** coro.send(value): resume until the next real suspension or the end. */
@@ -110,25 +116,24 @@ export class Coroutine<T = unknown> {
   /** coro.close() of a coroutine not started yet (the only case the runtime needs): it never runs,
    *  and no "never awaited" warning is written for it; awaiting it later is an error, as in Python. */
   close(): void {
-    if (this.claimed) return;
-    this.claimed = true;
+    if (this.phase !== NEW) return;
+    this.phase = STEPPED;
     this.session.coroutineStarted(this);
-    this.stepped = true;
   }
 
   // Start the body's generator, once: awaiting a coroutine twice is an error, as in Python.
   private start(): void {
-    if (this.claimed) throw new RuntimeError("cannot reuse already awaited coroutine");
-    this.claimed = true;
+    if (this.phase !== NEW) throw new RuntimeError("cannot reuse already awaited coroutine");
+    this.phase = CLAIMED;
     this.session.coroutineStarted(this);
-    if (this.body) this.gen = this.body();
+    if (typeof this.gen === "function") this.gen = this.gen();
   }
 
   /** Run the body on to its next yield: send (or, if `throwing`, throw) `payload` into it; gives
    * what it yields, or RETURNED with its return value in `returned` (a raise goes through). A
    * subclass with no generator (sleep's) steps its body here itself. */
   protected resumeBody(throwing: boolean, payload: unknown): unknown {
-    const gen = this.gen!;
+    const gen = this.gen as Generator<unknown, unknown, unknown>;
     const step = throwing ? generatorThrow.call(gen, payload) : generatorNext.call(gen, payload);
     if (!step.done) return step.value;
     this.returned = step.value;
@@ -140,9 +145,9 @@ export class Coroutine<T = unknown> {
    * calls this rather than send: a task steps its coroutine on every resumption, and a StepResult
    * object per step was a share of the garbage collector's work. */
   advance(throwing: boolean, payload: unknown): Future | null | typeof RETURNED {
-    if (!this.stepped) {
+    if (this.phase !== STEPPED) {
       this.start();
-      this.stepped = true;
+      this.phase = STEPPED;
       this.innermost = this;
       this.depth = 1;
     }
