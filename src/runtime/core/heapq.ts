@@ -1,16 +1,14 @@
 // A line-for-line port of CPython's heapq (Lib/heapq.py): the event loop's timer heap must break
 // ties between equal deadlines exactly as CPython's does, and heapq is not a stable sort.
 
-/** Anything with a deadline: items compare by `when` alone, as TimerHandle.__lt__ does, unless they
- * carry an `order` (the eager model's timers fire in the order they were set, as setTimeout's do). */
+/** Anything with a deadline: items compare by `when` alone, as TimerHandle.__lt__ does. */
 export interface HeapItem {
   when: number;
-  order?: number;
 }
 
-// TimerHandle.__lt__ (and a tie broken by `order` when both have one).
+// TimerHandle.__lt__.
 function lt(a: HeapItem, b: HeapItem): boolean {
-  return a.when < b.when || (a.when === b.when && a.order !== undefined && b.order !== undefined && a.order < b.order);
+  return a.when < b.when;
 }
 
 /** How two heap items compare: `a < b`. Timers by default; PriorityQueue passes Python's `<`. */

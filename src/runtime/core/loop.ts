@@ -1,7 +1,7 @@
 // The event loop, mirroring CPython's BaseEventLoop (Lib/asyncio/base_events.py): a FIFO ready
 // queue of callbacks, a heap of timers, and `runOnce`, whose phases follow `_run_once` line by line.
 // Time is the session's virtual clock: where CPython's selector would sleep, the clock jumps.
-import { heapify, heappop, heappush, type HeapItem } from "./heapq.ts";
+import { heapify, heappop, heappush, type HeapItem, type Less } from "./heapq.ts";
 import { Deadlock, RuntimeError, LimitExceeded, describeChain } from "./errors.ts";
 import { pyFixed, pyFloat } from "./python-format.ts";
 import { withCleanup, type MaybePromise } from "./maybe-async.ts";
@@ -88,9 +88,6 @@ export class Handle<A = any> {
 /** A callback due at a virtual time (asyncio.TimerHandle). */
 export class TimerHandle<A = any> extends Handle<A> implements HeapItem {
   readonly when: number;
-  /** Under the eager model (JavaScript's), timers due at the same time fire in the order they were
-   * set, as setTimeout's do; asyncio's heap leaves that order to its shape (no `order`). */
-  readonly order: number | undefined;
   /** Still in the loop's heap (TimerHandle._scheduled). */
   scheduled = true;
   private readonly loop: EventLoop;
@@ -98,7 +95,6 @@ export class TimerHandle<A = any> extends Handle<A> implements HeapItem {
     super(id, callback, info, arg, task);
     this.when = when;
     this.loop = loop;
-    this.order = loop.session.eager ? id : undefined;
   }
   override cancel(): void {
     if (this.cancelled) return;
@@ -112,6 +108,13 @@ export class TimerHandle<A = any> extends Handle<A> implements HeapItem {
     return info;
   }
 }
+
+// How the loop's heap orders its timers: by when alone (TimerHandle.__lt__), asyncio's heap leaving
+// the order of timers due at the same time to its shape; under the eager model (JavaScript's), those
+// fire in the order they were set, as setTimeout's do, which their ids tell (a comparison rather than
+// a field of every timer).
+const byWhen: Less<TimerHandle> = (a, b) => a.when < b.when;
+const byWhenThenSet: Less<TimerHandle> = (a, b) => a.when < b.when || (a.when === b.when && a.id < b.id);
 
 // A FIFO queue with O(1) push and shift (collections.deque's role in CPython): a ring buffer that
 // doubles when full and is reused pass after pass, so a queue of 10,000 callbacks a pass allocates
@@ -163,6 +166,7 @@ export class EventLoop {
   slowCallbackDuration = 0.1;
   private readonly ready = new Deque<Handle>();
   private scheduled: TimerHandle[] = [];
+  private readonly timerLess: Less<TimerHandle>;
   private timerCancelledCount = 0;
   private stopping = false;
   /** Real promises (workers, fetches) the loop is waiting on, and those that settled. */
@@ -175,6 +179,7 @@ export class EventLoop {
   constructor(session: Session) {
     this.session = session;
     this.id = session.newId();
+    this.timerLess = session.eager ? byWhenThenSet : byWhen;
   }
 
   /** The loop's clock (loop.time()): the session's seconds, virtual or real. */
@@ -201,7 +206,7 @@ export class EventLoop {
   callAt<A = undefined>(when: number, callback: (arg: A) => void, info: HandleInfo, arg?: A): TimerHandle<A> {
     const task = this.taskNamed(info, arg);
     const timer = new TimerHandle(this.session.newId(), callback, info, arg as A, task, when, this);
-    heappush(this.scheduled, timer);
+    heappush(this.scheduled, timer, this.timerLess);
     this.session.emitTimerSet(timer.id, when, info.label, task ? task.id : info.task, task !== null);
     return timer;
   }
@@ -276,13 +281,13 @@ export class EventLoop {
         if (timer.cancelled) timer.scheduled = false;
         return !timer.cancelled;
       });
-      heapify(live);
+      heapify(live, this.timerLess);
       this.scheduled = live;
       this.timerCancelledCount = 0;
     } else {
       while (this.scheduled.length && this.scheduled[0].cancelled) {
         this.timerCancelledCount--;
-        heappop(this.scheduled).scheduled = false;
+        heappop(this.scheduled, this.timerLess).scheduled = false;
       }
     }
     // 2. Threads, on the virtual clock: a job's happenings are known only once its worker has
@@ -346,7 +351,7 @@ export class EventLoop {
     const macrotasks = this.session.eager;
     while (this.scheduled.length && !(macrotasks && this.ready.length)) {
       if (this.scheduled[0].when >= endTime) break;
-      const timer = heappop(this.scheduled);
+      const timer = heappop(this.scheduled, this.timerLess);
       timer.scheduled = false;
       this.ready.push(timer);
       this.session.emitTimerFired(timer.id, timer.id);
