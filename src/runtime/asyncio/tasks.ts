@@ -49,8 +49,8 @@ export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T | u
  * rather than three (a coroutine, its steps, its WaitInfo). */
 class Sleep<T> extends Coroutine<T | undefined> implements WaitInfo {
   private state: "start" | "yielded" | "waiting" | "done" = "start";
+  /** Its timer, once it waits: the timer's argument is the future it waits on, whose waitInfo is this sleep. */
   private timer: TimerHandle | null = null;
-  future: Future<T | undefined> | null = null;
   /** Its delay, with the trace's labels for it: one object for every sleep of that delay, where a
    * delay, a label and an until of its own (two of them boxed numbers) took 64 bytes per sleep. */
   private readonly delay: SleepDelay;
@@ -109,9 +109,8 @@ class Sleep<T> extends Coroutine<T | undefined> implements WaitInfo {
     if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
     const future = new Future<T | undefined>(loop);
     future.waitInfo = this;
-    this.future = future;
     const timerInfo = loop.currentTask instanceof Task ? this.delay.timer : { label: `${this.delay.wait} timer` };
-    this.timer = loop.callLater(Math.max(0, delay), setResultUnlessCancelled, timerInfo, this);
+    this.timer = loop.callLater(Math.max(0, delay), setResultUnlessCancelled, timerInfo, future);
     this.state = "waiting";
     return future;
   }
@@ -149,7 +148,8 @@ function sleepDelayOf(delay: number): SleepDelay {
   return found;
 }
 
-// futures._set_result_unless_cancelled(fut, result): the sleep's timer callback.
-function setResultUnlessCancelled<T>(sleep: Sleep<T>): void {
-  if (!sleep.future!.done()) sleep.future!.setResult(sleep.result);
+// futures._set_result_unless_cancelled(fut, result): the sleep's timer callback, called with the
+// future, whose waitInfo, the sleep, holds the result (a handle has one argument).
+function setResultUnlessCancelled<T>(future: Future<T | undefined>): void {
+  if (!future.done()) future.setResult((future.waitInfo as Sleep<T>).result);
 }
