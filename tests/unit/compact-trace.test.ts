@@ -4,9 +4,8 @@
 // with seq and t, a late event spliced into its place and the later ones renumbered.
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { COMPACT_FIELDS, decodeCompact, encodeCompact, TraceStore, type TraceEvent, type UnstampedEvent, type WaitInfo } from "../../src/runtime/trace/index.ts";
+import { COMPACT_FIELDS, decodeCompact, encodeCompact, packStore, TraceStore, unpackEvents, type TraceEvent, type UnstampedEvent, type WaitInfo } from "../../src/runtime/trace/index.ts";
 import { compactTrace, eventBatches, resultHead } from "../../src/runtime/program/index.ts";
-import { packStore, unpackEvents } from "../../src/runtime/trace/packed.ts";
 import { lessonsIn } from "../support/lesson-sources.ts";
 import { runTs } from "../support/run-ts.ts";
 
