@@ -7,7 +7,7 @@
 //   npm run trace -- program.ts --real      on the wall clock (real-time mode) instead of the virtual one
 //   npm run trace -- program.ts --eager     JavaScript's eager async calls instead of asyncio's lazy coroutines
 //   npm run trace -- program.ts --stats     also, on stderr, one JSON line: the run's real time and memory
-//                                           (what npm run bench reads; plain `node scripts/trace.ts` works too)
+//                                           (what npm run bench reads; `node scripts/trace.mjs` is npm run trace)
 //   npm run trace -- program.ts --stats --live-heap   and the live JS heap's peak (sampled, slower)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { enableCompileCache } from "node:module";
@@ -17,6 +17,7 @@ import { runInNewContext } from "node:vm";
 
 // Node's compile cache, as Python's .pyc files: the runtime's modules are type-stripped and compiled
 // once, then read back from disk (the imports below: ~160 → ~40 ms). So they are imported after it.
+// trace.mjs, the entry, has turned it on already; this is for `node scripts/trace.ts`.
 enableCompileCache?.();
 const [esbuild, { compileProgram, runProgram, compactTrace, selectEvents, traceBytes, CompileError, ASYNCIO_EXPORTS }, { nodeNetworkHost, nodeWorkerHost }] = await Promise.all([
   import("esbuild"),
@@ -91,7 +92,9 @@ if (values.stats) {
   console.error(JSON.stringify({ runMs, runCpuMs: (runCpu.user + runCpu.system) / 1000, rssBefore, maxRSS, heapUsed: process.memoryUsage().heapUsed, heapBefore, heapPeak, heapLive: collect ? heapLive : null, heapLiveTrace, restLive, traceBytes: traceBytes(result), cpuMs: (user + system) / 1000 }));
 }
 if (values.svg) {
-  // Loaded only here: the diagram is React (.tsx), which needs tsx; the rest runs on plain node too.
+  // Loaded only here: the diagram is React (.tsx), which Node's type stripping does not read, so
+  // tsx's loader is registered first; the rest runs on plain node.
+  (await import("tsx/esm/api")).register();
   const [{ createElement }, { renderToStaticMarkup }, { TimingDiagramSvg }, { deriveTimeline }] = await Promise.all([import("react"), import("react-dom/server"), import("../src/components/timing/TimingDiagram.tsx"), import("../src/runtime/trace/index.ts")]);
   const svg = renderToStaticMarkup(createElement(TimingDiagramSvg, { timeline: deriveTimeline(result.events), idPrefix: "trace", standalone: true }));
   writeFileSync(values.svg, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
