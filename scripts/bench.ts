@@ -146,7 +146,7 @@ console.log(`   memory, ours RSS growth / CPython's larger of the two (${mb(cpyP
 // Nearer tracemalloc's measure (Python's objects only; no code, no allocator slack, no garbage
 // waiting for a collection): the JavaScript heap, V8's heap used + array buffers (the trace's
 // columns), minus before the run (scripts/trace.ts --stats).
-console.log(`   ours JS heap growth (heap used + array buffers): live ${mb(oursLive)} (reachable objects only, as tracemalloc counts: the most after a full collection, forced every 10 ms of the run and at its end, in one more run, not timed); peak ${mbs(f.oursHeapPeak)} (just before each collection, as V8 reports it: garbage not yet collected counts)`);
+console.log(`   ours JS heap growth (heap used + array buffers): live ${mb(oursLive)} (reachable objects only, as tracemalloc counts: the most after a full collection, forced after every 10 ms of the run and at its end, in one more run, not timed); peak ${mbs(f.oursHeapPeak)} (just before each collection, as V8 reports it: garbage not yet collected counts)`);
 console.log(`   memory, ours live JS heap growth / CPython's tracemalloc peak: ${(oursLive / (traced.tracemallocPeak ?? NaN)).toFixed(2)}× (ours includes the trace of ${events.toLocaleString("en-US")} events; CPython records none)`);
 // Each sample splits the heap into the trace's columns and the rest; the rest peaks earlier than
 // the whole, while every task waits and the trace is still short.
