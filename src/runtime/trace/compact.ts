@@ -180,7 +180,7 @@ export class TraceStore implements Put {
    * first words are few, and kept once (`heads`); the names are the tasks' own (`taskNames`). */
   private readonly texts = new Texts();
   private readonly heads = new Map<string, number>();
-  /** Each task's id and name, by id (found by bisection: tasks are made in the order of their ids). */
+  /** Each task's id and name, in the order of their ids (found by bisection). */
   private readonly taskIds: number[] = [];
   private readonly taskNames: string[] = [];
   private readonly raw = new Map<number, TraceEvent>();
@@ -432,17 +432,12 @@ export class TraceStore implements Put {
     return this.end(slot, code) ? slot : this.keepRaw(slot, event, t, line);
   }
 
-  /** Keep task `id`'s name, for the labels that name it. */
+  /** Keep task `id`'s name, for the labels that name it: tasks are made in the order of their ids
+   *  (Session.newId), and one that came out of it could not be found (taskName says "task N"). */
   private named(id: number, name: string): void {
-    let at = this.taskIds.length;
-    while (at > 0 && this.taskIds[at - 1] > id) at--;
-    if (at === this.taskIds.length) {
-      this.taskIds.push(id);
-      this.taskNames.push(name);
-    } else {
-      this.taskIds.splice(at, 0, id);
-      this.taskNames.splice(at, 0, name);
-    }
+    if (this.taskIds.length && id <= this.taskIds[this.taskIds.length - 1]) return;
+    this.taskIds.push(id);
+    this.taskNames.push(name);
   }
 
   /** A new event's slot, time and line; its fields follow (int, num, str, bool), then end(). */
