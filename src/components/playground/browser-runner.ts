@@ -177,7 +177,9 @@ const WARM_GAP_MS = 25;
 /** When the reader's last run started, until it is painted (runPainted); a run not painted holds the warm-up this long at most. */
 let drawingSince = -Infinity;
 const DRAWING_MS = 500;
-const idle = (fn: () => void) => (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50)))(fn);
+// At most IDLE_WAIT_MS late: a page that is never idle (a slow, busy machine) still warms up, slowly.
+const IDLE_WAIT_MS = 1000;
+const idle = (fn: () => void) => ("requestIdleCallback" in globalThis ? requestIdleCallback(fn, { timeout: IDLE_WAIT_MS }) : setTimeout(fn, 50));
 const whenIdle = (fn: () => void) => setTimeout(() => idle(fn), WARM_GAP_MS);
 
 function keepCompilerWarm(): void {
