@@ -20,7 +20,9 @@ import { runInNewContext } from "node:vm";
 // trace.mjs, the entry, has turned it on already; this is for `node scripts/trace.ts`.
 enableCompileCache?.();
 const [esbuild, { compileProgram, runProgram, compactTrace, selectEvents, traceBytes, CompileError, ASYNCIO_EXPORTS }, { nodeNetworkHost, nodeWorkerHost }] = await Promise.all([
-  import("esbuild"),
+  // esbuild's service, its Go binary, starts at its first call: called at once, it starts while the
+  // runtime's modules load, and is ready for the program.
+  import("esbuild").then((esbuild) => (esbuild.transform("").catch(() => {}), esbuild)),
   import("../src/runtime/program/index.ts"),
   import("../src/runtime/node/index.ts"),
 ]);
@@ -114,3 +116,8 @@ if (values.compact) {
   console.log(`ended at ${result.virtualEnd.toFixed(3)} s${result.error ? ` with ${result.error.message}` : ""}`);
 }
 process.exitCode = result.error ? 1 : 0;
+// Once the output is written, exit at once: the natural exit tears down the heap the run grew
+// (~20 ms of a ~500 ms run of 10,000 tasks × 10 sleeps). Pipes may be written asynchronously.
+const flushed = (stream: NodeJS.WriteStream) => new Promise((resolve) => stream.write("", resolve));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit();
