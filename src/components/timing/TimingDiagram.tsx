@@ -2,7 +2,7 @@
 // colour (Okabe–Ito palette), on a virtual-seconds axis. Pure: a trace in, an SVG out. Linked to the
 // stepper when one is given: it marks the step's time, a click jumps the stepper to that point, and
 // the diagram is one tab stop whose arrow keys move between the steps.
-import { memo, useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { stepAtTime, type Timeline } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
 import { AXIS_HEIGHT, MIN_WIDTH, RIGHT_PAD, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
@@ -342,7 +342,10 @@ function useRowsInView(box: RefObject<HTMLDivElement | null>, view: RefObject<Bo
       const slots = bottom - top;
       const first = Math.max(0, Math.min(top, layout.rows.length - slots));
       const end = Math.min(layout.rows.length, first + slots);
-      setRange((old) => (old.first === first && old.end === end && old.slots === slots ? old : { first, end, slots }));
+      // A transition: the lanes coming into view are rendered in slices between frames. Rendered at
+      // once, a window grown from the first guess to the box's full height (28 lanes of 500 bars: the
+      // largest trace) held the page for ~90 ms after the diagram was first painted.
+      startTransition(() => setRange((old) => (old.first === first && old.end === end && old.slots === slots ? old : { first, end, slots })));
     };
     const schedule = () => (frame ||= requestAnimationFrame(measure));
     measure();
