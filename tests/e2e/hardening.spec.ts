@@ -39,8 +39,14 @@ async function runCode(page: Page, pg: Locator, code: string): Promise<void> {
   await expectAnswering(page, 20);
 }
 
-/** How many bars and lanes the diagram draws. */
-const drawn = (pg: Locator) => pg.locator("[data-timing-diagram]").first().evaluate((el) => ({ bars: el.querySelectorAll("rect.pg-bar").length, lanes: el.querySelectorAll("[data-lane]").length, merged: el.querySelectorAll("rect[data-merged]").length }));
+/** How many bars and lanes the diagram draws: a bar is a rect, or one of a dense lane's paths' bars
+ *  (`merged`: the paths of lanes whose intervals were merged, a bar a column). */
+const drawn = (pg: Locator) =>
+  pg.locator("[data-timing-diagram]").first().evaluate((el) => {
+    const dense = [...el.querySelectorAll("path.pg-bar[data-bars]")];
+    const denseBars = dense.reduce((n, path) => n + Number(path.getAttribute("data-bars")), 0);
+    return { bars: el.querySelectorAll("rect.pg-bar").length + denseBars, lanes: el.querySelectorAll("[data-lane]").length, merged: dense.length };
+  });
 
 const stderr = (pg: Locator) => pg.locator("[data-console-stderr]").allTextContents();
 

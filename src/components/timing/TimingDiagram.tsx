@@ -15,13 +15,24 @@ const LEGEND: { state: Bar["state"]; text: string }[] = [
   { state: "blocked", text: "blocked (cross-hatch)" },
 ];
 
+/** Bars this wide or wider have rounded corners. Narrower, the rounding cannot be seen, and Chromium
+ *  lays out and paints a rounded rect as a path, a plain one by its fast path: most bars of a dense
+ *  lane are 3 units wide (MIN_BAR_WIDTH). */
+const ROUNDED_FROM = 6;
+
+/** A bar's height and top in its lane: in proportion to the lane, so compact lanes keep a waiting
+ *  bar thinner than a running one. */
+function barGeometry(state: Bar["state"], laneHeight: number): { y: number; height: number } {
+  return state === "waiting" ? { y: laneHeight * 0.35, height: laneHeight * 0.3 } : { y: laneHeight * 0.15, height: laneHeight * 0.7 };
+}
+
+function barFill(state: Bar["state"], idPrefix: string): string {
+  return state === "running" ? "var(--pg-running)" : state === "waiting" ? "var(--pg-waiting-fill)" : `url(#${idPrefix}-${state})`;
+}
+
 function BarShape({ bar, laneHeight, idPrefix }: { bar: Bar; laneHeight: number; idPrefix: string }) {
-  // In proportion to the lane, so compact lanes keep a waiting bar thinner than a running one.
-  const full = { y: laneHeight * 0.15, height: laneHeight * 0.7 };
-  const thin = { y: laneHeight * 0.35, height: laneHeight * 0.3 };
-  const geometry = bar.state === "waiting" ? thin : full;
-  const fill =
-    bar.state === "running" ? "var(--pg-running)" : bar.state === "waiting" ? "var(--pg-waiting-fill)" : `url(#${idPrefix}-${bar.state})`;
+  const geometry = barGeometry(bar.state, laneHeight);
+  const fill = barFill(bar.state, idPrefix);
   return (
     <rect
       className={`pg-bar pg-${bar.state}`}
@@ -32,7 +43,7 @@ function BarShape({ bar, laneHeight, idPrefix }: { bar: Bar; laneHeight: number;
       data-merged={bar.merged}
       x={bar.x}
       width={bar.width}
-      rx={2}
+      rx={bar.width >= ROUNDED_FROM ? 2 : undefined}
       fill={fill}
       {...geometry}
     >
@@ -40,6 +51,36 @@ function BarShape({ bar, laneHeight, idPrefix }: { bar: Bar; laneHeight: number;
     </rect>
   );
 }
+
+/** A lane with more intervals than columns (layout.ts merges them, a bar a column): its bars drawn as
+ *  one path per state. A rect with its title per bar made the largest trace's window of 48 lanes
+ *  ~11,000 elements, which Chromium laid out in one task of 40–60 ms on a slow machine. Each path
+ *  says what its bars stand for; a click on the lane still steps to that time. */
+function DenseBars({ bars, laneName, laneHeight, idPrefix }: { bars: Bar[]; laneName: string; laneHeight: number; idPrefix: string }) {
+  const shapes = new Map<Bar["state"], { d: string[]; bars: number; intervals: number }>();
+  for (const bar of bars) {
+    const { y, height } = barGeometry(bar.state, laneHeight);
+    let shape = shapes.get(bar.state);
+    if (!shape) shapes.set(bar.state, (shape = { d: [], bars: 0, intervals: 0 }));
+    shape.d.push(`M${round(bar.x)} ${round(y)}h${round(bar.width)}v${round(height)}h${round(-bar.width)}z`);
+    shape.bars++;
+    shape.intervals += bar.merged ?? 1;
+  }
+  return (
+    <>
+      {LEGEND.filter(({ state }) => shapes.has(state)).map(({ state }) => {
+        const shape = shapes.get(state)!;
+        return (
+          <path key={state} className={`pg-bar pg-${state}`} data-state={state} data-bars={shape.bars} d={shape.d.join("")} fill={barFill(state, idPrefix)}>
+            <title>{`${laneName}: ${state} most of the time in ${shape.bars} of its columns (${shape.intervals} intervals); click a point for its step`}</title>
+          </path>
+        );
+      })}
+    </>
+  );
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
 
 function Patterns({ idPrefix }: { idPrefix: string }) {
   return (
@@ -168,9 +209,11 @@ const Lanes = memo(function Lanes({ layout, idPrefix, standalone, rowsInView, ti
       {keyedRows(layout.rows, rowsInView).map(([key, row]) => (
         <g key={key} data-lane={row.name} data-lane-kind={row.kind} transform={`translate(0 ${row.y})`}>
           <line className="pg-lane-base" x1={layout.labelWidth} x2={layout.width - RIGHT_PAD} y1={layout.laneHeight / 2} y2={layout.laneHeight / 2} />
-          {row.bars.map((bar, i) => (
-            <BarShape key={i} bar={bar} laneHeight={layout.laneHeight} idPrefix={idPrefix} />
-          ))}
+          {row.bars.some((bar) => bar.merged !== undefined) ? (
+            <DenseBars bars={row.bars} laneName={row.name} laneHeight={layout.laneHeight} idPrefix={idPrefix} />
+          ) : (
+            row.bars.map((bar, i) => <BarShape key={i} bar={bar} laneHeight={layout.laneHeight} idPrefix={idPrefix} />)
+          )}
           {row.bars.map((bar, i) =>
             !layout.compact && bar.state === "waiting" && bar.label && bar.width > bar.label.length * 7 + 8 ? (
               <text key={`label-${i}`} className="pg-bar-label" x={bar.x + 4} y={layout.laneHeight / 2 - 6} aria-hidden="true">
