@@ -72,7 +72,7 @@ function DenseBars({ bars, laneName, laneHeight, idPrefix }: { bars: Bar[]; lane
         const shape = shapes.get(state)!;
         return (
           <path key={state} className={`pg-bar pg-${state}`} data-state={state} data-bars={shape.bars} d={shape.d.join("")} fill={barFill(state, idPrefix)}>
-            <title>{`${laneName}: ${state} most of the time in ${shape.bars} of its columns (${shape.intervals} intervals); click a point for its step`}</title>
+            <title>{`${laneName}: ${state} most of the time in ${thousands(shape.bars)} of its columns (${thousands(shape.intervals)} intervals); click a point for its step`}</title>
           </path>
         );
       })}
@@ -81,6 +81,7 @@ function DenseBars({ bars, laneName, laneHeight, idPrefix }: { bars: Bar[]; lane
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+const thousands = (n: number) => n.toLocaleString("en-US");
 
 function Patterns({ idPrefix }: { idPrefix: string }) {
   return (
