@@ -53,8 +53,9 @@ function BarShape({ bar, laneHeight, idPrefix }: { bar: Bar; laneHeight: number;
 }
 
 /** A lane with more intervals than columns (layout.ts merges them, a bar a column): its bars drawn as
- *  one path per state. A rect with its title per bar made the largest trace's window of 48 lanes
- *  ~11,000 elements, which Chromium laid out in one task of 40–60 ms on a slow machine. Each path
+ *  one path per state. A rect with its title per bar made the largest trace's window of 45 lanes
+ *  ~1,700 rounded rects (~5,200 nodes with their titles), which Chromium laid out in one task of
+ *  40–60 ms on a slow machine. Each path
  *  says what its bars stand for; a click on the lane still steps to that time. */
 function DenseBars({ bars, laneName, laneHeight, idPrefix }: { bars: Bar[]; laneName: string; laneHeight: number; idPrefix: string }) {
   const shapes = new Map<Bar["state"], { d: string[]; bars: number; intervals: number }>();
@@ -387,8 +388,8 @@ function useRowsInView(box: RefObject<HTMLDivElement | null>, view: RefObject<Bo
       const first = Math.max(0, Math.min(top, layout.rows.length - slots));
       const end = Math.min(layout.rows.length, first + slots);
       // A transition: the lanes coming into view are rendered in slices between frames. Rendered at
-      // once, a window grown from the first guess to the box's full height (28 lanes of 500 bars: the
-      // largest trace) held the page for ~90 ms after the diagram was first painted.
+      // once, a window grown from the first guess (20 lanes) to the box's full height (45: the largest
+      // trace's ~1,700 bars) held the page for ~90 ms after the diagram was first painted.
       startTransition(() => setRange((old) => (old.first === first && old.end === end && old.slots === slots ? old : { first, end, slots })));
     };
     const schedule = () => (frame ||= requestAnimationFrame(measure));
