@@ -17,7 +17,18 @@ interface TaskRecord {
   outcome?: DoneTask["outcome"];
   value?: string;
   since: number;
+  // What the last snapshots showed of it (see Shown).
+  shownWaiting: WaitingTask | undefined;
+  shownDone: DoneTask | undefined;
+  shownMarker: LineMarker | undefined;
 }
+
+// An item a snapshot made, kept on what it was made from (a task's record, a queue entry, a timer) to
+// show again while that still reads the same: a step of 10,000 tasks shows most of them as the step
+// before did, and making them all again (~19,000 objects a step, markers included) made a scrub of a
+// big run mostly garbage collection. Items are read-only, and only those not fresh are kept. A field,
+// not a WeakMap: looking 20,000 objects up in one took most of a step, and filling it after a jump
+// (a new replay) up to 20 ms; V8 also marks a WeakMap's values in its final, atomic pause.
 
 interface QueueEntry {
   handle: number;
@@ -27,6 +38,15 @@ interface QueueEntry {
   task?: number;
   label: string;
   since: number;
+  shown: ReadyItem | undefined;
+}
+
+interface TimerRecord {
+  due: number;
+  label: string;
+  task?: number;
+  since: number;
+  shown: PendingTimer | undefined;
 }
 
 const WHY_WORDS = ["start", "wake", "resume"] as const;
@@ -48,7 +68,7 @@ export class Replay {
   readonly tasks = new Map<number, TaskRecord>();
   private queue: QueueEntry[] = [];
   private head = 0;
-  readonly timers = new Map<number, { due: number; label: string; task?: number; since: number }>();
+  readonly timers = new Map<number, TimerRecord>();
   private readonly timerInfo = new Map<number, { label: string; task?: number }>();
   readonly console: ConsoleLine[] = [];
   loopDepth = 0;
@@ -75,17 +95,9 @@ export class Replay {
   readonly jobs = new Map<number, { label: string; pool: number }>();
   readonly lanes = new Map<number, Omit<WorkerLane, "fresh"> & { since: number }>();
 
-  // The items of earlier snapshots that were not fresh, by what they were made from (a task's record,
-  // a queue entry, a timer), to show again while that still reads the same: a step of 10,000 tasks
-  // shows most of them as the step before did, and making them all again (~19,000 objects a step,
-  // markers included) made a scrub of a big run mostly garbage collection. Items are read-only.
-  private readonly shownWaiting = new WeakMap<TaskRecord, WaitingTask>();
-  private readonly shownDone = new WeakMap<TaskRecord, DoneTask>();
-  private readonly shownMarker = new WeakMap<TaskRecord, LineMarker>();
-  private readonly shownReady = new WeakMap<QueueEntry, ReadyItem>();
-  private readonly shownTimer = new WeakMap<object, PendingTimer>();
   /** Snapshots taken of this replay: a copy made for a jump or a step back shows one state, and
-   *  remembering its ~19,000 items cost more than it would save; the next ones step forward. */
+   *  keeping its ~19,000 items alive until the next jump cost the collector more than it saved;
+   *  the next ones step forward. */
   private snapshots = 0;
 
   private readonly strict: boolean;
@@ -190,13 +202,13 @@ export class Replay {
         this.passOpen = false;
         break;
       case "task-created":
-        this.tasks.set(e.task, { id: e.task, name: e.name, coro: e.coro, internal: e.internal === true, parent: e.parent, state: "ready", since: e.seq });
+        this.tasks.set(e.task, { id: e.task, name: e.name, coro: e.coro, internal: e.internal === true, parent: e.parent, state: "ready", since: e.seq, shownWaiting: undefined, shownDone: undefined, shownMarker: undefined });
         if (e.parent !== undefined && e.line !== undefined) this.setLine(e.parent, e.line);
         break;
       case "handle-queued":
         // Whether it is internal reads the state before the event (as isInternal does for isStep).
         if (this.isInternal(e)) this.internalHandles.add(e.handle);
-        this.push({ handle: e.handle, role: e.role, task: e.role === "step" ? e.task : undefined, label: e.label, since: e.seq });
+        this.push({ handle: e.handle, role: e.role, task: e.role === "step" ? e.task : undefined, label: e.label, since: e.seq, shown: undefined });
         if (e.role === "step" && e.task !== undefined) {
           const task = this.tasks.get(e.task);
           if (task && task.state !== "done") {
@@ -212,7 +224,7 @@ export class Replay {
         // A timer fires once: what it was set for is not needed after (a checkpoint copies the rest).
         this.timerInfo.delete(e.timer);
         if (info && this.internalHandles.has(e.timer)) this.internalHandles.add(e.handle);
-        this.push({ handle: e.handle, role: "timer", label: info?.label ?? `timer ${e.timer}`, since: e.seq });
+        this.push({ handle: e.handle, role: "timer", task: undefined, label: info?.label ?? `timer ${e.timer}`, since: e.seq, shown: undefined });
         this.activity = this.loopDepth > 0 ? IDLE : this.activity;
         break;
       }
@@ -263,7 +275,7 @@ export class Replay {
         break;
       }
       case "timer-set":
-        this.timers.set(e.timer, { due: e.due, label: e.label, task: e.task, since: e.seq });
+        this.timers.set(e.timer, { due: e.due, label: e.label, task: e.task, since: e.seq, shown: undefined });
         this.timerInfo.set(e.timer, { label: e.label, task: e.task });
         if (this.isInternal(e)) this.internalHandles.add(e.timer);
         break;
@@ -364,22 +376,22 @@ export class Replay {
       const name = q.task !== undefined ? this.taskName(q.task) : q.label;
       const thisPass = this.passOpen || at - this.head < this.passLeft;
       const isFresh = fresh(q.since);
-      const shown = this.shownReady.get(q);
+      const shown = q.shown;
       if (!isFresh && shown && shown.name === name && shown.thisPass === thisPass) {
         ready.push(shown);
         continue;
       }
       const item: ReadyItem = { handle: q.handle, name, why: q.role === "timer" ? "timer" : whyOf(q.role, q.label), task: q.task, label: q.label, thisPass, fresh: isFresh };
-      if (remember && !isFresh) this.shownReady.set(q, item);
+      if (remember && !isFresh) q.shown = item;
       ready.push(item);
     }
     const timers: PendingTimer[] = [];
     for (const [timer, v] of this.timers) {
       const isFresh = fresh(v.since);
-      let item = isFresh ? undefined : this.shownTimer.get(v);
+      let item = isFresh ? undefined : v.shown;
       if (!item) {
         item = { timer, due: v.due, label: v.label, task: v.task, fresh: isFresh };
-        if (remember && !isFresh) this.shownTimer.set(v, item);
+        if (remember && !isFresh) v.shown = item;
       }
       timers.push(item);
     }
@@ -394,28 +406,28 @@ export class Replay {
       if (t.internal) continue;
       const isFresh = fresh(t.since);
       if (t.state === "waiting" && t.on) {
-        const shown = this.shownWaiting.get(t);
+        const shown = t.shownWaiting;
         if (!isFresh && shown && shown.name === t.name && shown.coro === t.coro && shown.line === t.line && shown.on === t.on) waiting.push(shown);
         else {
           const item: WaitingTask = { task: t.id, name: t.name, coro: t.coro, line: t.line, on: t.on, fresh: isFresh };
-          if (remember && !isFresh) this.shownWaiting.set(t, item);
+          if (remember && !isFresh) t.shownWaiting = item;
           waiting.push(item);
         }
       }
       if (t.state === "done") {
-        const shown = this.shownDone.get(t);
+        const shown = t.shownDone;
         if (!isFresh && shown && shown.name === t.name && shown.coro === t.coro && shown.outcome === t.outcome && shown.value === t.value) done.push(shown);
         else {
           const item: DoneTask = { task: t.id, name: t.name, coro: t.coro, outcome: t.outcome!, value: t.value, fresh: isFresh };
-          if (remember && !isFresh) this.shownDone.set(t, item);
+          if (remember && !isFresh) t.shownDone = item;
           done.push(item);
         }
       } else if (t.line !== undefined) {
-        const shown = this.shownMarker.get(t);
+        const shown = t.shownMarker;
         if (shown && shown.line === t.line && shown.state === t.state && shown.name === t.name) markers.push(shown);
         else {
           const marker: LineMarker = { line: t.line, state: t.state, task: t.id, name: t.name };
-          if (remember) this.shownMarker.set(t, marker);
+          if (remember) t.shownMarker = marker;
           markers.push(marker);
         }
       }
