@@ -63,6 +63,8 @@ describe("awaitTree", () => {
   ])("%s: main awaits Task-2 at its await line; a gather's tasks hang under main", async (_language, events, lines) => {
     const trace = await events();
     expect(treeWhen(trace, (t) => t[0]?.includes("on Task-2") && !!t[1]?.includes("on sleep"))).toEqual([`Task-1 waiting at ${lines.await} on Task-2`, `  Task-2 waiting at ${lines.sleep} on sleep(2)`]);
+    // Woken, Task-2 is ready to resume at the line it waited at (its marker in the code pane says where).
+    expect(treeWhen(trace, (t) => !!t[0]?.includes("on Task-2") && !!t[1]?.includes("Task-2 ready"))).toEqual([`Task-1 waiting at ${lines.await} on Task-2`, `  Task-2 ready at ${lines.sleep}`]);
     expect(treeWhen(trace, (t) => t[0]?.includes("on gather") && t.length === 3 && t.slice(1).every((l) => l.includes("on sleep")))).toEqual([
       `Task-1 waiting at ${lines.gather} on gather(Task-3, Task-4)`,
       `  Task-3 waiting at ${lines.sleep} on sleep(1)`,

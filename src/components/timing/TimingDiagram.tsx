@@ -134,7 +134,8 @@ function LabelBackground({ layout, row }: { layout: DiagramLayout; row: DiagramL
   return <rect className="pg-lane-label-bg" y={top} width={layout.labelWidth - 1} height={bottom - top} />;
 }
 
-/** A one-line description of the diagram, for its accessible name. */
+/** A one-line description of the diagram, for its accessible name (a walk of every lane: memoised
+ *  with the layout, not worked out again at every step of a 10,000-task run). */
 function summaryOf(layout: DiagramLayout): string {
   const tasks = layout.rows.filter((r) => r.kind === "task").length;
   const workers = layout.rows.filter((r) => r.kind === "worker").length;
@@ -145,7 +146,7 @@ function summaryOf(layout: DiagramLayout): string {
 /** Where the stepper is: a line across every lane at its time, and a ring on its task's lane. */
 function Cursor({ layout, t, lane }: { layout: DiagramLayout; t: number; lane?: string }) {
   const x = layout.xOf(t);
-  const row = lane === undefined ? undefined : layout.rows.find((r) => r.id === lane);
+  const row = lane === undefined ? undefined : layout.rowOf(lane);
   return (
     <g className="pg-cursor" data-cursor data-t={t.toFixed(3)} aria-hidden="true">
       <line x1={x} x2={x} y1={0} y2={layout.axisY} />
@@ -254,7 +255,7 @@ interface SvgProps {
 /** Just the SVG of a run's diagram, styled for use as a file of its own (the CLI's --svg). */
 export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, cursor, onPick, layout: given, rowsInView }: SvgProps) {
   const layout = useMemo(() => given ?? layoutDiagram(timeline), [given, timeline]);
-  const summary = summaryOf(layout);
+  const summary = useMemo(() => summaryOf(layout), [layout]);
   const pick = (event: MouseEvent<SVGSVGElement>) => {
     if (!onPick) return;
     const box = event.currentTarget.getBoundingClientRect();
@@ -337,7 +338,7 @@ function useLaneInSight(box: RefObject<HTMLDivElement | null>, view: RefObject<B
   useEffect(() => {
     const el = box.current;
     const at = view.current;
-    const row = lane === undefined ? undefined : layout.rows.find((r) => r.id === lane);
+    const row = lane === undefined ? undefined : layout.rowOf(lane);
     if (!el || !at || !row) return;
     // The diagram is drawn at its size: one SVG unit is one CSS pixel.
     const top = row.y;
@@ -463,6 +464,7 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
   const width = layoutOptions?.width ?? (boxWidth ? Math.max(MIN_WIDTH, boxWidth) : undefined);
   const [zoom, setZoom] = useState(1);
   const layout = useMemo(() => layoutDiagram(timeline, { width, laneHeight, minLabelWidth, axisEnd, zoom }), [timeline, width, laneHeight, minLabelWidth, axisEnd, zoom]);
+  const summary = useMemo(() => summaryOf(layout), [layout]);
   const current = link?.model.steps.at(link.model.step);
   const cursor = current ? { t: current.t, lane: current.task === undefined ? undefined : `task-${current.task}` } : undefined;
   const onPick = link?.interactive
@@ -491,7 +493,7 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
         className="pg-timing-plot"
         role="slider"
         tabIndex={0}
-        aria-label={`${summaryOf(layout)} Arrow keys move between events; click a point to step there.`}
+        aria-label={`${summary} Arrow keys move between events; click a point to step there.`}
         aria-valuemin={1}
         aria-valuemax={count}
         aria-valuenow={link.model.step + 1}
@@ -517,7 +519,7 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
         ref={box}
         tabIndex={focusable ? 0 : undefined}
         role={focusable ? "region" : undefined}
-        aria-label={focusable ? `${owner ? `${owner}: ` : ""}${summaryOf(layout)}` : undefined}
+        aria-label={focusable ? `${owner ? `${owner}: ` : ""}${summary}` : undefined}
       >
         {plot}
       </div>

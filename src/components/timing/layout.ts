@@ -40,6 +40,8 @@ export interface DiagramLayout {
   /** Where virtual time `t` is on the x axis, and back (the stepper's cursor and clicks). */
   xOf: (t: number) => number;
   timeAt: (x: number) => number;
+  /** The lane with this id (the stepper's task): looked up at every step, so not by a walk of 10,000 rows. */
+  rowOf: (id: string) => LaneRow | undefined;
 }
 
 const NICE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 3600];
@@ -126,7 +128,9 @@ export function layoutDiagram(timeline: Timeline, { width: fitWidth = 640, laneH
   // Counted, not laid out: laying out every row's bars to count them took the largest trace's
   // diagram (100 lanes, 84,000 intervals) 25–70 ms in one task, for rows mostly never scrolled to.
   const virtual = compact && (rows.length > VIRTUAL_AFTER || timeline.lanes.reduce((n, lane) => n + barsAtMost(lane, plotWidth), 0) > BARS_AT_ONCE);
-  return { width, height: axisY + AXIS_HEIGHT, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, virtual, xOf: x, timeAt };
+  let byId: Map<string, LaneRow> | undefined;
+  const rowOf = (id: string) => (byId ??= new Map(rows.map((row) => [row.id, row]))).get(id);
+  return { width, height: axisY + AXIS_HEIGHT, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, virtual, xOf: x, timeAt, rowOf };
 }
 
 type Interval = Lane["intervals"][number];
