@@ -254,6 +254,8 @@ export async function benchBrowser(): Promise<void> {
     for (const [what, code] of [["a task that sleeps forever", SLEEP_FOREVER], ["a print loop", PRINT_FOREVER], ["10,000 tasks", TEN_THOUSAND_TASKS], ["the largest trace", LARGEST_TRACE]] as const) {
       const found = await longTasksWhile(page, code);
       console.log(`   ${what}: longest main-thread task ${found.length ? ms(Math.max(...found)) : "under 50 ms"} (budget < 50 ms: ${found.length ? "not met" : "met"}); ${found.length} tasks of 50 ms or more${found.length ? `: ${found.join(", ")} ms` : ""}`);
+      // A reader steps through the biggest run too: each state lists 10,000 tasks' worth of panes.
+      if (code === TEN_THOUSAND_TASKS) console.log(`     its stepper, → pressed anew from the middle (each step's state drawn at once): ${framesLine(await scrubFrames(page, EXAMPLE_3.id, "press", STEP_FRAMES))}`);
     }
 
     await benchBigTraces(page);
