@@ -96,10 +96,10 @@ export class Replay {
   readonly jobs = new Map<number, { label: string; pool: number }>();
   readonly lanes = new Map<number, Omit<WorkerLane, "fresh"> & { since: number }>();
 
-  /** Snapshots taken of this replay: a copy made for a jump or a step back shows one state, and
-   *  keeping its ~19,000 items (some on queue entries and timers it shares with the checkpoint it
-   *  was copied from, which live on) made steps back on 10,000 tasks ~2.5× slower at p95 (Node,
-   *  7 → 19 ms), for a first step forward after a jump ~20% faster in the page; the next ones step forward. */
+  /** Snapshots taken of this replay. A copy made for a jump or a step back shows one state: keeping
+   *  its ~19,000 items (some on queue entries and timers it shares with the long-lived checkpoint it
+   *  was copied from) made steps back on 10,000 tasks ~2.5× slower at p95 (Node, 7 → 19 ms), where
+   *  it would have saved ~20% of the first step forward after a jump in the page. The next ones keep theirs. */
   private snapshots = 0;
 
   private readonly strict: boolean;
