@@ -66,6 +66,14 @@ describe("which diagrams draw only the lanes in view", () => {
     end: sleeps,
   });
 
+  it("counts its task lanes and its pools' thread or process lanes (not the main thread's, nor a pool's queue)", () => {
+    const lane = (id: string, kind: Lane["kind"]): Lane => ({ id, kind, name: id, intervals: [{ from: 0, to: 1, state: "running", seq: 0 }] });
+    const layout = layoutDiagram({ lanes: [lane("thread", "thread"), lane("task-1", "task"), lane("task-2", "task"), lane("worker-1", "worker"), lane("queue-1", "queue")], end: 1 });
+    expect([layout.taskLanes, layout.workerLanes]).toEqual([2, 1]);
+    expect(layout.rowOf("worker-1")?.y).toBe(layout.rows[3].y);
+    expect(layout.rowOf("task-9")).toBeUndefined();
+  });
+
   it("a lesson's gather of 160 downloads draws every lane: few bars each", () => {
     const layout = layoutDiagram(sleepers(160, 1), { width: 900 });
     expect(layout.compact).toBe(true);

@@ -134,13 +134,10 @@ function LabelBackground({ layout, row }: { layout: DiagramLayout; row: DiagramL
   return <rect className="pg-lane-label-bg" y={top} width={layout.labelWidth - 1} height={bottom - top} />;
 }
 
-/** A one-line description of the diagram, for its accessible name (a walk of every lane: memoised
- *  with the layout, not worked out again at every step of a 10,000-task run). */
-function summaryOf(layout: DiagramLayout): string {
-  const tasks = layout.rows.filter((r) => r.kind === "task").length;
-  const workers = layout.rows.filter((r) => r.kind === "worker").length;
+/** A one-line description of the diagram, for its accessible name. */
+function summaryOf({ taskLanes: tasks, workerLanes: workers, end }: DiagramLayout): string {
   const also = workers ? ` and ${workers} thread${workers === 1 ? "" : "s"} or process${workers === 1 ? "" : "es"}` : "";
-  return `Timing diagram: ${tasks} task${tasks === 1 ? "" : "s"}${also} over ${layout.end.toFixed(3)} seconds.`;
+  return `Timing diagram: ${tasks} task${tasks === 1 ? "" : "s"}${also} over ${end.toFixed(3)} seconds.`;
 }
 
 /** Where the stepper is: a line across every lane at its time, and a ring on its task's lane. */
@@ -271,7 +268,7 @@ interface SvgProps {
 /** Just the SVG of a run's diagram, styled for use as a file of its own (the CLI's --svg). */
 export function TimingDiagramSvg({ timeline, idPrefix, standalone = false, cursor, onPick, layout: given, rowsInView }: SvgProps) {
   const layout = useMemo(() => given ?? layoutDiagram(timeline), [given, timeline]);
-  const summary = useMemo(() => summaryOf(layout), [layout]);
+  const summary = summaryOf(layout);
   const pick = (event: MouseEvent<SVGSVGElement>) => {
     if (!onPick) return;
     const box = event.currentTarget.getBoundingClientRect();
@@ -480,7 +477,7 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
   const width = layoutOptions?.width ?? (boxWidth ? Math.max(MIN_WIDTH, boxWidth) : undefined);
   const [zoom, setZoom] = useState(1);
   const layout = useMemo(() => layoutDiagram(timeline, { width, laneHeight, minLabelWidth, axisEnd, zoom }), [timeline, width, laneHeight, minLabelWidth, axisEnd, zoom]);
-  const summary = useMemo(() => summaryOf(layout), [layout]);
+  const summary = summaryOf(layout);
   const current = link?.model.steps.at(link.model.step);
   const cursor = current ? { t: current.t, lane: current.task === undefined ? undefined : `task-${current.task}` } : undefined;
   const onPick = link?.interactive

@@ -42,6 +42,9 @@ export interface DiagramLayout {
   timeAt: (x: number) => number;
   /** The lane with this id (the stepper's task): looked up at every step, so not by a walk of 10,000 rows. */
   rowOf: (id: string) => LaneRow | undefined;
+  /** How many lanes are tasks, and threads or processes of a pool (the diagram's accessible name). */
+  taskLanes: number;
+  workerLanes: number;
 }
 
 const NICE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 3600];
@@ -111,7 +114,11 @@ export function layoutDiagram(timeline: Timeline, { width: fitWidth = 640, laneH
   const timeAt = (px: number) => Math.min(timeline.end, Math.max(0, ((px - labelWidth) / plotWidth) * end));
 
   // A row's bars are laid out when first drawn: of 10,000 lanes, only those scrolled into view are.
+  let taskLanes = 0;
+  let workerLanes = 0;
   const rows: LaneRow[] = timeline.lanes.map((lane, index) => {
+    if (lane.kind === "task") taskLanes++;
+    if (lane.kind === "worker") workerLanes++;
     let bars: Bar[] | undefined;
     return {
       id: lane.id,
@@ -130,7 +137,7 @@ export function layoutDiagram(timeline: Timeline, { width: fitWidth = 640, laneH
   const virtual = compact && (rows.length > VIRTUAL_AFTER || timeline.lanes.reduce((n, lane) => n + barsAtMost(lane, plotWidth), 0) > BARS_AT_ONCE);
   let byId: Map<string, LaneRow> | undefined;
   const rowOf = (id: string) => (byId ??= new Map(rows.map((row) => [row.id, row]))).get(id);
-  return { width, height: axisY + AXIS_HEIGHT, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, virtual, xOf: x, timeAt, rowOf };
+  return { width, height: axisY + AXIS_HEIGHT, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, virtual, xOf: x, timeAt, rowOf, taskLanes, workerLanes };
 }
 
 type Interval = Lane["intervals"][number];
