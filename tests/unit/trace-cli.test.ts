@@ -2,14 +2,15 @@
 // lines with their virtual times, its trace as JSON, and exit codes a shell can test. Each case is a
 // fresh node process, as the command is.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "trace-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function trace(source: string, ...flags: string[]) {
   const file = join(dir, `program-${Math.random().toString(36).slice(2)}.ts`);
