@@ -29,6 +29,7 @@ import { compileAhead, keepCompiled, runPainted, warmUp } from "./browser-runner
 import { usePlaygroundRun } from "./use-playground-run.ts";
 import { useRunViews, type RunViews } from "./use-run-views.ts";
 import { useSavedCode } from "./use-saved-code.ts";
+import { landedRun, type ShippedRun } from "./shipped-run.ts";
 import { errorMark, problemMarks } from "./editor-marks.ts";
 import "./playground.css";
 
@@ -44,7 +45,8 @@ export interface PlaygroundProps {
   id: string;
   code: string;
   python?: string;
-  initial: RunResult;
+  /** The build's run of the lesson's code, as the page ships it (shipped-run.ts). */
+  initial: ShippedRun;
   /** The lesson's code as the build compiled it: a Run of it needs no compiler. */
   compiled?: CompiledProgram;
   expectation: Expectation;
@@ -55,7 +57,7 @@ export interface PlaygroundProps {
   /** "eager": async calls start at once, as in JavaScript (asyncio's lazy coroutines by default). */
   model?: Model;
   /** Present when the program also runs under the other model, drawn beside this run. */
-  compare?: { model: Model; initial: RunResult; expectation: Expectation };
+  compare?: { model: Model; initial: ShippedRun; expectation: Expectation };
   /** Present when this playground is an exercise: the goal its run must meet, and a solution. */
   exercise?: ExerciseSpec;
   /** Why the playground has no Python twin, when it has none. */
@@ -79,13 +81,16 @@ function verdictOf(goal: ExerciseSpec["goal"], result: RunResult | null, problem
 }
 
 /** The interactive playground (a React island). */
-export default function PlaygroundIsland({ id, code: lessonCode, python: lessonPython, initial, compiled, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise, noTwin, embedded = false }: PlaygroundProps) {
+export default function PlaygroundIsland({ id, code: lessonCode, python: lessonPython, initial: shippedInitial, compiled, expectation, clock = "virtual", profile = false, model = "lazy", compare, exercise, noTwin, embedded = false }: PlaygroundProps) {
   const storageKey = `async-animated:${typeof location === "undefined" ? "" : location.pathname}#${id}`;
   const { code, edit, restore, latest } = useSavedCode(storageKey, lessonCode);
   // The Python twin is edited and kept the same way (a playground without one keeps nothing).
   const twin = useSavedCode(`${storageKey}:python`, lessonPython ?? "");
   const python = lessonPython === undefined ? undefined : twin.code;
-  const runs = usePlaygroundRun({ lessonCode, initial, compareInitial: compare?.initial, clock, model, compareModel: compare?.model });
+  // The build's runs, made once: a result is the build's while it is this very object.
+  const [initial] = useState(() => landedRun(shippedInitial));
+  const [compareInitial] = useState(() => compare && landedRun(compare.initial));
+  const runs = usePlaygroundRun({ lessonCode, initial, compareInitial, clock, model, compareModel: compare?.model });
   const { status, result, compareResult, resultCode, problems, crash, language, both, drawnInFrame } = runs.state;
   const [tab, setTab] = useState<Tab>("ts");
   const [stepped, setStepped] = useState(0);
@@ -112,7 +117,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     return () => window.clearTimeout(timer);
   }, [code, hydrated]);
   const { views, progress } = useRunViews(result, result === initial);
-  const { views: compareViews } = useRunViews(compareResult, compareResult === compare?.initial);
+  const { views: compareViews } = useRunViews(compareResult, compareResult === compareInitial);
   const { views: bothViews } = useRunViews(both?.result ?? null, false);
   const sameOrNot = useMemo(() => (both && result ? bothVerdict(result, both.result, expectation.stdout ?? []) : null), [both, result, expectation]);
   // A run the reader pinned, to compare with the runs after their edits.
