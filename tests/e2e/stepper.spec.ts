@@ -216,6 +216,29 @@ test("example 4: the stepper is pre-rendered at step 0 and readable without Java
   await context.close();
 });
 
+test("example 4: with JavaScript the event log's rows are made when it is opened, also when it was opened before the island hydrated", async ({ page }) => {
+  // The island's script held back: the reader opens the log on the page as the server made it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/PlaygroundIsland\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(PAGE);
+  const log = playground(page, ID).locator("[data-event-log]");
+  await log.scrollIntoViewIfNeeded();
+  // The server's table is for readers without JavaScript: here the browser made no row of it.
+  await expect(log.locator("summary")).toContainText("Event log");
+  expect(await page.locator("[data-event-log] tr").count()).toBe(0);
+  await log.locator("summary").click();
+  await expect(log).toHaveAttribute("open", "");
+  release();
+  const stepper = playground(page, ID).locator("[data-stepper]");
+  await expect(stepper.getByRole("button", { name: "Forward" })).toBeEnabled({ timeout: 60_000 });
+  await expect(log.locator("tbody tr")).toHaveCount(Number(await stepper.getAttribute("data-step-count")));
+  await expect(log.getByRole("button", { name: "Show step 3 in the stepper" })).toBeVisible();
+});
+
 test("example 4: with reduced motion the stepper jumps between states without animation", async ({ browser }) => {
   const context = await browser.newContext({ reducedMotion: "reduce" });
   const page = await context.newPage();
