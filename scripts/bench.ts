@@ -12,7 +12,7 @@
 //   5. in Chromium on the built site: Run → diagram, the first Run, Python's first run, and big traces
 //      (a 1,000-task diagram painted, its stepper scrubbed frame by frame, the largest trace) (bench-browser.ts)
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -218,6 +218,12 @@ else {
   console.log(`   HTML + linked CSS/JS: ${kb(upFront)} (budget ≤ 150 KB)`);
   const lazy = readdirSync("dist/_astro").filter((f) => /^(Editor|PlaygroundIsland|client|compiler\.worker|runner\.worker|esbuild).*\.(js|wasm)$/.test(f));
   for (const f of lazy) console.log(`   on use: ${f} ${kb(gz(`/_astro/${f}`))}`);
+  // The page whose HTML is the largest: what a browser parses before anything runs (no budget).
+  const pages = readdirSync("dist", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("index.html"));
+  const [largest] = pages.map((f) => ({ f, bytes: statSync(`dist/${f}`).size })).sort((a, b) => b.bytes - a.bytes);
+  const largestHtml = readFileSync(`dist/${largest.f}`);
+  const props = [...largestHtml.toString("utf8").matchAll(/ props="([^"]*)"/g)].reduce((n, m) => n + m[1].length, 0);
+  console.log(`   the largest page's HTML, /${largest.f.replace(/index\.html$/, "")}: ${kb(largest.bytes)} (${kb(gzipSync(largestHtml).length)} gzip), of it the islands' props ${kb(props)}`);
 }
 
 console.log("4. Threads and processes (Node's worker_threads)");
