@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, playground, expectationOf, typeCode, hydrated } from "./support.ts";
+import { test, expect, playground, expectationOf, typeCode, hydrated, holdIslandScript } from "./support.ts";
 import { ROOT_SITE, discoverPlaygroundsWithoutExercises } from "../support/built-site.ts";
 import { outputMatches } from "../../src/components/playground/expectation.ts";
 
@@ -165,12 +165,7 @@ test("a Python run with a process pool says its threads and processes are a mode
 
 test("the language tabs, like the buttons, wait for the island: disabled until it hydrates, then a click switches", async ({ page }) => {
   // The island's script held back a while: the page is read before it hydrates.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/PlaygroundIsland\.[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdIslandScript(page);
   await page.goto("/lessons/example-3-create-task/");
   const pg = playground(page, "create-task");
   const python = pg.getByRole("tab", { name: "Python" });

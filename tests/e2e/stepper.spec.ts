@@ -5,7 +5,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
 import { FIRST_ITEMS } from "../../src/components/stepper/PaneList.tsx";
-import { test, expect, playground, typeCode, axe } from "./support.ts";
+import { test, expect, playground, typeCode, axe, holdIslandScript } from "./support.ts";
 
 test.describe.configure({ mode: "parallel" });
 
@@ -218,12 +218,7 @@ test("example 4: the stepper is pre-rendered at step 0 and readable without Java
 
 test("example 4: with JavaScript the event log's rows are made when it is opened, also when it was opened before the island hydrated", async ({ page }) => {
   // The island's script held back: the reader opens the log on the page as the server made it.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/PlaygroundIsland\.[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdIslandScript(page);
   await page.goto(PAGE);
   const log = playground(page, ID).locator("[data-event-log]");
   await log.scrollIntoViewIfNeeded();

@@ -40,6 +40,18 @@ export async function expectAnswering(page: Page, seconds: number): Promise<void
   expect(answer).toBe(2);
 }
 
+/** Holds back the playground island's script until the returned function is called: the page is
+ *  read (and clicked) as the server made it, before any playground hydrates. */
+export async function holdIslandScript(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/PlaygroundIsland\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** The playground root with this id. */
 export function playground(page: Page, id: string): Locator {
   return page.locator(`[data-playground="${id}"]`);
