@@ -202,6 +202,50 @@ test("example 4: Ctrl+Enter in the editor runs the program, and the stepper star
   await expect(narration(stepper)).toHaveText("run() starts an event loop at t=0.000; its ready queue is empty.");
 });
 
+test("example 4 at 1280 wide: after an edit the stepper's marks stay on the reader's code, on the lines they moved to, and the stepper does not grow a copy of the old code", async ({ page }) => {
+  const { pg, stepper } = await hydrated(page);
+  const editor = pg.locator(".pg-code .cm-content");
+  const forward = stepper.getByRole("button", { name: "Forward" });
+  /** The editor's marked running line: its number and its code (without the marks after it). */
+  const editorRunning = () =>
+    editor.evaluate((content) => {
+      const lines = [...content.querySelectorAll(":scope > .cm-line")];
+      const at = lines.findIndex((line) => line.hasAttribute("data-current-line"));
+      const code = lines[at]?.cloneNode(true) as Element | undefined;
+      code?.querySelectorAll("[aria-hidden=true]").forEach((mark) => mark.remove());
+      return { line: at + 1, text: code?.textContent ?? "" };
+    });
+  /** The running line of the step in view, as the run saw it (the stepper's own copy of the code). */
+  const runRunning = async () => {
+    const line = stepper.locator(".pg-step-code [data-current-line]");
+    return { line: Number(await line.getAttribute("data-line")), text: (await line.locator(".pg-line-text").textContent()) ?? "" };
+  };
+  while ((await stepper.locator(".pg-step-code [data-current-line]").count()) === 0) await forward.click();
+  const before = await runRunning();
+  await expect.poll(editorRunning).toEqual(before);
+  const height = (await stepper.boundingBox())!.height;
+
+  // Two lines typed at the top: the code moves down two lines, and its marks with it.
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.insertText("// one\n// two\n");
+  await expect(pg.locator("[data-stale]")).toBeVisible();
+  await expect.poll(editorRunning).toEqual({ line: before.line + 2, text: before.text });
+  await expect(stepper.locator(".pg-step-code")).toBeHidden();
+  expect((await stepper.boundingBox())!.height).toBe(height);
+
+  // A step taken after the edit is marked on the edited code's lines too.
+  do await forward.click();
+  while ((await stepper.locator(".pg-step-code [data-current-line]").count()) === 0);
+  const after = await runRunning();
+  await expect.poll(editorRunning).toEqual({ line: after.line + 2, text: after.text });
+
+  // Code too different to say where a line went (500 lines replaced): the stepper shows the run's code itself.
+  await typeCode(page, pg, Array.from({ length: 500 }, (_, i) => `print(${i});`).join("\n"));
+  await expect(stepper.locator(".pg-step-code")).toBeVisible();
+  await expect(editor.locator("[data-step-line]")).toHaveCount(0);
+});
+
 test("example 4: the stepper is pre-rendered at step 0 and readable without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -31,6 +31,7 @@ import { useRunViews, type RunViews } from "./use-run-views.ts";
 import { useSavedCode } from "./use-saved-code.ts";
 import { landedRun, type ShippedRun } from "./shipped-run.ts";
 import { errorMark, problemMarks } from "./editor-marks.ts";
+import { lineMap, markersOnLines } from "./line-map.ts";
 import "./playground.css";
 
 // Memoised: the island re-renders as a long run is drawn (its progress), the editor need not.
@@ -40,6 +41,8 @@ const NO_STEPS: StepList = [];
 /** A pause in typing this long, and the code is compiled ahead of Run. */
 const COMPILE_AHEAD_PAUSE_MS = 300;
 const NO_MARKERS: readonly LineMarker[] = [];
+/** The editor holds the stepped run's code as it ran: its lines are the trace's. */
+const SAME_LINES: ReadonlyMap<number, number> = new Map();
 
 export interface PlaygroundProps {
   id: string;
@@ -178,10 +181,22 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const deferredStep = useDeferredValue(stepper.step);
   const shownStep = stepper.sweeping ? deferredStep : stepper.step;
   const stepView = useMemo(() => (steppedResult ? stepState(steppedResult.events, stepper.steps, shownStep) : null), [steppedResult, stepper.steps, shownStep]);
-  // The stepper drives the editor that holds the stepped run's code: the same lines are marked there.
+  // The stepper drives the editor in view that holds the stepped run's language: the same lines are
+  // marked there, where they are now if the reader has edited the code since (line-map.ts). Only code
+  // too different to say where a line went leaves the marks to the stepper's own copy of the code.
   const steppedLanguage = both && sides?.[stepped]?.key === "python" ? "python" : language;
-  const markedEditor = !stepView ? null : steppedLanguage === "python" ? (tab === "python" && steppedCode === python ? "python" : null) : tab === "ts" && steppedCode === code ? "ts" : null;
-  const stepMarkers = stepView?.markers ?? NO_MARKERS;
+  const editorText = steppedLanguage === "python" ? (tab === "python" ? python : undefined) : tab === "ts" ? code : undefined;
+  const editorLines = useMemo(() => (editorText === undefined ? null : steppedCode === editorText ? SAME_LINES : lineMap(steppedCode, editorText)), [steppedCode, editorText]);
+  const markedEditor = !stepView || !editorLines ? null : steppedLanguage === "python" ? "python" : "ts";
+  const linesNow = useRef(editorLines);
+  linesNow.current = editorLines;
+  // Put on the editor's lines as a step comes, not at each key: between steps, CodeMirror moves the
+  // marks along with the edits (step-marks.ts), and new marks would scroll to the running line.
+  const stepMarkers = useMemo(() => {
+    const markers = stepView?.markers ?? NO_MARKERS;
+    const lines = linesNow.current;
+    return !lines || lines === SAME_LINES ? markers : markersOnLines(markers, lines);
+  }, [stepView, markedEditor]);
 
   const run = () => {
     if (runs.busy) return;
