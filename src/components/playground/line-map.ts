@@ -18,14 +18,11 @@ export function lineMap(from: string, to: string): Map<number, number> | null {
   let [oldLine, newLine] = [1, 1];
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i];
-    const next = changes[i + 1];
-    if (!change.added && !change.removed) {
+    const editedInPlace = change.removed && changes[i + 1]?.added && changes[i + 1].count === change.count;
+    if (editedInPlace || (!change.added && !change.removed)) {
       for (let k = 0; k < change.count; k++) map.set(oldLine + k, newLine + k);
       [oldLine, newLine] = [oldLine + change.count, newLine + change.count];
-    } else if (change.removed && next?.added && next.count === change.count) {
-      for (let k = 0; k < change.count; k++) map.set(oldLine + k, newLine + k);
-      [oldLine, newLine] = [oldLine + change.count, newLine + change.count];
-      i++;
+      if (editedInPlace) i++;
     } else if (change.removed) oldLine += change.count;
     else newLine += change.count;
   }
