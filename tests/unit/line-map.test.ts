@@ -46,9 +46,13 @@ describe("lineMap", () => {
     expect(map.get(23)).toBe(23); // print(21): back in place
   });
 
-  it("has no map for texts too far apart", () => {
-    const many = (tag: string) => Array.from({ length: 500 }, (_, i) => `${tag}${i}`).join("\n");
-    expect(lineMap(many("a"), many("b"))).toBeNull();
+  it("has no map for texts more than 100 lines apart (added and removed)", () => {
+    const lines = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `${tag}${i}`);
+    const program = lines("kept", 200);
+    const replaced = (n: number) => [...lines("new", n), ...program.slice(n)].join("\n");
+    expect(lineMap(program.join("\n"), replaced(45))!.get(46)).toBe(46); // 90 lines added and removed
+    expect(lineMap(program.join("\n"), replaced(55))).toBeNull(); // 110
+    expect(lineMap(lines("a", 500).join("\n"), lines("b", 500).join("\n"))).toBeNull();
   });
 });
 
