@@ -102,3 +102,31 @@ test("a gather of 160 downloads: compact lanes in a box that scrolls, the time a
   expect(await box.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
   expect(await inBox(ring)).toBe(true);
 });
+
+test("a diagram of many lanes off screen is not laid out until the reader comes near, then drawn whole", async ({ page }) => {
+  await page.goto("/lessons/gather-return-exceptions/");
+  // The lesson's second 161-lane diagram, far below the first screen at load.
+  const box = playground(page, "downloader-default").locator(".pg-timing-scroll");
+  const rendered = () => box.evaluate((el) => el.querySelector("svg")!.checkVisibility({ contentVisibilityAuto: true }));
+  await expect.poll(rendered).toBe(false);
+  await box.scrollIntoViewIfNeeded();
+  await expect.poll(rendered).toBe(true);
+  await expect(box.locator('[data-lane-kind="task"]')).toHaveCount(161);
+  expect((await box.boundingBox())!.height).toBeGreaterThan(300);
+});
+
+test("disabled controls are dimmed by their colours, not by opacity (which gives each a paint layer of its own)", async ({ page }) => {
+  await page.goto("/lessons/example-4-await-order/");
+  const stepper = playground(page, "await-order").locator("[data-stepper]");
+  await stepper.scrollIntoViewIfNeeded();
+  const [back, forward] = [stepper.getByRole("button", { name: "Back" }), stepper.getByRole("button", { name: "Forward" })];
+  await expect(forward).toBeEnabled();
+  await expect(back).toHaveAttribute("aria-disabled", "true");
+  const look = (button: typeof back) => button.evaluate((el) => ({ opacity: getComputedStyle(el).opacity, color: getComputedStyle(el).color }));
+  const [dimmed, plain] = [await look(back), await look(forward)];
+  expect(dimmed.opacity).toBe("1");
+  expect(dimmed.color).not.toBe(plain.color);
+  // Every dimmed control of the page, hydrated or not.
+  const withOpacity = await page.evaluate(() => [...document.querySelectorAll(".pg button:disabled, .pg button[aria-disabled=true], .pg select:disabled")].filter((el) => getComputedStyle(el).opacity !== "1").length);
+  expect(withOpacity).toBe(0);
+});
