@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { test as plain } from "@playwright/test";
-import { test, expect, playground, typeCode, consoleLines } from "./support.ts";
+import { test, expect, playground, typeCode, consoleLines, lessonCode } from "./support.ts";
 
 const PAGE = "/lessons/example-3-create-task/";
 const ID = "create-task";
@@ -105,9 +105,13 @@ test("pin a run, edit, run again: both runs on one axis, and the difference spel
   await expect(pg.locator("[data-run-side]")).toHaveCount(2);
   await expect(pg.locator("[data-run-side] [data-timing-diagram]")).toHaveCount(2);
   await expect(pg.locator("[data-pinned-diff]")).toHaveText("Pinned run and this run: 2.000 s → 1.000 s, 1.000 s faster.");
-  // The stepper walks either run.
+  // The stepper walks either run, each with the code it came from.
+  const stepperCode = pg.locator("[data-stepper] .pg-step-code .pg-line-text");
+  const linesOf = (code: string) => code.replace(/\n$/, "").split("\n").map((line) => line || " ");
+  await expect(stepperCode).toHaveText(linesOf(EDITED));
   await pg.locator('[data-pick-run="pinned"]').click();
   await expect(pg.locator("[data-stepper]")).toBeVisible();
+  await expect(stepperCode).toHaveText(linesOf(await lessonCode(page, PAGE, ID)));
   await pg.getByRole("button", { name: "Unpin" }).click();
   await expect(pg.locator("[data-run-side]")).toHaveCount(0);
   await expect(pg).not.toHaveAttribute("data-pinned-end", /./);

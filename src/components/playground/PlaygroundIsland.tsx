@@ -124,7 +124,8 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const { views: bothViews } = useRunViews(both?.result ?? null, false);
   const sameOrNot = useMemo(() => (both && result ? bothVerdict(result, both.result, expectation.stdout ?? []) : null), [both, result, expectation]);
   // A run the reader pinned, to compare with the runs after their edits.
-  const [pinned, setPinned] = useState<{ result: RunResult; views: RunViews } | null>(null);
+  // Its code and language too: the stepper shows and marks the code the pinned run came from.
+  const [pinned, setPinned] = useState<{ result: RunResult; views: RunViews; code: string; language: typeof language } | null>(null);
   // After an edit is run beside a pinned run, the stepper walks the new one ("This run").
   useEffect(() => {
     if (pinned && result !== pinned.result) setStepped(1);
@@ -170,8 +171,10 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const tsMarks = useMemo(() => [...problemMarks(problems), ...errorMark(tsError)], [problems, tsError]);
   const pyMarks = useMemo(() => errorMark(pyError), [pyError]);
   const steppedResult = sides ? sides[stepped].result : result;
-  // The code the stepped run came from (its lines are the trace's).
-  const steppedCode = both && sides?.[stepped]?.key === "python" ? both.code : resultCode;
+  // The code the stepped run came from (its lines are the trace's), and its language.
+  const steppedSide = sides?.[stepped]?.key;
+  const steppedCode = steppedSide === "python" && both ? both.code : steppedSide === "pinned" && pinned ? pinned.code : resultCode;
+  const steppedLanguage = steppedSide === "python" && both ? "python" : steppedSide === "pinned" && pinned ? pinned.language : language;
   const steps: StepList = (sides ? sides[stepped].views.steps : views?.steps) ?? NO_STEPS;
   const stepper = useStepper(steps);
   // While the reader sweeps through the steps (drags the slider, holds an arrow key), the slider and
@@ -184,7 +187,6 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   // The stepper drives the editor in view that holds the stepped run's language: the same lines are
   // marked there, where they are now if the reader has edited the code since (line-map.ts). Only code
   // too different to say where a line went leaves the marks to the stepper's own copy of the code.
-  const steppedLanguage = both && sides?.[stepped]?.key === "python" ? "python" : language;
   const editorText = steppedLanguage === "python" ? (tab === "python" ? python : undefined) : tab === "ts" ? code : undefined;
   const editorLines = useMemo(() => (editorText === undefined ? null : steppedCode === editorText ? SAME_LINES : lineMap(steppedCode, editorText)), [steppedCode, editorText]);
   const markedEditor = !stepView || !editorLines ? null : steppedLanguage === "python" ? "python" : "ts";
@@ -404,7 +406,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
                   Unpin
                 </button>
               ) : (
-                <button type="button" onClick={() => result && views && setPinned({ result, views })} disabled={!hydrated || busyShown || !result || !views}>
+                <button type="button" onClick={() => result && views && setPinned({ result, views, code: resultCode, language })} disabled={!hydrated || busyShown || !result || !views}>
                   Pin this run
                 </button>
               )}
