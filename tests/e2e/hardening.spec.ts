@@ -183,7 +183,9 @@ test("a run's status attribute says 'running' at once; Running… and Stop show 
   await page.goto(PAGE);
   const pg = playground(page, ID);
   await hydrated(pg);
-  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
+  // Paused a few seconds ahead of the page's time (its timers due until then run first): a busy
+  // machine can take over a second between reading the time and pausing, and a time past cannot be paused at.
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 5000));
   // What the playground's status attribute goes through, and whether it ever showed a run under way.
   await pg.evaluate((el) => {
     const seen = { statuses: [] as string[], busyShown: false };

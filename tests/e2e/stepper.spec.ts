@@ -5,7 +5,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
 import { FIRST_ITEMS } from "../../src/components/stepper/PaneList.tsx";
-import { test, expect, playground, typeCode, axe, holdIslandScript } from "./support.ts";
+import { test, expect, playground, typeCode, axe, holdIslandScript, editorLines } from "./support.ts";
 
 test.describe.configure({ mode: "parallel" });
 
@@ -206,15 +206,12 @@ test("example 4 at 1280 wide: after an edit the stepper's marks stay on the read
   const { pg, stepper } = await hydrated(page);
   const editor = pg.locator(".pg-code .cm-content");
   const forward = stepper.getByRole("button", { name: "Forward" });
-  /** The editor's marked running line: its number and its code (without the marks after it). */
-  const editorRunning = () =>
-    editor.evaluate((content) => {
-      const lines = [...content.querySelectorAll(":scope > .cm-line")];
-      const at = lines.findIndex((line) => line.hasAttribute("data-current-line"));
-      const code = lines[at]?.cloneNode(true) as Element | undefined;
-      code?.querySelectorAll("[aria-hidden=true]").forEach((mark) => mark.remove());
-      return { line: at + 1, text: code?.textContent ?? "" };
-    });
+  /** The editor's marked running line: its number and its code. */
+  const editorRunning = async () => {
+    const lines = await editorLines(pg);
+    const at = lines.findIndex((line) => line.running);
+    return { line: at + 1, text: lines[at]?.code ?? "" };
+  };
   /** The running line of the step in view, as the run saw it (the stepper's own copy of the code). */
   const runRunning = async () => {
     const line = stepper.locator(".pg-step-code [data-current-line]");

@@ -119,6 +119,18 @@ export async function runPlayground(pg: Locator): Promise<string> {
   return (await pg.getAttribute("data-status")) ?? "";
 }
 
+/** The editor's lines (those CodeMirror has drawn): each one's code, without the stepper's marks
+ *  after it ("▶ Task-2 runs"), and whether it is the stepper's running line. */
+export function editorLines(pg: Locator): Promise<{ code: string; running: boolean }[]> {
+  return pg.locator(".cm-content").evaluate((content) =>
+    [...content.querySelectorAll(":scope > .cm-line")].map((line) => {
+      const code = line.cloneNode(true) as Element;
+      code.querySelectorAll("[aria-hidden=true]").forEach((mark) => mark.remove());
+      return { code: code.textContent ?? "", running: line.hasAttribute("data-current-line") };
+    }),
+  );
+}
+
 /** Replace the editor's text (the Sandpack/CodeMirror editor must be loaded). */
 export async function typeCode(page: Page, pg: Locator, code: string): Promise<void> {
   const editor = pg.locator(".cm-content");
