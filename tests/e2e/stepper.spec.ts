@@ -430,3 +430,63 @@ test("example 4: dragging the slider, the panes may follow behind; released, the
   await expect(narration(stepper)).toHaveText(dragged.narration!);
   await expect(readyQueue(stepper)).toHaveText(dragged.ready);
 });
+
+test("example 4 at 1280 wide: the panes hold their tallest height while the reader steps, so the narration under them stays put; a new run, or a new width, starts from the panes' own height", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { pg, stepper } = await hydrated(page);
+  const panes = stepper.locator(".pg-panes");
+  // Where the narration is under the stepper's top, and how tall the panes' content is by itself (the
+  // bottom of its lowest pane: a held height leaves room below it).
+  const measure = () =>
+    stepper.evaluate((el) => {
+      const grid = el.querySelector(".pg-panes")!;
+      const bottom = Math.max(...[...grid.children].map((pane) => pane.getBoundingClientRect().bottom));
+      return {
+        narration: Math.round(el.querySelector("[data-narration]")!.getBoundingClientRect().top - el.getBoundingClientRect().top),
+        content: Math.round(bottom - grid.getBoundingClientRect().top),
+        height: Math.round(grid.getBoundingClientRect().height),
+      };
+    });
+  const start = await measure();
+  const count = Number(await stepper.getAttribute("data-step-count"));
+  await stepper.locator("input[type=range]").focus();
+  const seen = [start];
+  for (let step = 1; step < count; step++) {
+    await page.keyboard.press("ArrowRight");
+    await expect(stepper).toHaveAttribute("data-step", String(step));
+    seen.push(await measure());
+  }
+  // The run's panes do shrink somewhere (a list empties), or this test would show nothing.
+  expect(seen.some((at, i) => i > 0 && at.content < seen[i - 1].content)).toBe(true);
+  // The narration never moves up: each step's is at or below the step before's.
+  for (let i = 1; i < seen.length; i++) expect(seen[i].narration, `step ${i + 1}`).toBeGreaterThanOrEqual(seen[i - 1].narration);
+  const tallest = Math.max(...seen.map((at) => at.content));
+  expect(seen.at(-1)!.height).toBe(tallest);
+  // Back at the start, the panes keep that height.
+  await page.keyboard.press("Home");
+  await expect(stepper).toHaveAttribute("data-step", "0");
+  expect(await measure()).toEqual({ ...start, narration: seen.at(-1)!.narration, height: tallest });
+
+  // A new run starts from its own height.
+  await pg.locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(pg).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  await expect(stepper).toHaveAttribute("data-step", "0");
+  await expect.poll(measure).toEqual(start);
+
+  // So does a new width: the held height is let go, and the panes are as tall as their content.
+  await stepper.locator("input[type=range]").focus();
+  await page.keyboard.press("End");
+  await expect(stepper).toHaveAttribute("data-step", String(count - 1));
+  await page.keyboard.press("Home");
+  await expect(stepper).toHaveAttribute("data-step", "0");
+  expect((await measure()).height).toBeGreaterThan(start.height);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(async () => {
+      const at = await measure();
+      return at.height - at.content;
+    })
+    .toBe(0);
+  await expect(panes).toBeVisible();
+});

@@ -4,6 +4,7 @@
 import { memo, type ReactNode } from "react";
 import { awaitTree, type AwaitNode, type LoopActivity, type StepState } from "../../runtime/trace/index.ts";
 import { More, PaneList, scrollBox, useDrawnItems } from "./PaneList.tsx";
+import { useSteadyHeight } from "./use-steady-height.ts";
 
 const WHY: Record<string, string> = {
   start: "first step",
@@ -183,13 +184,15 @@ function AwaitTree({ state, idPrefix }: { state: StepState; idPrefix: string }) 
   );
 }
 
-/** Every pane of one step's state; `idPrefix` keeps the title ids unique on the page. Memoised: the
- *  stepper's controls re-render on every step of a drag, the panes only when the step they show does. */
-export const StepperPanes = memo(function StepperPanes({ state, idPrefix }: { state: StepState; idPrefix: string }) {
+/** Every pane of one step's state; `idPrefix` keeps the title ids unique on the page, and `run` (any
+ *  value that changes with the run) lets the panes find their height anew. Memoised: the stepper's
+ *  controls re-render on every step of a drag, the panes only when the step they show does. */
+export const StepperPanes = memo(function StepperPanes({ state, idPrefix, run }: { state: StepState; idPrefix: string; run?: unknown }) {
   const fresh = (f: boolean) => (f ? " pg-fresh" : "");
   const thisPass = state.ready.filter((q) => q.thisPass).length;
+  const steady = useSteadyHeight<HTMLDivElement>(run);
   return (
-    <div className="pg-panes">
+    <div className="pg-panes" ref={steady}>
       <Pane id={`${idPrefix}-loop`} title={state.loopRunning ? "Event loop" : "Main thread"} className="pg-pane-loop">
         <div className={`pg-activity${state.activity.state === "blocked" ? " pg-activity-blocked" : ""}`} key={`${state.activity.state}-${"task" in state.activity ? state.activity.task : ""}`}>
           <Activity activity={state.activity} state={state} />
