@@ -358,8 +358,17 @@ function useLaneInSight(box: RefObject<HTMLDivElement | null>, view: RefObject<B
     const bottom = row.y + layout.laneHeight;
     const axis = AXIS_HEIGHT;
     // Noted at once (the scroll event comes later), so the next step sees where the box went.
-    if (top < at.top || bottom > at.top + at.height - axis) el.scrollTop = at.top = Math.max(0, top - at.height / 3);
+    if (top < at.top || bottom > at.top + at.height - axis) return scrollInFrame(el, "scrollTop", (at.top = Math.max(0, top - at.height / 3)));
   }, [box, view, layout, lane]);
+}
+
+/** Scroll `el` in the coming animation frame, not at once; returns how to call it off. Set now, just
+ *  after a step has changed the page, a scroll offset makes the browser lay out the whole page there
+ *  and then (to clamp it), and the editor's measuring in the coming frame lays it out again with its
+ *  new marks (CodeMirror's requestMeasure): in the frame, both come after every change of the step. */
+function scrollInFrame(el: HTMLElement, axis: "scrollTop" | "scrollLeft", to: number): () => void {
+  const frame = requestAnimationFrame(() => (el[axis] = to));
+  return () => cancelAnimationFrame(frame);
 }
 
 /** Keep the stepper's time in sight in a diagram scrolled sideways (zoomed, or wider than its box):
@@ -374,7 +383,7 @@ function useTimeInSight(box: RefObject<HTMLDivElement | null>, view: RefObject<B
     const { xOf, labelWidth } = drawn.current;
     const x = xOf(t);
     // The lane names cover the box's first labelWidth px.
-    if (x < at.left + labelWidth || x > at.left + at.width - RIGHT_PAD) el.scrollLeft = at.left = Math.max(0, x - labelWidth - (at.width - labelWidth) / 3);
+    if (x < at.left + labelWidth || x > at.left + at.width - RIGHT_PAD) return scrollInFrame(el, "scrollLeft", (at.left = Math.max(0, x - labelWidth - (at.width - labelWidth) / 3)));
   }, [box, view, t]);
 }
 
