@@ -29,8 +29,8 @@ export function awaitTree(state: StepState): AwaitNode[] {
   if (activity.state === "task") nodes.set(activity.task, { task: activity.task, name: activity.name, coro: activity.coro, state: "running", line: activity.line, children: NO_CHILDREN });
   for (const w of state.waiting) {
     nodes.set(w.task, { task: w.task, name: w.name, coro: w.coro, state: "waiting", line: w.line, on: w.on.label, children: NO_CHILDREN });
-    if (w.on.tasks?.length) awaited.push([w.task, w.on.tasks]);
-    else if (w.on.task !== undefined) awaited.push([w.task, [w.on.task]]);
+    const targets = w.on.tasks ?? (w.on.task !== undefined ? [w.on.task] : undefined);
+    if (targets?.length) awaited.push([w.task, targets]);
   }
   // A ready task resumes where it was suspended: the code pane's marker for it says where (looked up
   // by task: each of 4,992 ready tasks searching 5,009 markers took one step of a 10,000-task run
