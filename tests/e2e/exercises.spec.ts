@@ -17,7 +17,6 @@ async function loadSolution(ex: Locator): Promise<void> {
   await expect(ex.locator(".pg-status")).toHaveText("The solution is in the editor. Press Run to check it.");
 }
 
-
 test("the site has exercises to check", () => {
   expect(pages.reduce((n, p) => n + p.ids.length, 0)).toBeGreaterThanOrEqual(11);
 });

@@ -173,8 +173,8 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const steppedResult = sides ? sides[stepped].result : result;
   // The code the stepped run came from (its lines are the trace's), and its language.
   const steppedSide = sides?.[stepped]?.key;
-  const steppedCode = steppedSide === "python" && both ? both.code : steppedSide === "pinned" && pinned ? pinned.code : resultCode;
-  const steppedLanguage = steppedSide === "python" && both ? "python" : steppedSide === "pinned" && pinned ? pinned.language : language;
+  const { code: steppedCode, language: steppedLanguage } =
+    steppedSide === "python" && both ? { code: both.code, language: "python" } : steppedSide === "pinned" && pinned ? pinned : { code: resultCode, language };
   const steps: StepList = (sides ? sides[stepped].views.steps : views?.steps) ?? NO_STEPS;
   const stepper = useStepper(steps);
   // While the reader sweeps through the steps (drags the slider, holds an arrow key), the slider and
