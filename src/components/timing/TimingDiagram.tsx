@@ -85,16 +85,15 @@ const denseShapesOf = new WeakMap<readonly Bar[], DenseShapes>();
 function denseShapes(bars: readonly Bar[], laneHeight: number): DenseShapes {
   const known = denseShapesOf.get(bars);
   if (known) return known;
-  const paths = new Map<Bar["state"], { d: string[]; bars: number; intervals: number }>();
+  const shapes: DenseShapes = new Map();
   for (const bar of bars) {
     const { y, height } = barGeometry(bar.state, laneHeight);
-    let shape = paths.get(bar.state);
-    if (!shape) paths.set(bar.state, (shape = { d: [], bars: 0, intervals: 0 }));
-    shape.d.push(`M${round(bar.x)} ${round(y)}h${round(bar.width)}v${round(height)}h${round(-bar.width)}z`);
+    let shape = shapes.get(bar.state);
+    if (!shape) shapes.set(bar.state, (shape = { d: "", bars: 0, intervals: 0 }));
+    shape.d += `M${round(bar.x)} ${round(y)}h${round(bar.width)}v${round(height)}h${round(-bar.width)}z`;
     shape.bars++;
     shape.intervals += bar.merged ?? 1;
   }
-  const shapes: DenseShapes = new Map([...paths].map(([state, { d, bars, intervals }]) => [state, { d: d.join(""), bars, intervals }]));
   denseShapesOf.set(bars, shapes);
   return shapes;
 }
