@@ -1,7 +1,8 @@
 // The stepper's panes hold the tallest height they have had in a run, so that stepping does not move
-// what is under them. A pane's list grows from "Empty" to a box of rows and back as the reader steps:
-// the narration under the panes and the page below jumped by up to a thousand pixels while a
-// thousand-task run was scrubbed, and every such jump laid out and repainted the page under it.
+// what is under them. A pane's list grows from its one-line empty note to a box of rows and back as
+// the reader steps: the narration under the panes and the page below jumped by up to a thousand
+// pixels while a thousand-task run was scrubbed, and every such jump laid out and repainted the page
+// under it.
 import { useEffect, useLayoutEffect, useRef } from "react";
 
 /** A ref for the box whose height holds: its `min-height` follows its tallest height since `run`
