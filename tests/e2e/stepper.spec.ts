@@ -436,9 +436,13 @@ test("example 4 at 1280 wide: the panes hold their tallest height while the read
   const { pg, stepper } = await hydrated(page);
   const panes = stepper.locator(".pg-panes");
   // Where the narration is under the stepper's top, and how tall the panes' content is by itself (the
-  // bottom of its lowest pane: a held height leaves room below it).
+  // bottom of its lowest pane: a held height leaves room below it), as the reader sees it: in a frame
+  // the page has painted. The panes learn their height from a frame (a ResizeObserver); read between
+  // frames, a step that no frame showed would count, and the page can take key presses faster than it
+  // paints them (the test failed so, on a step 49 px shorter than one never painted).
   const measure = () =>
-    stepper.evaluate((el) => {
+    stepper.evaluate(async (el) => {
+      await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
       const grid = el.querySelector(".pg-panes")!;
       const bottom = Math.max(...[...grid.children].map((pane) => pane.getBoundingClientRect().bottom));
       return {
