@@ -3,6 +3,7 @@
 // page's first playground, an edit changes the output and survives a reload, Reset restores the
 // lesson, and compile errors are shown. Run against each build under test: at the root, and under a
 // sub-path (npm test), where each test carries its build's tag and runs in that build's project.
+import type { Page } from "@playwright/test";
 import { test, expect, playground, expectationOf, expectDeclared, expectCompareDeclared, runPlayground, typeCode, lessonCode } from "./support.ts";
 import { discoverPlaygroundsWithoutExercises, siteTag, sitesUnderTest } from "../support/built-site.ts";
 
@@ -41,9 +42,12 @@ for (const site of sitesUnderTest()) {
 
       // Every playground's live run, in one page load, of its program as the build compiled it (the
       // page's esbuild-wasm compiles every lesson to the same program: tests/unit/compiled-at-build.test.ts).
-      test("every playground's live run gives its declared output and end time", async ({ page }) => {
+      // Under the sub-path, the playgrounds whose runs load something by URL: the page's first (the
+      // compiler and the runner), and its first that starts job workers and first that downloads.
+      const which = site.name === "root" ? "every playground's live run gives its" : "the live runs that load files by URL give their";
+      test(`${which} declared output and end time`, async ({ page }) => {
         await page.goto(path);
-        for (const id of ids) {
+        for (const id of site.name === "root" ? ids : await loadingByURL(page, path, ids)) {
           const pg = playground(page, id);
           const expected = await expectationOf(pg);
           expect(await runPlayground(pg), id).toBe("done");
@@ -94,4 +98,17 @@ for (const site of sitesUnderTest()) {
       });
     });
   }
+}
+
+/** Of a page's playgrounds, as the build ran them: the first, the first whose run starts job workers
+ *  (its diagram has a worker's lane), and the first whose program downloads (httpGet: the site's files). */
+async function loadingByURL(page: Page, path: string, ids: string[]): Promise<string[]> {
+  const uses = await Promise.all(
+    ids.map(async (id) => ({
+      workers: (await playground(page, id).locator('[data-lane-kind="worker"]').count()) > 0,
+      downloads: /\bhttpGet/.test(await lessonCode(page, path, id)),
+    })),
+  );
+  const first = (use: "workers" | "downloads") => ids.filter((_, i) => uses[i][use]).slice(0, 1);
+  return [...new Set([ids[0], ...first("workers"), ...first("downloads")])];
 }
