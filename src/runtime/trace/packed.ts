@@ -4,7 +4,7 @@
 // them into the same objects. Fields are stored as TraceStore stores them (compact.ts: the same
 // encoders, an int32 per field); an event they cannot hold travels whole. One packer writes the
 // form, fed by a TraceStore's columns (packStore: no event object made) or by events (packEvents).
-import { NONE, RAW, readFields, SPEC, type EventSink, type Indexed, type PackedEvents, type TraceStore } from "./compact.ts";
+import { NONE, RAW, readEvent, SPEC, WIDTH, type EventSink, type FieldSource, type PackedEvents, type TraceStore } from "./compact.ts";
 import type { TraceEvent, UnstampedEvent } from "./schema.ts";
 
 export type { PackedEvents } from "./compact.ts";
@@ -117,12 +117,10 @@ export function packedBuffers(packed: PackedEvents): ArrayBuffer[] {
   return [packed.codes, packed.times, packed.lines, packed.values, packed.floats].map((array) => array.buffer as ArrayBuffer);
 }
 
-const indexed = <T>(list: ArrayLike<T>): Indexed<T> => ({ get: (i) => list[i] });
-
 /** The events of a packed batch, as the objects that were packed. */
 export function unpackEvents(packed: PackedEvents): TraceEvent[] {
-  const { from, codes, times, lines, raw } = packed;
-  const [values, floats, strings] = [indexed(packed.values), indexed(packed.floats), indexed(packed.strings)];
+  const { from, codes, times, lines, values, floats, strings, raw } = packed;
+  const source: FieldSource = { values, float: (i) => floats[i], text: (i) => strings[i] };
   const events: TraceEvent[] = new Array(codes.length);
   for (let i = 0, at = 0; i < codes.length; i++) {
     const code = codes[i];
@@ -130,12 +128,9 @@ export function unpackEvents(packed: PackedEvents): TraceEvent[] {
       events[i] = raw[i];
       continue;
     }
-    const event = readFields(code, values, at, floats, strings);
-    at += SPEC[event.kind as TraceEvent["kind"]].width;
-    event.seq = from + i;
-    event.t = times[i];
-    if (!Number.isNaN(lines[i])) event.line = lines[i];
-    events[i] = event as unknown as TraceEvent;
+    const line = lines[i];
+    events[i] = readEvent(code, source, at, from + i, times[i], Number.isNaN(line) ? undefined : line);
+    at += WIDTH[code];
   }
   return events;
 }
