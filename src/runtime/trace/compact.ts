@@ -730,16 +730,16 @@ const num = (s: FieldSource, v: number) => (v === NONE ? undefined : s.float(v))
 const str = (s: FieldSource, v: number) => (v === NONE ? undefined : s.text(v));
 const bool = (v: number) => (v === NONE ? undefined : v === 1);
 
-/** An event as DECODE makes it: each field that of its kind, or undefined (absent), a string any
- *  string (the columns keep what the event had). */
+/** An event as DECODE makes it: every field of its kind there, its value of the field's type or
+ *  undefined (absent), a string any string (the columns keep what the event had). */
 type Loose<T> = T extends string ? string : T extends object ? { [F in keyof T]?: Loose<T[F]> } : T;
-type Decoded<K extends TraceEventKind> = Loose<EventOf<K>>;
+type Decoded<K extends TraceEventKind> = { [F in keyof Required<EventOf<K>>]: Loose<EventOf<K>[F]> | undefined };
 type Decode<K extends TraceEventKind> = (s: FieldSource, v: ArrayLike<number>, a: number, seq: number, t: number, line: number | undefined) => Decoded<K>;
 
 // Each kind's event as one object literal, fields in COMPACT_FIELDS's order (ENCODE's mirror): every
 // event of a kind has one shape, made in one allocation. Built field by field, by name, an event took
 // ~5× the time and a backing store of its own for the fields past the first few (unpacking the largest
-// trace in Node: 135–180 → 12–35 ms, 139 → 117 bytes an event). An absent field is there, undefined:
+// trace in Node: 81–210 → 19–70 ms, 139 → 124 bytes an event held). An absent field is there, undefined:
 // JSON leaves it out, as it leaves out a field that is not there.
 const DECODE: { [K in TraceEventKind]: Decode<K> } = {
   "loop-start": (s, v, a, seq, t, line) => ({ kind: "loop-start", loop: int(v[a]), seq, t, line }),
