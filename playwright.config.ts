@@ -22,10 +22,9 @@ export default defineConfig({
   testDir: "tests/e2e",
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  // Four on a two-core machine: the tests spend most of their time waiting (page loads, Python
-  // starting, real-clock lessons sleeping for real, a compiler warming up in idle moments): with three,
-  // the cores were ~45% busy (CPU 5.5 of 18.4 min × 2 cores), and CI ran past its 20 minutes.
-  workers: Number(process.env.PW_WORKERS || 4),
+  // Three on a two-core machine: the tests spend most of their time waiting (page loads, Python
+  // starting, real-clock lessons sleeping for real): a whole run keeps the cores ~30% busy with two.
+  workers: Number(process.env.PW_WORKERS || 3),
   retries: 0,
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
