@@ -22,8 +22,9 @@ export default defineConfig({
   testDir: "tests/e2e",
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  // Three on a two-core machine: the tests spend most of their time waiting (page loads, Python
-  // starting, real-clock lessons sleeping for real): a whole run keeps the cores ~30% busy with two.
+  // Three on a two-core machine: with two, the cores idled while tests waited (real-clock lessons
+  // sleeping for real); with three they are busy all along (vmstat in CI: no idle time), and with
+  // four each test took ~45% longer and the whole run more (1,105 → 1,202 s).
   workers: Number(process.env.PW_WORKERS || 3),
   retries: 0,
   forbidOnly: true,
