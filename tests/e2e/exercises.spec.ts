@@ -112,7 +112,7 @@ test("the edited code survives a reload, and Reset brings back the starting code
   await reloaded.scrollIntoViewIfNeeded();
   await expect(reloaded.locator(".cm-content")).toContainText("createTask(fetchData(1))");
   // The output shown is the starting code's (pre-rendered), marked stale; no verdict before a run.
-  await expect(reloaded.locator(".pg-stale")).toBeVisible();
+  await expect(reloaded.locator("[data-stale]")).toBeVisible();
   await expect(verdictOf(reloaded)).toHaveAttribute("data-goal", "pending");
   await runPlayground(reloaded);
   await expect(verdictOf(reloaded)).toHaveAttribute("data-goal", "met");
@@ -120,5 +120,5 @@ test("the edited code survives a reload, and Reset brings back the starting code
   await reloaded.getByRole("button", { name: "Reset" }).click();
   await expect(reloaded.locator(".cm-content")).toContainText("const coro1 = fetchData(1);");
   await expect(verdictOf(reloaded)).toHaveAttribute("data-goal", "pending");
-  await expect(reloaded.locator(".pg-stale")).toHaveCount(0);
+  await expect(reloaded.locator("[data-stale]")).toHaveCount(0);
 });

@@ -134,11 +134,16 @@ test("an edit, its run and a failed run put no element in or out before the cons
     const name = (n: Node) => (n instanceof Element ? n.className || n.tagName : n.nodeName);
     new MutationObserver((records) => records.forEach((r) => [...r.addedNodes, ...r.removedNodes].forEach((n) => changed.push(name(n))))).observe(el, { childList: true });
   });
-  // The note that the output is from the code before the edit comes, and goes with the run.
+  // The note that the output is from the code before the edit comes; the run of the edit says so in
+  // its place, and the console under it stays where it was.
+  const consoleTop = () => pg.locator("[data-console]").evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
   await typeCode(page, pg, `import { run, print } from "asyncio";\nasync function main() { print("edited"); }\nawait run(main());\n`);
   await expect(pg.locator("[data-stale]")).toBeVisible();
+  const before = await consoleTop();
   expect(await runPlayground(pg)).toBe("done");
   await expect(pg.locator("[data-stale]")).toHaveCount(0);
+  await expect(pg.locator("[data-yours]")).toBeVisible();
+  expect(await consoleTop()).toBe(before);
   // A run that fails: its failure line comes under the console, and goes with the next run.
   await typeCode(page, pg, `import { run } from "asyncio";\nasync function main() { throw new Error("boom"); }\nawait run(main());\n`);
   expect(await runPlayground(pg)).toBe("error");

@@ -81,15 +81,18 @@ for (const site of sitesUnderTest()) {
         await page.reload();
         const reloaded = playground(page, id);
         await reloaded.scrollIntoViewIfNeeded();
-        await expect(reloaded.locator(".pg-stale")).toBeVisible();
+        await expect(reloaded.locator("[data-stale]")).toBeVisible();
         expect(await runPlayground(reloaded)).toBe("done");
         await expectDeclared(reloaded, edited, `${id} edited, after a reload`);
+        // Then the note says the output is of the reader's edits, until Reset.
+        await expect(reloaded.locator("[data-yours]")).toBeVisible();
 
         // Reset brings back the lesson's code and output.
         await reloaded.getByRole("button", { name: "Reset" }).click();
         await expectDeclared(reloaded, expected, `${id} reset`);
         expect(await runPlayground(reloaded)).toBe("done");
         await expectDeclared(reloaded, expected, `${id} reset, run again`);
+        await expect(reloaded.locator("[data-stale], [data-yours]")).toHaveCount(0);
 
         // A compile error is shown with its line and column, not thrown.
         await typeCode(page, reloaded, 'import { print } from "asyncio";\nconst x = ;\nprint(x);\n');

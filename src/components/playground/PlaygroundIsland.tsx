@@ -294,6 +294,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   const edited = resultCode !== (language === "python" ? python : code) || (both !== null && both.code !== python);
   const stale =
     result === null ? null : crash !== null || problems.length ? "This output is from the last run that finished." : edited ? "This output is from the code before your edits. Press Run to see yours." : null;
+  // A run of the reader's edits says so where the stale note was, in as many words: Run then changes
+  // the line's text, and the output under it stays where the reader is looking (the line taken out
+  // moved it up as it was drawn, and repainted all under it).
+  const yours = result !== null && result !== initial && (resultCode !== (language === "python" ? lessonPython : lessonCode) || (both !== null && both.code !== lessonPython));
+  const outputNote = stale ?? (yours ? "This output is from your edited code. Reset brings back the lesson's own." : null);
   // No verdict before the reader's first run: the build's run of the starting code is no attempt of theirs.
   const verdict = exercise && !busyShown && (result !== initial || crash !== null || problems.length > 0) ? verdictOf(exercise.goal, result, problems, crash) : null;
 
@@ -313,9 +318,9 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
                     and the diagram made Chromium restyle all of them (Starlight's content styles
                     have a sibling rule, `* + *`), 9–23 ms on a lesson of 160 tasks. */}
                 <div className="pg-output-notes">
-                  {stale ? (
-                    <p className="pg-stale" data-stale>
-                      {stale}
+                  {outputNote ? (
+                    <p className="pg-output-note" {...(stale ? { "data-stale": "" } : { "data-yours": "" })}>
+                      {outputNote}
                     </p>
                   ) : null}
                   {pinned && sides && !compare ? (
@@ -352,7 +357,7 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
             ) : null}
           </div>
     ),
-    [result, views, progress, stale, pinned, sides, compare, sameOrNot, stepped, stepper, hydrated, id, expectation, clock, initial, profile, stepView, steppedCode, markedEditor, steppedResult],
+    [result, views, progress, stale, outputNote, pinned, sides, compare, sameOrNot, stepped, stepper, hydrated, id, expectation, clock, initial, profile, stepView, steppedCode, markedEditor, steppedResult],
   );
   const tools = useMemo(
     () => <PlaygroundTools id={id} code={code} result={result} timeline={views?.timeline ?? null} interactive={hydrated} />,
