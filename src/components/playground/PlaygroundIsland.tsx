@@ -291,13 +291,15 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   // so each run is announced once. Compile problems and crashes are alerts of their own.
   const ended = !busy && result && result !== initial && !problems.length && !crash ? endedText(result, clock) : "";
   // What the output below is, when it is not the run of the code in the editor.
-  const edited = resultCode !== (language === "python" ? python : code) || (both !== null && both.code !== python);
+  // Whether the run shown is of other code than this TypeScript and Python (the Python twin's, if Both ran it).
+  const ranOtherThan = (ts: string, py: string | undefined) => resultCode !== (language === "python" ? py : ts) || (both !== null && both.code !== py);
+  const edited = ranOtherThan(code, python);
   const stale =
     result === null ? null : crash !== null || problems.length ? "This output is from the last run that finished." : edited ? "This output is from the code before your edits. Press Run to see yours." : null;
   // A run of the reader's edits says so where the stale note was, in as many words: Run then changes
   // the line's text, and the output under it stays where the reader is looking (the line taken out
   // moved it up as it was drawn, and repainted all under it).
-  const yours = result !== null && result !== initial && (resultCode !== (language === "python" ? lessonPython : lessonCode) || (both !== null && both.code !== lessonPython));
+  const yours = result !== null && result !== initial && ranOtherThan(lessonCode, lessonPython);
   const outputNote = stale ?? (yours ? "This output is from your edited code. Reset brings back the lesson's own." : null);
   // No verdict before the reader's first run: the build's run of the starting code is no attempt of theirs.
   const verdict = exercise && !busyShown && (result !== initial || crash !== null || problems.length > 0) ? verdictOf(exercise.goal, result, problems, crash) : null;
