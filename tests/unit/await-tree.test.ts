@@ -43,7 +43,7 @@ const PY = dedent(`
 `);
 
 /** "name line: what" lines, indented by depth: a tree as text. */
-function draw(nodes: AwaitNode[], depth = 0): string[] {
+function draw(nodes: readonly AwaitNode[], depth = 0): string[] {
   return nodes.flatMap((n) => [`${"  ".repeat(depth)}${n.name} ${n.state}${n.line !== undefined ? ` at ${n.line}` : ""}${n.on ? ` on ${n.on}` : ""}`, ...draw(n.children, depth + 1)]);
 }
 

@@ -14,12 +14,13 @@ export interface AwaitNode {
   line?: number;
   /** What it waits on, e.g. "sleep(2)" or "Task-2" (waiting tasks only). */
   on?: string;
-  children: AwaitNode[];
+  children: readonly AwaitNode[];
 }
 
 /** A node's children until it has one: a step of a 10,000-task run makes a node for each task, and
- *  most await none (made anew, their empty lists were half of the tree's allocations). */
-const NO_CHILDREN: AwaitNode[] = [];
+ *  most await none (made anew, their empty lists were half of the tree's allocations). Shared, so
+ *  frozen: a node's own list is made when it gets a child. */
+const NO_CHILDREN: readonly AwaitNode[] = Object.freeze([]);
 
 /** The tasks alive at this step, as trees: each task under the one that awaits it. */
 export function awaitTree(state: StepState): AwaitNode[] {
@@ -44,14 +45,15 @@ export function awaitTree(state: StepState): AwaitNode[] {
   const parented = new Set<number>();
   for (const [parent, children] of awaited) {
     const waiter = nodes.get(parent)!;
+    let list: AwaitNode[] | undefined;
     for (const child of children) {
       const node = nodes.get(child);
       // A task appears once, under its first waiter (two tasks may await one: it is drawn under the first).
       if (!node || parented.has(child) || child === parent) continue;
-      if (waiter.children === NO_CHILDREN) waiter.children = [];
-      waiter.children.push(node);
+      (list ??= []).push(node);
       parented.add(child);
     }
+    if (list) waiter.children = list; // Each waiting task is in `awaited` once.
   }
   // Roots in the order the tasks were made (their ids grow). Each task is drawn once: a task has one
   // parent at most, and a root none, so no task is under two, and a cycle of tasks awaiting each
