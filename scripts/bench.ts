@@ -70,6 +70,9 @@ const cpuMs = (since?: NodeJS.CpuUsage) => {
   const { user, system } = process.cpuUsage(since);
   return (user + system) / 1000;
 };
+// npm run trace's command (package.json), run as npm runs it: node, V8's flags, scripts/trace.mjs.
+const TRACE_COMMAND = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { trace: string } }).scripts.trace;
+const TRACE_ARGS = TRACE_COMMAND.split(" ").slice(1);
 const program = await compileProgram(ts, esbuild.transform as never, ASYNCIO_EXPORTS);
 // CPython 3.14 in Pyodide: a fresh node process per run (scripts/bench-cpython.ts), which loads
 // Pyodide, runs the program through src/python/virtual_asyncio.py and times asyncio.run in Python.
@@ -94,8 +97,8 @@ for (let i = 0; i < RUNS; i++) {
   f.oursInCpu.push(cpuMs(cpu));
   // Counted only in the end: reading `events` makes its objects, which would weigh on later runs.
   if (i === RUNS - 1) last = result;
-  // Ours, whole process: npm run trace's node scripts/trace.mjs end to end (start-up, compile, run, exit).
-  const ours = child(process.execPath, ["scripts/trace.mjs", join(dir, "program.ts"), "--stats"]);
+  // Ours, whole process: npm run trace's command end to end (start-up, compile, run, exit).
+  const ours = child(process.execPath, [...TRACE_ARGS, join(dir, "program.ts"), "--stats"]);
   const stats = JSON.parse(ours.stderr.trim().split("\n").pop()!) as OurStats;
   f.oursWhole.push(ours.ms);
   f.oursFirst.push(stats.runMs);
@@ -125,7 +128,7 @@ const events = last!.events.length;
 const traced = JSON.parse(child(process.execPath, ["scripts/bench-cpython.ts", join(dir, "program.py"), "--memory"]).stdout.trim().split("\n").pop()!) as CPythonRun;
 const cpyPeak = Math.max(traced.tracemallocPeak ?? 0, median(c.wasm));
 // And one more of ours with a full collection at each heartbeat (not timed either): its live heap.
-const liveRun = child(process.execPath, ["scripts/trace.mjs", join(dir, "program.ts"), "--stats", "--live-heap"]);
+const liveRun = child(process.execPath, [...TRACE_ARGS, join(dir, "program.ts"), "--stats", "--live-heap"]);
 const liveStats = JSON.parse(liveRun.stderr.trim().split("\n").pop()!) as OurStats;
 const oursLive = liveStats.heapLive! - liveStats.heapBefore;
 
@@ -133,7 +136,7 @@ const ratio = (theirs: number[], ours: number[]) => median(theirs) / median(ours
 const speed = (label: string, x: number) => `${label} ${x.toFixed(2)}× (${verdict(x >= 3)})`;
 console.log(`   ours in-process, steady state (runProgram after ${WARM_UP} untimed runs, ${events.toLocaleString("en-US")} events recorded): ${ms(f.oursIn)}; CPU ${ms(f.oursInCpu)}`);
 console.log(`   ours in-process, a process's first run (scripts/trace.ts's run): ${ms(f.oursFirst)}; CPU ${ms(f.oursFirstCpu)}`);
-console.log(`   ours whole process (node scripts/trace.mjs, as npm run trace: start-up, compile, run, exit): ${ms(f.oursWhole)}; CPU ${ms(f.oursWholeCpu)}`);
+console.log(`   ours whole process (npm run trace's ${TRACE_COMMAND}: start-up, compile, run, exit): ${ms(f.oursWhole)}; CPU ${ms(f.oursWholeCpu)}`);
 console.log(`   CPython ${version} (Pyodide) in-process, steady state (its second asyncio.run in one interpreter, timed with the real time.perf_counter): ${ms(c.in)}; CPU (run_program) ${ms(c.inCpu)}`);
 console.log(`   CPython in-process, an interpreter's first run: ${ms(c.first)}; CPU ${ms(c.firstCpu)}`);
 console.log(`   CPython whole process (node loading Pyodide, then the program): ${ms(c.whole)}, CPU ${ms(c.wholeCpu)}; without Pyodide's start-up: ${ms(c.noStart)}, CPU ${ms(c.noStartCpu)}`);
