@@ -23,16 +23,20 @@ export class Derivation {
   private readonly steps: StepIndex;
   private next = 0;
   private readonly events: readonly TraceEvent[];
+  /** Reads event i: `events[i]`, or the list's own reader when `events` is a PackedEventList's,
+   *  whose index goes through a proxy's trap. */
+  private readonly read: (i: number) => TraceEvent;
   private made: RunViews | undefined;
-  constructor(events: readonly TraceEvent[]) {
+  constructor(events: readonly TraceEvent[], read = (i: number) => events[i]) {
     this.events = events;
+    this.read = read;
     this.steps = new StepIndex(events);
   }
   /** Derive up to `until` (a deadline from performance.now()); true once every event so far is done. */
   work(until = Infinity): boolean {
-    const { events } = this;
+    const { events, read } = this;
     while (this.next < events.length) {
-      const e = events[this.next++];
+      const e = read(this.next++);
       this.console.add(e);
       this.timeline.add(e);
       this.profile.add(e);
@@ -64,9 +68,10 @@ export function deriveRunViews(events: readonly TraceEvent[]): RunViews {
 const FED = Symbol("derivation");
 type Fed = readonly TraceEvent[] & { [FED]?: Derivation };
 
-/** A derivation of `events` that its filler feeds (work()) as events are added to it. */
-export function deriveAsItArrives(events: Fed): Derivation {
-  return (events[FED] = new Derivation(events));
+/** A derivation of `events` that its filler feeds (work()) as events are added to it; `read` as
+ *  Derivation's. */
+export function deriveAsItArrives(events: Fed, read?: (i: number) => TraceEvent): Derivation {
+  return (events[FED] = new Derivation(events, read));
 }
 
 /** Forget the derivation fed as `events` arrived (it failed): the views derive the trace themselves. */

@@ -34,12 +34,19 @@ export function EventLog({ events, model, interactive, name }: { events: readonl
 }
 
 function LogTable({ events, model, interactive, name }: { events: readonly TraceEvent[]; model: StepperModel; interactive: boolean; name: string }) {
+  const rows: Step[] = Array.from({ length: Math.min(MAX_ROWS, model.steps.length) }, (_, i) => model.steps.at(i)!);
+  // The names of the rows' tasks: a task is made before its first step, so the events up to the last
+  // row's are read, not a long run's all (each read of a kept-packed run makes its event: packed-list.ts).
+  const lastSeq = rows.at(-1)?.seq ?? -1;
   const names = useMemo(() => {
     const found = new Map<number, string>();
-    for (const e of events) if (e.kind === "task-created") found.set(e.task, e.name);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
+      if (e.seq > lastSeq) break;
+      if (e.kind === "task-created") found.set(e.task, e.name);
+    }
     return found;
-  }, [events]);
-  const rows: Step[] = Array.from({ length: Math.min(MAX_ROWS, model.steps.length) }, (_, i) => model.steps.at(i)!);
+  }, [events, lastSeq]);
   return (
       <div className="pg-log-scroll" tabIndex={0} role="region" aria-label={`Event log: ${name}`}>
         <table>
