@@ -32,7 +32,7 @@ export class PackedEventList {
   constructor() {
     this.events = new Proxy(this.shell, {
       get: (shell, key) => (typeof key === "string" && isIndex(key) ? this.at(Number(key)) : Reflect.get(shell, key)),
-      has: (shell, key) => (typeof key === "string" && isIndex(key) ? Number(key) < this.shell.length : Reflect.has(shell, key)),
+      has: (shell, key) => (typeof key === "string" && isIndex(key) ? Number(key) < shell.length : Reflect.has(shell, key)),
       set: (shell, key, value) => typeof key === "symbol" && Reflect.set(shell, key, value),
       getOwnPropertyDescriptor: (shell, key) =>
         typeof key === "string" && isIndex(key)
@@ -48,13 +48,12 @@ export class PackedEventList {
     return this.shell.length;
   }
 
-  /** Add the next batch; returns its events, made (and kept as the batch read last). */
-  add(packed: PackedEvents): readonly TraceEvent[] {
+  /** Add the next batch (its events are made when one of them is read). */
+  add(packed: PackedEvents): void {
     if (packed.from !== this.shell.length) throw new Error(`a batch from event ${packed.from} after ${this.shell.length} events`);
     this.starts.push(this.shell.length);
     this.batches.push(packed);
     this.shell.length += packed.codes.length;
-    return this.batchEvents(this.batches.length - 1);
   }
 
   /** The event at `index`, made from its batch if its batch's objects are not kept. */
