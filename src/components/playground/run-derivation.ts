@@ -34,8 +34,11 @@ export class Derivation {
   }
   /** Derive up to `until` (a deadline from performance.now()); true once every event so far is done. */
   work(until = Infinity): boolean {
-    const { events, read } = this;
-    while (this.next < events.length) {
+    // The events so far (none come during a call): read once, as a PackedEventList's length is a
+    // proxy's property.
+    const { length } = this.events;
+    const { read } = this;
+    while (this.next < length) {
       const e = read(this.next++);
       this.console.add(e);
       this.timeline.add(e);
