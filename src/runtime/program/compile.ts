@@ -8,6 +8,7 @@
 import { Parser, type Node } from "acorn";
 import { ancestor } from "acorn-walk";
 import { TraceMap, originalPositionFor, eachMapping, LEAST_UPPER_BOUND } from "@jridgewell/trace-mapping";
+import { lastAtMost } from "../trace/index.ts";
 
 /** esbuild's `transform` (native or wasm): the only part of esbuild the compiler needs. */
 export type Transform = (
@@ -386,14 +387,8 @@ function countNewlines(text: string): number {
 
 // Offset in esbuild's output → 1-based line and 0-based column in the reader's TypeScript.
 function originalOf(tracer: TraceMap, lineStarts: number[], offset: number) {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const generated = { line: lo + 1, column: offset - lineStarts[lo] };
+  const line = lastAtMost(lineStarts.length, (i) => lineStarts[i], offset);
+  const generated = { line: line + 1, column: offset - lineStarts[line] };
   let found = originalPositionFor(tracer, generated);
   if (found.line == null) found = originalPositionFor(tracer, { ...generated, bias: LEAST_UPPER_BOUND });
   return found.line == null ? undefined : { line: found.line, column: found.column ?? 0 };

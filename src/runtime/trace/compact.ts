@@ -6,6 +6,7 @@
 // TraceEvent objects only when a view asks (decode()). CompactTrace is the same columns as JSON
 // (`npm run trace -- --json=compact`): decodeCompact gives back exactly the events.
 import type { EventOf, TraceEvent, TraceEventKind, UnstampedEvent, WaitInfo } from "./schema.ts";
+import { lastAtMost } from "./bisect.ts";
 
 /** How one field is stored: an int32, a float (in the float column), an interned string, a boolean. */
 type Codec = "int" | "num" | "str" | "bool";
@@ -631,15 +632,7 @@ export class TraceStore implements Put {
     const begins = (r: number) => (r < this.nRuns ? this.runStart.get(r) : Infinity);
     if (!(begins(run) <= slot && slot < begins(run + 1))) {
       if (begins(run + 1) <= slot && slot < begins(run + 2)) run++;
-      else {
-        let [lo, hi] = [0, this.nRuns - 1];
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (this.runStart.get(mid) <= slot) lo = mid;
-          else hi = mid - 1;
-        }
-        run = lo;
-      }
+      else run = lastAtMost(this.nRuns, (r) => this.runStart.get(r), slot);
       this.lastRun = run;
     }
     return this.runTime.get(run);

@@ -5,6 +5,7 @@
 // while the reader waited. Packed, a batch is a few typed arrays and its strings; the objects of
 // the batches read last are kept (the stepper replays from a checkpoint, batch after batch), the
 // others made again when they are read again.
+import { lastAtMost } from "./bisect.ts";
 import { unpackEvents, type PackedEvents } from "./packed.ts";
 import type { TraceEvent } from "./schema.ts";
 
@@ -61,19 +62,8 @@ export class PackedEventList {
     if (!(index >= 0 && index < this.shell.length)) return undefined;
     const last = this.lastBatch;
     if (last >= 0 && index >= this.starts[last] && index - this.starts[last] < this.lastEvents.length) return this.lastEvents[index - this.starts[last]];
-    const batch = this.batchOf(index);
+    const batch = lastAtMost(this.starts.length, (b) => this.starts[b], index);
     return this.batchEvents(batch)[index - this.starts[batch]];
-  }
-
-  private batchOf(index: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= index) low = mid;
-      else high = mid - 1;
-    }
-    return low;
   }
 
   private batchEvents(batch: number): TraceEvent[] {
