@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { barsAtMost, layoutDiagram, MIN_BAR_WIDTH, RIGHT_PAD } from "../../src/components/timing/layout.ts";
 import { anchorAt, clampZoom, MAX_ZOOM, scrollFor, wheelZoom, zoomStep } from "../../src/components/timing/zoom.ts";
-import type { Interval, Lane, Timeline } from "../../src/runtime/trace/index.ts";
+import { Intervals, type Interval, type Lane, type Timeline } from "../../src/runtime/trace/index.ts";
 
 /** A task that runs for no time, then sleeps one second, `n` times (a `while (true) await sleep(1)`). */
 function sleeper(n: number): Lane {
@@ -14,7 +14,7 @@ function sleeper(n: number): Lane {
     intervals.push({ from: i, to: i, state: "running", seq: 2 * i });
     intervals.push({ from: i, to: i + 1, state: "waiting", label: "sleep(1)", seq: 2 * i + 1 });
   }
-  return { id: "task-1", kind: "task", name: "Task-1", detail: "main()", intervals };
+  return { id: "task-1", kind: "task", name: "Task-1", detail: "main()", intervals: Intervals.of(intervals) };
 }
 
 describe("layoutDiagram for long runs", () => {
@@ -48,11 +48,12 @@ describe("layoutDiagram for long runs", () => {
   });
 
   it("draws a column of mostly running time as running", () => {
-    const busy: Lane = { id: "task-1", kind: "task", name: "Task-1", intervals: [] };
+    const intervals: Interval[] = [];
     for (let i = 0; i < 5_000; i++) {
-      busy.intervals.push({ from: i, to: i + 0.9, state: "running", seq: 2 * i });
-      busy.intervals.push({ from: i + 0.9, to: i + 1, state: "ready", seq: 2 * i + 1 });
+      intervals.push({ from: i, to: i + 0.9, state: "running", seq: 2 * i });
+      intervals.push({ from: i + 0.9, to: i + 1, state: "ready", seq: 2 * i + 1 });
     }
+    const busy: Lane = { id: "task-1", kind: "task", name: "Task-1", intervals: Intervals.of(intervals) };
     const { bars } = layoutDiagram({ lanes: [busy], end: 5_000 }).rows[0];
     expect(bars.length).toBeLessThan(300);
     expect(new Set(bars.map((b) => b.state))).toEqual(new Set(["running"]));
@@ -67,7 +68,7 @@ describe("which diagrams draw only the lanes in view", () => {
   });
 
   it("counts its task lanes and its pools' thread or process lanes (not the main thread's, nor a pool's queue)", () => {
-    const lane = (id: string, kind: Lane["kind"]): Lane => ({ id, kind, name: id, intervals: [{ from: 0, to: 1, state: "running", seq: 0 }] });
+    const lane = (id: string, kind: Lane["kind"]): Lane => ({ id, kind, name: id, intervals: Intervals.of([{ from: 0, to: 1, state: "running", seq: 0 }]) });
     const layout = layoutDiagram({ lanes: [lane("thread", "thread"), lane("task-1", "task"), lane("task-2", "task"), lane("worker-1", "worker"), lane("queue-1", "queue")], end: 1 });
     expect([layout.taskLanes, layout.workerLanes]).toEqual([2, 1]);
     expect(layout.rowOf("worker-1")?.y).toBe(layout.rows[3].y);

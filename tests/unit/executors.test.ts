@@ -67,13 +67,13 @@ describe("example 6: threads, then a process pool", () => {
   it("draws a lane per thread and process, running and blocked in parallel", async () => {
     const { lanes } = deriveTimeline((await runTs(EXAMPLE_6)).events);
     const worker = (name: string) => lanes.find((l) => l.name === name)!;
-    const spans = (name: string) => worker(name).intervals.filter((iv) => iv.to > iv.from).map((iv) => `${iv.state} ${iv.from}-${iv.to} ${iv.label}`);
+    const spans = (name: string) => [...worker(name).intervals].filter((iv) => iv.to > iv.from).map((iv) => `${iv.state} ${iv.from}-${iv.to} ${iv.label}`);
     expect(worker("asyncio_1").kind).toBe("worker");
     expect(spans("asyncio_1")).toEqual(["blocked 0-2 blockingSleep(2)"]);
     expect(spans("Process-1")).toEqual(["blocked 2-3 blockingSleep(1)"]);
     expect(worker("Process-1").detail).toBe("process");
     // Meanwhile the event loop is free, waiting.
-    expect(lanes[0].intervals.some((iv) => iv.state === "blocked")).toBe(false);
+    expect([...lanes[0].intervals].some((iv) => iv.state === "blocked")).toBe(false);
   });
 
   it("points the stepper's code pane at each worker's line", async () => {
@@ -243,7 +243,7 @@ await run(main());
     const result = await runTs(program("ThreadPool"));
     expect(stamped(result)).toEqual(["0.000 start 1", "0.000 start 2", "0.000 start 3", "1.000 end 1", "2.000 end 2", "3.000 end 3", "3.000 [1, 2, 3]"]);
     const lanes = deriveTimeline(result.events).lanes.filter((l) => l.kind === "worker");
-    const spans = (i: number) => lanes[i].intervals.filter((iv) => iv.to > iv.from).map((iv) => `${iv.state} ${iv.from}-${iv.to}`);
+    const spans = (i: number) => [...lanes[i].intervals].filter((iv) => iv.to > iv.from).map((iv) => `${iv.state} ${iv.from}-${iv.to}`);
     expect(spans(0)).toEqual(["running 0-1"]);
     expect(spans(2)).toEqual(["ready 0-2", "running 2-3"]);
     const states = deriveStepStates(result.events);

@@ -92,7 +92,7 @@ function drawnWorkers(events: readonly TraceEvent[]) {
   }
   const queues = deriveTimeline(events)
     .lanes.filter((lane) => lane.kind === "queue")
-    .map((lane) => `${lane.name.replace("Executor", "")}: ${lane.intervals.map((iv) => `${iv.label} ${iv.from.toFixed(3)}–${iv.to.toFixed(3)}`).join(", ")}`);
+    .map((lane) => `${lane.name.replace("Executor", "")}: ${[...lane.intervals].map((iv) => `${iv.label} ${iv.from.toFixed(3)}–${iv.to.toFixed(3)}`).join(", ")}`);
   return [
     ...[...lanes.values()].map((lane) => `${lane.name} (${lane.kind}): ${lane.jobs.join(", ")}`),
     ...queues,

@@ -1,12 +1,12 @@
 // deriveTimeline (src/runtime/trace/timeline.ts): the timing diagram's lanes and state intervals, derived
 // from a trace. Checked on the lesson examples whose diagrams the chapters describe in words.
 import { beforeAll, describe, expect, it } from "vitest";
-import { deriveTimeline, type Interval, type Lane, type Timeline } from "../../src/runtime/trace/index.ts";
+import { deriveTimeline, Intervals, type Interval, type Lane, type Timeline } from "../../src/runtime/trace/index.ts";
 import { runTs } from "../support/run-ts.ts";
 import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3, EXAMPLE_4_AWAIT_TASK_2_FIRST, EXAMPLE_4_SLEEP_INSTEAD, EXAMPLE_5 } from "../support/lesson-examples.ts";
 
 /** A lane's intervals that take virtual time (what the diagram draws as bars). */
-const bars = (lane: Lane) => lane.intervals.filter((i) => i.to > i.from).map(({ from, to, state, label }) => ({ from, to, state, label }));
+const bars = (lane: Lane) => [...lane.intervals].filter((i) => i.to > i.from).map(({ from, to, state, label }) => ({ from, to, state, label }));
 
 /** A lane by name (fails loudly if missing). */
 function lane(timeline: Timeline, name: string): Lane {
@@ -61,14 +61,14 @@ describe("Example 3 (createTask): three task lanes whose waits overlap", () => {
       { from: 0, to: 1, state: "waiting", label: "Task-2" },
       { from: 1, to: 2, state: "waiting", label: "Task-3" },
     ]);
-    expect(main.intervals.some((i) => i.state === "running" && i.from === 1 && i.to === 1)).toBe(true);
+    expect([...main.intervals].some((i) => i.state === "running" && i.from === 1 && i.to === 1)).toBe(true);
   });
 
   it("task 2's lane is ready for a moment at 0 while task 1 runs ahead of it (FIFO)", () => {
     const [first, second] = [lane(timeline, "Task-2"), lane(timeline, "Task-3")];
-    const firstRunning = first.intervals.find((i) => i.state === "running")!;
-    const secondReady = second.intervals[0];
-    const secondRunning = second.intervals.find((i) => i.state === "running")!;
+    const firstRunning = [...first.intervals].find((i) => i.state === "running")!;
+    const secondReady = second.intervals.at(0)!;
+    const secondRunning = [...second.intervals].find((i) => i.state === "running")!;
     expect(secondReady).toMatchObject({ from: 0, to: 0, state: "ready" });
     expect(secondReady.seq).toBeLessThan(firstRunning.seq);
     expect(firstRunning.seq).toBeLessThan(secondRunning.seq);
@@ -77,7 +77,7 @@ describe("Example 3 (createTask): three task lanes whose waits overlap", () => {
   it("the event loop lane is idle (waiting for the next timer) for the whole run: nothing blocks it", () => {
     const loop = lane(timeline, "Event loop");
     expect(bars(loop)).toEqual([{ from: 0, to: 2, state: "waiting", label: "idle: waiting for the next timer or I/O" }]);
-    expect(loop.intervals.some((i) => i.state === "blocked")).toBe(false);
+    expect([...loop.intervals].some((i) => i.state === "blocked")).toBe(false);
   });
 });
 
@@ -158,7 +158,7 @@ describe("other examples' diagrams, as the chapters describe them", () => {
     const timeline = deriveTimeline((await runTs(EXAMPLE_4_AWAIT_TASK_2_FIRST)).events);
     expect(bars(lane(timeline, "Task-1"))).toEqual([{ from: 0, to: 2, state: "waiting", label: "Task-3" }]);
     const task1 = lane(timeline, "Task-2");
-    expect(Math.max(...task1.intervals.map((i) => i.to))).toBe(1);
+    expect(Math.max(...[...task1.intervals].map((i) => i.to))).toBe(1);
     expectWellFormed(timeline);
   });
 
@@ -203,5 +203,55 @@ await run(main());
     const timeline = deriveTimeline([]);
     expect(timeline.end).toBe(0);
     expect(timeline.lanes.map((l) => l.name)).toEqual(["Main thread"]);
+  });
+});
+
+describe("a lane's intervals, kept in columns (intervals.ts)", () => {
+  // 50 tasks whose steps interleave, each sleeping 5 times its own delay: more intervals than the
+  // columns first hold (256), recorded lane after lane in turn and read back lane by lane.
+  const PROGRAM = `import { run, createTask, sleep } from "asyncio";
+async function sleeper(i: number) { for (let k = 0; k < 5; k++) await sleep((i + 1) / 100); }
+async function main() { const tasks = []; for (let i = 0; i < 50; i++) tasks.push(createTask(sleeper(i))); for (const t of tasks) await t; }
+await run(main());
+`;
+  let timeline: Timeline;
+  beforeAll(async () => {
+    timeline = deriveTimeline((await runTs(PROGRAM)).events);
+  });
+
+  it("gives each task its own five sleeps, in order, though the lanes' intervals were recorded interleaved", () => {
+    expectWellFormed(timeline);
+    for (let i = 0; i < 50; i++) {
+      const delay = (i + 1) / 100;
+      const waits = bars(lane(timeline, `Task-${i + 2}`)).filter((b) => b.state === "waiting");
+      expect(waits.map((b) => b.label)).toEqual(Array(5).fill(`sleep(${delay})`));
+      waits.forEach((b, k) => {
+        expect(b.from).toBeCloseTo(k * delay, 9);
+        expect(b.to).toBeCloseTo((k + 1) * delay, 9);
+      });
+    }
+  });
+
+  it("reads the same by field, whole (at) and iterated; at(-1) is the last; past the end, nothing", () => {
+    for (const { intervals } of timeline.lanes) {
+      const iterated = [...intervals];
+      expect(iterated).toHaveLength(intervals.length);
+      iterated.forEach((iv, i) => {
+        expect(intervals.at(i)).toEqual(iv);
+        expect({ from: intervals.from(i), to: intervals.to(i), state: intervals.state(i), label: intervals.label(i), seq: intervals.seq(i) }).toEqual(iv);
+      });
+      expect(intervals.at(-1)).toEqual(iterated.at(-1));
+      expect(intervals.at(intervals.length)).toBeUndefined();
+    }
+  });
+
+  it("Intervals.of keeps a list built by hand, key for key", () => {
+    const list: Interval[] = [
+      { from: 0, to: 0.5, state: "running", label: undefined, seq: 1 },
+      { from: 0.5, to: 2, state: "waiting", label: "sleep(1.5)", seq: 4 },
+      { from: 2, to: 2, state: "ready", label: undefined, seq: 9 },
+      { from: 2, to: 3, state: "blocked", label: "time.sleep(1)", seq: 10 },
+    ];
+    expect([...Intervals.of(list)]).toStrictEqual(list);
   });
 });

@@ -1,6 +1,6 @@
 // Geometry of the timing diagram, as a pure function of a timeline: where each lane, state bar and
 // axis tick goes. The view only draws what this returns.
-import type { Lane, LaneState, Timeline } from "../../runtime/trace/index.ts";
+import type { Intervals, Lane, LaneState, Timeline } from "../../runtime/trace/index.ts";
 
 export interface Bar {
   x: number;
@@ -140,10 +140,12 @@ export function layoutDiagram(timeline: Timeline, { width: fitWidth = 640, laneH
   return { width, height: axisY + AXIS_HEIGHT, laneHeight, labelWidth, axisY, ticks, rows, end: timeline.end, compact, virtual, xOf: x, timeAt, rowOf, taskLanes, workerLanes };
 }
 
-type Interval = Lane["intervals"][number];
-
 // A waiting or ready spell of no time is not drawn; running code of no time gets a sliver.
-const drawn = (iv: Interval) => iv.to > iv.from || iv.state === "running" || iv.state === "blocked";
+// Intervals are read by index and field (a lane keeps them in columns: no object made for each).
+const drawn = (intervals: Intervals, i: number) => {
+  const state = intervals.state(i);
+  return intervals.to(i) > intervals.from(i) || state === "running" || state === "blocked";
+};
 
 /** When several states share one column they are drawn as the one that took most of its time; ties
  *  go to the state listed first (a zero-time run of code still shows). */
@@ -153,7 +155,7 @@ const STATE_RANK: LaneState[] = ["running", "blocked", "ready", "waiting"];
  *  intervals into columns, at most (one per column and one more). */
 export function barsAtMost(lane: Lane, plotWidth: number): number {
   let shown = 0;
-  for (const iv of lane.intervals) if (drawn(iv)) shown++;
+  for (let i = 0; i < lane.intervals.length; i++) if (drawn(lane.intervals, i)) shown++;
   const columns = plotWidth / MIN_BAR_WIDTH;
   return shown <= columns ? shown : Math.floor(columns) + 1;
 }
@@ -164,16 +166,19 @@ export function barsAtMost(lane: Lane, plotWidth: number): number {
  *  state that took most of its time, its title saying what it stands for. Only the bars drawn are
  *  built: a title per interval would cost more than the rest of the layout. */
 function laneBars(lane: Lane, x: (t: number) => number, right: number, plotWidth: number): Bar[] {
-  const shown = lane.intervals.filter(drawn);
-  const widthOf = (iv: Interval) => Math.max(x(iv.to) - x(iv.from), MIN_BAR_WIDTH);
-  const xOf = (iv: Interval) => Math.min(x(iv.from), right - widthOf(iv));
-  const barOf = (iv: Interval): Bar => {
-    const what = () => (iv.label ? ` ${iv.state === "waiting" ? "on" : "in"} ${iv.label}` : "");
+  const intervals = lane.intervals;
+  const shown: number[] = [];
+  for (let i = 0; i < intervals.length; i++) if (drawn(intervals, i)) shown.push(i);
+  const widthOf = (i: number) => Math.max(x(intervals.to(i)) - x(intervals.from(i)), MIN_BAR_WIDTH);
+  const xOf = (i: number) => Math.min(x(intervals.from(i)), right - widthOf(i));
+  const barOf = (i: number): Bar => {
+    const { from, to, state, label } = intervals.at(i)!;
+    const what = () => (label ? ` ${state === "waiting" ? "on" : "in"} ${label}` : "");
     // The title is worded when drawn: most bars of 10,000 lanes are never in view.
     return {
-      x: xOf(iv), width: widthOf(iv), state: iv.state, from: iv.from, to: iv.to, label: iv.label,
+      x: xOf(i), width: widthOf(i), state, from, to, label,
       get title() {
-        return `${lane.name} ${STATE_WORDS[iv.state]}${what()}, ${iv.from.toFixed(3)}–${iv.to.toFixed(3)} s`;
+        return `${lane.name} ${STATE_WORDS[state]}${what()}, ${from.toFixed(3)}–${to.toFixed(3)} s`;
       },
     };
   };
@@ -187,7 +192,7 @@ function laneBars(lane: Lane, x: (t: number) => number, right: number, plotWidth
       if (at < column + MIN_BAR_WIDTH) continue;
       column = at;
     }
-    bars.push(i - first === 1 ? barOf(shown[first]) : mergedBar(lane.name, shown, first, i, xOf, widthOf));
+    bars.push(i - first === 1 ? barOf(shown[first]) : mergedBar(lane.name, intervals, shown, first, i, xOf, widthOf));
     first = i;
   }
   return bars;
@@ -196,29 +201,31 @@ function laneBars(lane: Lane, x: (t: number) => number, right: number, plotWidth
 // One formatter for every merged bar's count: toLocaleString makes one per call (thousands of bars).
 const COUNT = new Intl.NumberFormat("en-US");
 
-/** One bar for the intervals `group[first..end)`. */
-function mergedBar(laneName: string, group: Interval[], first: number, end: number, xOf: (iv: Interval) => number, widthOf: (iv: Interval) => number): Bar {
+/** One bar for the intervals whose indexes are `group[first..end)`. */
+function mergedBar(laneName: string, intervals: Intervals, group: number[], first: number, end: number, xOf: (i: number) => number, widthOf: (i: number) => number): Bar {
   const time: Record<LaneState, number> = { running: 0, blocked: 0, ready: 0, waiting: 0 };
   const present = new Set<LaneState>();
-  for (let i = first; i < end; i++) {
-    time[group[i].state] += group[i].to - group[i].from;
-    present.add(group[i].state);
+  for (let k = first; k < end; k++) {
+    const state = intervals.state(group[k]);
+    time[state] += intervals.to(group[k]) - intervals.from(group[k]);
+    present.add(state);
   }
   const states = STATE_RANK.filter((s) => present.has(s));
   const state = states.reduce((best, s) => (time[s] > time[best] ? s : best), states[0]);
   const [head, last] = [group[first], group[end - 1]];
+  const [from, to] = [intervals.from(head), intervals.to(last)];
   const count = end - first;
   return {
     x: xOf(head),
     width: Math.max(xOf(last) + widthOf(last) - xOf(head), MIN_BAR_WIDTH),
     state,
-    from: head.from,
-    to: last.to,
+    from,
+    to,
     merged: count,
     // Worded when drawn, as barOf's.
     get title() {
       const spent = states.map((s) => `${s} ${time[s].toFixed(3)} s`).join(", ");
-      return `${laneName}: ${COUNT.format(count)} intervals, ${head.from.toFixed(3)}–${last.to.toFixed(3)} s (${spent})`;
+      return `${laneName}: ${COUNT.format(count)} intervals, ${from.toFixed(3)}–${to.toFixed(3)} s (${spent})`;
     },
   };
 }

@@ -14,7 +14,7 @@ export function timelineToGantt(timeline: Timeline, title = "A run of the playgr
   const lines = ["gantt", `  title ${clean(title)}`, "  dateFormat x", "  axisFormat %S.%L s"];
   let n = 0;
   for (const lane of timeline.lanes) {
-    const bars = lane.intervals.filter((iv) => iv.to > iv.from || iv.state === "running" || iv.state === "blocked");
+    const bars = [...lane.intervals].filter((iv) => iv.to > iv.from || iv.state === "running" || iv.state === "blocked");
     if (!bars.length) continue;
     lines.push(`  section ${clean(lane.detail ? `${lane.name} (${lane.detail})` : lane.name) || "lane"}`);
     for (const iv of bars) {

@@ -1,21 +1,10 @@
 // Derive the timing diagram's data from a trace: one lane for the main thread (the event loop, once
 // one runs), one per task, one per thread or process of a pool (a worker), and one per pool queue
 // that ever held a job, each a list of state intervals in time. Pure: events in, lanes out.
+import { IntervalColumns, Intervals, type LaneState } from "./intervals.ts";
 import type { TraceEvent } from "./schema.ts";
 
-/** What a lane is doing: running code, ready to run, waiting on something, or blocked by a blocking call. */
-export type LaneState = "running" | "ready" | "waiting" | "blocked";
-
-/** One stretch of one state; `from === to` for steps that take no virtual time. */
-export interface Interval {
-  from: number;
-  to: number;
-  state: LaneState;
-  /** What it waits on or blocks in, e.g. "sleep(1)". */
-  label?: string;
-  /** Trace position where the interval starts. */
-  seq: number;
-}
+export type { Interval, LaneState } from "./intervals.ts";
 
 /** A row of the diagram. */
 export interface Lane {
@@ -27,7 +16,7 @@ export interface Lane {
   detail?: string;
   /** For tasks: how it ended. */
   outcome?: "result" | "exception" | "cancelled";
-  intervals: Interval[];
+  intervals: Intervals;
 }
 
 /** Every lane of a run, and the virtual time it ended. */
@@ -36,8 +25,19 @@ export interface Timeline {
   end: number;
 }
 
-interface OpenLane extends Lane {
-  open: Interval | null;
+/** A lane while the timeline is built: its intervals are in the builder's columns, lane number `index`'s. */
+interface OpenLane extends Omit<Lane, "intervals"> {
+  index: number;
+  /** The open interval's index in the columns (-1: none), its state and label. */
+  open: number;
+  openState: LaneState | null;
+  openLabel: string | undefined;
+}
+
+/** Whether a job ever waited in a pool's queue: a queue where none did is not drawn. */
+function waitedIn(queue: Intervals): boolean {
+  for (let i = 0; i < queue.length; i++) if (queue.to(i) > queue.from(i)) return true;
+  return false;
 }
 
 /** Derive lanes and their state intervals from a trace. */
@@ -49,7 +49,9 @@ export function deriveTimeline(events: readonly TraceEvent[]): Timeline {
 
 /** The timeline built one event at a time (a page spreads a long trace over many frames). */
 export class TimelineBuilder {
-  private readonly thread: OpenLane = { id: "thread", kind: "thread", name: "Main thread", intervals: [], open: null };
+  private readonly columns = new IntervalColumns();
+  private lanesMade = 0;
+  private readonly thread = this.openLane("thread", "thread", "Main thread");
   private readonly tasks = new Map<number, OpenLane>();
   private readonly workers = new Map<number, OpenLane>();
   private readonly pools = new Map<number, { kind: "thread" | "process"; name: string; queued: number; lane: OpenLane }>();
@@ -58,6 +60,7 @@ export class TimelineBuilder {
   private loopDepth = 0;
   private end = 0;
   private count = 0;
+  private finished: Timeline | undefined;
 
   constructor() {
     this.enter(this.thread, "running", { kind: "loop-start", seq: 0, t: 0, loop: 0 });
@@ -80,7 +83,7 @@ export class TimelineBuilder {
         break;
       case "task-created":
         if (e.internal) break;
-        tasks.set(e.task, { id: `task-${e.task}`, kind: "task", name: e.name, detail: `${e.coro}()`, intervals: [], open: null });
+        tasks.set(e.task, this.openLane(`task-${e.task}`, "task", e.name, `${e.coro}()`));
         this.enter(tasks.get(e.task), "ready", e);
         break;
       case "handle-queued":
@@ -93,7 +96,7 @@ export class TimelineBuilder {
         this.enter(tasks.get(e.task), "waiting", e, e.on.label);
         break;
       case "pool-created":
-        pools.set(e.pool, { kind: e.poolKind, name: e.name, queued: 0, lane: { id: `queue-${e.pool}`, kind: "queue", name: `${e.name} queue`, intervals: [], open: null } });
+        pools.set(e.pool, { kind: e.poolKind, name: e.name, queued: 0, lane: this.openLane(`queue-${e.pool}`, "queue", `${e.name} queue`) });
         break;
       case "job-queued":
         jobs.set(e.job, { label: e.label, pool: e.pool });
@@ -102,7 +105,7 @@ export class TimelineBuilder {
       case "job-started": {
         this.queueChange(e.pool, -1, e);
         if (!workers.has(e.lane))
-          workers.set(e.lane, { id: `worker-${e.lane}`, kind: "worker", name: e.laneName, detail: pools.get(e.pool)?.kind ?? "thread", intervals: [], open: null });
+          workers.set(e.lane, this.openLane(`worker-${e.lane}`, "worker", e.laneName, pools.get(e.pool)?.kind ?? "thread"));
         workerJob.set(e.lane, jobs.get(e.job)?.label);
         this.enter(workers.get(e.lane), "running", e, workerJob.get(e.lane));
         break;
@@ -142,26 +145,35 @@ export class TimelineBuilder {
     }
   }
 
-  /** The timeline of every event added: lanes closed at the last event's time. */
+  /** The timeline of every event added: lanes closed at the last event's time. Events are added
+   *  before it, not after. */
   finish(): Timeline {
+    if (this.finished) return this.finished;
     const closing: TraceEvent = { kind: "program-end", seq: this.count, t: this.end };
     const queues = [...this.pools.values()].map((p) => p.lane);
     const all = [this.thread, ...this.tasks.values(), ...this.workers.values(), ...queues];
     for (const lane of all) this.enter(lane, null, closing);
-    // A queue where no job ever had to wait is not drawn.
-    const drawn = all.filter((lane) => lane.kind !== "queue" || lane.intervals.some((iv) => iv.to > iv.from));
-    const lanes = drawn.map(({ open: _open, ...lane }) => lane);
-    return { lanes, end: this.end };
+    const starts = this.columns.groupByLane(this.lanesMade);
+    const intervalsOf = ({ index }: OpenLane) => new Intervals(this.columns, starts[index], starts[index + 1] - starts[index]);
+    const lanes = all.map((lane): Lane => ({ id: lane.id, kind: lane.kind, name: lane.name, detail: lane.detail, outcome: lane.outcome, intervals: intervalsOf(lane) }));
+    return (this.finished = { lanes: lanes.filter((lane) => lane.kind !== "queue" || waitedIn(lane.intervals)), end: this.end });
+  }
+
+  // A lane is made with every field, `outcome` too (a task's comes at its end): a field given after
+  // an object is made goes to a property store of its own, one for each lane of a big run.
+  private openLane(id: string, kind: Lane["kind"], name: string, detail?: string): OpenLane {
+    return { id, kind, name, detail, outcome: undefined, index: this.lanesMade++, open: -1, openState: null, openLabel: undefined };
   }
 
   private enter(lane: OpenLane | undefined, state: LaneState | null, e: TraceEvent, label?: string): void {
     if (!lane) return;
-    if (lane.open) {
-      if (lane.open.state === state && lane.open.label === label) return;
-      lane.open.to = e.t;
-      lane.intervals.push(lane.open);
+    if (lane.open >= 0) {
+      if (lane.openState === state && lane.openLabel === label) return;
+      this.columns.close(lane.open, e.t);
     }
-    lane.open = state ? { from: e.t, to: e.t, state, label, seq: e.seq } : null;
+    lane.open = state ? this.columns.open(lane.index, e.t, state, label, e.seq) : -1;
+    lane.openState = state;
+    lane.openLabel = label;
   }
 
   // A pool's queue lane is "ready" (stripes) while jobs wait in it for a free worker.
