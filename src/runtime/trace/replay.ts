@@ -21,7 +21,13 @@ interface TaskRecord {
   shownWaiting: WaitingTask | undefined;
   shownDone: DoneTask | undefined;
   shownMarker: LineMarker | undefined;
+  /** The generation of the replay that may change it in place; another copies it first (Replay.own). */
+  gen: number;
 }
+
+// A replay's generation: a new one for each replay and at each clone, so that a checkpoint and the
+// replays cloned from it share their task records until one of them changes a record.
+let generations = 0;
 
 // An item a snapshot made, kept on what it was made from (a task's record, a queue entry, a timer) to
 // show again while that still reads the same: a step of 10,000 tasks shows most of them as the step
@@ -102,6 +108,9 @@ export class Replay {
    *  it would have saved ~20% of the first step forward after a jump in the page. The next ones keep theirs. */
   private snapshots = 0;
 
+  /** This replay's generation: the task records it made or copied since its last clone are its own. */
+  private gen = ++generations;
+
   private readonly strict: boolean;
   constructor(strict: boolean) {
     this.strict = strict;
@@ -110,7 +119,9 @@ export class Replay {
   /** An independent copy (a checkpoint for stepping backwards without replaying from the start). */
   clone(): Replay {
     const copy = new Replay(this.strict);
-    for (const [id, task] of this.tasks) copy.tasks.set(id, { ...task });
+    // The records are shared: each replay copies one before it changes it (own).
+    for (const [id, task] of this.tasks) copy.tasks.set(id, task);
+    this.gen = ++generations;
     copy.queue = this.queue.slice(this.head);
     for (const [id, timer] of this.timers) copy.timers.set(id, timer);
     for (const [id, info] of this.timerInfo) copy.timerInfo.set(id, info);
@@ -207,7 +218,7 @@ export class Replay {
         // Every field from the start, those that come later too: an object given a field after it is
         // made keeps it in a store of its own, and a checkpoint copies each task (the 10,000-task
         // run's step index held 136,000 such records, each with its store).
-        this.tasks.set(e.task, { id: e.task, name: e.name, coro: e.coro, internal: e.internal === true, parent: e.parent, state: "ready", line: undefined, on: undefined, outcome: undefined, value: undefined, since: e.seq, shownWaiting: undefined, shownDone: undefined, shownMarker: undefined });
+        this.tasks.set(e.task, { id: e.task, name: e.name, coro: e.coro, internal: e.internal === true, parent: e.parent, state: "ready", line: undefined, on: undefined, outcome: undefined, value: undefined, since: e.seq, shownWaiting: undefined, shownDone: undefined, shownMarker: undefined, gen: this.gen });
         if (e.parent !== undefined && e.line !== undefined) this.setLine(e.parent, e.line);
         break;
       case "handle-queued":
@@ -216,10 +227,7 @@ export class Replay {
         this.push({ handle: e.handle, role: e.role, task: e.role === "step" ? e.task : undefined, label: e.label, since: e.seq, shown: undefined });
         if (e.role === "step" && e.task !== undefined) {
           const task = this.tasks.get(e.task);
-          if (task && task.state !== "done") {
-            task.state = "ready";
-            task.since = e.seq;
-          }
+          if (task && task.state !== "done") Object.assign(this.own(task), { state: "ready", since: e.seq });
         }
         break;
       case "timer-fired": {
@@ -249,8 +257,9 @@ export class Replay {
         break;
       }
       case "task-resumed": {
-        const task = this.tasks.get(e.task);
-        if (!task) break;
+        const found = this.tasks.get(e.task);
+        if (!found) break;
+        const task = this.own(found);
         task.state = "running";
         task.on = undefined;
         task.since = e.seq;
@@ -262,8 +271,9 @@ export class Replay {
         break;
       }
       case "task-suspended": {
-        const task = this.tasks.get(e.task);
-        if (!task) break;
+        const found = this.tasks.get(e.task);
+        if (!found) break;
+        const task = this.own(found);
         task.state = e.on.what === "yield" ? "ready" : "waiting";
         task.on = e.on;
         task.since = e.seq;
@@ -274,7 +284,7 @@ export class Replay {
       case "task-done": {
         const task = this.tasks.get(e.task);
         if (!task) break;
-        Object.assign(task, { state: "done", outcome: e.outcome, value: e.value, on: undefined, since: e.seq });
+        Object.assign(this.own(task), { state: "done", outcome: e.outcome, value: e.value, on: undefined, since: e.seq });
         this.lastDone = e.task;
         if (this.activity.state === "task" && this.activity.task === e.task) this.endStep(e.task);
         break;
@@ -319,7 +329,7 @@ export class Replay {
         }
         if (e.task !== undefined) {
           const task = this.tasks.get(e.task);
-          if (task) Object.assign(task, { state: "blocked", since: e.seq, line: e.line ?? task.line });
+          if (task) Object.assign(this.own(task), { state: "blocked", since: e.seq, line: e.line ?? task.line });
         }
         this.activity = { state: "blocked", label: e.label, until: e.until, task: e.task, name: e.task === undefined ? undefined : this.taskName(e.task) };
         break;
@@ -331,8 +341,7 @@ export class Replay {
         }
         const task = e.task === undefined ? undefined : this.tasks.get(e.task);
         if (task) {
-          task.state = "running";
-          task.since = e.seq;
+          Object.assign(this.own(task), { state: "running", since: e.seq });
           this.activity = { state: "task", task: task.id, name: task.name, coro: task.coro, line: task.line };
         } else this.activity = this.loopDepth > 0 ? IDLE : NO_LOOP;
         break;
@@ -363,10 +372,20 @@ export class Replay {
     this.activity = caller ? { state: "task", task: caller.id, name: caller.name, coro: caller.coro, line: caller.line } : IDLE;
   }
 
+  /** `task`'s record, to change: itself if this replay made it or copied it since its last clone,
+   *  else a copy in its place (a checkpoint, or the replay it was cloned from, still reads the old). A
+   *  checkpoint of 10,000 tasks copied every record; most had not changed since the one before. */
+  private own(task: TaskRecord): TaskRecord {
+    if (task.gen === this.gen) return task;
+    const copy = { ...task, gen: this.gen };
+    this.tasks.set(task.id, copy);
+    return copy;
+  }
+
   private setLine(task: number, line: number): void {
     const record = this.tasks.get(task);
     if (!record) return;
-    record.line = line;
+    if (record.line !== line) this.own(record).line = line;
     if (this.activity.state === "task" && this.activity.task === task) this.activity = { ...this.activity, line };
   }
 
