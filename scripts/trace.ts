@@ -15,16 +15,17 @@ import { parseArgs } from "node:util";
 import { getHeapStatistics, GCProfiler, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
-// Node's compile cache, as Python's .pyc files: the runtime's modules are type-stripped and compiled
-// once, then read back from disk (the imports below: ~160 → ~40 ms). So they are imported after it.
-// trace.mjs, the entry, has turned it on already; this is for `node scripts/trace.ts`.
+// Node's compile cache, as Python's .pyc files: the runtime's bundle is compiled once, then read back
+// from disk. So it is imported after it. trace.mjs, the entry, has turned it on already; this is for
+// `node scripts/trace.ts`.
 enableCompileCache?.();
-const [esbuild, { compileProgram, runProgram, compactTrace, selectEvents, traceBytes, CompileError, ASYNCIO_EXPORTS }, { nodeNetworkHost, nodeWorkerHost }] = await Promise.all([
-  // esbuild's service, its Go binary, starts at its first call: called at once, it starts while the
-  // runtime's modules load, and is ready for the program.
-  import("esbuild").then((esbuild) => (esbuild.transform("").catch(() => {}), esbuild)),
-  import("../src/runtime/program/index.ts"),
-  import("../src/runtime/node/index.ts"),
+// esbuild's service, its Go binary, starts at its first call: called at once, it starts while the
+// runtime loads, and is ready for the program (and for the runtime's bundle, when it is made again).
+const loadingEsbuild = import("esbuild").then((esbuild) => (esbuild.transform("").catch(() => {}), esbuild));
+const [esbuild, { compileProgram, runProgram, compactTrace, selectEvents, traceBytes, CompileError, ASYNCIO_EXPORTS, nodeNetworkHost, nodeWorkerHost }] = await Promise.all([
+  loadingEsbuild,
+  // The runtime's modules, bundled as one (runtime-bundle.mjs): its types are the sources'.
+  (await import("./runtime-bundle.mjs")).loadRuntime(loadingEsbuild) as Promise<typeof import("../src/runtime/program/index.ts") & typeof import("../src/runtime/node/index.ts")>,
 ]);
 
 const { values, positionals } = parseArgs({

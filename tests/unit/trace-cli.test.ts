@@ -2,7 +2,7 @@
 // lines with their virtual times, its trace as JSON, and exit codes a shell can test. Each case is a
 // fresh node process, as the command is.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,5 +79,46 @@ await run(main());
     const out = spawnSync(process.execPath, ["scripts/trace.mjs"], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
     expect(out.stderr).toMatch(/^usage: npm run trace -- program\.ts/);
     expect(out.status).toBe(2);
+  });
+});
+
+describe("npm run trace's runtime, bundled (scripts/runtime-bundle.mjs)", () => {
+  // In a fresh node process each time, as npm run trace: its own cache directory (in the repository,
+  // where the bundle's imports of packages resolve), and an esbuild that says when it makes a bundle.
+  const cache = join(ROOT, "node_modules", ".cache", `async-animated-test-${process.pid}`);
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+  const load = (where = cache) => {
+    const script = `import * as esbuild from "esbuild";
+import { loadRuntime } from "./scripts/runtime-bundle.mjs";
+let built = false;
+const runtime = await loadRuntime({ ...esbuild, build: (options) => ((built = true), esbuild.build(options)) }, ${JSON.stringify(where)});
+console.log(JSON.stringify({ built, runProgram: typeof runtime.runProgram, nodeWorkerHost: typeof runtime.nodeWorkerHost }));
+await esbuild.stop();`;
+    const out = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    expect(out.stderr).toBe("");
+    return JSON.parse(out.stdout) as { built: boolean; runProgram: string; nodeWorkerHost: string };
+  };
+  const manifest = () => JSON.parse(readFileSync(join(cache, "trace-runtime.json"), "utf8")) as { bundle: string; sources: Record<string, string> };
+
+  it("is made once, from every runtime source it bundles, then reused while they read the same", () => {
+    expect(load()).toEqual({ built: true, runProgram: "function", nodeWorkerHost: "object" });
+    expect(Object.keys(manifest().sources)).toEqual(expect.arrayContaining(["src/runtime/core/loop.ts", "src/runtime/asyncio/tasks.ts", "src/runtime/node/index.ts"]));
+    expect(load()).toEqual({ built: false, runProgram: "function", nodeWorkerHost: "object" });
+  });
+
+  it("is made again when a source reads otherwise than it did (as after an edit), and when the bundle is gone", () => {
+    const edited = manifest();
+    const loop = edited.sources["src/runtime/core/loop.ts"];
+    edited.sources["src/runtime/core/loop.ts"] = "0".repeat(64);
+    writeFileSync(join(cache, "trace-runtime.json"), JSON.stringify(edited));
+    expect(load().built).toBe(true);
+    expect(manifest().sources["src/runtime/core/loop.ts"]).toBe(loop);
+    rmSync(join(cache, manifest().bundle));
+    expect(load().built).toBe(true);
+    expect(load().built).toBe(false);
+  });
+
+  it("runs from the sources when it cannot be kept (a cache that cannot be written)", () => {
+    expect(load(join(ROOT, "package.json", "cache"))).toEqual({ built: true, runProgram: "function", nodeWorkerHost: "object" });
   });
 });
