@@ -227,7 +227,11 @@ export class Replay {
         this.push({ handle: e.handle, role: e.role, task: e.role === "step" ? e.task : undefined, label: e.label, since: e.seq, shown: undefined });
         if (e.role === "step" && e.task !== undefined) {
           const task = this.tasks.get(e.task);
-          if (task && task.state !== "done") Object.assign(this.own(task), { state: "ready", since: e.seq });
+          if (task && task.state !== "done") {
+            const own = this.own(task);
+            own.state = "ready";
+            own.since = e.seq;
+          }
         }
         break;
       case "timer-fired": {
@@ -341,7 +345,9 @@ export class Replay {
         }
         const task = e.task === undefined ? undefined : this.tasks.get(e.task);
         if (task) {
-          Object.assign(this.own(task), { state: "running", since: e.seq });
+          const own = this.own(task);
+          own.state = "running";
+          own.since = e.seq;
           this.activity = { state: "task", task: task.id, name: task.name, coro: task.coro, line: task.line };
         } else this.activity = this.loopDepth > 0 ? IDLE : NO_LOOP;
         break;
