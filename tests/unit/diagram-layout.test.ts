@@ -58,6 +58,40 @@ describe("layoutDiagram for long runs", () => {
     expect(bars.length).toBeLessThan(300);
     expect(new Set(bars.map((b) => b.state))).toEqual(new Set(["running"]));
   });
+
+  it("merges a lane of mixed states and zero-time steps column by column: each drawn interval in one bar, in order, each column's bar the state that took most of its time", () => {
+    // 40,000 intervals of every state, a third of them taking no time (waiting or ready for no time
+    // is not drawn), at a fixed seed.
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const states = ["running", "ready", "waiting", "blocked"] as const;
+    const intervals: Interval[] = [];
+    let t = 0;
+    for (let i = 0; i < 40_000; i++) {
+      const spent = random() < 1 / 3 ? 0 : random();
+      intervals.push({ from: t, to: t + spent, state: states[Math.floor(random() * 4)], seq: i });
+      t += spent;
+    }
+    const drawnOnes = intervals.filter((iv) => iv.to > iv.from || iv.state === "running" || iv.state === "blocked");
+    const layout = layoutDiagram({ lanes: [{ id: "task-1", kind: "task", name: "Task-1", intervals: Intervals.of(intervals) }], end: t }, { width: 900 });
+    const { bars } = layout.rows[0];
+    expect(bars.length).toBeLessThanOrEqual(Math.ceil((900 - layout.labelWidth - RIGHT_PAD) / MIN_BAR_WIDTH) + 1);
+    // The bars take the drawn intervals in order, each once: bar k's first is the one after bar k-1's last.
+    let next = 0;
+    for (const bar of bars) {
+      const group = drawnOnes.slice(next, next + (bar.merged ?? 1));
+      expect([bar.from, bar.to]).toEqual([group[0].from, group.at(-1)!.to]);
+      if (bar.merged !== undefined) {
+        const time = (state: string) => group.filter((iv) => iv.state === state).reduce((sum, iv) => sum + iv.to - iv.from, 0);
+        const most = Math.max(...states.map(time));
+        expect(time(bar.state)).toBeCloseTo(most, 9);
+      } else expect(bar.state).toBe(group[0].state);
+      next += group.length;
+    }
+    expect(next).toBe(drawnOnes.length);
+    // Columns: a bar starts at least MIN_BAR_WIDTH right of the one before.
+    for (let k = 1; k < bars.length; k++) expect(bars[k].x).toBeGreaterThanOrEqual(bars[k - 1].x + MIN_BAR_WIDTH - 1e-9);
+  });
 });
 
 describe("which diagrams draw only the lanes in view", () => {
