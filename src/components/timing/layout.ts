@@ -1,6 +1,6 @@
 // Geometry of the timing diagram, as a pure function of a timeline: where each lane, state bar and
 // axis tick goes. The view only draws what this returns.
-import type { Intervals, Lane, LaneState, Timeline } from "../../runtime/trace/index.ts";
+import { partitionPoint, type Intervals, type Lane, type LaneState, type Timeline } from "../../runtime/trace/index.ts";
 
 export interface Bar {
   x: number;
@@ -205,13 +205,7 @@ function denseBars(lane: Lane, xOf: (i: number) => number, widthOf: (i: number) 
   for (let first = drawnFrom(0); first < n; ) {
     // The first interval whose bar starts a column's width further on, or none.
     const column = xOf(first);
-    let [lo, hi] = [first + 1, n];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (xOf(mid) < column + MIN_BAR_WIDTH) lo = mid + 1;
-      else hi = mid;
-    }
-    const next = drawnFrom(lo);
+    const next = drawnFrom(partitionPoint(first + 1, n, (i) => xOf(i) < column + MIN_BAR_WIDTH));
     bars.push(mergedBar(lane, first, next, xOf, widthOf));
     first = next;
   }

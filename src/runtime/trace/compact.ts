@@ -6,7 +6,7 @@
 // TraceEvent objects only when a view asks (decode()). CompactTrace is the same columns as JSON
 // (`npm run trace -- --json=compact`): decodeCompact gives back exactly the events.
 import type { EventOf, TraceEvent, TraceEventKind, UnstampedEvent, WaitInfo } from "./schema.ts";
-import { lastAtMost } from "./bisect.ts";
+import { lastAtMost, partitionPoint } from "./bisect.ts";
 
 /** How one field is stored: an int32, a float (in the float column), an interned string, a boolean. */
 type Codec = "int" | "num" | "str" | "bool";
@@ -530,12 +530,7 @@ export class TraceStore implements Put {
 
   /** The name task `id` was made with. */
   private taskName(id: number): string {
-    let [lo, hi] = [0, this.taskIds.length - 1];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.taskIds[mid] < id) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, this.taskIds.length - 1, (i) => this.taskIds[i] < id);
     return this.taskIds[lo] === id ? this.taskNames[lo] : `task ${id}`;
   }
 

@@ -13,4 +13,4 @@ export { awaitTree, type AwaitNode } from "./await-tree.ts";
 export { TraceStore, decodeCompact, encodeCompact, COMPACT_FIELDS, type CompactTrace } from "./compact.ts";
 export { packEvents, packStore, packedBuffers, unpackEvents, type PackedEvents } from "./packed.ts";
 export { PackedEventList } from "./packed-list.ts";
-export { lastAtMost } from "./bisect.ts";
+export { lastAtMost, partitionPoint } from "./bisect.ts";

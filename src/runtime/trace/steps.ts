@@ -15,6 +15,7 @@
 // length at that moment (nothing is queued between the due timers moving over and that first run).
 import type { TraceEvent } from "./schema.ts";
 import type { ConsoleLine } from "./console-lines.ts";
+import { partitionPoint } from "./bisect.ts";
 import { Replay } from "./replay.ts";
 import { narrate } from "./narration.ts";
 import type { ReadyItem, Step, StepState } from "./step-state.ts";
@@ -204,15 +205,7 @@ export function stepAtTime(steps: StepList, t: number, options: { task?: number;
   if (!steps.length) return 0;
   const time = (i: number) => steps.at(i)!.t;
   // Steps are in time order: binary searches for the first step at or after t, and after t.
-  const firstFrom = (pass: (i: number) => boolean) => {
-    let [lo, hi] = [0, steps.length];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pass(mid)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstFrom = (pass: (i: number) => boolean) => partitionPoint(0, steps.length, pass);
   const atOrAfter = firstFrom((i) => time(i) < t);
   // The nearest time (the earlier on a tie), at the first of the steps with that time.
   let nearest = Math.min(atOrAfter, steps.length - 1);
