@@ -235,11 +235,10 @@ function mergedBar(lane: Lane, first: number, end: number, xOf: (i: number) => n
   const laneName = lane.name;
   const states = STATE_RANK.filter((s) => present.has(s));
   const state = states.reduce((best, s) => (time[s] > time[best] ? s : best), states[0]);
-  const head = first;
-  const [from, to] = [intervals.from(head), intervals.to(last)];
+  const [from, to] = [intervals.from(first), intervals.to(last)];
   return {
-    x: xOf(head),
-    width: Math.max(xOf(last) + widthOf(last) - xOf(head), MIN_BAR_WIDTH),
+    x: xOf(first),
+    width: Math.max(xOf(last) + widthOf(last) - xOf(first), MIN_BAR_WIDTH),
     state,
     from,
     to,

@@ -19,7 +19,7 @@ export interface Interval {
 }
 
 const STATES: readonly LaneState[] = ["running", "ready", "waiting", "blocked"];
-const STATE_CODE: Record<LaneState, number> = { running: 0, ready: 1, waiting: 2, blocked: 3 };
+const STATE_CODE = Object.fromEntries(STATES.map((state, code) => [state, code])) as Record<LaneState, number>;
 
 /** Every lane's intervals: appended as the lanes open them (their lanes interleaved), then grouped
  *  lane by lane once the timeline is finished (`groupByLane`). */
