@@ -190,6 +190,33 @@ for (const size of SIZES)
     expect(await svgWidth()).toBeCloseTo(fit, 0);
   });
 
+for (const size of SIZES)
+  test(`at ${size.width}×${size.height}, the time axis's labels never overlap: a run of milliseconds, and one of eight hours`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto("/lessons/example-3-create-task/");
+    const pg = playground(page, "create-task");
+    // The labels as Chromium draws them (its own font), left and right edge each, in order.
+    const labels = () =>
+      pg.locator("[data-timing-diagram] .pg-tick text").evaluateAll((texts) =>
+        texts.map((text) => {
+          const r = text.getBoundingClientRect();
+          return { text: text.textContent ?? "", left: r.left, right: r.right };
+        }),
+      );
+    for (const [seconds, last] of [
+      ["0.03", /^0\.030? s$/],
+      ["28571", /^2\d000 s$/],
+    ] as const) {
+      await typeCode(page, pg, `import { run, sleep } from "asyncio";\nawait run(sleep(${seconds}));\n`);
+      expect(await runPlayground(pg)).toBe("done");
+      await expect(pg.locator("[data-timing-diagram] .pg-tick text").last()).toHaveText(last);
+      const drawn = await labels();
+      expect(drawn.length, `${seconds} s: ticks`).toBeGreaterThanOrEqual(3);
+      const overlaps = drawn.slice(1).flatMap((label, i) => (label.left < drawn[i].right + 2 ? [`"${drawn[i].text}" and "${label.text}"`] : []));
+      expect(overlaps, `${seconds} s: labels closer than 2 px`).toEqual([]);
+    }
+  });
+
 test("the editor underlines a compile error at its spot (and keeps it there through edits) until the code compiles, and marks the line an uncaught error came from", async ({ page }) => {
   await page.goto("/lessons/example-3-create-task/");
   const pg = playground(page, "create-task");

@@ -182,6 +182,32 @@ describe("layoutDiagram zoomed", () => {
   });
 });
 
+describe("the time axis's ticks", () => {
+  /** A label's width in Arial at 12px (the narrowest of the usual faces): a digit 6.67 px, "s" 6, "." and " " 3.33. */
+  const arialWidth = (label: string) => [...label].reduce((w, c) => w + (/\d/.test(c) ? 6.67 : c === "s" ? 6 : 3.33), 0);
+  /** 1, 2, 2.5 or 5 times a power of ten, or an hour. */
+  const round = (step: number) => step === 3600 || /^(1|2|25|5)0*$/.test(String(step).replace(/^0\.0*/, "").replace(".", ""));
+
+  it("are round steps whose labels have room, from a phone's plot to a wide one, for runs of milliseconds to days", () => {
+    for (const end of [0.003, 0.01, 0.03, 0.3, 1.5, 3, 7, 60, 3000, 28_571, 100_000, 1_000_000])
+      for (const width of [400, 640, 1280])
+        for (const zoom of [1, 4]) {
+          const where = `end ${end} s, width ${width}, zoom ${zoom}`;
+          const { ticks } = layoutDiagram({ lanes: [sleeper(1)], end }, { width, zoom });
+          expect(ticks.length, where).toBeGreaterThanOrEqual(2);
+          expect(ticks.length, where).toBeLessThanOrEqual(6 * zoom + 1);
+          const step = ticks[1].t;
+          expect(round(step), `${where}: step ${step}`).toBe(true);
+          ticks.forEach((tick, i) => expect(tick.t, where).toBeCloseTo(i * step, 9));
+          for (let i = 1; i < ticks.length; i++) {
+            // Centred on their ticks: two labels' half widths, and 2 px between them.
+            const room = (arialWidth(ticks[i - 1].label) + arialWidth(ticks[i].label)) / 2 + 2;
+            expect(ticks[i].x - ticks[i - 1].x, `${where}: "${ticks[i - 1].label}" and "${ticks[i].label}"`).toBeGreaterThanOrEqual(room);
+          }
+        }
+  });
+});
+
 describe("the zoom's steps and anchor", () => {
   it("stays between fit and MAX_ZOOM", () => {
     expect(zoomStep(1, -1)).toBe(1);

@@ -47,7 +47,28 @@ export interface DiagramLayout {
   workerLanes: number;
 }
 
-const NICE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 3600];
+const NICE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 3600, 5000];
+/** The tick steps, finest first: NICE_STEPS, then 1, 2 and 5 times each power of ten from 10,000 s on. */
+function* tickSteps(): Generator<number> {
+  yield* NICE_STEPS;
+  for (let power = 10_000; ; power *= 10) yield* [power, 2 * power, 5 * power];
+}
+/** A tick label's width at 12px: a digit is 6.7–7.6 px in the usual sans-serif faces (Arial,
+ *  DejaVu Sans), "s" about 6.5, "." and " " under 4; and the least room between two labels. */
+const tickLabelWidth = (label: string) => [...label].reduce((w, c) => w + (c >= "0" && c <= "9" ? 7.2 : c === "s" ? 6.5 : 3.8), 0);
+const TICK_GAP = 6;
+const tickLabel = (t: number, step: number) => `${t.toFixed(String(step).split(".")[1]?.length ?? 0)} s`;
+/** The finest step that keeps about six ticks across the box at any zoom, with room for each label
+ *  (the widest is the last: "14286 s" did not fit in a phone's 230 px plot at ~6 ticks). */
+function tickStep(end: number, plotWidth: number, zoom: number): number {
+  for (const step of tickSteps()) {
+    if (end / step > 6 * zoom) continue;
+    const widest = tickLabelWidth(tickLabel(Math.floor(end / step + 1e-9) * step, step)) + TICK_GAP;
+    // A step past the end draws one tick ("0 s"), which always has room.
+    if ((step / end) * plotWidth >= widest || step > end) return step;
+  }
+  throw new Error("unreachable: the steps grow without bound");
+}
 /** Beyond this many lanes (a gather of 160 downloads), the diagram is drawn compact. */
 export const COMPACT_AFTER = 24;
 const LANE_HEIGHT = 28;
@@ -105,12 +126,10 @@ export function layoutDiagram(timeline: Timeline, { width: fitWidth = 640, laneH
   const end = Math.max(timeline.end, axisEnd) > 0 ? Math.max(timeline.end, axisEnd) : 1;
   const plotWidth = (fitWidth - labelWidth - RIGHT_PAD) * zoom;
   const width = labelWidth + plotWidth + RIGHT_PAD;
-  // About six ticks across the box's width at any zoom, so the labels keep their spacing.
-  const step = NICE_STEPS.find((s) => end / s <= 6 * zoom) ?? Math.ceil(end / (6 * zoom));
+  const step = tickStep(end, plotWidth, zoom);
   const x = (t: number) => labelWidth + (t / end) * plotWidth;
-  const decimals = String(step).split(".")[1]?.length ?? 0;
   const ticks: { x: number; label: string; t: number }[] = [];
-  for (let i = 0; i * step <= end + 1e-9; i++) ticks.push({ x: x(i * step), label: `${(i * step).toFixed(decimals)} s`, t: i * step });
+  for (let i = 0; i * step <= end + 1e-9; i++) ticks.push({ x: x(i * step), label: tickLabel(i * step, step), t: i * step });
   const timeAt = (px: number) => Math.min(timeline.end, Math.max(0, ((px - labelWidth) / plotWidth) * end));
 
   // A row's bars are laid out when first drawn: of 10,000 lanes, only those scrolled into view are.
