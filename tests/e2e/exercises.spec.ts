@@ -30,7 +30,8 @@ for (const { path, ids } of pages) {
 
       expect(await runPlayground(ex)).toMatch(/^(done|error)$/);
       await expect(verdictOf(ex)).toHaveAttribute("data-goal", "not-met");
-      await expect(verdictOf(ex)).toContainText(/^✗ Not yet\. \S/);
+      await expect(verdictOf(ex)).toContainText(/^Not yet\. \S/);
+      await expect(verdictOf(ex).locator("svg[data-mark]")).toHaveAttribute("data-mark", "not-met");
 
       await loadSolution(ex);
       const solution = (await ex.getByLabel("A solution").textContent()) ?? "";
@@ -39,7 +40,8 @@ for (const { path, ids } of pages) {
       await runPlayground(ex);
       // The verdict is empty while a run is under way: "met" can only come from the solution's run.
       await expect(verdictOf(ex)).toHaveAttribute("data-goal", "met");
-      await expect(verdictOf(ex)).toContainText(/^✓ Goal met\. The run ends at/);
+      await expect(verdictOf(ex)).toContainText(/^Goal met\. The run ends at/);
+      await expect(verdictOf(ex).locator("svg[data-mark]")).toHaveAttribute("data-mark", "met");
       await expect(ex).toHaveAttribute("data-status", "done");
     });
   }
@@ -95,7 +97,7 @@ test("keyboard only: open the solution, put it in the editor, run it, hear the v
   await run.focus();
   await page.keyboard.press("Enter");
   await expect(verdictOf(ex)).toHaveAttribute("data-goal", "met");
-  await expect(verdictOf(ex)).toHaveText("✓ Goal met. The run ends at 2.000 s, as the goal asks. It prints the 7 lines the goal asks for.");
+  await expect(verdictOf(ex)).toHaveText("Goal met. The run ends at 2.000 s, as the goal asks. It prints the 7 lines the goal asks for.");
 });
 
 test("the edited code survives a reload, and Reset brings back the starting code, with no verdict until a run", async ({ page }) => {

@@ -2,6 +2,7 @@
 // verdict on the last run (a live region, so it is announced after each run) and a solution behind a
 // disclosure, with a button that puts it in the editor.
 import { describeGoal, type Goal, type GoalCheck } from "./goal.ts";
+import { VerdictMark } from "./VerdictMark.tsx";
 
 /** What makes a playground an exercise. */
 export interface ExerciseSpec {
@@ -32,9 +33,7 @@ export function ExerciseVerdict({ check }: { check: GoalCheck | null }) {
     <div className="pg-verdict" role="status" aria-live="polite" aria-atomic="true" data-goal={check === null ? "pending" : check.met ? "met" : "not-met"}>
       {check ? (
         <p>
-          <span className="pg-verdict-mark" aria-hidden="true">
-            {check.met ? "✓" : "✗"}
-          </span>{" "}
+          <VerdictMark met={check.met} />
           <strong>{check.met ? "Goal met." : "Not yet."}</strong> {check.reasons.join(" ")}
         </p>
       ) : (

@@ -2,6 +2,7 @@
 import { memo } from "react";
 import type { RunResult } from "../../runtime/trace/index.ts";
 import { matchesExpectation, type Expectation } from "./expectation.ts";
+import { VerdictMark } from "./VerdictMark.tsx";
 
 /** "Ended at 2.000 s of virtual time. ✓ Matches the lesson's expected output." A real-clock run made
  *  when the site was built (`built`) says so: it measured that machine, not the reader's. A stale run
@@ -15,8 +16,20 @@ export const RunSummary = memo(function RunSummary({ result, expectation, clock,
     <div className="pg-run-summary">
       <p className="pg-summary">
         Ended at <strong>{result.virtualEnd.toFixed(3)} s</strong> of {what}.
-        {match === true ? <span className="pg-match"> ✓ Matches the lesson's expected output.</span> : null}
-        {match === false ? <span className="pg-mismatch"> ✗ Differs from the lesson's expected output.</span> : null}
+        {match === true ? (
+          <span className="pg-match">
+            {" "}
+            <VerdictMark met />
+            Matches the lesson's expected output.
+          </span>
+        ) : null}
+        {match === false ? (
+          <span className="pg-mismatch">
+            {" "}
+            <VerdictMark met={false} />
+            Differs from the lesson's expected output.
+          </span>
+        ) : null}
       </p>
       {result.notes?.map((note) => (
         <p key={note} className="pg-run-note" data-run-note>
