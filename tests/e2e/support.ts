@@ -120,7 +120,7 @@ export async function runPlayground(pg: Locator): Promise<string> {
 }
 
 /** The editor's lines (those CodeMirror has drawn): each one's code, without the stepper's marks
- *  after it ("▶ Task-2 runs"), and whether it is the stepper's running line. */
+ *  after it ("Task-2 runs", its symbol drawn by CSS), and whether it is the stepper's running line. */
 export function editorLines(pg: Locator): Promise<{ code: string; running: boolean }[]> {
   return pg.locator(".cm-content").evaluate((content) =>
     [...content.querySelectorAll(":scope > .cm-line")].map((line) => {

@@ -5,16 +5,16 @@
 import { StateEffect, StateField, type EditorState, type Range } from "@codemirror/state";
 import { Decoration, EditorView, WidgetType, type DecorationSet } from "@codemirror/view";
 import type { LineMarker } from "../../runtime/trace/index.ts";
-import { MARK, currentLine, markWords, markedLines, type Mark } from "../stepper/line-marks.ts";
+import { currentLine, markWords, markedLines, type Mark } from "../stepper/line-marks.ts";
 
 /** Replace the step marks (an empty list clears them). */
 export const setStepMarks = StateEffect.define<readonly LineMarker[]>();
 
 /** The words after a marked line: "▶ Task-2 runs ‖ Task-1 waits", styled as in the stepper's code
- *  pane. The words are read from the stepper's narration and panes; here they are shown, not read as
- *  part of the code. One widget holds a line's marks: a step of a thousand tasks changes most of a
- *  crowded line's twenty, and the editor made a widget's element again for each one that changed;
- *  this one keeps its elements and sets their words. */
+ *  pane (stepper.css draws the symbols). The words are read from the stepper's narration and panes;
+ *  here they are shown, not read as part of the code. One widget holds a line's marks: a step of
+ *  a thousand tasks changes most of a crowded line's twenty, and the editor made a widget's element
+ *  again for each one that changed; this one keeps its elements and sets their words. */
 class LineMarksWidget extends WidgetType {
   readonly marks: readonly Mark[];
   constructor(marks: readonly Mark[]) {
@@ -35,7 +35,7 @@ class LineMarksWidget extends WidgetType {
     while (marks.childElementCount < this.marks.length) marks.append(document.createElement("span"));
     this.marks.forEach((marker, i) => {
       const mark = marks.children[i] as HTMLElement;
-      const words = `${MARK[marker.state].symbol} ${markWords(marker)}`;
+      const words = markWords(marker);
       if (mark.dataset.editorMarker !== marker.state) {
         mark.className = `pg-mark pg-mark-${marker.state}`;
         mark.dataset.editorMarker = marker.state;

@@ -2,7 +2,7 @@
 // the line where each other task waits, will resume, or blocks the thread.
 import { memo, useEffect, useRef } from "react";
 import type { LineMarker } from "../../runtime/trace/index.ts";
-import { MARK, currentLine, markWords, markedLines } from "./line-marks.ts";
+import { currentLine, markWords, markedLines } from "./line-marks.ts";
 
 /** The code pane: one row per line, `data-current-line` on the line that runs now. Memoised, as the
  *  panes are: it changes with the step it shows, not with the stepper's controls. */
@@ -47,7 +47,6 @@ export const CodePane = memo(function CodePane({ code, markers, titleId }: { cod
               <span className="pg-line-text">{text || " "}</span>
               {marks.map((m) => (
                 <span key={`${m.name}-${m.state}`} className={`pg-mark pg-mark-${m.state}`} data-marker={m.state}>
-                  <span aria-hidden="true">{MARK[m.state].symbol} </span>
                   {markWords(m)}
                 </span>
               ))}

@@ -3,11 +3,12 @@
 // (CodePane.tsx) and on the reader's editor (playground/step-marks.ts), in the same words.
 import type { LineMarker } from "../../runtime/trace/index.ts";
 
-export const MARK: Record<LineMarker["state"], { symbol: string; word: string }> = {
-  running: { symbol: "▶", word: "runs" },
-  blocked: { symbol: "■", word: "blocks the thread" },
-  waiting: { symbol: "‖", word: "waits" },
-  ready: { symbol: "↻", word: "ready to resume" },
+/** What each mark says; its symbol (▶ ■ ‖ ↻) is drawn by stepper.css, from SVG. */
+export const MARK_WORD: Record<LineMarker["state"], string> = {
+  running: "runs",
+  blocked: "blocks the thread",
+  waiting: "waits",
+  ready: "ready to resume",
 };
 const PRIORITY: LineMarker["state"][] = ["running", "blocked", "ready", "waiting"];
 
@@ -72,4 +73,4 @@ const PLURAL: Record<LineMarker["state"], string> = { running: "run", blocked: "
 
 /** A mark in words, as read out: "Task-2 runs", or a count: "and 800 more wait". */
 export const markWords = (m: Mark): string =>
-  m.more === undefined ? `${m.name} ${MARK[m.state].word}` : `and ${m.more.toLocaleString("en-US")} more ${PLURAL[m.state]}`;
+  m.more === undefined ? `${m.name} ${MARK_WORD[m.state]}` : `and ${m.more.toLocaleString("en-US")} more ${PLURAL[m.state]}`;
