@@ -431,6 +431,45 @@ test("example 4: dragging the slider, the panes may follow behind; released, the
   await expect(readyQueue(stepper)).toHaveText(dragged.ready);
 });
 
+test("example 4: while → is held (a sweep), a step sets the words of the Done pane's rows already drawn; let go, each row is drawn anew for the task it shows", async ({ page }) => {
+  const { pg, stepper } = await hydrated(page);
+  const diagram = pg.locator("[data-diagram-focus]");
+  const count = Number(await stepper.getAttribute("data-step-count"));
+  const rows = stepper.locator("li[data-done-item]");
+  const names = () => rows.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-done-item") ?? ""));
+  // Each step's finished tasks, stepped to one key press at a time.
+  await diagram.focus();
+  const done: string[][] = [];
+  for (let step = 0; step < count; step++) {
+    if (step > 0) await page.keyboard.press("ArrowRight");
+    await expect(stepper).toHaveAttribute("data-step", String(step));
+    done.push(await names());
+  }
+  // A step after which a task is listed in a row the list had already (Task-1 finishes last but is
+  // listed first): drawn for its task, that row would be a new element.
+  const at = done.findIndex((tasks, step) => step > 1 && (done[step + 1] ?? []).slice(0, tasks.length).some((task) => !tasks.includes(task)));
+  expect(at, "a step after which a new task is listed in a row already drawn").toBeGreaterThan(1);
+  await page.keyboard.press("Home");
+  for (let step = 0; step < at - 2; step++) await page.keyboard.press("ArrowRight");
+  await expect(stepper).toHaveAttribute("data-step", String(at - 2));
+  // Held: a first keydown, then repeats, a step each (the first repeat starts the sweep).
+  await page.keyboard.down("ArrowRight");
+  await page.keyboard.down("ArrowRight");
+  await expect(stepper).toHaveAttribute("data-step", String(at));
+  await expect.poll(names).toEqual(done[at]);
+  await rows.evaluateAll((lis) => lis.forEach((li) => ((li as HTMLElement & { drawnBefore?: boolean }).drawnBefore = true)));
+  await page.keyboard.down("ArrowRight");
+  await expect(stepper).toHaveAttribute("data-step", String(at + 1));
+  await expect.poll(names).toEqual(done[at + 1]);
+  const kept = () => rows.evaluateAll((lis) => lis.map((li) => (li as HTMLElement & { drawnBefore?: boolean }).drawnBefore === true));
+  const shared = done[at].length;
+  expect((await kept()).slice(0, shared), "the rows drawn at the step before, now showing this step's tasks").toEqual(Array(shared).fill(true));
+  await page.keyboard.up("ArrowRight");
+  await expect.poll(kept, { message: "let go, every row is drawn for its task" }).toEqual(Array(done[at + 1].length).fill(false));
+  expect(await names()).toEqual(done[at + 1]);
+  await expect(stepper).toHaveAttribute("data-step", String(at + 1));
+});
+
 test("example 4 at 1280 wide: the panes hold their tallest height while the reader steps, so the narration under them stays put; a new run, or a new width, starts from the panes' own height", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const { pg, stepper } = await hydrated(page);

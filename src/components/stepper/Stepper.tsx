@@ -125,7 +125,7 @@ export function Stepper({ state, code, codeInEditor, model, idPrefix, interactiv
           </p>
           <CodePane code={code} markers={state.markers} titleId={`${idPrefix}-code-title`} />
         </div>
-        <StepperPanes state={state} idPrefix={idPrefix} run={model.steps} />
+        <StepperPanes state={state} idPrefix={idPrefix} run={model.steps} sweeping={model.sweeping} />
       </div>
       <div className="pg-narration" aria-live={model.playing ? "off" : "polite"}>
         <p data-narration>{state.narration}</p>

@@ -186,15 +186,21 @@ function AwaitTree({ state, idPrefix }: { state: StepState; idPrefix: string }) 
 
 /** Every pane of one step's state; `idPrefix` keeps the title ids unique on the page, and `run` (any
  *  value that changes with the run) lets the panes find their height anew. Memoised: the stepper's
- *  controls re-render on every step of a drag, the panes only when the step they show does. */
-export const StepperPanes = memo(function StepperPanes({ state, idPrefix, run }: { state: StepState; idPrefix: string; run?: unknown }) {
-  const fresh = (f: boolean) => (f ? " pg-fresh" : "");
+ *  controls re-render on every step of a drag, the panes only when the step they show does.
+ *  While the reader sweeps through the steps (`sweeping`: a drag, a held key), a list's rows are
+ *  keyed by their place rather than by the task, handle or timer they show, so that a step sets the
+ *  words of the rows already drawn instead of making new ones (a drag of a 1,000-task run replaced
+ *  every row of every pane at each frame), and nothing slides in: once the sweep stops, the rows are
+ *  keyed by what they show again, and what changed at that step slides in. */
+export const StepperPanes = memo(function StepperPanes({ state, idPrefix, run, sweeping = false }: { state: StepState; idPrefix: string; run?: unknown; sweeping?: boolean }) {
+  const fresh = (f: boolean) => (f && !sweeping ? " pg-fresh" : "");
+  const rowKey = (id: string | number, place: number) => (sweeping ? place : id);
   const thisPass = state.ready.filter((q) => q.thisPass).length;
   const steady = useSteadyHeight<HTMLDivElement>(run);
   return (
     <div className="pg-panes" ref={steady}>
       <Pane id={`${idPrefix}-loop`} title={state.loopRunning ? "Event loop" : "Main thread"} className="pg-pane-loop">
-        <div className={`pg-activity${state.activity.state === "blocked" ? " pg-activity-blocked" : ""}`} key={`${state.activity.state}-${"task" in state.activity ? state.activity.task : ""}`}>
+        <div className={`pg-activity${state.activity.state === "blocked" ? " pg-activity-blocked" : ""}`} key={sweeping ? "sweep" : `${state.activity.state}-${"task" in state.activity ? state.activity.task : ""}`}>
           <Activity activity={state.activity} state={state} />
         </div>
         <p className="pg-clock">
@@ -215,8 +221,8 @@ export const StepperPanes = memo(function StepperPanes({ state, idPrefix, run }:
           labelledBy={`${idPrefix}-ready`}
           what="handles behind them"
           items={state.ready}
-          render={(q) => (
-            <li key={q.handle} className={`pg-ready-entry${q.thisPass ? " pg-this-pass" : " pg-next-pass"}${fresh(q.fresh)}${q.why === "timer" ? " pg-from-timer" : ""}`} data-pass={q.thisPass ? "this" : "next"}>
+          render={(q, place) => (
+            <li key={rowKey(q.handle, place)} className={`pg-ready-entry${q.thisPass ? " pg-this-pass" : " pg-next-pass"}${fresh(q.fresh)}${q.why === "timer" ? " pg-from-timer" : ""}`} data-pass={q.thisPass ? "this" : "next"}>
               <span data-ready-item>{q.name}</span>
               <span className="pg-tag">
                 {WHY[q.why]} · {q.thisPass ? "this pass" : "next pass"}
@@ -232,8 +238,8 @@ export const StepperPanes = memo(function StepperPanes({ state, idPrefix, run }:
           what="waiting tasks"
           labelledBy={`${idPrefix}-waiting`}
           items={state.waiting}
-          render={(w) => (
-            <li key={w.task} className={`pg-waiting-entry${fresh(w.fresh)}`} data-waiting-item={w.name}>
+          render={(w, place) => (
+            <li key={rowKey(w.task, place)} className={`pg-waiting-entry${fresh(w.fresh)}`} data-waiting-item={w.name}>
               <strong>{w.name}</strong> {w.coro}() waits on <em>{w.on.label}</em>
               {w.on.until !== undefined ? ` until ${fmt(w.on.until)}` : ""}
               {w.line !== undefined ? <span className="pg-tag">at line {w.line}</span> : null}
@@ -249,8 +255,8 @@ export const StepperPanes = memo(function StepperPanes({ state, idPrefix, run }:
           what="timers, due later"
           labelledBy={`${idPrefix}-timers`}
           items={state.timers}
-          render={(t) => (
-            <li key={t.timer} className={`pg-timer-entry${fresh(t.fresh)}`} data-timer-item={fmt(t.due)}>
+          render={(t, place) => (
+            <li key={rowKey(t.timer, place)} className={`pg-timer-entry${fresh(t.fresh)}`} data-timer-item={fmt(t.due)}>
               <span className="pg-due">{fmt(t.due)}</span> {t.label}
             </li>
           )}
@@ -264,8 +270,8 @@ export const StepperPanes = memo(function StepperPanes({ state, idPrefix, run }:
           what="finished tasks"
           labelledBy={`${idPrefix}-done`}
           items={state.done}
-          render={(d) => (
-            <li key={d.task} className={`pg-done-entry${fresh(d.fresh)}`} data-done-item={d.name}>
+          render={(d, place) => (
+            <li key={rowKey(d.task, place)} className={`pg-done-entry${fresh(d.fresh)}`} data-done-item={d.name}>
               <strong>{d.name}</strong> {d.coro}(){" "}
               {d.outcome === "result" ? `returned ${d.value ?? "None"}` : d.outcome === "cancelled" ? "was cancelled" : `raised ${d.value?.split("\n")[0] ?? ""}`}
             </li>
