@@ -4,6 +4,7 @@
 // the playground works out: its editor marks the same lines) and the stepper model; the server renders
 // step 0, so the page reads without JavaScript.
 import type { StepState } from "../../runtime/trace/index.ts";
+import { Icon } from "../Icon.tsx";
 import { CodePane } from "./CodePane.tsx";
 import { StepperPanes } from "./StepperPanes.tsx";
 import { SPEEDS, type StepperModel } from "./use-stepper.ts";
@@ -25,7 +26,7 @@ interface StepperProps {
   name: string;
 }
 
-// Button icons as SVG paths (font glyphs such as ⏮ are missing on many systems), on a 12×12 grid.
+// Button icons (Icon.tsx: SVG, as font glyphs such as ⏮ are missing on many systems).
 const ICONS = {
   first: "M1 1h2v10H1z M11 1v10L4 6z",
   back: "M10 1v10L3 6z",
@@ -35,13 +36,6 @@ const ICONS = {
   last: "M9 1h2v10H9z M1 1v10l7-5z",
 };
 
-function Icon({ name }: { name: keyof typeof ICONS }) {
-  return (
-    <svg className="pg-icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-      <path d={ICONS[name]} fill="currentColor" />
-    </svg>
-  );
-}
 
 function Controls({ model, interactive, count, idPrefix, t }: { model: StepperModel; interactive: boolean; count: number; idPrefix: string; t: number }) {
   const { step, go, playing, togglePlay, speed, setSpeed } = model;
@@ -50,9 +44,9 @@ function Controls({ model, interactive, count, idPrefix, t }: { model: StepperMo
   // aria-disabled rather than disabled at either end, so a keyboard user's focus stays on the button.
   const button = (label: string, icon: keyof typeof ICONS, to: number, off: boolean, iconAfter = false) => (
     <button type="button" disabled={!interactive} aria-disabled={off || undefined} onClick={() => !off && go(to)} data-step-button={label.toLowerCase()}>
-      {iconAfter ? null : <Icon name={icon} />}
+      {iconAfter ? null : <Icon d={ICONS[icon]} />}
       {label}
-      {iconAfter ? <Icon name={icon} /> : null}
+      {iconAfter ? <Icon d={ICONS[icon]} /> : null}
     </button>
   );
   return (
@@ -61,7 +55,7 @@ function Controls({ model, interactive, count, idPrefix, t }: { model: StepperMo
         {button("First", "first", 0, atStart)}
         {button("Back", "back", step - 1, atStart)}
         <button type="button" className="pg-play" disabled={!interactive} onClick={togglePlay} data-step-button="play">
-          <Icon name={playing ? "pause" : "play"} />
+          <Icon d={ICONS[playing ? "pause" : "play"]} />
           {playing ? "Pause" : "Play"}
         </button>
         {button("Forward", "forward", step + 1, atEnd, true)}
