@@ -3,7 +3,7 @@
 // (CodePane.tsx) and on the reader's editor (playground/step-marks.ts), in the same words.
 import type { LineMarker } from "../../runtime/trace/index.ts";
 
-/** What each mark says; its symbol (▶ ■ ‖ ↻) is drawn by stepper.css, from SVG. */
+/** What each mark says; its symbol (▶ ■ ‖ ↻) is drawn by stepper.css, not set as a glyph. */
 export const MARK_WORD: Record<LineMarker["state"], string> = {
   running: "runs",
   blocked: "blocks the thread",
