@@ -16,20 +16,13 @@ export const RunSummary = memo(function RunSummary({ result, expectation, clock,
     <div className="pg-run-summary">
       <p className="pg-summary">
         Ended at <strong>{result.virtualEnd.toFixed(3)} s</strong> of {what}.
-        {match === true ? (
-          <span className="pg-match">
+        {match === null ? null : (
+          <span className={match ? "pg-match" : "pg-mismatch"}>
             {" "}
-            <VerdictMark met />
-            Matches the lesson's expected output.
+            <VerdictMark met={match} />
+            {match ? "Matches the lesson's expected output." : "Differs from the lesson's expected output."}
           </span>
-        ) : null}
-        {match === false ? (
-          <span className="pg-mismatch">
-            {" "}
-            <VerdictMark met={false} />
-            Differs from the lesson's expected output.
-          </span>
-        ) : null}
+        )}
       </p>
       {result.notes?.map((note) => (
         <p key={note} className="pg-run-note" data-run-note>

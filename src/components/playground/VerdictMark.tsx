@@ -1,7 +1,5 @@
-// The tick or cross beside a verdict ("Matches the lesson's expected output", "Goal met"), drawn
-// rather than set as the glyphs ✓ and ✗: ✗ is missing from many systems' first font, and the first
-// one a page drew sent Chromium through its fallback fonts in the layout that drew it (a fresh
-// browser on this machine: 47 ms for that character, 0.7 for a letter; 122 ms in one run).
+// The tick or cross beside a verdict ("Matches the lesson's expected output", "Goal met"): an Icon,
+// not the glyphs ✓ and ✗ (Icon.tsx says why).
 import { Icon } from "../Icon.tsx";
 
 // Stroked, on the icons' 12×12 grid.

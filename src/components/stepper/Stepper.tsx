@@ -36,7 +36,6 @@ const ICONS = {
   last: "M9 1h2v10H9z M1 1v10l7-5z",
 };
 
-
 function Controls({ model, interactive, count, idPrefix, t }: { model: StepperModel; interactive: boolean; count: number; idPrefix: string; t: number }) {
   const { step, go, playing, togglePlay, speed, setSpeed } = model;
   const atStart = step === 0;
