@@ -39,7 +39,10 @@ export const DEFAULT_LIMITS: Limits = {
  * second once on a loaded CI machine). A loop of fewer, slower passes is stopped past SLOW_LOOP_SECONDS. */
 const RUNAWAY_PASSES = 1 << 16;
 const SLOW_LOOP_SECONDS = 10;
-const NOT_CLOCKED = -1;
+/** A double, as the clock's readings are: V8 gives a field a Smi's representation when it is made
+ * with one (-1 was), and widened it at the first reading, mid-run, throwing away the optimised code
+ * of every function that had relied on a Session's shape. */
+const NOT_CLOCKED = -Infinity;
 
 /** The stretch cap of a real-clock run in Node (when not given). */
 const REAL_CLOCK_STRETCH = 60;
