@@ -6,7 +6,8 @@
 //      (scripts/bench-cpython.ts), and a native python3 too if one is on PATH; and the stepper's states
 //      on that trace's 587,000 steps (index, a step, a jump)
 //   2. compile latency: the compiler on a lesson-sized program (native esbuild, warm)
-//   3. page weight: what a chapter page loads up front, and what loads only when a playground is used
+//   3. the build (astro build into dist/, timed; scripts/bench-build.ts), and page weight: what a
+//      chapter page loads up front, and what loads only when a playground is used
 //   4. threads: the real cost of a job in a worker (virtual clock), and the real-world pipeline's
 //      totals on this machine (real clock): sync vs async 2 vs async 3
 //   5. in Chromium on the built site: Run → diagram, the first Run, Python's first run, and big traces
@@ -21,6 +22,7 @@ import { compileProgram, runProgram, ASYNCIO_EXPORTS } from "../src/runtime/prog
 import { StepIndex, stepState, type RunResult } from "../src/runtime/trace/index.ts";
 import { nodeNetworkHost, nodeWorkerHost } from "../src/runtime/node/index.ts";
 import { benchBrowser } from "./bench-browser.ts";
+import { benchBuild } from "./bench-build.ts";
 
 // Part 1 is the issue's program (#17): 10,000 tasks × 10 sleeps, each side measured RUNS times in
 // this same bench run; medians and p95s, ratios against the budgets, never an assertion.
@@ -210,10 +212,10 @@ for (let i = 0; i < 20; i++) {
 }
 console.log(`   median ${median(compiles).toFixed(1)} ms (budget ≤ 50 ms; esbuild-wasm in the browser adds its own start-up)`);
 
-console.log("3. Page weight (gzip), /lessons/example-3-create-task/");
+const built = benchBuild();
 const page = "dist/lessons/example-3-create-task/index.html";
-if (!existsSync(page)) console.log("   (build the site first: npm run build)");
-else {
+if (built && existsSync(page)) {
+  console.log("   page weight (gzip), /lessons/example-3-create-task/:");
   const html = readFileSync(page, "utf8");
   const assets = new Set([...html.matchAll(/(?:src|href)="(\/_astro\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]));
   const gz = (path: string) => gzipSync(readFileSync(`dist${path}`)).length;
@@ -254,4 +256,4 @@ for (const id of ["images-sync", "images-async-processes", "images-semaphore"]) 
   console.log(`   ${id} (real clock): ${result.stdout.find((l) => l.startsWith("Total time")) ?? result.error?.message}`);
 }
 
-await benchBrowser();
+if (built) await benchBrowser();
