@@ -4,7 +4,7 @@
 // reader from the editor to Run and back, with focus kept on Run. Zoomed, a diagram scrolls sideways
 // with its lane names in view; the editor underlines where the code went wrong.
 import type { Page } from "@playwright/test";
-import { test, expect, playground, runPlayground, typeCode } from "./support.ts";
+import { test, expect, hydrated, playground, runPlayground, typeCode } from "./support.ts";
 
 const PAGES = ["/", "/lessons/example-3-create-task/", "/lessons/example-7-gather-and-taskgroup/", "/lessons/real-world-images/"];
 const SIZES = [
@@ -92,6 +92,36 @@ test("keyboard only: Tab to the editor and type at once, Escape then Shift+Tab b
   await page.keyboard.press("ControlOrMeta+Enter");
   await expect(pg).toHaveAttribute("data-status", "error");
   await expect(status).toHaveText(/^The program stopped: .*boom \(line \d+\)\.$/);
+});
+
+/** Type a line at the end of example 3's code, press Run with `press`, and wait for the line's output. */
+async function editAndRun(page: Page, press: "click" | "tap") {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await hydrated(pg);
+  await pg.locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type('\nprint("one");');
+  const run = pg.getByRole("button", { name: "Run", exact: true });
+  await run[press]();
+  await expect(pg.locator("[data-console-line]").last()).toHaveText("one");
+  return { pg, run };
+}
+
+test("a mouse press on Run leaves the caret in the editor: typing goes on where it stopped", async ({ page }) => {
+  const { pg } = await editAndRun(page, "click");
+  await expect(pg.locator(".cm-content")).toBeFocused();
+  await page.keyboard.type('\nprint("two");');
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(pg.locator("[data-console-line]").last()).toHaveText("two");
+});
+
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true });
+  test("a tap on Run takes the focus from the editor (a phone's keyboard closes over the output)", async ({ page }) => {
+    const { run } = await editAndRun(page, "tap");
+    await expect(run).toBeFocused();
+  });
 });
 
 test("the home page's title is not doubled; search finds lesson code but not the playgrounds' controls", async ({ page }) => {

@@ -1,6 +1,6 @@
-// Small presentational parts of a playground: code shown as text (before the editor loads, the
-// Python twin, without JavaScript) and the list of compile problems.
-import type { KeyboardEvent } from "react";
+// Small parts of a playground: code shown as text (before the editor loads, the Python twin, without
+// JavaScript), the list of compile problems, and how its run buttons take a mouse press.
+import type { KeyboardEvent, MouseEvent, PointerEvent } from "react";
 import type { CompileProblem } from "../../runtime/program/index.ts";
 
 /** Code as a focusable block of text. */
@@ -11,6 +11,21 @@ export function StaticCode({ code, label }: { code: string; label: string }) {
     </pre>
   );
 }
+
+/** What pressed last: a mouse, a pen or a finger (a pointerdown comes before its mousedown). */
+let pressedWith = "";
+
+/** Props of a button that runs the code (Run, Both): a mouse press leaves the caret in the editor
+ *  where the reader was typing, as an editor's toolbar does, so they can go on editing, or press
+ *  Ctrl+Enter, without clicking back into the code. A tap still takes the focus, which closes a
+ *  phone's on-screen keyboard over the output; the keyboard's Tab and Enter are as ever. */
+export const KEEPS_CARET = {
+  onPointerDown: (event: PointerEvent<HTMLButtonElement>) => void (pressedWith = event.pointerType),
+  onMouseDown: (event: MouseEvent<HTMLButtonElement>) => {
+    const editing = document.activeElement?.closest(".cm-editor");
+    if (pressedWith === "mouse" && editing && event.currentTarget.closest("[data-playground]")?.contains(editing)) event.preventDefault();
+  },
+};
 
 /** What the compiler found, each with its line, column and a caret under the spot. */
 export function Problems({ problems }: { problems: CompileProblem[] }) {
