@@ -260,8 +260,8 @@ export async function benchBrowser(): Promise<void> {
     if (first !== null) console.log(`   the first Run of the visit (cold cache; the lesson's own code, compiled by the build: no compiler is waited for): ${ms(first)}`);
     // A reader who edits first: on a cold cache their first Run waits for the compiler (esbuild.wasm,
     // 3.7 MB compressed) unless the page loaded it meanwhile, when idle (browser-runner.ts, warmUp).
-    // A context of its own: nothing cached. Ctrl+Enter as soon as the playground hydrates, and again
-    // once the compiler is ready.
+    // A context of its own: nothing cached. Ctrl+Enter as soon as the playground hydrates; and when
+    // the compiler was ready (its mark), from the page's start.
     const coldContext = await browser.newContext();
     try {
       const coldPage = await coldContext.newPage();

@@ -1,8 +1,9 @@
 // A reader's view at a phone's size (390×844) and a laptop's (1280×800): every text of a timing
 // diagram is drawn at 12 CSS px or more (the diagram scrolls sideways rather than shrinking), nothing
 // in a playground runs out of its box where it cannot be scrolled to, and the keyboard alone gets a
-// reader from the editor to Run and back, with focus kept on Run. Zoomed, a diagram scrolls sideways
-// with its lane names in view; the editor underlines where the code went wrong.
+// reader from the editor to Run and back, with focus kept on Run, and a mouse press on Run leaves the
+// caret in the editor (a tap does not). Zoomed, a diagram scrolls sideways with its lane names in
+// view; the editor underlines where the code went wrong.
 import type { Page } from "@playwright/test";
 import { test, expect, hydrated, playground, runPlayground, typeCode } from "./support.ts";
 
