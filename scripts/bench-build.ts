@@ -5,14 +5,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export interface BuildFigures {
-  /** The build's wall time, from `astro build`'s start to its exit. */
-  seconds: number;
-  pages: number;
-  /** Each page's render (Astro's "(+N ms)"), with how many playgrounds it holds. */
-  rendered: { page: string; ms: number; playgrounds: number }[];
-}
-
 const BUDGET_SECONDS = 60;
 
 /** Astro's "├─ /path/index.html (+42ms)" lines: a page and its render time (ms or s). */
@@ -22,8 +14,8 @@ function pageTimes(log: string): { page: string; ms: number }[] {
 
 const playgroundsIn = (html: string) => new Set(html.match(/data-playground="[^"]*"/g) ?? []).size;
 
-/** Build the site into `outDir` (the bench's dist/) and say how long it took; null if it failed. */
-export function benchBuild(outDir = "dist"): BuildFigures | null {
+/** Build the site into `outDir` (the bench's dist/) and say how long it took; false if it failed. */
+export function benchBuild(outDir = "dist"): boolean {
   console.log("3. The build (astro build of the whole site into dist/, timed: what the page weight and part 5 measure) and page weight");
   const started = performance.now();
   const astro = join("node_modules", "astro", "bin", "astro.mjs");
@@ -31,9 +23,10 @@ export function benchBuild(outDir = "dist"): BuildFigures | null {
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) {
     console.log(`   the build failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split("\n").slice(-5).join(" / ")}`);
-    return null;
+    return false;
   }
   const log = run.stdout.replace(/\x1b\[[0-9;]*m/g, "");
+  // Each page's render (Astro's "(+N ms)"), with how many playgrounds it holds.
   const rendered = pageTimes(log).map(({ page, ms }) => {
     const file = join(outDir, page);
     return { page, ms, playgrounds: existsSync(file) ? playgroundsIn(readFileSync(file, "utf8")) : 0 };
@@ -51,5 +44,5 @@ export function benchBuild(outDir = "dist"): BuildFigures | null {
     const each = busiest.ms / busiest.playgrounds;
     console.log(`   growth: ${busiest.page}, ${busiest.playgrounds} playgrounds, ${busiest.ms.toFixed(0)} ms: ${each.toFixed(1)} ms a playground, against ${single.toFixed(0)} ms for a page of one (median of ${singles.length}): ${(each / single).toFixed(2)}×`);
   }
-  return { seconds, pages, rendered };
+  return true;
 }
