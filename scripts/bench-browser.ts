@@ -41,6 +41,12 @@ export async function hydrated(page: Page, id: string): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName("playground:drawn").length > 0, undefined, { timeout: 60_000 });
 }
 
+/** Wait until the page's compiler is ready (its "compiler-ready" mark); when it was, from the page's start. */
+async function compilerReady(page: Page): Promise<number> {
+  await page.waitForFunction(() => performance.getEntriesByName("playground:compiler-ready").length > 0, undefined, { timeout: 120_000 });
+  return page.evaluate(() => performance.getEntriesByName("playground:compiler-ready")[0].startTime);
+}
+
 /** Where one Run's time went, in ms: click → compile asked, the compile, the run in its worker (with
  *  the trace's transfer), drawing (views derived, React render, until the "drawn" mark), and
  *  painting (the next frame, until the "painted" mark). */
@@ -233,7 +239,7 @@ export async function benchBrowser(): Promise<void> {
       const firstRun = await timedRun(page, ids[0]);
       first ??= firstRun.total;
       // The budget is for a warm compiler: the page loads it when idle (browser-runner.ts, warmUp).
-      await page.waitForFunction(() => performance.getEntriesByName("playground:compiler-ready").length > 0, undefined, { timeout: 120_000 });
+      await compilerReady(page);
       // A Run as soon as the compiler is ready, while V8 still compiles esbuild.wasm's hot code on
       // the machine's other core (runs on a page whose wasm was blocked: 17–19 ms, with it 15–45):
       // printed apart; the runs below come once that has settled.
@@ -269,8 +275,7 @@ export async function benchBrowser(): Promise<void> {
       await coldPage.locator(`[data-playground="${EXAMPLE_3.id}"]`).scrollIntoViewIfNeeded();
       await hydrated(coldPage, EXAMPLE_3.id);
       const atOnce = await timedRun(coldPage, EXAMPLE_3.id, "at once", 0);
-      await coldPage.waitForFunction(() => performance.getEntriesByName("playground:compiler-ready").length > 0, undefined, { timeout: 120_000 });
-      const loaded = await coldPage.evaluate(() => performance.getEntriesByName("playground:compiler-ready")[0].startTime);
+      const loaded = await compilerReady(coldPage);
       console.log(`   the first Run of an edit on a cold visit (${EXAMPLE_3.path}, Ctrl+Enter as soon as the playground works): ${ms(atOnce.total)}; the compiler ready ${ms(loaded)} after the page's start`);
     } finally {
       await coldContext.close();
