@@ -15,8 +15,13 @@ import jobWorkerUrl from "./job.worker.ts?worker&url";
 const BATCH = 1_000;
 /** Batches a reply may have and still be written to the page's slot as well (reply-slot.ts). */
 const SLOT_BATCHES = 4;
-/** Job workers (threads, processes) kept started for the next run, at most. */
-const SPARE_JOB_WORKERS = 8;
+/** Job workers (threads, processes) kept started for the next run, at most: as many as the lessons'
+ *  biggest program takes (the real-world chapter's images-virtual: 8 threads and two pools of 4
+ *  processes, 16 lanes). With 8 kept, the others were started anew at every run: on a two-core
+ *  machine, its Run again 265–291 → 65–79 ms (median of 8 runs, two rounds); the 8 more idle workers
+ *  hold ~10 MB (the page and its workers 30.5 → 40.6 MB, measureUserAgentSpecificMemory). Only a
+ *  run that took them keeps them (warmWebWorkerHost's refill). */
+const SPARE_JOB_WORKERS = 16;
 /** Milliseconds after a run before its spares start, unless the page says sooner that it has
  *  painted the run ("painted"): the page draws the run meanwhile, on a machine that may have two cores. */
 const REFILL_AFTER_MS = 300;
