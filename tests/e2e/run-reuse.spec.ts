@@ -234,6 +234,28 @@ test("threads and processes: once the page is idle, the first run's job workers 
   for (const w of jobWorkers) expect(w.started).toBe(0);
 });
 
+test("threads and processes: the lessons' biggest program (8 threads, two pools of 4 processes) starts no job worker on its first run or the next", async ({ page }) => {
+  // The phase: before the first Run (0), the first run (1), the second (2).
+  const jobs = watchJobWorkers(page, 0);
+  const jobWorkers = jobs.workers;
+  await page.goto("/lessons/real-world-images/");
+  const pg = playground(page, "images-virtual");
+  await hydrated(pg);
+  const lanes = await pg.locator('[data-lane-kind="worker"]').count();
+  expect(lanes).toBe(16);
+  await expect.poll(() => jobWorkers.length, { timeout: 30_000 }).toBe(lanes);
+  const first = await pg.locator("[data-console-line]").allTextContents();
+  for (const phase of [1, 2]) {
+    jobs.phase = phase;
+    expect(await runPlayground(pg)).toBe("done");
+    await expect(pg.locator("[data-console-line]")).toHaveText(first);
+    // Its workers are audited and kept after each run (runner.worker.ts keeps as many as it took).
+    await page.waitForTimeout(500);
+  }
+  expect(jobWorkers).toHaveLength(lanes);
+  for (const w of jobWorkers) expect(w).toEqual({ started: 0 });
+});
+
 test("a small run's reply is read at the start of the frame after the Run, and drawn in it; a big one comes by message", async ({ page }) => {
   // The worker's messages wait until the frame that answers a click has been painted (Chromium's
   // DeferRendererTasksAfterInput); the reply slot (reply-slot.ts) does not: browser-runner.ts's
