@@ -17,11 +17,11 @@ export const COMPILES_TO_SETTLE = 200;
 export type CompileRequest = { id: number; source: string; forward?: MessagePort };
 /** Compile the last program that compiled once more, unseen (browser-runner.ts's keepCompilerWarm). */
 export type WarmRequest = { warm: true };
+/** What a compile comes to: the program, the problems in the reader's code, or (`failure`) that the
+ *  compiler itself could not run (esbuild.wasm failed to load): the next compile tries again. */
+export type CompileOutcome = { ok: true; program: CompiledProgram } | { ok: false; problems: CompileProblem[] } | { ok: false; failure: string };
 export type CompileReply =
-  | { id: number; ok: true; program: CompiledProgram }
-  | { id: number; ok: false; problems: CompileProblem[] }
-  /** The compiler itself could not run (esbuild.wasm failed to load): the next compile tries again. */
-  | { id: number; ok: false; failure: string }
+  | (CompileOutcome & { id: number })
   /** The compiler is alive and working (it beats while a compile is under way). */
   | { beat: true }
   /** A warm-up compile is done: esbuild has made this many compiles (0: nothing has compiled yet). */
