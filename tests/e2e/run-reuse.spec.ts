@@ -12,6 +12,9 @@ import { COMPILES_TO_SETTLE } from "../../src/components/playground/protocol.ts"
 const PAGE = "/lessons/example-3-create-task/";
 const ID = "create-task";
 
+/** Of each Run, whether the compiler sent its program to the runner itself (browser-runner.ts's mark). */
+const forwardedRuns = (page: Page) => page.evaluate(() => performance.getEntriesByName("playground:run").map((m) => (m as PerformanceMark).detail?.forwarded === true));
+
 /** What the runners said of themselves after their runs, in order (browser-runner.ts's marks). */
 const verdicts = (page: Page) =>
   page.evaluate(() => performance.getEntriesByType("mark").filter((m) => /^playground:(runner-|rehearsed)/.test(m.name)).map((m) => `${m.name.replace(/^playground:(runner-)?/, "")}${(m as PerformanceMark).detail ? `: ${(m as PerformanceMark).detail}` : ""}`));
@@ -102,16 +105,17 @@ test("code not compiled yet goes from the compiler straight to the runner: it ru
   const pg = playground(page, ID);
   await expect.poll(() => verdicts(page), { timeout: 30_000 }).toEqual(["rehearsed"]);
   await page.waitForFunction(() => performance.getEntriesByName("playground:compiler-ready").length > 0, undefined, { timeout: 60_000 });
-  /** Of each Run, whether the compiler sent its program to the runner itself (browser-runner.ts's mark). */
-  const forwarded = () => page.evaluate(() => performance.getEntriesByName("playground:run").map((m) => (m as PerformanceMark).detail?.forwarded === true));
+  const forwarded = () => forwardedRuns(page);
   const compiledAhead = () => page.evaluate(() => performance.getEntriesByName("playground:compile-ahead").length);
-  /** Type `code` and press Ctrl+Enter at once; whether its Run was sent by the compiler, or null when
-   *  the edit was compiled ahead first (300 ms after typing stops: a loaded machine can take that long
-   *  between Playwright's two commands), which is the other path. */
-  const ctrlEnter = async (code: string): Promise<boolean | null> => {
+  /** Type `code` and press Run from the keyboard at once (its focus, then Enter: neither Ctrl nor a
+   *  pointer, which would compile it before the Run: compileAhead); whether its Run was sent by the
+   *  compiler, or null when the edit was compiled ahead first (300 ms after typing stops: a loaded
+   *  machine can take that long between Playwright's commands), which is the other path. */
+  const runAtOnce = async (code: string): Promise<boolean | null> => {
     const [runs, ahead] = [(await forwarded()).length, await compiledAhead()];
     await typeCode(page, pg, code);
-    await page.keyboard.press("ControlOrMeta+Enter");
+    await pg.getByRole("button", { name: "Run", exact: true }).focus();
+    await page.keyboard.press("Enter");
     await expect(pg).toHaveAttribute("data-status", /^(done|error)$/, { timeout: 60_000 });
     if ((await compiledAhead()) > ahead) return null;
     const marks = await forwarded();
@@ -119,14 +123,14 @@ test("code not compiled yet goes from the compiler straight to the runner: it ru
     return marks[runs];
   };
   const sent: (boolean | null)[] = [];
-  sent.push(await ctrlEnter(`import { print, run, sleep } from "asyncio";\nasync function main() {\n  await sleep(1.5);\n  print("edited", 6 * 7);\n}\nawait run(main());\n`));
+  sent.push(await runAtOnce(`import { print, run, sleep } from "asyncio";\nasync function main() {\n  await sleep(1.5);\n  print("edited", 6 * 7);\n}\nawait run(main());\n`));
   await expect(pg.locator("[data-console-line]")).toHaveText(["edited 42"]);
   await expect(pg).toHaveAttribute("data-virtual-end", "1.500");
   // A compile error: the runner was sent no program, and stays warm.
-  sent.push(await ctrlEnter(`import { print } from "asyncio";\nconst x = ;\nprint(x);\n`));
+  sent.push(await runAtOnce(`import { print } from "asyncio";\nconst x = ;\nprint(x);\n`));
   await expect(pg).toHaveAttribute("data-status", "error");
   await expect(pg.locator("[data-compile-problem]").first()).toContainText("Line 2, column 11");
-  sent.push(await ctrlEnter(`import { print } from "asyncio";\nprint("fixed");\n`));
+  sent.push(await runAtOnce(`import { print } from "asyncio";\nprint("fixed");\n`));
   await expect(pg.locator("[data-console-line]")).toHaveText(["fixed"]);
   // Every Run of code not compiled yet went from the compiler to the runner (and most were such).
   expect(sent.filter((s) => s !== null)).not.toHaveLength(0);
@@ -136,6 +140,53 @@ test("code not compiled yet goes from the compiler straight to the runner: it ru
   await expect.poll(() => verdicts(page)).toEqual(["rehearsed", ...Array(started).fill("reusable")]);
   // The rehearsal's runner took every one (and the rehearsal started the next spare).
   expect(runners).toHaveLength(2);
+});
+
+test("Ctrl (of Ctrl+Enter) pressed in the editor, or a mouse button on Run, starts the compile: the pause in typing finds the code compiled, and the Run runs that program", async ({ page }) => {
+  await page.goto(PAGE);
+  const pg = playground(page, ID);
+  await expect.poll(() => verdicts(page), { timeout: 30_000 }).toEqual(["rehearsed"]);
+  await page.waitForFunction(() => performance.getEntriesByName("playground:compiler-ready").length > 0, undefined, { timeout: 60_000 });
+  const marks = (name: string) => page.evaluate((name) => performance.getEntriesByName(`playground:${name}`).length, name);
+  /** Type a program, then press (Control, or the mouse on Run) at once: its compile starts then. A
+   *  loaded machine can take the typing pause's 300 ms between the two, and compile it ahead itself:
+   *  then again, with another program. */
+  const editThenPress = async (text: string, press: () => Promise<void>, release: () => Promise<void>) => {
+    for (let attempt = 1; ; attempt++) {
+      await typeCode(page, pg, `import { print } from "asyncio";\nprint("${text} ${attempt}");\n`);
+      const soon = await marks("compile-soon");
+      await press();
+      if ((await marks("compile-soon")) > soon) return `${text} ${attempt}`;
+      await release();
+      expect(attempt, "compiled ahead before the press every time").toBeLessThan(3);
+    }
+  };
+  const printed = await editThenPress("compiled as Ctrl went down", () => page.keyboard.down("Control"), () => page.keyboard.up("Control"));
+  // The pause in typing (300 ms: PlaygroundIsland's compile ahead) finds it compiled, or being compiled.
+  const ahead = await marks("compile-ahead");
+  await page.waitForTimeout(600);
+  expect(await marks("compile-ahead")).toBe(ahead);
+  const runs = (await forwardedRuns(page)).length;
+  await page.keyboard.press("Enter");
+  await page.keyboard.up("Control");
+  await expect(pg).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  await expect(pg.locator("[data-console-line]")).toHaveText([printed]);
+  // Compiled before Enter: the page sent the program to the runner itself.
+  expect(await forwardedRuns(page)).toEqual([...Array(runs).fill(expect.any(Boolean)), false]);
+
+  // A mouse button pressed on Run, before the click that releases it (or released off it: no click).
+  const onRun = async () => {
+    const box = (await pg.getByRole("button", { name: "Run", exact: true }).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+  };
+  const offRun = async () => {
+    await page.mouse.move(0, 0);
+    await page.mouse.up();
+  };
+  const clicked = await editThenPress("compiled as the button went down", onRun, offRun);
+  await page.mouse.up();
+  await expect(pg.locator("[data-console-line]")).toHaveText([clicked]);
 });
 
 test("the lesson's own code runs as the build compiled it, even when the compiler cannot load", async ({ page }) => {

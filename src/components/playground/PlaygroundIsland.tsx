@@ -23,7 +23,7 @@ import { PlaygroundTools } from "../share/PlaygroundTools.tsx";
 import { anchorOf, linkedCode, withoutLinkedCode } from "../share/links.ts";
 import { checkGoal, type GoalCheck } from "./goal.ts";
 import { ExerciseGoal, ExerciseSolution, ExerciseVerdict, type ExerciseSpec } from "./ExerciseParts.tsx";
-import { KEEPS_CARET, LanguageTabs, Problems, StaticCode, type Tab } from "./PlaygroundParts.tsx";
+import { runButtonPresses, LanguageTabs, Problems, StaticCode, type Tab } from "./PlaygroundParts.tsx";
 import { bothVerdict } from "./both-verdict.ts";
 import { compileAhead, keepCompiled, runPainted, warmUp } from "./browser-runner.ts";
 import { usePlaygroundRun } from "./use-playground-run.ts";
@@ -269,7 +269,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
     requestAnimationFrame(() => document.getElementById(`${id}-code`)?.scrollIntoView({ block: "nearest" }));
   };
 
+  // The TypeScript's compile starts as the reader presses Ctrl (of Ctrl+Enter) or a pointer on Run or
+  // Both, before the key or the click that runs it (browser-runner.ts, compileAhead).
+  const compileBeforeRun = (both = false) => (both || tab !== "python") && compileAhead(latest(), "pressing");
   const onEditorKeys = (event: KeyboardEvent) => {
+    if (event.key === "Control" || event.key === "Meta") compileBeforeRun();
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       run();
@@ -392,11 +396,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
             <LanguageTabs tabs={python !== undefined ? ["ts", "python"] : ["ts"]} selected={tab} onSelect={setTab} panel={`${id}-code`} interactive={hydrated} />
             <div className="pg-actions">
               {/* Run stays focusable while a run is under way (aria-disabled), so focus is not lost. */}
-              <button type="button" className="pg-run" ref={runButton} onClick={run} {...KEEPS_CARET} disabled={!hydrated} aria-disabled={busyShown || undefined}>
+              <button type="button" className="pg-run" ref={runButton} onClick={run} {...runButtonPresses(compileBeforeRun)} disabled={!hydrated} aria-disabled={busyShown || undefined}>
                 Run
               </button>
               {python !== undefined && clock === "virtual" ? (
-                <button type="button" className="pg-both" onClick={runBoth} {...KEEPS_CARET} disabled={!hydrated} aria-disabled={busyShown || undefined} title="Run the TypeScript and the Python twin, and compare them">
+                <button type="button" className="pg-both" onClick={runBoth} {...runButtonPresses(() => compileBeforeRun(true))} disabled={!hydrated} aria-disabled={busyShown || undefined} title="Run the TypeScript and the Python twin, and compare them">
                   Both
                 </button>
               ) : null}

@@ -18,14 +18,20 @@ let pressedWith = "";
 /** Props of a button that runs the code (Run, Both): a mouse press leaves the caret in the editor
  *  where the reader was typing, as an editor's toolbar does, so they can go on editing, or press
  *  Ctrl+Enter, without clicking back into the code. A tap still takes the focus, which closes a
- *  phone's on-screen keyboard over the output; the keyboard's Tab and Enter are as ever. */
-export const KEEPS_CARET = {
-  onPointerDown: (event: PointerEvent<HTMLButtonElement>) => void (pressedWith = event.pointerType),
-  onMouseDown: (event: MouseEvent<HTMLButtonElement>) => {
-    const editing = document.activeElement?.closest(".cm-editor");
-    if (pressedWith === "mouse" && editing && event.currentTarget.closest("[data-playground]")?.contains(editing)) event.preventDefault();
-  },
-};
+ *  phone's on-screen keyboard over the output; the keyboard's Tab and Enter are as ever. `onPress`
+ *  is called as a pointer presses the button, before the click that releases it. */
+export function runButtonPresses(onPress: () => void) {
+  return {
+    onPointerDown: (event: PointerEvent<HTMLButtonElement>) => {
+      pressedWith = event.pointerType;
+      onPress();
+    },
+    onMouseDown: (event: MouseEvent<HTMLButtonElement>) => {
+      const editing = document.activeElement?.closest(".cm-editor");
+      if (pressedWith === "mouse" && editing && event.currentTarget.closest("[data-playground]")?.contains(editing)) event.preventDefault();
+    },
+  };
+}
 
 /** What the compiler found, each with its line, column and a caret under the spot. */
 export function Problems({ problems }: { problems: CompileProblem[] }) {

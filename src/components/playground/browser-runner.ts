@@ -5,9 +5,9 @@
 // usable: a compiler that cannot start, a wasm that cannot load (the next Run tries again), a
 // compile that never answers, a runner that crashes or falls silent (it beats while it runs), and
 // the reader's Stop.
-import { BROWSER_LIMITS, type CompiledProgram, type CompileProblem, type RunOptions } from "../../runtime/program/index.ts";
+import { BROWSER_LIMITS, type CompiledProgram, type RunOptions } from "../../runtime/program/index.ts";
 import { PackedEventList, type PackedEvents, type RunResult, type TraceEvent } from "../../runtime/trace/index.ts";
-import { COMPILES_TO_SETTLE, type CompileReply, type CompileRequest, type RunnerMessage, type RunnerRequest, type RunRequest, type WarmRequest } from "./protocol.ts";
+import { COMPILES_TO_SETTLE, type CompileOutcome, type CompileReply, type CompileRequest, type RunnerMessage, type RunnerRequest, type RunRequest, type WarmRequest } from "./protocol.ts";
 import { newReplySlot, readReply } from "./reply-slot.ts";
 import { deriveAsItArrives, stopDeriving, type Derivation } from "./run-derivation.ts";
 import { watchdog } from "./watchdog.ts";
@@ -30,7 +30,7 @@ const COMPILER_SILENCE_SECONDS = 20;
 /** Real seconds a loop may hold the thread on each clock: real-clock lessons compute for real. */
 const STRETCH_SECONDS = { virtual: BROWSER_LIMITS.maxStretchSeconds, real: 60 };
 
-export type CompileOutcome = { ok: true; program: CompiledProgram } | { ok: false; problems: CompileProblem[] } | { ok: false; failure: string };
+export type { CompileOutcome };
 /** How a run ended; `inFrame`: its reply was read in an animation frame (reply-slot.ts), and drawn
  *  now, React's render in this frame's task, it is painted in this frame. */
 export type Outcome = { kind: "done"; result: RunResult; inFrame?: boolean } | { kind: "crashed"; message: string } | { kind: "stopped" } | { kind: "uncompiled" };
@@ -110,25 +110,29 @@ export function keepCompiled(source: string, program: CompiledProgram): void {
   compiledAtBuild.set(source, outcome);
 }
 
-/** Compile now what the reader may run next, so that Run finds it compiled. */
-export function compileAhead(source: string): void {
+/** Compile now what the reader may run next, so that Run finds it compiled, or being compiled: when
+ *  they pause in typing (PlaygroundIsland), or as they press Ctrl (of Ctrl+Enter) or a pointer on
+ *  Run, some 50–150 ms before the key or the click that runs it. */
+export function compileAhead(source: string, when: "paused" | "pressing" = "paused"): void {
   // Marked when it compiles: a Run after it takes the compiled program (the browser tests look).
-  if (!compiledAtBuild.has(source) && !compiled.has(source)) performance.mark("playground:compile-ahead");
+  if (!compiledAtBuild.has(source) && !compiled.has(source)) performance.mark(when === "paused" ? "playground:compile-ahead" : "playground:compile-soon");
   void compileKept(source);
 }
 
 /** Compile and run code not compiled yet: the compiler sends the program straight to the runner
  *  (a MessageChannel between the two workers) as well as to the page. After a key or a click,
  *  Chromium holds a worker's messages to the page until the frame answering the input is painted
- *  (reply-slot.ts): a run started when the page hears of the compile starts a frame late. Null when
- *  the code is compiled or being compiled, or the compiler is not warm: compile, then startRun. The
- *  run ends "uncompiled" if the program does not compile (the compile's outcome has the problems),
- *  "crashed" if the compiler fails. */
+ *  (reply-slot.ts): a run started when the page hears of the compile starts a frame late. Code being
+ *  compiled already (compileAhead) is asked for again, with the runner's port: the
+ *  compiler forwards that compile's program (compiler.worker.ts). Null when the code is compiled, or
+ *  the compiler is not warm: compile, then startRun. The run ends "uncompiled" if the program does
+ *  not compile (the compile's outcome has the problems), "crashed" if the compiler fails. */
 export function compileAndRun(source: string, options: Pick<RunOptions, "clock" | "model"> = {}): { compiled: Promise<CompileOutcome>; run: RunHandle } | null {
-  if (!compilerAnswered || compiledAtBuild.has(source) || compiled.has(source)) return null;
+  const kept = compiled.get(source);
+  if (!compilerAnswered || compiledAtBuild.has(source) || (kept && arrived.has(kept))) return null;
   performance.mark("playground:compile");
   const { port1, port2 } = new MessageChannel();
-  const outcome = compileKept(source, port1);
+  const outcome = kept ? compileInWorker(source, port1) : compileKept(source, port1);
   return { compiled: outcome, run: startRun({ port: port2, compiled: outcome }, options) };
 }
 
