@@ -154,6 +154,38 @@ test("an edit, its run and a failed run put no element in or out before the cons
   expect(await page.evaluate(() => (window as unknown as { changed: string[] }).changed)).toEqual([]);
 });
 
+for (const width of [1280, 390])
+  test(`at ${width} px wide, the diagram stays where it is as the reader edits and runs (the stale verdict and the notes keep their lines)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto(PAGE);
+    const pg = playground(page, ID);
+    const verdict = pg.locator(".pg-summary .pg-match");
+    // From the top of the output: the page may scroll to keep the caret or Run in view, and on a
+    // phone the editor above the output grows with each line typed.
+    const diagramTop = () => pg.evaluate((el) => el.querySelector("[data-timing-diagram]")!.getBoundingClientRect().top - el.querySelector(".pg-output")!.getBoundingClientRect().top);
+    const editAndRun = async (comment: string, whileStale: () => Promise<void>) => {
+      await pg.locator(".cm-content").click();
+      await page.keyboard.press("ControlOrMeta+End");
+      await page.keyboard.insertText(`\n// ${comment}: the same run`);
+      await expect(pg.locator("[data-stale]")).toBeVisible();
+      await whileStale();
+      await page.keyboard.press("ControlOrMeta+Enter");
+      await expect(pg.locator("[data-yours]")).toBeVisible();
+      await expect(verdict).toBeVisible();
+    };
+    // The first edit puts the output's note above it, once; from then on the reader edits and runs.
+    expect(await runPlayground(pg)).toBe("done");
+    await editAndRun("first", async () => {});
+    const before = await diagramTop();
+    await editAndRun("second", async () => {
+      expect(await diagramTop()).toBe(before);
+      // No verdict on code that has not run: not seen, not read, and still taking its place.
+      await expect(verdict).toBeHidden();
+      await expect(verdict).toHaveAttribute("aria-hidden", "true");
+    });
+    expect(await diagramTop()).toBe(before);
+  });
+
 test("Stop ends a run at once and keeps the earlier output, marked as earlier", async ({ page }) => {
   test.slow();
   await page.goto("/lessons/real-world-images/");

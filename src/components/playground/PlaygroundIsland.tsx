@@ -41,6 +41,14 @@ const NO_STEPS: StepList = [];
 /** A pause in typing this long, and the code is compiled ahead of Run. */
 const COMPILE_AHEAD_PAUSE_MS = 300;
 const NO_MARKERS: readonly LineMarker[] = [];
+/** What the output is, when it is not the run of the code in the editor; all three are held in one
+ *  place, the one that applies seen, so that the output under them stays put as one follows another
+ *  (an edit, then its run: a phone's width wrapped them to lines of their own count). */
+const OUTPUT_NOTES = {
+  failed: "This output is from the last run that finished.",
+  edited: "This output is from the code before your edits. Press Run to see yours.",
+  yours: "This output is from your edited code. Reset brings back the lesson's own.",
+} as const;
 /** The editor holds the stepped run's code as it ran: its lines are the trace's. */
 const SAME_LINES: ReadonlyMap<number, number> = new Map();
 
@@ -298,13 +306,11 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
   // Whether the run shown is of other code than this TypeScript and Python (the Python twin's, if Both ran it).
   const ranOtherThan = (ts: string, py: string | undefined) => resultCode !== (language === "python" ? py : ts) || (both !== null && both.code !== py);
   const edited = ranOtherThan(code, python);
-  const stale =
-    result === null ? null : crash !== null || problems.length ? "This output is from the last run that finished." : edited ? "This output is from the code before your edits. Press Run to see yours." : null;
-  // A run of the reader's edits says so where the stale note was, in as many words: Run then changes
-  // the line's text, and the output under it stays where the reader is looking (the line taken out
-  // moved it up as it was drawn, and repainted all under it).
+  const stale = result === null ? null : crash !== null || problems.length ? "failed" : edited ? "edited" : null;
+  // A run of the reader's edits says so where the stale note was: taking the line out moved the output
+  // up as it was drawn, and repainted all under it.
   const yours = result !== null && result !== initial && ranOtherThan(lessonCode, lessonPython);
-  const outputNote = stale ?? (yours ? "This output is from your edited code. Reset brings back the lesson's own." : null);
+  const outputNote: keyof typeof OUTPUT_NOTES | null = stale ?? (yours ? "yours" : null);
   // No verdict before the reader's first run: the build's run of the starting code is no attempt of theirs.
   const verdict = exercise && !busyShown && (result !== initial || crash !== null || problems.length > 0) ? verdictOf(exercise.goal, result, problems, crash) : null;
 
@@ -325,9 +331,13 @@ export default function PlaygroundIsland({ id, code: lessonCode, python: lessonP
                     have a sibling rule, `* + *`), 9–23 ms on a lesson of 160 tasks. */}
                 <div className="pg-output-notes">
                   {outputNote ? (
-                    <p className="pg-output-note" {...(stale ? { "data-stale": "" } : { "data-yours": "" })}>
-                      {outputNote}
-                    </p>
+                    <div className="pg-output-note-slot">
+                      {Object.entries(OUTPUT_NOTES).map(([note, text]) => (
+                        <p key={note} className="pg-output-note" {...(note !== outputNote ? { "data-held": "", "aria-hidden": true } : stale ? { "data-stale": "" } : { "data-yours": "" })}>
+                          {text}
+                        </p>
+                      ))}
+                    </div>
                   ) : null}
                   {pinned && sides && !compare ? (
                     <p className="pg-pinned-diff" data-pinned-diff>
