@@ -307,6 +307,24 @@ test("threads and processes: the lessons' biggest program (8 threads, two pools 
   for (const w of jobWorkers) expect(w).toEqual({ started: 0 });
 });
 
+test("the simulated network keeps the site's files it read: Run again reads none of them over HTTP, and gives the same output", async ({ page }) => {
+  const reads: string[] = [];
+  page.context().on("request", (request) => void (/\/samples\//.test(request.url()) && reads.push(new URL(request.url()).pathname)));
+  await page.goto("/reference/asyncio-api/");
+  const pg = playground(page, "simulated-network");
+  await pg.scrollIntoViewIfNeeded();
+  const built = await pg.locator("[data-console-line]").allTextContents();
+  expect(await runPlayground(pg)).toBe("done");
+  await expect(pg.locator("[data-console-line]")).toHaveText(built);
+  // The program reads three photos: a blocking read and two async ones, each once.
+  expect(reads.sort()).toEqual(["/samples/photo-01.ppm", "/samples/photo-02.ppm", "/samples/photo-03.ppm"]);
+  for (let i = 0; i < 2; i++) {
+    expect(await runPlayground(pg)).toBe("done");
+    await expect(pg.locator("[data-console-line]")).toHaveText(built);
+  }
+  expect(reads).toHaveLength(3);
+});
+
 test("a small run's reply is read at the start of the frame after the Run, and drawn in it; a big one comes by message", async ({ page }) => {
   // The worker's messages wait until the frame that answers a click has been painted (Chromium's
   // DeferRendererTasksAfterInput); the reply slot (reply-slot.ts) does not: browser-runner.ts's

@@ -21,27 +21,70 @@ export interface RequestOptions {
   latency?: number;
 }
 
-/** The site over HTTP, for code running in a browser (sync XHR is allowed in workers); `basePath`: the sub-path the site is served under. */
-export function browserNetworkHost(basePath = "/"): NetworkHost | undefined {
+/** Files read from the site, kept for the next read, up to `budget` bytes (the least recently read
+ *  go first): the site's files do not change while the page is open, and Run again then reads from
+ *  memory instead of over HTTP. Each read gets a copy: a program may write into the bytes it got. */
+class KeptFiles {
+  private readonly files = new Map<string, Uint8Array>();
+  private bytes = 0;
+  private readonly budget: number;
+  constructor(budget: number) {
+    this.budget = budget;
+  }
+
+  /** A copy of `path`'s bytes if kept. */
+  get(path: string): Uint8Array | undefined {
+    const file = this.files.get(path);
+    if (!file) return undefined;
+    // Read last, dropped last (a Map iterates in the order of insertion).
+    this.files.delete(path);
+    this.files.set(path, file);
+    return file.slice();
+  }
+
+  /** Keep `file` as `path`'s bytes (if it fits), and give a copy. */
+  keep(path: string, file: Uint8Array): Uint8Array {
+    if (file.length > this.budget) return file;
+    this.bytes -= this.files.get(path)?.length ?? 0;
+    this.files.delete(path);
+    this.files.set(path, file);
+    this.bytes += file.length;
+    for (const [old, dropped] of this.files) {
+      if (this.bytes <= this.budget) break;
+      this.files.delete(old);
+      this.bytes -= dropped.length;
+    }
+    return file.slice();
+  }
+}
+
+/** The site over HTTP, for code running in a browser (sync XHR is allowed in workers); `basePath`: the
+ *  sub-path the site is served under; `keepBytes`: how much of what it reads to keep (KeptFiles). */
+export function browserNetworkHost(basePath = "/", keepBytes = 0): NetworkHost | undefined {
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
   if (!origin || typeof XMLHttpRequest !== "function") return undefined;
   // "/samples/…" names a file of the site, which may live under a sub-path (a GitHub Pages project site).
   const base = new URL(basePath.replace(/\/?$/, "/"), origin).href;
   const url = (path: string) => new URL(`.${path}`, base);
+  const kept = new KeptFiles(keepBytes);
   return {
     base,
     readSync(path) {
+      const known = kept.get(path);
+      if (known) return known;
       const request = new XMLHttpRequest();
       request.open("GET", url(path).href, false);
       request.responseType = "arraybuffer";
       request.send();
       if (request.status !== 200) throw new ValueError(`${path}: HTTP ${request.status}`);
-      return new Uint8Array(request.response as ArrayBuffer);
+      return kept.keep(path, new Uint8Array(request.response as ArrayBuffer));
     },
     async read(path) {
+      const known = kept.get(path);
+      if (known) return known;
       const response = await fetch(url(path));
       if (!response.ok) throw new ValueError(`${path}: HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
+      return kept.keep(path, new Uint8Array(await response.arrayBuffer()));
     },
   };
 }
