@@ -256,7 +256,9 @@ export async function benchBrowser(): Promise<void> {
       for (const how of HOWS) all[how].push(...times[how]);
       return times;
     };
-    const medianAndP95 = (runs: RunTimes[]) => `${ms(quantile(runs.map((r) => r.total), 0.5))} / ${ms(quantile(runs.map((r) => r.total), 0.95))}`;
+    const totalsOf = (runs: RunTimes[]) => runs.map((r) => r.total);
+    const medianAndP95 = (totals: number[]) => `${ms(quantile(totals, 0.5))} / ${ms(quantile(totals, 0.95))}`;
+    const p95AndMedian = (totals: number[]) => `p95 ${ms(quantile(totals, 0.95))}, median ${ms(quantile(totals, 0.5))}`;
     for (const { path, ids } of pages) {
       await page.goto(`${ORIGIN}${path}`);
       // A run on the real clock takes the real seconds its program sleeps and computes, by design.
@@ -281,8 +283,8 @@ export async function benchBrowser(): Promise<void> {
       const times = await timedRuns(lead, RUNS);
       for (const how of HOWS) leads[how].push(...times[how]);
       for (let i = 0; i < RUNS; i++) held.push(await timedRun(page, lead, "held", i));
-      programs.push({ path, id: lead, again: quantile(times.again.map((r) => r.total), 0.5) });
-      const line = HOWS.map((how) => `${how} ${medianAndP95(times[how])}`);
+      programs.push({ path, id: lead, again: quantile(totalsOf(times.again), 0.5) });
+      const line = HOWS.map((how) => `${how} ${medianAndP95(totalsOf(times[how]))}`);
       // The page's other programs, fewer runs each: each hydrates as it scrolls into view, and its
       // first Run (its worker's first of it) is not timed.
       const others = byHow();
@@ -292,23 +294,22 @@ export async function benchBrowser(): Promise<void> {
         await timedRun(page, id);
         const its = await timedRuns(id, OTHER_RUNS);
         for (const how of HOWS) others[how].push(...its[how]);
-        programs.push({ path, id, again: quantile(its.again.map((r) => r.total), 0.5) });
+        programs.push({ path, id, again: quantile(totalsOf(its.again), 0.5) });
       }
-      const more = rest.length ? `; its ${rest.length} other program${rest.length > 1 ? "s" : ""}, ${OTHER_RUNS} runs each: ${HOWS.map((how) => `${how} ${medianAndP95(others[how])}`).join("; ")}` : "";
+      const more = rest.length ? `; its ${rest.length} other program${rest.length > 1 ? "s" : ""}, ${OTHER_RUNS} runs each: ${HOWS.map((how) => `${how} ${medianAndP95(totalsOf(others[how]))}`).join("; ")}` : "";
       console.log(`   ${path}#${lead}: Run → diagram painted, median / p95: ${line.join("; ")} (first on the page ${ms(firstRun.total)}; as soon as the compiler was ready ${ms(justLoaded.total)})${more}`);
     }
-    const verdict = (runs: RunTimes[]) => `p95 ${ms(quantile(runs.map((r) => r.total), 0.95))}, median ${ms(quantile(runs.map((r) => r.total), 0.5))}`;
     console.log(`   every program on the virtual clock: ${programs.length} on ${pages.length} pages (${realClock} on the real clock not timed: a run takes the real seconds its program sleeps); each page's first ${RUNS} runs a way, the others ${OTHER_RUNS}`);
     for (const how of HOWS) {
-      const totals = all[how].map((r) => r.total);
+      const totals = totalsOf(all[how]);
       const split = PHASES.map((phase) => `${phase} ${ms(quantile(all[how].map((r) => r.phases[phase]), 0.5))}`).join(", ");
       const inFrame = all[how].filter((r) => r.inFrame).length;
-      console.log(`   every program, Run ${how === "again" ? "again on the same code" : how === "paused" ? "after an edit and a pause" : "at once after an edit (Ctrl+Enter)"}: ${verdict(all[how])} over ${totals.length} runs (budget p95 ≤ 30 ms: ${budget(quantile(totals, 0.95) <= 30)}); each page's first program alone ${verdict(leads[how])}; medians: ${split}; drawn in the frame that read its reply from the runner's slot (not a frame later, by message): ${inFrame} of ${totals.length}${how === "at once" ? " (at once, the compile is in the run phase: the compiler sends the program to the runner itself)" : ""}`);
+      console.log(`   every program, Run ${how === "again" ? "again on the same code" : how === "paused" ? "after an edit and a pause" : "at once after an edit (Ctrl+Enter)"}: ${p95AndMedian(totals)} over ${totals.length} runs (budget p95 ≤ 30 ms: ${budget(quantile(totals, 0.95) <= 30)}); each page's first program alone ${p95AndMedian(totalsOf(leads[how]))}; medians: ${split}; drawn in the frame that read its reply from the runner's slot (not a frame later, by message): ${inFrame} of ${totals.length}${how === "at once" ? " (at once, the compile is in the run phase: the compiler sends the program to the runner itself)" : ""}`);
     }
-    console.log(`   each page's first program, Ctrl+Enter as a reader presses it (Ctrl down ${CTRL_HELD_MS} ms before Enter, timed from Enter; the compile starts with Ctrl): ${verdict(held)} over ${held.length} runs (budget p95 ≤ 30 ms: ${budget(quantile(held.map((r) => r.total), 0.95) <= 30)})`);
+    console.log(`   each page's first program, Ctrl+Enter as a reader presses it (Ctrl down ${CTRL_HELD_MS} ms before Enter, timed from Enter; the compile starts with Ctrl): ${p95AndMedian(totalsOf(held))} over ${held.length} runs (budget p95 ≤ 30 ms: ${budget(quantile(totalsOf(held), 0.95) <= 30)})`);
     const slowest = [...programs].sort((a, b) => b.again - a.again).slice(0, 5);
     console.log(`   the slowest programs, by their own median Run again: ${slowest.map((p) => `${p.path}#${p.id} ${ms(p.again)}`).join(", ")}; ${programs.filter((p) => p.again > 30).length} of ${programs.length} over 30 ms`);
-    console.log(`   every page, Run again as soon as the compiler is ready (once a page, before the ${SETTLE_MS / 1000} s the runs above wait for it to settle): p95 ${ms(quantile(afterLoad, 0.95))}, median ${ms(quantile(afterLoad, 0.5))} over ${afterLoad.length} runs (budget p95 ≤ 30 ms: ${budget(quantile(afterLoad, 0.95) <= 30)})`);
+    console.log(`   every page, Run again as soon as the compiler is ready (once a page, before the ${SETTLE_MS / 1000} s the runs above wait for it to settle): ${p95AndMedian(afterLoad)} over ${afterLoad.length} runs (budget p95 ≤ 30 ms: ${budget(quantile(afterLoad, 0.95) <= 30)})`);
     if (first !== null) console.log(`   the first Run of the visit (cold cache; the lesson's own code, compiled by the build: no compiler is waited for): ${ms(first)}`);
     // A reader who edits first: on a cold cache their first Run waits for the compiler (esbuild.wasm,
     // 3.7 MB compressed) unless the page loaded it meanwhile, when idle (browser-runner.ts, warmUp).
