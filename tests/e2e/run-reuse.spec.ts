@@ -19,6 +19,13 @@ const forwardedRuns = (page: Page) => page.evaluate(() => performance.getEntries
 const verdicts = (page: Page) =>
   page.evaluate(() => performance.getEntriesByType("mark").filter((m) => /^playground:(runner-|rehearsed)/.test(m.name)).map((m) => `${m.name.replace(/^playground:(runner-)?/, "")}${(m as PerformanceMark).detail ? `: ${(m as PerformanceMark).detail}` : ""}`));
 
+/** Wait until the spare runner has rehearsed the lesson's program and the compiler is ready: the page
+ *  as a reader finds it once it has been idle. */
+async function rehearsedAndCompilerReady(page: Page): Promise<void> {
+  await expect.poll(() => verdicts(page), { timeout: 30_000 }).toEqual(["rehearsed"]);
+  await page.waitForFunction(() => performance.getEntriesByName("playground:compiler-ready").length > 0, undefined, { timeout: 60_000 });
+}
+
 test("runs that leave nothing behind share one warm runner; after one that patched a built-in, a fresh one", async ({ page }) => {
   const runners: string[] = [];
   page.on("worker", (worker) => void (/runner\.worker/.test(worker.url()) && runners.push(worker.url())));
@@ -103,22 +110,20 @@ test("code not compiled yet goes from the compiler straight to the runner: it ru
   page.on("worker", (worker) => void (/runner\.worker/.test(worker.url()) && runners.push(worker.url())));
   await page.goto(PAGE);
   const pg = playground(page, ID);
-  await expect.poll(() => verdicts(page), { timeout: 30_000 }).toEqual(["rehearsed"]);
-  await page.waitForFunction(() => performance.getEntriesByName("playground:compiler-ready").length > 0, undefined, { timeout: 60_000 });
-  const forwarded = () => forwardedRuns(page);
+  await rehearsedAndCompilerReady(page);
   const compiledAhead = () => page.evaluate(() => performance.getEntriesByName("playground:compile-ahead").length);
   /** Type `code` and press Run from the keyboard at once (its focus, then Enter: neither Ctrl nor a
    *  pointer, which would compile it before the Run: compileAhead); whether its Run was sent by the
    *  compiler, or null when the edit was compiled ahead first (300 ms after typing stops: a loaded
    *  machine can take that long between Playwright's commands), which is the other path. */
   const runAtOnce = async (code: string): Promise<boolean | null> => {
-    const [runs, ahead] = [(await forwarded()).length, await compiledAhead()];
+    const [runs, ahead] = [(await forwardedRuns(page)).length, await compiledAhead()];
     await typeCode(page, pg, code);
     await pg.getByRole("button", { name: "Run", exact: true }).focus();
     await page.keyboard.press("Enter");
     await expect(pg).toHaveAttribute("data-status", /^(done|error)$/, { timeout: 60_000 });
     if ((await compiledAhead()) > ahead) return null;
-    const marks = await forwarded();
+    const marks = await forwardedRuns(page);
     expect(marks).toHaveLength(runs + 1);
     return marks[runs];
   };
@@ -136,7 +141,7 @@ test("code not compiled yet goes from the compiler straight to the runner: it ru
   expect(sent.filter((s) => s !== null)).not.toHaveLength(0);
   for (const s of sent) if (s !== null) expect(s).toBe(true);
   // Each Run started (a compile error compiled ahead starts none) left its runner warm.
-  const started = (await forwarded()).length;
+  const started = (await forwardedRuns(page)).length;
   await expect.poll(() => verdicts(page)).toEqual(["rehearsed", ...Array(started).fill("reusable")]);
   // The rehearsal's runner took every one (and the rehearsal started the next spare).
   expect(runners).toHaveLength(2);
@@ -145,8 +150,7 @@ test("code not compiled yet goes from the compiler straight to the runner: it ru
 test("Ctrl (of Ctrl+Enter) pressed in the editor, or a mouse button on Run, starts the compile: the pause in typing finds the code compiled, and the Run runs that program", async ({ page }) => {
   await page.goto(PAGE);
   const pg = playground(page, ID);
-  await expect.poll(() => verdicts(page), { timeout: 30_000 }).toEqual(["rehearsed"]);
-  await page.waitForFunction(() => performance.getEntriesByName("playground:compiler-ready").length > 0, undefined, { timeout: 60_000 });
+  await rehearsedAndCompilerReady(page);
   const marks = (name: string) => page.evaluate((name) => performance.getEntriesByName(`playground:${name}`).length, name);
   /** Type a program, then press (Control, or the mouse on Run) at once: its compile starts then. A
    *  loaded machine can take the typing pause's 300 ms between the two, and compile it ahead itself:
@@ -314,15 +318,19 @@ test("the simulated network keeps the site's files it read: Run again reads none
   const pg = playground(page, "simulated-network");
   await pg.scrollIntoViewIfNeeded();
   const built = await pg.locator("[data-console-line]").allTextContents();
+  // Once the page is idle a spare runner rehearses a program of the page, perhaps this one; the Run
+  // then takes that runner (a Run during the rehearsal would take another, which reads for itself).
+  await expect.poll(() => verdicts(page), { timeout: 30_000 }).toContain("rehearsed");
   expect(await runPlayground(pg)).toBe("done");
   await expect(pg.locator("[data-console-line]")).toHaveText(built);
-  // The program reads three photos: a blocking read and two async ones, each once.
-  expect(reads.sort()).toEqual(["/samples/photo-01.ppm", "/samples/photo-02.ppm", "/samples/photo-03.ppm"]);
+  // The program reads three photos, a blocking read and two async ones: each has been read.
+  expect([...new Set(reads)].sort()).toEqual(["/samples/photo-01.ppm", "/samples/photo-02.ppm", "/samples/photo-03.ppm"]);
+  const read = reads.length;
   for (let i = 0; i < 2; i++) {
     expect(await runPlayground(pg)).toBe("done");
     await expect(pg.locator("[data-console-line]")).toHaveText(built);
   }
-  expect(reads).toHaveLength(3);
+  expect(reads).toHaveLength(read);
 });
 
 test("a small run's reply is read at the start of the frame after the Run, and drawn in it; a big one comes by message", async ({ page }) => {
