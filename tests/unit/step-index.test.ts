@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { collectPlaygrounds } from "../../src/integrations/playground-blocks.mjs";
-import { deriveSteps, stepAtTime, stepState, StepIndex, type Step, type TraceEvent } from "../../src/runtime/trace/index.ts";
+import { deriveStepStates, deriveSteps, stepAtTime, stepState, StepIndex, type Step, type TraceEvent } from "../../src/runtime/trace/index.ts";
 import { BROWSER_LIMITS } from "../../src/runtime/program/index.ts";
 import { runTs } from "../support/run-ts.ts";
 import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
@@ -52,6 +52,53 @@ describe("StepIndex: deriveSteps, one event at a time, narrations on demand", ()
   });
 });
 
+// Tasks started eagerly, inside their parent's step: the stepper then knows whose step goes on when one suspends.
+const EAGER_CHILDREN = `import { run, createTask, sleep, print } from "asyncio";
+async function child(i: number) {
+  print("child", i);
+  await sleep(0.1 * i);
+  print("child done", i);
+}
+async function parent() {
+  const a = createTask(child(1), { eagerStart: true });
+  const b = createTask(child(2), { eagerStart: true });
+  print("parent goes on");
+  await a;
+  await b;
+}
+await run(parent());
+`;
+
+describe("stepping back undoes (every lesson program, threads and processes included)", () => {
+  it.each([...programs, { name: "tasks started eagerly", code: EAGER_CHILDREN }])("$name: each step back from the last, and forward again, is the single-pass state", async ({ code }) => {
+    const { events } = await runTs(code);
+    const expected = deriveStepStates(events);
+    const steps = deriveSteps(events);
+    stepState(events, steps, steps.length - 1);
+    // Back a step, and forward one from there (← then →, as a reader may): what is applied again
+    // reads the state the undoing left.
+    for (let i = steps.length - 2; i >= 0; i--) {
+      expect(stepState(events, steps, i), `step ${i}`).toEqual(expected[i]);
+      expect(stepState(events, steps, i + 1), `step ${i + 1}, after a step back to ${i}`).toEqual(expected[i + 1]);
+    }
+    // And forward again, from the first step.
+    for (let i = 1; i < steps.length; i++) expect(stepState(events, steps, i), `step ${i}, again`).toEqual(expected[i]);
+  });
+});
+
+// The events of `events`, counting each one read (a step back should read the few it shows, not
+// replay the thousands since a checkpoint).
+function counted(events: readonly TraceEvent[]): { events: readonly TraceEvent[]; reads: () => number } {
+  let reads = 0;
+  const proxy = new Proxy(events, {
+    get: (target, key, receiver) => {
+      if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { events: proxy, reads: () => reads };
+}
+
 describe("stepAtTime searches as the linear scan did", () => {
   it.each(programs.slice(0, 12))("$name", async ({ code }) => {
     const { events } = await runTs(code);
@@ -76,6 +123,41 @@ describe("stepState in any order", () => {
     for (const i of [mid, mid + 1, mid + 2, mid - 1, mid - 700, n - 1, 5, mid + 3_000, mid + 2_999, 0, n - 2]) {
       // A copy of the events has a cursor of its own, with no checkpoint: it replays from the start.
       expect(stepState(events, index, i), `step ${i}`).toEqual(stepState(events.slice(), eager, i));
+    }
+  }, 60_000);
+
+  it("stepping back on a run of 1,000 tasks reads a few events a step (it undoes), and gives what a fresh replay gives, past where its undo reaches", async () => {
+    const run = await runTs(THOUSAND_TASKS, { limits: BROWSER_LIMITS });
+    const { events, reads } = counted(run.events);
+    const index = indexOf(events);
+    const eager = deriveSteps(run.events);
+    const from = Math.floor(index.length * 0.6);
+    stepState(events, index, from);
+    // One step back at a time: 300 steps. The first replays from a checkpoint (a jump came before
+    // it), keeping a journal; the others undo, reading only the events around the step (its own, the
+    // next one for its sentence, the one before for what is fresh): a handful, where a replay from
+    // the checkpoint read ~1,200 on average.
+    stepState(events, index, from - 1);
+    const perStep: number[] = [];
+    for (let i = from - 2; i > from - 300; i--) {
+      const before = reads();
+      stepState(events, index, i);
+      perStep.push(reads() - before);
+    }
+    expect(Math.max(...perStep)).toBeLessThanOrEqual(8);
+    // Then as a drag back: 400 steps a frame, well past the last 4,096 events it can undo.
+    for (let i = from - 300, frame = 0; i > 0; i -= 400, frame++) {
+      const state = stepState(events, index, i);
+      if (frame % 5 === 0) expect(state, `step ${i}`).toEqual(stepState(run.events.slice(), eager, i));
+    }
+    for (const i of [from - 299, from - 1, 1, from]) expect(stepState(events, index, i), `step ${i}`).toEqual(stepState(run.events.slice(), eager, i));
+    // A step back (a journal kept from there), forward 12,000 steps, 100 a frame (the journal
+    // forgets its oldest events as it goes), then back 4,000, 100 a frame.
+    stepState(events, index, from - 1);
+    for (let i = from; i <= from + 12_000; i += 100) stepState(events, index, i);
+    for (let i = from + 12_000, frame = 0; i >= from + 8_000; i -= 100, frame++) {
+      const state = stepState(events, index, i);
+      if (frame % 4 === 0) expect(state, `step ${i}`).toEqual(stepState(run.events.slice(), eager, i));
     }
   }, 60_000);
 

@@ -7,6 +7,7 @@ export { timelineToGantt } from "./gantt.ts";
 export { deriveTimeline, TimelineBuilder, type Timeline, type Lane, type Interval, type LaneState } from "./timeline.ts";
 export { Intervals } from "./intervals.ts";
 export { deriveProfile, ProfileBuilder, dominantState, PROFILE_STATES, MAIN_PROGRAM, type ProfileRow, type ProfileState } from "./profile.ts";
+export { Journal, JOURNAL_EVENTS } from "./journal.ts";
 export { deriveSteps, stepState, deriveStepStates, stepAtTime, readyQueues, StepIndex, type StepList } from "./steps.ts";
 export type { Step, StepState, ReadyItem, WaitingTask, DoneTask, PendingTimer, LoopActivity, LineMarker, WorkerLane, PoolQueue } from "./step-state.ts";
 export { awaitTree, type AwaitNode } from "./await-tree.ts";

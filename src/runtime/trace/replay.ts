@@ -4,6 +4,7 @@
 import type { TraceEvent, WaitInfo } from "./schema.ts";
 import { printedLines, type ConsoleLine } from "./console-lines.ts";
 import type { DoneTask, LineMarker, LoopActivity, PendingTimer, ReadyItem, Step, StepState, WaitingTask, WorkerLane } from "./step-state.ts";
+import { Journal } from "./journal.ts";
 
 interface TaskRecord {
   id: number;
@@ -56,6 +57,15 @@ interface TimerRecord {
   shown: PendingTimer | undefined;
 }
 
+interface PoolRecord {
+  name: string;
+  kind: "thread" | "process";
+  maxWorkers: number;
+  queued: readonly { job: number; label: string }[];
+}
+
+type LaneRecord = Omit<WorkerLane, "fresh"> & { since: number };
+
 const WHY_WORDS = ["start", "wake", "resume"] as const;
 
 /** Why a handle is in the ready queue, from its role and label ("start Task-2", "wake Task-2"). */
@@ -89,6 +99,7 @@ export class Replay {
   actorTask: number | undefined;
   actorHandle: number | undefined;
   lastDone: number | undefined;
+  /** Not undone by a journal: handles are never reused, and one is asked about only once queued. */
   readonly internalHandles = new Set<number>();
   /** The previous event, and the handle-run that began the pass under way. */
   prev: TraceEvent | undefined;
@@ -98,14 +109,19 @@ export class Replay {
   topLine: number | undefined;
   /** Tasks whose step is under way, innermost last: an eager start runs inside its caller's step. */
   stepping: number[] = [];
-  readonly pools = new Map<number, { name: string; kind: "thread" | "process"; maxWorkers: number; queued: { job: number; label: string }[] }>();
+  // Pools and lanes are replaced when they change, never changed in place: a clone shares them.
+  readonly pools = new Map<number, Readonly<PoolRecord>>();
   readonly jobs = new Map<number, { label: string; pool: number }>();
-  readonly lanes = new Map<number, Omit<WorkerLane, "fresh"> & { since: number }>();
+  readonly lanes = new Map<number, Readonly<LaneRecord>>();
 
-  /** Snapshots taken of this replay. A copy made for a jump or a step back shows one state: keeping
-   *  its ~19,000 items (some on queue entries and timers it shares with the long-lived checkpoint it
-   *  was copied from) made steps back on 10,000 tasks ~2.5× slower at p95 (Node, 7 → 19 ms), where
-   *  it would have saved ~20% of the first step forward after a jump in the page. The next ones keep theirs. */
+  /** How to undo the events applied, if this replay keeps a journal (the stepper's cursor does). */
+  private journal: Journal | undefined;
+
+  /** Snapshots taken of this replay. Its first keeps none of its items: a copy made for a jump shows
+   *  one state, and keeping its ~19,000 items (some on queue entries and timers it shares with the
+   *  long-lived checkpoint it was copied from) made steps back on 10,000 tasks ~2.5× slower at p95
+   *  (Node, 7 → 19 ms, when each step back was such a copy), where it would have saved ~20% of the
+   *  first step forward after a jump in the page. The next ones keep theirs. */
   private snapshots = 0;
 
   /** This replay's generation: the task records it made or copied since its last clone are its own. */
@@ -127,11 +143,22 @@ export class Replay {
     for (const [id, info] of this.timerInfo) copy.timerInfo.set(id, info);
     copy.console.push(...this.console);
     for (const h of this.internalHandles) copy.internalHandles.add(h);
-    for (const [id, pool] of this.pools) copy.pools.set(id, { ...pool, queued: pool.queued.slice() });
+    for (const [id, pool] of this.pools) copy.pools.set(id, pool);
     for (const [id, job] of this.jobs) copy.jobs.set(id, job);
-    for (const [id, lane] of this.lanes) copy.lanes.set(id, { ...lane });
+    for (const [id, lane] of this.lanes) copy.lanes.set(id, lane);
     const { loopDepth, activity, passLeft, passOpen, pass, actorTask, actorHandle, lastDone, prev, passBegan, t, topLine } = this;
     return Object.assign(copy, { loopDepth, activity, passLeft, passOpen, pass, actorTask, actorHandle, lastDone, prev, passBegan, t, topLine, stepping: this.stepping.slice() });
+  }
+
+  /** From here on, record how to undo each event: this replay has applied the trace's first `applied`. */
+  keepJournal(applied: number): void {
+    this.journal = new Journal(applied);
+  }
+
+  /** Undo the events applied after the trace's first `applied`; false, undoing nothing, when the
+   *  journal does not reach back that far (or there is none). */
+  undoTo(applied: number): boolean {
+    return this.journal?.undoTo(applied) ?? false;
   }
 
   /** How much a copy (clone) copies: tasks, ready handles, timers. */
@@ -177,6 +204,7 @@ export class Replay {
 
   private push(entry: QueueEntry): void {
     this.queue.push(entry);
+    this.journal?.pushed(this.queue);
   }
 
   private pop(handle: number): QueueEntry | undefined {
@@ -196,10 +224,54 @@ export class Replay {
     const at = this.queue.findIndex((q, i) => i >= this.head && q.handle === handle);
     if (at < 0) return undefined;
     const [entry] = this.queue.splice(at, 1);
+    this.journal?.removed(this.queue, at, entry);
     return entry;
   }
 
+  // A map's entry set or deleted, with the journal told what it was (a key set anew keeps its place
+  // in the map's order, and one deleted by an undo was the last added: the tasks' and lanes' order is
+  // the snapshot's order).
+  private put<K, V>(map: Map<K, V>, key: K, value: V): void {
+    this.journal?.entry(map, key);
+    map.set(key, value);
+  }
+  private drop<K, V>(map: Map<K, V>, key: K): void {
+    this.journal?.entry(map, key);
+    map.delete(key);
+  }
+  // A task record's field set, on a record this replay owns (own).
+  private setField<K extends keyof TaskRecord>(task: TaskRecord, key: K, value: TaskRecord[K]): void {
+    if (task[key] === value) return;
+    this.journal?.field(task, key, task[key]);
+    task[key] = value;
+  }
+
   apply(e: TraceEvent): void {
+    const journal = this.journal;
+    if (!journal) return this.change(e);
+    journal.begin();
+    // The fields an event may set, told to the journal if it changed them. Named one by one: a loop
+    // over their names made applying an event ~3× slower (keyed access on `this`).
+    const { topLine, t, prev, loopDepth, activity, passLeft, passOpen, pass, passBegan, actorTask, actorHandle, lastDone, queue, head } = this;
+    this.change(e);
+    if (this.topLine !== topLine) journal.field(this, "topLine", topLine);
+    if (this.t !== t) journal.field(this, "t", t);
+    if (this.prev !== prev) journal.field(this, "prev", prev);
+    if (this.loopDepth !== loopDepth) journal.field(this, "loopDepth", loopDepth);
+    if (this.activity !== activity) journal.field(this, "activity", activity);
+    if (this.passLeft !== passLeft) journal.field(this, "passLeft", passLeft);
+    if (this.passOpen !== passOpen) journal.field(this, "passOpen", passOpen);
+    if (this.pass !== pass) journal.field(this, "pass", pass);
+    if (this.passBegan !== passBegan) journal.field(this, "passBegan", passBegan);
+    if (this.actorTask !== actorTask) journal.field(this, "actorTask", actorTask);
+    if (this.actorHandle !== actorHandle) journal.field(this, "actorHandle", actorHandle);
+    if (this.lastDone !== lastDone) journal.field(this, "lastDone", lastDone);
+    if (this.queue !== queue) journal.field(this, "queue", queue);
+    if (this.head !== head) journal.field(this, "head", head);
+  }
+
+  // What `e` changes (apply, which also tells the journal what the fields were before it).
+  private change(e: TraceEvent): void {
     this.topLine = topLine(e) ?? this.topLine;
     this.t = e.t;
     this.prev = e;
@@ -218,7 +290,7 @@ export class Replay {
         // Every field from the start, those that come later too: an object given a field after it is
         // made keeps it in a store of its own, and a checkpoint copies each task (the 10,000-task
         // run's step index held 136,000 such records, each with its store).
-        this.tasks.set(e.task, { id: e.task, name: e.name, coro: e.coro, internal: e.internal === true, parent: e.parent, state: "ready", line: undefined, on: undefined, outcome: undefined, value: undefined, since: e.seq, shownWaiting: undefined, shownDone: undefined, shownMarker: undefined, gen: this.gen });
+        this.put(this.tasks, e.task, { id: e.task, name: e.name, coro: e.coro, internal: e.internal === true, parent: e.parent, state: "ready", line: undefined, on: undefined, outcome: undefined, value: undefined, since: e.seq, shownWaiting: undefined, shownDone: undefined, shownMarker: undefined, gen: this.gen });
         if (e.parent !== undefined && e.line !== undefined) this.setLine(e.parent, e.line);
         break;
       case "handle-queued":
@@ -229,17 +301,17 @@ export class Replay {
           const task = this.tasks.get(e.task);
           if (task && task.state !== "done") {
             const own = this.own(task);
-            own.state = "ready";
-            own.since = e.seq;
+            this.setField(own, "state", "ready");
+            this.setField(own, "since", e.seq);
           }
         }
         break;
       case "timer-fired": {
         if (this.passLeft === 0) this.passOpen = true;
-        this.timers.delete(e.timer);
+        this.drop(this.timers, e.timer);
         const info = this.timerInfo.get(e.timer);
         // A timer fires once: what it was set for is not needed after (a checkpoint copies the rest).
-        this.timerInfo.delete(e.timer);
+        this.drop(this.timerInfo, e.timer);
         if (info && this.internalHandles.has(e.timer)) this.internalHandles.add(e.handle);
         this.push({ handle: e.handle, role: "timer", task: undefined, label: info?.label ?? `timer ${e.timer}`, since: e.seq, shown: undefined });
         this.activity = this.loopDepth > 0 ? IDLE : this.activity;
@@ -264,63 +336,69 @@ export class Replay {
         const found = this.tasks.get(e.task);
         if (!found) break;
         const task = this.own(found);
-        task.state = "running";
-        task.on = undefined;
-        task.since = e.seq;
-        if (e.line !== undefined) task.line = e.line;
+        this.setField(task, "state", "running");
+        this.setField(task, "on", undefined);
+        this.setField(task, "since", e.seq);
+        if (e.line !== undefined) this.setField(task, "line", e.line);
         this.actorTask = e.task;
         this.actorHandle = undefined;
         this.activity = { state: "task", task: e.task, name: task.name, coro: task.coro, line: task.line };
         this.stepping.push(e.task);
+        this.journal?.pushed(this.stepping);
         break;
       }
       case "task-suspended": {
         const found = this.tasks.get(e.task);
         if (!found) break;
         const task = this.own(found);
-        task.state = e.on.what === "yield" ? "ready" : "waiting";
-        task.on = e.on;
-        task.since = e.seq;
-        if (e.line !== undefined) task.line = e.line;
+        this.setField(task, "state", e.on.what === "yield" ? "ready" : "waiting");
+        this.setField(task, "on", e.on);
+        this.setField(task, "since", e.seq);
+        if (e.line !== undefined) this.setField(task, "line", e.line);
         this.endStep(e.task);
         break;
       }
       case "task-done": {
         const task = this.tasks.get(e.task);
         if (!task) break;
-        Object.assign(this.own(task), { state: "done", outcome: e.outcome, value: e.value, on: undefined, since: e.seq });
+        const own = this.own(task);
+        this.setField(own, "state", "done");
+        this.setField(own, "outcome", e.outcome);
+        this.setField(own, "value", e.value);
+        this.setField(own, "on", undefined);
+        this.setField(own, "since", e.seq);
         this.lastDone = e.task;
         if (this.activity.state === "task" && this.activity.task === e.task) this.endStep(e.task);
         break;
       }
       case "timer-set":
-        this.timers.set(e.timer, { due: e.due, label: e.label, task: e.task, since: e.seq, shown: undefined });
-        this.timerInfo.set(e.timer, { label: e.label, task: e.task });
+        this.put(this.timers, e.timer, { due: e.due, label: e.label, task: e.task, since: e.seq, shown: undefined });
+        this.put(this.timerInfo, e.timer, { label: e.label, task: e.task });
         if (this.isInternal(e)) this.internalHandles.add(e.timer);
         break;
       case "timer-cancelled":
-        this.timers.delete(e.timer);
-        this.timerInfo.delete(e.timer);
+        this.drop(this.timers, e.timer);
+        this.drop(this.timerInfo, e.timer);
         break;
       case "pool-created":
-        this.pools.set(e.pool, { name: e.name, kind: e.poolKind, maxWorkers: e.maxWorkers, queued: [] });
+        this.put(this.pools, e.pool, { name: e.name, kind: e.poolKind, maxWorkers: e.maxWorkers, queued: [] });
         break;
-      case "job-queued":
-        this.jobs.set(e.job, { label: e.label, pool: e.pool });
-        this.pools.get(e.pool)?.queued.push({ job: e.job, label: e.label });
+      case "job-queued": {
+        this.put(this.jobs, e.job, { label: e.label, pool: e.pool });
+        const pool = this.pools.get(e.pool);
+        if (pool) this.put(this.pools, e.pool, { ...pool, queued: [...pool.queued, { job: e.job, label: e.label }] });
         break;
+      }
       case "job-started": {
         const pool = this.pools.get(e.pool);
-        if (pool) pool.queued = pool.queued.filter((q) => q.job !== e.job);
+        this.unqueue(e.pool, e.job);
         const job = this.jobs.get(e.job)?.label;
-        this.lanes.set(e.lane, { lane: e.lane, name: e.laneName, pool: pool?.name ?? "", poolKind: pool?.kind ?? "thread", job, state: "running", since: e.seq });
+        this.put(this.lanes, e.lane, { lane: e.lane, name: e.laneName, pool: pool?.name ?? "", poolKind: pool?.kind ?? "thread", job, state: "running", since: e.seq });
         break;
       }
       case "job-done": {
-        const lane = e.lane === undefined ? undefined : this.lanes.get(e.lane);
-        if (lane) Object.assign(lane, { job: undefined, state: "idle", label: undefined, until: undefined, line: undefined, since: e.seq });
-        const pool = this.pools.get(this.jobs.get(e.job)?.pool ?? -1);
-        if (pool) pool.queued = pool.queued.filter((q) => q.job !== e.job);
+        if (e.lane !== undefined) this.changeLane(e.lane, { job: undefined, state: "idle", label: undefined, until: undefined, line: undefined, since: e.seq });
+        this.unqueue(this.jobs.get(e.job)?.pool ?? -1, e.job);
         break;
       }
       case "blocking-start":
@@ -328,35 +406,41 @@ export class Replay {
           const lane = this.lanes.get(e.lane);
           // cpu() is the job's code running; a blocking wait holds the worker; a GIL wait is ready.
           const state = e.work === "cpu" ? "running" : e.work === "gil" ? "ready" : "blocked";
-          if (lane) Object.assign(lane, { state, label: e.label, until: e.until, since: e.seq, line: e.line ?? lane.line });
+          if (lane) this.changeLane(e.lane, { state, label: e.label, until: e.until, since: e.seq, line: e.line ?? lane.line });
           break;
         }
         if (e.task !== undefined) {
           const task = this.tasks.get(e.task);
-          if (task) Object.assign(this.own(task), { state: "blocked", since: e.seq, line: e.line ?? task.line });
+          if (task) {
+            const own = this.own(task);
+            this.setField(own, "state", "blocked");
+            this.setField(own, "since", e.seq);
+            if (e.line !== undefined) this.setField(own, "line", e.line);
+          }
         }
         this.activity = { state: "blocked", label: e.label, until: e.until, task: e.task, name: e.task === undefined ? undefined : this.taskName(e.task) };
         break;
       case "blocking-end": {
         if (e.lane !== undefined) {
-          const lane = this.lanes.get(e.lane);
-          if (lane) Object.assign(lane, { state: "running", label: undefined, until: undefined, since: e.seq });
+          this.changeLane(e.lane, { state: "running", label: undefined, until: undefined, since: e.seq });
           break;
         }
         const task = e.task === undefined ? undefined : this.tasks.get(e.task);
         if (task) {
           const own = this.own(task);
-          own.state = "running";
-          own.since = e.seq;
+          this.setField(own, "state", "running");
+          this.setField(own, "since", e.seq);
           this.activity = { state: "task", task: task.id, name: task.name, coro: task.coro, line: task.line };
         } else this.activity = this.loopDepth > 0 ? IDLE : NO_LOOP;
         break;
       }
-      case "print":
+      case "print": {
+        this.journal?.growing(this.console);
         this.console.push(...printedLines(e, e.lane === undefined ? undefined : this.laneName(e.lane)));
-        if (e.lane !== undefined && e.line !== undefined) Object.assign(this.lanes.get(e.lane) ?? {}, { line: e.line });
+        if (e.lane !== undefined && e.line !== undefined) this.changeLane(e.lane, { line: e.line });
         if (e.task !== undefined && e.line !== undefined) this.setLine(e.task, e.line);
         break;
+      }
       case "program-end":
         break;
     }
@@ -369,7 +453,11 @@ export class Replay {
   // A task's step ended: the loop is idle again, or the caller of an eager start goes on.
   private endStep(task: number): void {
     // In place (a step ends at nearly every await): mostly the innermost one.
-    for (let i = this.stepping.length - 1; i >= 0; i--) if (this.stepping[i] === task) this.stepping.splice(i, 1);
+    for (let i = this.stepping.length - 1; i >= 0; i--)
+      if (this.stepping[i] === task) {
+        this.stepping.splice(i, 1);
+        this.journal?.removed(this.stepping, i, task);
+      }
     const caller = this.tasks.get(this.stepping[this.stepping.length - 1] ?? -1);
     if (caller) {
       this.actorTask = caller.id;
@@ -384,14 +472,26 @@ export class Replay {
   private own(task: TaskRecord): TaskRecord {
     if (task.gen === this.gen) return task;
     const copy = { ...task, gen: this.gen };
-    this.tasks.set(task.id, copy);
+    this.put(this.tasks, task.id, copy);
     return copy;
+  }
+
+  // A lane's record replaced by one with `changes` (a clone shares the old).
+  private changeLane(id: number, changes: Partial<LaneRecord>): void {
+    const lane = this.lanes.get(id);
+    if (lane) this.put(this.lanes, id, { ...lane, ...changes });
+  }
+
+  // A job leaves its pool's queue (it started, or it is done).
+  private unqueue(id: number, job: number): void {
+    const pool = this.pools.get(id);
+    if (pool) this.put(this.pools, id, { ...pool, queued: pool.queued.filter((q) => q.job !== job) });
   }
 
   private setLine(task: number, line: number): void {
     const record = this.tasks.get(task);
     if (!record) return;
-    if (record.line !== line) this.own(record).line = line;
+    if (record.line !== line) this.setField(this.own(record), "line", line);
     if (this.activity.state === "task" && this.activity.task === task) this.activity = { ...this.activity, line };
   }
 
