@@ -86,6 +86,44 @@ describe("stepping back undoes (every lesson program, threads and processes incl
   });
 });
 
+// 150 tasks that sleep and print, some handing a blocking call to a thread: ~7,000 events.
+const WALKED = `import { run, createTask, sleep, print, toThread, blockingSleep } from "asyncio";
+async function work(i: number) {
+  for (let n = 0; n < 8; n++) {
+    await sleep(0.01 * (1 + (i % 7)));
+    if (n % 4 === 0) print("task", i, "at", n);
+  }
+  if (i % 10 === 0) await toThread(() => blockingSleep(0.05));
+}
+async function main() {
+  const tasks = [];
+  for (let i = 0; i < 150; i++) tasks.push(createTask(work(i)));
+  for (const t of tasks) await t;
+}
+await run(main());
+`;
+
+describe("a random walk through the steps", () => {
+  it("one step, strides and jumps, back and forth: every stop is the single-pass state", async () => {
+    const { events } = await runTs(WALKED);
+    expect(events.length).toBeGreaterThan(5_000);
+    expect(events.some((e) => e.kind === "job-started")).toBe(true);
+    const expected = deriveStepStates(events);
+    const steps = deriveSteps(events);
+    const last = steps.length - 1;
+    let seed = 17;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let at = 0;
+    for (let move = 0; move < 1_500; move++) {
+      const kind = random();
+      // Mostly ← and →, as a reader steps; then strides (a drag); now and then a jump anywhere.
+      const to = kind < 0.6 ? at + (random() < 0.5 ? -1 : 1) : kind < 0.95 ? at + Math.round((random() - 0.5) * 400) : Math.floor(random() * steps.length);
+      at = Math.max(0, Math.min(last, to));
+      expect(stepState(events, steps, at), `move ${move}: step ${at}`).toEqual(expected[at]);
+    }
+  }, 60_000);
+});
+
 // The events of `events`, counting each one read (a step back should read the few it shows, not
 // replay the thousands since a checkpoint).
 function counted(events: readonly TraceEvent[]): { events: readonly TraceEvent[]; reads: () => number } {

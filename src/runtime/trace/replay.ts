@@ -138,6 +138,8 @@ export class Replay {
     // The records are shared: each replay copies one before it changes it (own).
     for (const [id, task] of this.tasks) copy.tasks.set(id, task);
     this.gen = ++generations;
+    // Undoing a change made in place to a record now shared would change the copy's too.
+    this.journal?.forgetAll();
     copy.queue = this.queue.slice(this.head);
     for (const [id, timer] of this.timers) copy.timers.set(id, timer);
     for (const [id, info] of this.timerInfo) copy.timerInfo.set(id, info);
