@@ -2,9 +2,10 @@
 // CPython 3.14's own event loop (Pyodide, virtual clock) with the recorder watching, gives a trace the
 // views can draw: well formed by the same rules as the runtime's (trace-invariants.ts), printing what
 // the lesson declares, and drawn as the same diagram as its TypeScript program — the same task lanes,
-// in the same states over the same virtual seconds — since both follow CPython's scheduling.
+// in the same states over the same virtual seconds — since both follow CPython's scheduling; and
+// its stepper's states are the same stepped back (undone) as stepped forward.
 import { describe, expect, it } from "vitest";
-import { consoleLines, deriveTimeline, type RunResult, type TraceEvent } from "../../src/runtime/trace/index.ts";
+import { consoleLines, deriveStepStates, deriveSteps, deriveTimeline, stepState, type RunResult, type TraceEvent } from "../../src/runtime/trace/index.ts";
 import { sharedPyodide, type PythonResult } from "../support/pyodide.ts";
 import { pythonResult } from "../../src/components/playground/python-runner.ts";
 import { lessonsIn, type Playground } from "../support/lesson-sources.ts";
@@ -454,9 +455,17 @@ it("says that input() cannot read in a playground, at the reader's line", async 
   expect(py.errorLine).toBe(2);
 });
 
+// Each twin's CPython run, made once for the tests that read it.
+const pythonRuns = new Map<string, Promise<PythonResult>>();
+const pythonRunOf = (pg: Playground): Promise<PythonResult> => {
+  let run = pythonRuns.get(pg.python!);
+  if (!run) pythonRuns.set(pg.python!, (run = sharedPyodide().run(pg.python!, { trace: true })));
+  return run;
+};
+
 describe.each(twins)("$where", ({ where, pg }) => {
   it("its Python twin's trace is well formed and drawn like its TypeScript's", async () => {
-    const [py, ts] = await Promise.all([sharedPyodide().run(pg.python!, { trace: true }), runTs(pg.code)]);
+    const [py, ts] = await Promise.all([pythonRunOf(pg), runTs(pg.code)]);
     const run = asRunResult(py);
     expect(traceProblems(run), `${where}: the Python trace's problems`).toEqual([]);
     expect(consoleLines(run.events).filter((l) => l.stream === "stdout").map((l) => l.text), `${where}: printed lines, from the trace`).toEqual(py.stdout);
@@ -464,5 +473,17 @@ describe.each(twins)("$where", ({ where, pg }) => {
     expect(laneProblems(ts.events), `${where}: the TypeScript trace's pools and lanes`).toEqual([]);
     expect(drawnTasks(run.events), `${where}: the task lanes`).toEqual(drawnTasks(ts.events));
     expect(drawnWorkers(run.events), `${where}: the worker lanes and pool queues`).toEqual(drawnWorkers(ts.events));
+  });
+
+  it("the stepper on its Python twin's run: each step back from the last, and forward again, is the single-pass state", async () => {
+    const { events } = asRunResult(await pythonRunOf(pg));
+    const expected = deriveStepStates(events);
+    const steps = deriveSteps(events);
+    stepState(events, steps, steps.length - 1);
+    for (let i = steps.length - 2; i >= 0; i--) {
+      expect(stepState(events, steps, i), `${where}: step ${i}`).toEqual(expected[i]);
+      expect(stepState(events, steps, i + 1), `${where}: step ${i + 1}, after a step back to ${i}`).toEqual(expected[i + 1]);
+    }
+    for (let i = 1; i < steps.length; i++) expect(stepState(events, steps, i), `${where}: step ${i}, again`).toEqual(expected[i]);
   });
 });
