@@ -188,6 +188,7 @@ export async function benchBigTraces(page: Page): Promise<void> {
   // so one step a frame is the faster of the two.
   console.log(`   scrubbing its stepper, the slider dragged to the end and back: ${framesLine(await scrubFrames(page, id, "drag", SCRUB_FRAMES))}`);
   console.log(`   scrubbing its stepper, → held down from the middle (a repeat, one step, a frame): ${framesLine(await scrubFrames(page, id, "step", SCRUB_FRAMES))}`);
+  console.log(`   scrubbing its stepper, ← held down from the middle: ${framesLine(await scrubFrames(page, id, "back", SCRUB_FRAMES))}`);
 
   // 500,000 steps cannot be had in the page: the event cap stops a run first (each step is an event).
   await typeIntoExample3(page, LARGEST_TRACE);

@@ -58,10 +58,11 @@ export interface FrameTimes {
 
 /** How the reader scrubs: "drag" the stepper's slider to the end and back, one input event a frame
  *  between a pointer's press on the slider and its release (as a pointer drag sends them); "step":
- *  → held down on the diagram, one repeat (one step) a frame, from the middle of the run; "press":
+ *  → held down on the diagram, one repeat (one step) a frame, from the middle of the run; "back":
+ *  the same with ←; "press":
  *  the same steps, → pressed anew each frame (each step's state drawn at once); "end": one press of
  *  End on the diagram, from where the stepper is. */
-export type Scrub = "drag" | "step" | "press" | "end";
+export type Scrub = "drag" | "step" | "back" | "press" | "end";
 
 /** Scrub playground `id`'s stepper for `frames` frames through its real handlers: the slider's input
  *  event (its onChange), or a keydown on the diagram (use-stepper.ts's onKeyDown). */
@@ -81,9 +82,10 @@ export async function scrubFrames(page: Page, id: string, how: Scrub, frames: nu
         };
         // A key held down: its first keydown, then repeats (one a frame), and a keyup at the end.
         const press = (key: string, repeat: boolean) => diagram.dispatchEvent(new KeyboardEvent("keydown", { key, repeat, bubbles: true, cancelable: true }));
+        const key = how === "end" ? "End" : how === "back" ? "ArrowLeft" : "ArrowRight";
         const move = (frame: number) => {
           if (how === "drag") slideTo(Math.round(last * (1 - Math.abs(1 - (2 * (frame + 1)) / frames))));
-          else press(how === "end" ? "End" : "ArrowRight", how === "step" && frame > 0);
+          else press(key, (how === "step" || how === "back") && frame > 0);
         };
         // The reader looks at what they scrub, and it has the focus: the slider (a press on it focuses
         // it), or the diagram they press keys on (keys go to the focused element). The focus left in
@@ -93,7 +95,7 @@ export async function scrubFrames(page: Page, id: string, how: Scrub, frames: nu
         // after a run, 11.0–12.3 and 10.6–11.5).
         (how === "drag" ? slider : pg.querySelector("[data-timing-diagram]")!).scrollIntoView({ block: "center" });
         (how === "drag" ? slider : diagram).focus({ preventScroll: true });
-        if (how === "step" || how === "press") slideTo(Math.floor(last / 2));
+        if (how === "step" || how === "back" || how === "press") slideTo(Math.floor(last / 2));
 
         const times: FrameTimes = { work: [], gaps: [], longFrames: [] };
         const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => times.longFrames.push(e.duration)));
@@ -105,7 +107,7 @@ export async function scrubFrames(page: Page, id: string, how: Scrub, frames: nu
           previous = now;
           if (frame === frames) {
             if (how === "drag") slider.dispatchEvent(new PointerEvent("pointerup", { bubbles: true }));
-            else diagram.dispatchEvent(new KeyboardEvent("keyup", { key: how === "end" ? "End" : "ArrowRight", bubbles: true }));
+            else diagram.dispatchEvent(new KeyboardEvent("keyup", { key, bubbles: true }));
             // The last frame's long-animation-frame entry comes a little later.
             setTimeout(() => {
               observer.disconnect();
