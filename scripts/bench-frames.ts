@@ -59,9 +59,8 @@ export interface FrameTimes {
 /** How the reader scrubs: "drag" the stepper's slider to the end and back, one input event a frame
  *  between a pointer's press on the slider and its release (as a pointer drag sends them); "step":
  *  → held down on the diagram, one repeat (one step) a frame, from the middle of the run; "back":
- *  the same with ←; "press":
- *  the same steps, → pressed anew each frame (each step's state drawn at once); "end": one press of
- *  End on the diagram, from where the stepper is. */
+ *  ← held the same way; "press": → pressed anew each frame, from the middle (each step's state
+ *  drawn at once); "end": one press of End on the diagram, from where the stepper is. */
 export type Scrub = "drag" | "step" | "back" | "press" | "end";
 
 /** Scrub playground `id`'s stepper for `frames` frames through its real handlers: the slider's input
