@@ -5,12 +5,13 @@
 // in the same states over the same virtual seconds — since both follow CPython's scheduling; and
 // its stepper's states are the same stepped back (undone) as stepped forward.
 import { describe, expect, it } from "vitest";
-import { consoleLines, deriveStepStates, deriveSteps, deriveTimeline, stepState, type RunResult, type TraceEvent } from "../../src/runtime/trace/index.ts";
+import { consoleLines, deriveTimeline, type RunResult, type TraceEvent } from "../../src/runtime/trace/index.ts";
 import { sharedPyodide, type PythonResult } from "../support/pyodide.ts";
 import { pythonResult } from "../../src/components/playground/python-runner.ts";
 import { lessonsIn, type Playground } from "../support/lesson-sources.ts";
 import { runTs } from "../support/run-ts.ts";
 import { traceProblems } from "../support/trace-invariants.ts";
+import { expectSteppedBackAndForth } from "../support/step-walks.ts";
 import { dedent } from "../support/cpython.ts";
 import { parsePythonJson } from "../../src/python/python-json.ts";
 
@@ -476,14 +477,6 @@ describe.each(twins)("$where", ({ where, pg }) => {
   });
 
   it("the stepper on its Python twin's run: each step back from the last, and forward again, is the single-pass state", async () => {
-    const { events } = asRunResult(await pythonRunOf(pg));
-    const expected = deriveStepStates(events);
-    const steps = deriveSteps(events);
-    stepState(events, steps, steps.length - 1);
-    for (let i = steps.length - 2; i >= 0; i--) {
-      expect(stepState(events, steps, i), `${where}: step ${i}`).toEqual(expected[i]);
-      expect(stepState(events, steps, i + 1), `${where}: step ${i + 1}, after a step back to ${i}`).toEqual(expected[i + 1]);
-    }
-    for (let i = 1; i < steps.length; i++) expect(stepState(events, steps, i), `${where}: step ${i}, again`).toEqual(expected[i]);
+    expectSteppedBackAndForth(asRunResult(await pythonRunOf(pg)).events, where);
   });
 });

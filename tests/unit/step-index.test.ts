@@ -11,6 +11,7 @@ import { deriveStepStates, deriveSteps, stepAtTime, stepState, StepIndex, type S
 import { BROWSER_LIMITS } from "../../src/runtime/program/index.ts";
 import { runTs } from "../support/run-ts.ts";
 import { THOUSAND_TASKS } from "../support/runaway-programs.ts";
+import { expectSteppedBackAndForth } from "../support/step-walks.ts";
 
 const DOCS = fileURLToPath(new URL("../../src/content/docs/lessons", import.meta.url));
 const programs: { name: string; code: string }[] = [];
@@ -71,18 +72,7 @@ await run(parent());
 
 describe("stepping back undoes (every lesson program, threads and processes included)", () => {
   it.each([...programs, { name: "tasks started eagerly", code: EAGER_CHILDREN }])("$name: each step back from the last, and forward again, is the single-pass state", async ({ code }) => {
-    const { events } = await runTs(code);
-    const expected = deriveStepStates(events);
-    const steps = deriveSteps(events);
-    stepState(events, steps, steps.length - 1);
-    // Back a step, and forward one from there (← then →, as a reader may): what is applied again
-    // reads the state the undoing left.
-    for (let i = steps.length - 2; i >= 0; i--) {
-      expect(stepState(events, steps, i), `step ${i}`).toEqual(expected[i]);
-      expect(stepState(events, steps, i + 1), `step ${i + 1}, after a step back to ${i}`).toEqual(expected[i + 1]);
-    }
-    // And forward again, from the first step.
-    for (let i = 1; i < steps.length; i++) expect(stepState(events, steps, i), `step ${i}, again`).toEqual(expected[i]);
+    expectSteppedBackAndForth((await runTs(code)).events);
   });
 });
 
