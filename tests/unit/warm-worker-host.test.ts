@@ -102,20 +102,25 @@ describe("a warm worker host", () => {
     };
     const answer = (worker: FakeWorker, why: string | null) => worker.onmessage!({ data: { kind: "audit", why } } as MessageEvent);
 
-    it("asks a worker, when its run ends, what the run left; one that left nothing serves the next run", () => {
+    it("asks a worker at the refill, not when its run ends, what the run left; one that left nothing serves the next run", () => {
       const workers = audited(2);
       const replies: unknown[] = [];
       workers.spawn("a", (reply) => replies.push(reply), nothing).terminate();
       const worker = FakeWorker.started[0];
+      // Nothing is posted as the run ends (the page's reply goes first), and its replies are heard no more.
+      expect(worker.posted).toEqual([]);
+      expect(worker.onmessage).toBeNull();
+      workers.refill();
       expect(worker.posted).toEqual([{ kind: "audit" }]);
       // A late reply of the ended run reaches no one.
       worker.onmessage!({ data: { job: 1 } } as MessageEvent);
       expect(replies).toEqual([]);
-      answer(worker, null);
-      workers.refill();
-      // Kept: the refill starts none, the next run takes it, and it is never terminated.
+      // Being audited, it counts as the spare the refill wanted: none started.
       expect(FakeWorker.started).toHaveLength(1);
+      answer(worker, null);
+      // Kept: the next run takes it, and it is never terminated.
       workers.spawn("b", (reply) => replies.push(reply), nothing).post(job);
+      expect(FakeWorker.started).toHaveLength(1);
       expect(worker.posted).toEqual([{ kind: "audit" }, job]);
       worker.onmessage!({ data: "reply" } as MessageEvent);
       expect(replies).toEqual(["reply"]);
@@ -126,11 +131,25 @@ describe("a warm worker host", () => {
       const workers = audited(2);
       workers.spawn("a", nothing, nothing).terminate();
       const worker = FakeWorker.started[0];
+      workers.refill();
+      expect(FakeWorker.started).toHaveLength(1);
       answer(worker, "the global object, its visits");
       expect(worker.terminated).toBe(true);
-      workers.refill();
       expect(FakeWorker.started).toHaveLength(2);
       expect(FakeWorker.started[1].terminated).toBe(false);
+      // The next run takes the fresh spare.
+      workers.spawn("b", nothing, nothing).post(job);
+      expect(FakeWorker.started).toHaveLength(2);
+      expect(FakeWorker.started[1].posted).toEqual([job]);
+    });
+
+    it("terminates a worker that fails while it is audited, and starts a spare in its place", () => {
+      const workers = audited(2);
+      workers.spawn("a", nothing, nothing).terminate();
+      workers.refill();
+      FakeWorker.started[0].fail();
+      expect(FakeWorker.started[0].terminated).toBe(true);
+      expect(FakeWorker.started).toHaveLength(2);
     });
 
     it("counts a worker still being audited as a spare at the refill, and keeps no more than `most`", () => {
@@ -138,6 +157,8 @@ describe("a warm worker host", () => {
       workers.spawn("a", nothing, nothing).terminate();
       workers.spawn("b", nothing, nothing).terminate();
       workers.refill();
+      expect(FakeWorker.started[0].posted).toEqual([{ kind: "audit" }]);
+      expect(FakeWorker.started[1].posted).toEqual([{ kind: "audit" }]);
       // Two audits under way, one spare wanted at most: none started.
       expect(FakeWorker.started).toHaveLength(2);
       answer(FakeWorker.started[0], null);

@@ -38,21 +38,25 @@ export interface JobWorkerAudit {
  * Web Workers as webWorkerHost makes them, with spares: after each run, `refill` starts as many as
  * that run took, so the next run finds its workers started (a worker's start costs it tens of
  * milliseconds). A spare has only loaded the job worker's source. No run sees another's state: a
- * worker made from `script` (the page's job.worker.ts, which audits its realm) is asked, once its run
- * has ended, whether that run left anything behind, and is kept as a spare if not, else terminated
+ * worker made from `script` (the page's job.worker.ts, which audits its realm) is asked, at the
+ * refill, whether its run left anything behind, and is kept as a spare if not, else terminated
  * (starting and terminating a run's six or eight workers each time took a two-core machine's cores
  * while the page drew the run); a worker made from the Blob serves one run and is terminated at the
- * refill, once the page has painted the run (terminating one holds its thread for 5–8 ms). `WorkerClass` is the constructor to use (the
- * runner worker's own, from before its realm is watched).
+ * refill (terminating one holds its thread for 5–8 ms). The refill comes once the page has painted
+ * the run: a run's end posts nothing more to its workers, and the page gets its reply sooner
+ * (asking images-virtual's 16 workers at its end took its runner ~3 ms). `WorkerClass` is the
+ * constructor to use (the runner worker's own, from before its realm is watched).
  */
 export function warmWebWorkerHost(WorkerClass: typeof Worker, most: number, script?: URL): WarmWorkerHost {
   let url: string | undefined;
   const spares: Worker[] = [];
-  /** Workers whose run has ended, to terminate at the refill (unaudited ones; a host without spares terminates at once). */
-  const retired: Worker[] = [];
+  /** Workers whose run has ended, silenced: audited (or terminated, unaudited ones) at the refill. */
+  const ended: Worker[] = [];
   /** Workers asked whether their run left anything behind, not answered yet. */
   let auditing = 0;
   let taken = 0;
+  /** Spares the last refill wanted: one terminated by its audit is replaced. */
+  let wanted = 0;
   const start = (name: string) =>
     script ? new WorkerClass(script, { name, type: "module" }) : new WorkerClass((url ??= URL.createObjectURL(new Blob([JOB_WORKER_SOURCE], { type: "text/javascript" }))), { name });
   // A spare that fails (to start, or later) is dropped; the run that would have taken it starts another.
@@ -67,28 +71,26 @@ export function warmWebWorkerHost(WorkerClass: typeof Worker, most: number, scri
   };
   // Spares up to `count` (at most `most`), started now, unused; those being audited count.
   const startSpares = (count: number) => {
-    const wanted = Math.min(count, most);
+    wanted = Math.min(count, most);
     while (spares.length + auditing < wanted) keep(start("job worker"));
   };
-  // The run has ended: its worker is heard no more, and kept if its audit finds nothing, else retired.
-  const retire = (worker: Worker) => {
-    if (!script) {
-      worker.onmessage = worker.onerror = null;
-      retired.push(worker);
-      return;
-    }
-    // Spent ones are few (a program that set a global in a thread): they are terminated at once.
+  // Kept if its run left nothing behind, else terminated, and a fresh spare started in its place
+  // (spent ones are few: a program that set a global in a thread).
+  const audit = (worker: Worker) => {
     auditing++;
-    worker.onmessage = (event: MessageEvent<JobWorkerAudit>) => {
-      if (event.data?.kind !== "audit") return; // a late reply of the ended run
+    const answered = (clean: boolean) => {
       auditing--;
-      if (event.data.why === null && spares.length < most) keep(worker);
-      else worker.terminate();
+      if (clean && spares.length < most) return keep(worker);
+      worker.terminate();
+      startSpares(wanted);
+    };
+    worker.onmessage = (event: MessageEvent<JobWorkerAudit>) => {
+      // Not an audit's answer: a late reply of the ended run.
+      if (event.data?.kind === "audit") answered(event.data.why === null);
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      auditing--;
-      worker.terminate();
+      answered(false);
     };
     worker.postMessage({ kind: "audit" });
   };
@@ -101,13 +103,19 @@ export function warmWebWorkerHost(WorkerClass: typeof Worker, most: number, scri
         event.preventDefault();
         onFailure(event.message || "the worker failed to start");
       };
-      return { post: (request) => worker.postMessage(request), terminate: most > 0 ? () => retire(worker) : () => worker.terminate() };
+      // The run has ended: its worker is heard no more until the refill.
+      const retire = () => {
+        worker.onmessage = worker.onerror = null;
+        ended.push(worker);
+      };
+      return { post: (request) => worker.postMessage(request), terminate: most > 0 ? retire : () => worker.terminate() };
     },
     refill() {
-      for (const worker of retired.splice(0)) worker.terminate();
-      const wanted = taken;
+      // Audits first: a worker being audited counts as a spare.
+      for (const worker of ended.splice(0)) script ? audit(worker) : worker.terminate();
+      const count = taken;
       taken = 0;
-      startSpares(wanted);
+      startSpares(count);
     },
     prestart: startSpares,
   };
