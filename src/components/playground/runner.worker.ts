@@ -34,9 +34,10 @@ const KEPT_FILE_BYTES = 2 * 2 ** 20;
 const network = browserNetworkHost(import.meta.env.BASE_URL, KEPT_FILE_BYTES);
 
 // Ours, before the audit's watch starts (a program's postMessage spends the worker; its workers are
-// counted, the runtime's job workers are not: each audits itself when its run ends, job.worker.ts).
+// counted, the runtime's job workers are not: each audits itself once its run is painted, job.worker.ts).
 const post = self.postMessage.bind(self);
-// Job workers audit themselves after each run and serve the next if it left nothing (job.worker.ts).
+// Job workers audit themselves at the refill, after each run, and serve the next if it left nothing
+// (job.worker.ts, warmWebWorkerHost).
 const jobWorkers = typeof Worker === "function" ? warmWebWorkerHost(Worker, SPARE_JOB_WORKERS, new URL(jobWorkerUrl, self.location.href)) : undefined;
 const later = self.setTimeout.bind(self) as (run: () => void, ms: number) => number;
 const cancel = self.clearTimeout.bind(self) as (id: number | undefined) => void;
