@@ -38,6 +38,11 @@ export class Journal {
     this.first = applied;
   }
 
+  /** How many of the trace's events were applied before the first event kept: undo reaches back to there. */
+  get floor(): number {
+    return this.first;
+  }
+
   /** The next event is about to be applied. */
   begin(): void {
     if (this.starts.length >= 2 * JOURNAL_EVENTS) this.forget(JOURNAL_EVENTS);

@@ -157,10 +157,20 @@ export class Replay {
     this.journal = new Journal(applied);
   }
 
+  /** Record nothing more, and undo nothing of what was applied. */
+  dropJournal(): void {
+    this.journal = undefined;
+  }
+
   /** Undo the events applied after the trace's first `applied`; false, undoing nothing, when the
    *  journal does not reach back that far (or there is none). */
   undoTo(applied: number): boolean {
     return this.journal?.undoTo(applied) ?? false;
+  }
+
+  /** How far back undoTo reaches (the trace's events applied then), if this replay keeps a journal. */
+  get undoFloor(): number | undefined {
+    return this.journal?.floor;
   }
 
   /** How much a copy (clone) copies: tasks, ready handles, timers. */

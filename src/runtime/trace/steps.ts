@@ -16,6 +16,7 @@
 import type { TraceEvent } from "./schema.ts";
 import type { ConsoleLine } from "./console-lines.ts";
 import { partitionPoint } from "./bisect.ts";
+import { JOURNAL_EVENTS } from "./journal.ts";
 import { Replay } from "./replay.ts";
 import { narrate } from "./narration.ts";
 import type { ReadyItem, Step, StepState } from "./step-state.ts";
@@ -53,45 +54,63 @@ export function deriveSteps(events: readonly TraceEvent[], options: { strict?: b
 }
 
 // A replay that stays positioned in one trace, so the next step forward applies only the events in
-// between, a step back undoes them (journal.ts) as far as its journal reaches, and a step back
-// further, or a jump far ahead, starts from the nearest checkpoint at or before it instead of the
-// trace's start (the StepIndex leaves one every INDEX_CHECKPOINT_EVERY events as it indexes).
+// between, a step back undoes them (journal.ts) as far as its journal reaches, then goes on from a
+// replay of the stretch below made ahead of need, and a jump back or far ahead starts from the
+// nearest checkpoint at or before it instead of the trace's start (the StepIndex leaves one every
+// INDEX_CHECKPOINT_EVERY events as it indexes).
 const CHECKPOINT_EVERY = 1024;
 /** The StepIndex leaves fewer (a copy of a thousand tasks' state is not free): a jump then replays
  *  at most this many events, a few milliseconds' work. */
 const INDEX_CHECKPOINT_EVERY = 8 * CHECKPOINT_EVERY;
+
+/** Going back, the events between a checkpoint and the journal's floor, replayed with a journal of
+ *  their own a slice at a time, to take over when the steps back reach that floor. */
+interface Below {
+  replay: Replay;
+  /** The checkpoint it started from (events applied), the events it has applied, and the floor it replays up to. */
+  start: number;
+  next: number;
+  until: number;
+}
 
 class Cursor {
   private replay: Replay;
   private next = 0;
   private readonly checkpoints: { next: number; replay: Replay }[] = [];
   private readonly events: readonly TraceEvent[];
+  private below: Below | undefined;
   constructor(events: readonly TraceEvent[]) {
     this.events = events;
-    this.replay = new Replay(false);
+    this.replay = replayFrom(undefined);
   }
   /** The replay with every event up to index `last` applied. */
   at(last: number): Replay {
-    // Back by undoing the events in between, as far as the replay's journal reaches.
-    if (last < this.next - 1 && this.replay.undoTo(last + 1)) this.next = last + 1;
-    const from = this.checkpoints.findLast((c) => c.next <= last + 1);
+    const target = last + 1;
+    // Back by undoing the events in between, as far as the replay's journal reaches; below it, by
+    // the stretch replayed ahead (prepareBelow).
+    const undone = this.next > target && this.replay.undoTo(target) ? this.next - target : 0;
+    if (undone) this.next = target;
+    if (target < this.next) this.takeBelow(target);
+    const from = this.checkpoints.findLast((c) => c.next <= target);
     // Back further, or ahead past a checkpoint when copying it costs less than the events it skips: a
     // step forward over a checkpoint of 10,000 tasks' state went on by a few events, not by a 20 ms copy.
-    const back = last < this.next - 1;
-    if (back || (from && from.next - this.next > from.replay.size)) {
-      this.replay = from ? from.replay.clone() : new Replay(false);
-      this.next = from ? from.next : 0;
-      // A journal from the first step back on (a reader who steps back once does again): kept
-      // always, it made each step forward ~1.3× the work.
-      if (back) this.replay.keepJournal(this.next);
+    if (target < this.next || (from && from.next - this.next > from.replay.size)) {
+      this.replay = replayFrom(from);
+      this.next = from?.next ?? 0;
     }
-    while (this.next <= last) {
+    // A long replay (a jump) keeps a journal of its last events only: the journal forgets older ones.
+    const journalFrom = target - JOURNAL_EVENTS;
+    if (journalFrom > this.next) this.replay.dropJournal();
+    while (this.next < target) {
+      if (this.next === journalFrom) this.replay.keepJournal(this.next);
       // Only while a copy costs less than the replay it saves: the state of 10,000 tasks copied every
       // 1,024 events made stepping forward slower than replaying, and took hundreds of megabytes;
       // the StepIndex's checkpoints still bound a jump.
       if (this.next % CHECKPOINT_EVERY === 0 && this.next > 0 && this.replay.size <= CHECKPOINT_EVERY) this.keep(this.next, this.replay);
       this.replay.apply(this.events[this.next++]);
     }
+    // Stepping back (not a jump back, which copied a checkpoint): the stretch below, a slice.
+    if (undone) this.prepareBelow(undone);
     return this.replay;
   }
   /** A copy of `replay`, which has applied the first `next` events, to start from later. */
@@ -99,6 +118,46 @@ class Cursor {
     const after = this.checkpoints.findLastIndex((c) => c.next <= next);
     if (this.checkpoints[after]?.next !== next) this.checkpoints.splice(after + 1, 0, { next, replay: replay.clone() });
   }
+  // The step back below the journal's floor: the stretch replayed ahead takes over, if it reaches.
+  private takeBelow(target: number): void {
+    const below = this.below;
+    if (!below || target < below.start || target > below.until) return;
+    this.below = undefined;
+    while (below.next < target) below.replay.apply(this.events[below.next++]);
+    if (below.next > target && !below.replay.undoTo(target)) return;
+    this.replay = below.replay;
+    this.next = target;
+  }
+  // Going back, the journal reaches down to its floor; the steps back past it need the events from the
+  // checkpoint before it. They are replayed a slice at each step back, half again as fast as the
+  // steps use up the journal, so the step that reaches the floor replays nothing: replayed all at
+  // once there, a stretch of up to INDEX_CHECKPOINT_EVERY events made that step many times the others.
+  // A journal that reaches back only a little (a replay just started from a checkpoint) would ask for
+  // the whole stretch at once: a slice is at most a few times the step's own events, and the step
+  // that reaches the floor replays what is left.
+  private prepareBelow(undone: number): void {
+    const floor = this.replay.undoFloor ?? 0;
+    if (floor === 0) return;
+    if (this.below?.until !== floor) {
+      const from = this.checkpoints.findLast((c) => c.next < floor);
+      const start = from?.next ?? 0;
+      this.below = { replay: replayFrom(from), start, next: start, until: floor };
+      // The copy is this step's share: the replaying starts at the next.
+      return;
+    }
+    const below = this.below;
+    const slice = Math.min(Math.ceil((1.5 * (below.until - below.next) * undone) / Math.max(1, this.next - floor)), 4 * undone + 256);
+    for (const end = Math.min(below.until, below.next + slice); below.next < end; ) below.replay.apply(this.events[below.next++]);
+  }
+}
+
+// A replay from checkpoint `from` (or the trace's start) that keeps a journal, so that every step back
+// within its reach undoes (the journal costs a step forward ~1.3× the work; kept only from the first
+// step back, the step that turned back replayed thousands of events).
+function replayFrom(from: { next: number; replay: Replay } | undefined): Replay {
+  const replay = from ? from.replay.clone() : new Replay(false);
+  replay.keepJournal(from?.next ?? 0);
+  return replay;
 }
 
 // A trace's cursor is kept on its events array, as a property, not in a WeakMap keyed by the array:
