@@ -98,15 +98,6 @@ describe("Journal", () => {
     expect(state).toEqual(states[events - JOURNAL_EVENTS]);
   });
 
-  it("forgets all it kept when told to (its replay was copied): undo then reaches back to there", () => {
-    const { state, journal, states } = run(40);
-    journal.forgetAll();
-    expect(journal.undoTo(39)).toBe(false);
-    for (let i = 40; i < 45; i++) apply(state, journal, i);
-    expect(journal.undoTo(40)).toBe(true);
-    expect(state).toEqual(states[40]);
-  });
-
   it("starts at any event of a trace: it counts events from there", () => {
     const state: State = { tasks: new Map(), record: { state: "ready" }, queue: [], console: [] };
     const journal = new Journal(1000);

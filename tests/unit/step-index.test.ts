@@ -203,11 +203,9 @@ describe("stepState in any order", () => {
       if (frame % 7 === 0) expect(state, `step ${i}`).toEqual(stepState(run.events.slice(), eager, i));
     }
     // Each ~8,000 events down, the steps reach the floor of what the journal undoes; the stretch below
-    // it has been replayed ahead, a slice a frame. Replayed at once, it made ~8,000 events a frame
-    // there, 5 times on this run. Once at the start it may still: the cursor's own checkpoint near the
-    // end (its state small again) left its journal reaching back a few hundred events only.
-    expect(perFrame.filter((read) => read > 2_000).length).toBeLessThanOrEqual(1);
-    expect(perFrame.slice(6).every((read) => read <= 2_000), perFrame.join(" ")).toBe(true);
+    // it has been replayed ahead, a slice a frame: at most ~4 times the frame's own ~460 events.
+    // Replayed at once, it made ~8,000 events a frame there, 5 times on this run.
+    expect(Math.max(...perFrame), perFrame.join(" ")).toBeLessThanOrEqual(2_500);
   }, 60_000);
 
   it("stepping forward one at a time, over the index's checkpoints, gives what a fresh replay gives (items shown again included)", async () => {

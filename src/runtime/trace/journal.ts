@@ -120,14 +120,6 @@ export class Journal {
     this.end += 4;
   }
 
-  /** Keep nothing of the events applied so far: undo reaches back to here and no further. */
-  forgetAll(): void {
-    this.first += this.starts.length;
-    this.starts = [];
-    this.chunks = [];
-    this.base = this.end = 0;
-  }
-
   // Forget the oldest `events` events (once every JOURNAL_EVENTS events): the chunks all before them.
   private forget(events: number): void {
     const chunks = Math.floor((this.starts[events] - this.base) / CHUNK);

@@ -135,11 +135,15 @@ export class Replay {
   /** An independent copy (a checkpoint for stepping backwards without replaying from the start). */
   clone(): Replay {
     const copy = new Replay(this.strict);
-    // The records are shared: each replay copies one before it changes it (own).
-    for (const [id, task] of this.tasks) copy.tasks.set(id, task);
-    this.gen = ++generations;
-    // Undoing a change made in place to a record now shared would change the copy's too.
-    this.journal?.forgetAll();
+    if (this.journal) {
+      // This replay's journal undoes changes it made in place to its records: the copy gets copies
+      // of them, and the journal goes on (the cursor copies its replay only while its state is small).
+      for (const [id, task] of this.tasks) copy.tasks.set(id, task.gen === this.gen ? { ...task, gen: copy.gen } : task);
+    } else {
+      // The records are shared: each replay copies one before it changes it (own).
+      for (const [id, task] of this.tasks) copy.tasks.set(id, task);
+      this.gen = ++generations;
+    }
     copy.queue = this.queue.slice(this.head);
     for (const [id, timer] of this.timers) copy.timers.set(id, timer);
     for (const [id, info] of this.timerInfo) copy.timerInfo.set(id, info);
