@@ -67,9 +67,11 @@ const INDEX_CHECKPOINT_EVERY = 8 * CHECKPOINT_EVERY;
  *  their own a slice at a time, to take over when the steps back reach that floor. */
 interface Below {
   replay: Replay;
-  /** The checkpoint it started from (events applied), the events it has applied, and the floor it replays up to. */
+  /** Events applied at the checkpoint it started from: its journal reaches back to there. */
   start: number;
+  /** Events it has applied so far. */
   next: number;
+  /** The floor it replays up to. */
   until: number;
 }
 
