@@ -4,6 +4,7 @@
 // than a short one.
 import { memo, useState, type UIEvent } from "react";
 import type { ConsoleLine } from "../../runtime/trace/index.ts";
+import { countText } from "../count.ts";
 
 /** Consoles longer than this draw only the rows in view (one line each, a fixed height). */
 const WINDOW_AFTER = 300;
@@ -48,7 +49,7 @@ export const Console = memo(function Console({ lines }: { lines: readonly Consol
       // A group, not a region: a page of playgrounds would have many landmarks of one name.
       role="group"
       tabIndex={0}
-      aria-label={windowed ? `Console output: ${lines.length.toLocaleString("en-US")} lines (scroll to see them all)` : "Console output"}
+      aria-label={windowed ? `Console output: ${countText(lines.length)} lines (scroll to see them all)` : "Console output"}
       onScroll={windowed ? onScroll : undefined}
     >
       {lines.length === 0 ? <p className="pg-console-empty">Nothing printed.</p> : null}

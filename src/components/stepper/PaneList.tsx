@@ -3,6 +3,7 @@
 // PANE_ITEMS; the rest are counted under it. A step of a run with a thousand tasks then re-renders and
 // lays out tens of items a pane instead of hundreds, and the stepper keeps its height as it steps.
 import { useState, type ReactNode, type UIEvent } from "react";
+import { countText } from "../count.ts";
 
 /** Items a pane lists at most (a run of thousands of tasks would make every step slow): the rest are counted. */
 export const PANE_ITEMS = 200;
@@ -38,7 +39,7 @@ export function useDrawnItems(total: number, tail = false) {
 export function More({ shown, of, what }: { shown: number; of: number; what: string }) {
   return of > shown ? (
     <p className="pg-pane-note" data-pane-more>
-      … and {(of - shown).toLocaleString("en-US")} more {what}
+      … and {countText(of - shown)} more {what}
     </p>
   ) : null;
 }
@@ -81,7 +82,7 @@ export function PaneList<T>({ items, render, ordered, className, hook, what, tai
     <>
       {items.length > shown ? (
         <p className="pg-pane-note" data-pane-more>
-          The last {shown.toLocaleString("en-US")} of {items.length.toLocaleString("en-US")} {what}
+          The last {countText(shown)} of {countText(items.length)} {what}
         </p>
       ) : null}
       <div className="pg-pane-list pg-pane-tail" {...box}>

@@ -2,6 +2,7 @@
 // the lines where other tasks wait or will resume. Drawn on the stepper's own copy of the code
 // (CodePane.tsx) and on the reader's editor (playground/step-marks.ts), in the same words.
 import type { LineMarker } from "../../runtime/trace/index.ts";
+import { countText } from "../count.ts";
 
 /** What each mark says; its symbol (▶ ■ ‖ ↻) is drawn by stepper.css, not set as a glyph. */
 export const MARK_WORD: Record<LineMarker["state"], string> = {
@@ -73,4 +74,4 @@ const PLURAL: Record<LineMarker["state"], string> = { running: "run", blocked: "
 
 /** A mark in words, as read out: "Task-2 runs", or a count: "and 800 more wait". */
 export const markWords = (m: Mark): string =>
-  m.more === undefined ? `${m.name} ${MARK_WORD[m.state]}` : `and ${m.more.toLocaleString("en-US")} more ${PLURAL[m.state]}`;
+  m.more === undefined ? `${m.name} ${MARK_WORD[m.state]}` : `and ${countText(m.more)} more ${PLURAL[m.state]}`;

@@ -7,6 +7,7 @@ import { stepAtTime, type Timeline } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
 import { AXIS_HEIGHT, MIN_WIDTH, RIGHT_PAD, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
 import { ZoomControls, useTimeZoom } from "./TimeZoom.tsx";
+import { countText } from "../count.ts";
 
 const LEGEND: { state: Bar["state"]; text: string }[] = [
   { state: "running", text: "running (solid)" },
@@ -65,7 +66,7 @@ function DenseBars({ bars, laneName, laneHeight, idPrefix }: { bars: Bar[]; lane
         const shape = shapes.get(state)!;
         return (
           <path key={state} className={`pg-bar pg-${state}`} data-state={state} data-bars={shape.bars} d={shape.d} fill={barFill(state, idPrefix)}>
-            <title>{`${laneName}: ${state} most of the time in ${thousands(shape.bars)} of its columns (${thousands(shape.intervals)} intervals); click a point for its step`}</title>
+            <title>{`${laneName}: ${state} most of the time in ${countText(shape.bars)} of its columns (${countText(shape.intervals)} intervals); click a point for its step`}</title>
           </path>
         );
       })}
@@ -99,7 +100,6 @@ function denseShapes(bars: readonly Bar[], laneHeight: number): DenseShapes {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-const thousands = (n: number) => n.toLocaleString("en-US");
 
 function Patterns({ idPrefix }: { idPrefix: string }) {
   return (

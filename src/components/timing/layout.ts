@@ -1,6 +1,7 @@
 // Geometry of the timing diagram, as a pure function of a timeline: where each lane, state bar and
 // axis tick goes. The view only draws what this returns.
 import { partitionPoint, type Intervals, type Lane, type LaneState, type Timeline } from "../../runtime/trace/index.ts";
+import { countText } from "../count.ts";
 
 export interface Bar {
   x: number;
@@ -231,9 +232,6 @@ function denseBars(lane: Lane, xOf: (i: number) => number, widthOf: (i: number) 
   return bars;
 }
 
-// One formatter for every merged bar's count: toLocaleString makes one per call (thousands of bars).
-const COUNT = new Intl.NumberFormat("en-US");
-
 /** One bar for the drawn intervals in [first, end) (`first` drawn): as the interval's own bar when it
  *  is the only one, else merged, drawn as the state that took most of their time. */
 function mergedBar(lane: Lane, first: number, end: number, xOf: (i: number) => number, widthOf: (i: number) => number): Bar {
@@ -265,7 +263,7 @@ function mergedBar(lane: Lane, first: number, end: number, xOf: (i: number) => n
     // Worded when drawn, as singleBar's.
     get title() {
       const spent = states.map((s) => `${s} ${time[s].toFixed(3)} s`).join(", ");
-      return `${laneName}: ${COUNT.format(count)} intervals, ${from.toFixed(3)}–${to.toFixed(3)} s (${spent})`;
+      return `${laneName}: ${countText(count)} intervals, ${from.toFixed(3)}–${to.toFixed(3)} s (${spent})`;
     },
   };
 }
