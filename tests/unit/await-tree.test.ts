@@ -3,7 +3,7 @@
 // it, waiting at its sleep line — the lines read off the programs below, the Python from a trace
 // recorded on CPython's own loop.
 import { describe, expect, it } from "vitest";
-import { awaitTree, deriveStepStates, type AwaitNode, type TraceEvent } from "../../src/runtime/trace/index.ts";
+import { awaitTree, deriveStepStates, type AwaitList, type ReadyItem, type StepState, type TraceEvent, type WaitingTask } from "../../src/runtime/trace/index.ts";
 import { runTs } from "../support/run-ts.ts";
 import { dedent } from "../support/cpython.ts";
 import { sharedPyodide } from "../support/pyodide.ts";
@@ -43,14 +43,14 @@ const PY = dedent(`
 `);
 
 /** "name line: what" lines, indented by depth: a tree as text. */
-function draw(nodes: readonly AwaitNode[], depth = 0): string[] {
-  return nodes.flatMap((n) => [`${"  ".repeat(depth)}${n.name} ${n.state}${n.line !== undefined ? ` at ${n.line}` : ""}${n.on ? ` on ${n.on}` : ""}`, ...draw(n.children, depth + 1)]);
+function draw(nodes: AwaitList, depth = 0): string[] {
+  return Array.from({ length: nodes.length }, (_, i) => nodes.at(i)).flatMap((n) => [`${"  ".repeat(depth)}${n.name} ${n.state}${n.line !== undefined ? ` at ${n.line}` : ""}${n.on ? ` on ${n.on}` : ""}`, ...draw(n.children, depth + 1)]);
 }
 
 /** The trees at the first step where `name` waits on `on` and everything it awaits is suspended. */
 function treeWhen(events: TraceEvent[], predicate: (tree: string[]) => boolean): string[] {
   for (const state of deriveStepStates(events)) {
-    const tree = draw(awaitTree(state));
+    const tree = draw(awaitTree(state).roots);
     if (predicate(tree)) return tree;
   }
   return [];
@@ -70,5 +70,50 @@ describe("awaitTree", () => {
       `  Task-3 waiting at ${lines.sleep} on sleep(1)`,
       `  Task-4 waiting at ${lines.sleep} on sleep(3)`,
     ]);
+  });
+});
+
+// Hand-made states for the tree's rules (await-tree.ts's header: each task under its first waiter,
+// roots in the order the tasks were made, a cycle of awaits under no root).
+const waiting = (task: number, on: string, tasks?: number[], line = 10 + task): WaitingTask => ({ task, name: `Task-${task}`, coro: "work", line, on: { what: tasks ? "task" : "sleep", label: on, tasks }, fresh: false });
+const ready = (task: number): ReadyItem => ({ handle: 100 + task, name: `Task-${task}`, why: "wake", task, label: `Task-${task}`, thisPass: true, fresh: false });
+function stateOf(parts: Partial<StepState>): StepState {
+  return { seq: 0, t: 0, kind: "handle-run", narration: "", index: 0, loopRunning: true, activity: { state: "idle" }, ready: [], waiting: [], done: [], timers: [], console: [], markers: [], pass: 1, workers: [], poolQueues: [], ...parts };
+}
+
+describe("awaitTree's rules", () => {
+  it("puts a task awaited by two under the first waiter listed, not a task under itself, each task once, and the roots in the order the tasks were made", () => {
+    const state = stateOf({
+      activity: { state: "task", task: 5, name: "Task-5", coro: "main", line: 3 },
+      // A task waiting, or running, with a step of its queued too is drawn once, as it is.
+      ready: [ready(4), ready(3), ready(2), ready(5)],
+      waiting: [waiting(3, "gather(Task-2, Task-3, Task-4)", [2, 3, 4]), waiting(1, "Task-2", [2])],
+      markers: [{ line: 7, state: "ready", task: 4, name: "Task-4" }],
+    });
+    const { roots, size } = awaitTree(state);
+    expect(draw(roots)).toEqual(["Task-1 waiting at 11 on Task-2", "Task-3 waiting at 13 on gather(Task-2, Task-3, Task-4)", "  Task-2 ready", "  Task-4 ready at 7", "Task-5 running at 3"]);
+    expect(size).toBe(5);
+  });
+
+  it("leaves a cycle of tasks awaiting each other under no root, and out of the count", () => {
+    const { roots, size } = awaitTree(stateOf({ waiting: [waiting(1, "Task-2", [2]), waiting(2, "Task-1", [1]), waiting(3, "sleep(1)")] }));
+    expect(draw(roots)).toEqual(["Task-3 waiting at 13 on sleep(1)"]);
+    expect(size).toBe(1);
+  });
+
+  it("makes only the nodes read: a gather of 10,000 tasks, its first three drawn", () => {
+    const named: number[] = [];
+    // Each task's name read counts it: a node is made from it when it is read.
+    const counted = (w: WaitingTask) => new Proxy(w, { get: (target, key) => (key === "name" && named.push(target.task), Reflect.get(target, key)) });
+    const gathered = Array.from({ length: 10_000 }, (_, i) => i + 2);
+    const state = stateOf({ waiting: [waiting(1, "gather(…)", gathered), ...gathered.map((task) => waiting(task, "sleep(1)"))].map(counted) });
+    const { roots, size } = awaitTree(state);
+    expect(size).toBe(10_001);
+    expect(named).toEqual([]);
+    const main = roots.at(0);
+    expect([roots.length, main.children.length]).toEqual([1, 10_000]);
+    expect([0, 1, 2].map((i) => main.children.at(i).name)).toEqual(["Task-2", "Task-3", "Task-4"]);
+    expect(main.children.at(1)).toBe(main.children.at(1));
+    expect(named).toEqual([1, 2, 3, 4]);
   });
 });

@@ -2,7 +2,7 @@
 // that wait and on what, the timers, the finished tasks and the console so far. Each state has a
 // word and a pattern as well as its colour (the diagram's Okabe–Ito variables).
 import { memo, type ReactNode } from "react";
-import { awaitTree, type AwaitNode, type LoopActivity, type StepState } from "../../runtime/trace/index.ts";
+import { awaitTree, type AwaitList, type AwaitNode, type LoopActivity, type StepState } from "../../runtime/trace/index.ts";
 import { More, PaneList, scrollBox, useDrawnItems } from "./PaneList.tsx";
 import { useSteadyHeight } from "./use-steady-height.ts";
 
@@ -129,19 +129,18 @@ interface DrawnBranch {
   more: number;
 }
 
-/** The first `limit` tasks of the tree, depth first (a gather of a thousand tasks: its awaiter's first ones). */
-function drawnBranches(nodes: readonly AwaitNode[], budget: { left: number }): { drawn: DrawnBranch[]; more: number } {
+/** The first `limit` tasks of the tree, depth first (a gather of a thousand tasks: its awaiter's
+ *  first ones): only those nodes are made (await-tree.ts). */
+function drawnBranches(nodes: AwaitList, budget: { left: number }): { drawn: DrawnBranch[]; more: number } {
   const drawn: DrawnBranch[] = [];
-  for (const node of nodes) {
-    if (budget.left === 0) break;
+  for (let i = 0; i < nodes.length && budget.left > 0; i++) {
     budget.left--;
+    const node = nodes.at(i);
     const under = drawnBranches(node.children, budget);
     drawn.push({ node, children: under.drawn, more: under.more });
   }
   return { drawn, more: nodes.length - drawn.length };
 }
-
-const countNodes = (nodes: readonly AwaitNode[]): number => nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
 
 /** One task of the await tree and the tasks it awaits under it. */
 function AwaitBranch({ branch: { node, children, more } }: { branch: DrawnBranch }) {
@@ -167,8 +166,7 @@ function AwaitBranch({ branch: { node, children, more } }: { branch: DrawnBranch
 
 /** Which task awaits which, and where each is: Python 3.14's `python -m asyncio pstree`, at this step. */
 function AwaitTree({ state, idPrefix }: { state: StepState; idPrefix: string }) {
-  const roots = awaitTree(state);
-  const total = countNodes(roots);
+  const { roots, size: total } = awaitTree(state);
   const { limit, onScroll } = useDrawnItems(total);
   const { drawn, more } = drawnBranches(roots, { left: limit });
   return (

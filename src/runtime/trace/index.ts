@@ -10,7 +10,7 @@ export { deriveProfile, ProfileBuilder, dominantState, PROFILE_STATES, MAIN_PROG
 export { Journal, JOURNAL_EVENTS } from "./journal.ts";
 export { deriveSteps, stepState, deriveStepStates, stepAtTime, readyQueues, StepIndex, type StepList } from "./steps.ts";
 export type { Step, StepState, ReadyItem, WaitingTask, DoneTask, PendingTimer, LoopActivity, LineMarker, WorkerLane, PoolQueue } from "./step-state.ts";
-export { awaitTree, type AwaitNode } from "./await-tree.ts";
+export { awaitTree, type AwaitForest, type AwaitList, type AwaitNode } from "./await-tree.ts";
 export { TraceStore, decodeCompact, encodeCompact, COMPACT_FIELDS, type CompactTrace } from "./compact.ts";
 export { packEvents, packStore, packedBuffers, unpackEvents, type PackedEvents } from "./packed.ts";
 export { PackedEventList } from "./packed-list.ts";
