@@ -35,6 +35,24 @@ describe("marks on one line of code", () => {
   });
 });
 
+describe("marks on crowded lines, mixed", () => {
+  it("each line keeps its first marks in order with the one that blocks, takes its colour from its most urgent, and counts the rest, ready before waiting", () => {
+    const mixed: LineMarker[] = Array.from({ length: 60 }, (_, i) => ({ line: 7, state: i % 2 ? "waiting" : "ready", task: i + 2, name: `Task-${i + 2}` }));
+    const blocked: LineMarker = { line: 7, state: "blocked", task: 99, name: "Task-99" };
+    const other: LineMarker = { line: 3, state: "waiting", task: 1, name: "Task-1" };
+    const lines = markedLines([...mixed.slice(0, 30), blocked, other, ...mixed.slice(30)]);
+    expect(lines.get(3)).toEqual({ line: 3, state: "waiting", marks: [other] });
+    const { state, marks } = lines.get(7)!;
+    expect(state).toBe("blocked");
+    // 19 of the others, then the one that blocks (it came 31st), then a count for each state.
+    expect(marks.slice(0, MARKS_PER_LINE)).toEqual([...mixed.slice(0, MARKS_PER_LINE - 1), blocked]);
+    expect(marks.slice(MARKS_PER_LINE)).toEqual([
+      { line: 7, state: "ready", name: "+20", more: 20 },
+      { line: 7, state: "waiting", name: "+21", more: 21 },
+    ]);
+  });
+});
+
 describe("the panes of a gather of 1,000 tasks, halfway through", () => {
   async function panesHalfway(): Promise<{ html: string; waiting: number }> {
     const r = await runTs(THOUSAND_TASKS, { limits: BROWSER_LIMITS });
