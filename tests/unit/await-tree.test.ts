@@ -73,8 +73,9 @@ describe("awaitTree", () => {
   });
 });
 
-// Hand-made states for the tree's rules (await-tree.ts's header: each task under its first waiter,
-// roots in the order the tasks were made, a cycle of awaits under no root).
+// Hand-made states for the tree's rules, as the trace format page states them ("The await tree"):
+// each task under its first waiter, never its own child, roots in the order the tasks were made, a
+// cycle of awaits under no root.
 const waiting = (task: number, on: string, tasks?: number[], line = 10 + task): WaitingTask => ({ task, name: `Task-${task}`, coro: "work", line, on: { what: tasks ? "task" : "sleep", label: on, tasks }, fresh: false });
 const ready = (task: number): ReadyItem => ({ handle: 100 + task, name: `Task-${task}`, why: "wake", task, label: `Task-${task}`, thisPass: true, fresh: false });
 function stateOf(parts: Partial<StepState>): StepState {
