@@ -130,10 +130,14 @@ export async function scrubFrames(page: Page, id: string, how: Scrub, frames: nu
   );
 }
 
-/** A scrub's figures: frames timed, work per frame (median, p95, max) and frames that came late. */
-export function frameStats(times: FrameTimes): { frames: number; median: number; p95: number; max: number; late: number } {
+/** A frame's work, at most, at 60 frames a second (the budget of issue 17's scrubs). */
+export const FRAME_BUDGET_MS = 16;
+
+/** A scrub's figures: frames timed, work per frame (median, p95, max), how many frames' work reached
+ *  the budget, and frames that came late. */
+export function frameStats(times: FrameTimes): { frames: number; median: number; p95: number; max: number; over: number; late: number } {
   const sorted = [...times.work].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   // At 60 frames a second a frame follows the last within 16.7 ms; 25 ms or more means one was dropped.
-  return { frames: sorted.length, median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0, late: times.gaps.filter((gap) => gap >= 25).length };
+  return { frames: sorted.length, median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0, over: sorted.filter((work) => work >= FRAME_BUDGET_MS).length, late: times.gaps.filter((gap) => gap >= 25).length };
 }
