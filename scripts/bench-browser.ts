@@ -4,7 +4,8 @@
 //     playground's own performance marks), on every program on the virtual clock (each page's first
 //     more often), median and p95: Run again on the same code, Run after an edit and a pause in
 //     typing (compiled ahead), and Ctrl+Enter at once after an edit (compiled on the way); and on
-//     each page's first, Ctrl+Enter as a reader presses it (Ctrl down first);
+//     each page's first, Ctrl+Enter as a reader presses it (Ctrl down first), and a tap on Run on a
+//     phone's screen with the page's main thread slowed as a phone's;
 //   - the first Run on a page, of the lesson's code and of an edit (the compiler loads), and the
 //     first Python run (Pyodide loads), cold and again on a second page with the HTTP cache warm,
 //     then a Python rerun;
@@ -13,7 +14,7 @@
 //     caps allow (bench-frames.ts has the in-page timers).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { discoverPlaygroundsWithoutExercises } from "../tests/support/built-site.ts";
 import { LARGEST_TRACE, PRINT_FOREVER, SLEEP_FOREVER, TEN_THOUSAND_TASKS, THOUSAND_TASKS } from "../tests/support/runaway-programs.ts";
 import { BROWSER_LIMITS } from "../src/runtime/program/index.ts";
@@ -53,17 +54,20 @@ async function compilerReady(page: Page): Promise<number> {
 /** Where one Run's time went, in ms: click → compile asked, the compile, the run in its worker (with
  *  the trace's transfer), drawing (views derived, React render, until the "drawn" mark), and
  *  painting (the next frame, until the "painted" mark). */
+const PHASES = ["before", "compile", "run", "draw", "paint"] as const;
 interface RunTimes {
   total: number;
-  phases: Record<"before" | "compile" | "run" | "draw" | "paint", number>;
+  phases: Record<(typeof PHASES)[number], number>;
   /** The run's reply was read from the runner's slot at the start of a frame, and drawn in it (reply-slot.ts). */
   inFrame: boolean;
 }
+const phaseMedians = (runs: RunTimes[]) => PHASES.map((phase) => `${phase} ${ms(quantile(runs.map((r) => r.phases[phase]), 0.5))}`).join(", ");
 
 /** How the reader runs: Run again on the same code, Run after an edit and a pause, Ctrl+Enter at
  *  once after an edit; or "held": Ctrl+Enter as a reader presses it, Ctrl down CTRL_HELD_MS before
- *  Enter (the compile starts with Ctrl: browser-runner.ts's compileAhead), timed from Enter. */
-type How = "again" | "paused" | "at once" | "held";
+ *  Enter (the compile starts with Ctrl: browser-runner.ts's compileAhead), timed from Enter; or
+ *  "tap": Run again, tapped on a touch screen. */
+type How = "again" | "paused" | "at once" | "held" | "tap";
 /** How long a reader's finger is on Ctrl before Enter, about. */
 const CTRL_HELD_MS = 100;
 const HOWS: How[] = ["again", "paused", "at once"];
@@ -74,7 +78,7 @@ const byHow = () => Object.fromEntries(HOWS.map((how) => [how, [] as RunTimes[]]
  *  from the playground's own marks (browser-runner.ts). */
 export async function timedRun(page: Page, id: string, how: How = "again", edit = 0): Promise<RunTimes> {
   const pg = page.locator(`[data-playground="${id}"]`);
-  if (how !== "again") {
+  if (how !== "again" && how !== "tap") {
     // An edit at the end of the program (a comment: the run stays the same).
     await pg.locator(".cm-content").click();
     await page.keyboard.press("ControlOrMeta+End");
@@ -110,6 +114,7 @@ export async function timedRun(page: Page, id: string, how: How = "again", edit 
     await page.keyboard.press("Enter");
     await page.keyboard.up("ControlOrMeta");
   }
+  else if (how === "tap") await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
   else await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction(() => performance.getEntriesByName("playground:painted").length > 0, undefined, { timeout: 180_000, polling: 5 });
   const at = await page.evaluate(() =>
@@ -122,6 +127,51 @@ export async function timedRun(page: Page, id: string, how: How = "again", edit 
     phases: { before: at.compile - clicked, compile: at.run - at.compile, run: at.ran - at.run, draw: at.drawn - at.ran, paint: at.painted - at.drawn },
     inFrame,
   };
+}
+
+/** Of a page's playgrounds, those on the virtual clock: a run on the real clock takes the real
+ *  seconds its program sleeps and computes, by design. */
+async function onTheVirtualClock(page: Page, ids: string[]): Promise<string[]> {
+  const virtual: string[] = [];
+  for (const id of ids) if ((await page.locator(`[data-playground="${id}"]`).getAttribute("data-clock")) !== "real") virtual.push(id);
+  return virtual;
+}
+
+/** A phone, as near as this machine has one: its screen (390×844 CSS pixels, touch) and the page's
+ *  main thread slowed PHONE_SLOWDOWN times (Chromium's CPU throttling, as DevTools' "mid-tier
+ *  mobile"; the workers, which compile and run, keep this machine's speed). Its pixels at 1×: with
+ *  no GPU here, 3× would time this machine's software raster, which a phone's GPU does. */
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const PHONE_SLOWDOWN = 4;
+/** Taps timed on each page's first program. */
+const PHONE_RUNS = 5;
+
+/** Run → diagram painted on a phone: a tap on Run, again on the lesson's code, on each page's first
+ *  program on the virtual clock. No budget of its own: the issue's is for the desktop. */
+export async function benchPhone(browser: Browser, pages: { path: string; ids: string[] }[]): Promise<void> {
+  const context = await browser.newContext(PHONE);
+  try {
+    const page = await context.newPage();
+    // Kept across the page's navigations (the same renderer).
+    await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: PHONE_SLOWDOWN });
+    const runs: RunTimes[] = [];
+    for (const { path, ids } of pages) {
+      await page.goto(`${ORIGIN}${path}`);
+      const [lead] = await onTheVirtualClock(page, ids);
+      if (!lead) continue;
+      await page.locator(`[data-playground="${lead}"]`).scrollIntoViewIfNeeded();
+      await hydrated(page, lead);
+      // Its first Run is the page's first (timed above, on the desktop); then a warm compiler, settled.
+      await timedRun(page, lead, "tap");
+      await compilerReady(page);
+      await page.waitForTimeout(SETTLE_MS);
+      for (let i = 0; i < PHONE_RUNS; i++) runs.push(await timedRun(page, lead, "tap"));
+    }
+    const totals = runs.map((r) => r.total);
+    console.log(`   on a phone's screen (390×844, touch), the page's main thread ${PHONE_SLOWDOWN}× slower (Chromium's CPU throttling; the workers at this machine's speed), a tap on Run, again, on each page's first program: p95 ${ms(quantile(totals, 0.95))}, median ${ms(quantile(totals, 0.5))} over ${runs.length} runs (no budget of its own; the desktop's is p95 ≤ 30 ms); medians: ${phaseMedians(runs)}`);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Example 3's playground, where the bench types the big and runaway programs. */
@@ -242,7 +292,6 @@ export async function benchBrowser(): Promise<void> {
     const context = await browser.newContext();
     const page = await context.newPage();
     const pages = discoverPlaygroundsWithoutExercises();
-    const PHASES = ["before", "compile", "run", "draw", "paint"] as const;
     /** Every program's timed runs, and each page's first program's alone (the figure earlier benches printed). */
     const all = byHow();
     const leads = byHow();
@@ -263,9 +312,7 @@ export async function benchBrowser(): Promise<void> {
     const p95AndMedian = (totals: number[]) => `p95 ${ms(quantile(totals, 0.95))}, median ${ms(quantile(totals, 0.5))}`;
     for (const { path, ids } of pages) {
       await page.goto(`${ORIGIN}${path}`);
-      // A run on the real clock takes the real seconds its program sleeps and computes, by design.
-      const virtual: string[] = [];
-      for (const id of ids) if ((await page.locator(`[data-playground="${id}"]`).getAttribute("data-clock")) !== "real") virtual.push(id);
+      const virtual = await onTheVirtualClock(page, ids);
       realClock += ids.length - virtual.length;
       if (!virtual.length) continue;
       const [lead, ...rest] = virtual;
@@ -304,14 +351,14 @@ export async function benchBrowser(): Promise<void> {
     console.log(`   every program on the virtual clock: ${programs.length} on ${pages.length} pages (${realClock} on the real clock not timed: a run takes the real seconds its program sleeps); each page's first ${RUNS} runs a way, the others ${OTHER_RUNS}`);
     for (const how of HOWS) {
       const totals = totalsOf(all[how]);
-      const split = PHASES.map((phase) => `${phase} ${ms(quantile(all[how].map((r) => r.phases[phase]), 0.5))}`).join(", ");
       const inFrame = all[how].filter((r) => r.inFrame).length;
-      console.log(`   every program, Run ${how === "again" ? "again on the same code" : how === "paused" ? "after an edit and a pause" : "at once after an edit (Ctrl+Enter)"}: ${p95AndMedian(totals)} over ${totals.length} runs (budget p95 ≤ 30 ms: ${budget(quantile(totals, 0.95) <= 30)}); each page's first program alone ${p95AndMedian(totalsOf(leads[how]))}; medians: ${split}; drawn in the frame that read its reply from the runner's slot (not a frame later, by message): ${inFrame} of ${totals.length}${how === "at once" ? " (at once, the compile is in the run phase: the compiler sends the program to the runner itself)" : ""}`);
+      console.log(`   every program, Run ${how === "again" ? "again on the same code" : how === "paused" ? "after an edit and a pause" : "at once after an edit (Ctrl+Enter)"}: ${p95AndMedian(totals)} over ${totals.length} runs (budget p95 ≤ 30 ms: ${budget(quantile(totals, 0.95) <= 30)}); each page's first program alone ${p95AndMedian(totalsOf(leads[how]))}; medians: ${phaseMedians(all[how])}; drawn in the frame that read its reply from the runner's slot (not a frame later, by message): ${inFrame} of ${totals.length}${how === "at once" ? " (at once, the compile is in the run phase: the compiler sends the program to the runner itself)" : ""}`);
     }
     console.log(`   each page's first program, Ctrl+Enter as a reader presses it (Ctrl down ${CTRL_HELD_MS} ms before Enter, timed from Enter; the compile starts with Ctrl): ${p95AndMedian(totalsOf(held))} over ${held.length} runs (budget p95 ≤ 30 ms: ${budget(quantile(totalsOf(held), 0.95) <= 30)})`);
     const slowest = [...programs].sort((a, b) => b.again - a.again).slice(0, 5);
     console.log(`   the slowest programs, by their own median Run again: ${slowest.map((p) => `${p.path}#${p.id} ${ms(p.again)}`).join(", ")}; ${programs.filter((p) => p.again > 30).length} of ${programs.length} over 30 ms`);
     console.log(`   every page, Run again as soon as the compiler is ready (once a page, before the ${SETTLE_MS / 1000} s the runs above wait for it to settle): ${p95AndMedian(afterLoad)} over ${afterLoad.length} runs (budget p95 ≤ 30 ms: ${budget(quantile(afterLoad, 0.95) <= 30)})`);
+    await benchPhone(browser, pages);
     if (first !== null) console.log(`   the first Run of the visit (cold cache; the lesson's own code, compiled by the build: no compiler is waited for): ${ms(first)}`);
     // A reader who edits first: on a cold cache their first Run waits for the compiler (esbuild.wasm,
     // 3.7 MB compressed) unless the page loaded it meanwhile, when idle (browser-runner.ts, warmUp).
