@@ -161,7 +161,7 @@ export async function benchPhone(browser: Browser, pages: { path: string; ids: s
       if (!lead) continue;
       await page.locator(`[data-playground="${lead}"]`).scrollIntoViewIfNeeded();
       await hydrated(page, lead);
-      // Its first Run is the page's first (timed above, on the desktop); then a warm compiler, settled.
+      // Its first tap is not timed (a page's first Run is, on the desktop); then a warm compiler, settled.
       await timedRun(page, lead, "tap");
       await compilerReady(page);
       await page.waitForTimeout(SETTLE_MS);
