@@ -168,7 +168,7 @@ export async function benchPhone(browser: Browser, pages: { path: string; ids: s
       for (let i = 0; i < PHONE_RUNS; i++) runs.push(await timedRun(page, lead, "tap"));
     }
     const totals = runs.map((r) => r.total);
-    console.log(`   on a phone's screen (390×844, touch), the page's main thread ${PHONE_SLOWDOWN}× slower (Chromium's CPU throttling; the workers at this machine's speed), a tap on Run, again, on each page's first program: p95 ${ms(quantile(totals, 0.95))}, median ${ms(quantile(totals, 0.5))} over ${runs.length} runs (no budget of its own; the desktop's is p95 ≤ 30 ms); medians: ${phaseMedians(runs)}`);
+    console.log(`   on a phone's screen (${PHONE.viewport.width}×${PHONE.viewport.height}, touch), the page's main thread ${PHONE_SLOWDOWN}× slower (Chromium's CPU throttling; the workers at this machine's speed), a tap on Run, again, on each page's first program: p95 ${ms(quantile(totals, 0.95))}, median ${ms(quantile(totals, 0.5))} over ${runs.length} runs (no budget of its own; the desktop's is p95 ≤ 30 ms); medians: ${phaseMedians(runs)}`);
   } finally {
     await context.close();
   }
