@@ -27,8 +27,8 @@ for (const site of sitesUnderTest()) {
       // The pre-rendered output is the same HTML under any base path: under the sub-path, the first
       // page shows that it is styled and drawn there too (links.spec.ts checks every asset's URL).
       if (site.name === "root" || index === 0)
-        test("pre-rendered output matches the declared expectation, with JavaScript disabled", async ({ browser }) => {
-          const context = await browser.newContext({ javaScriptEnabled: false });
+        test("pre-rendered output matches the declared expectation, with JavaScript disabled; at 1280 px the diagram fits its box", async ({ browser }) => {
+          const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
           const page = await context.newPage();
           await page.goto(path);
           for (const id of ids) {
@@ -38,6 +38,10 @@ for (const site of sitesUnderTest()) {
             await expectDeclared(pg, expected, id);
             await expectCompareDeclared(pg, id);
             await expect(pg.locator("[data-timing-diagram] [data-lane]").first()).toBeVisible();
+            // The run's end is in sight without scrolling sideways (the build lays a diagram out at its narrowest).
+            const overflows = await pg.locator("[data-timing-diagram] :is(.pg-timing-wide, .pg-timing-scroll)").evaluateAll((boxes) => boxes.map((box) => box.scrollWidth - box.clientWidth));
+            expect(overflows.length, `${id} has a diagram`).toBeGreaterThan(0);
+            expect(Math.max(...overflows), `${id}: a diagram overflows its box by`).toBeLessThanOrEqual(0);
             await expect(pg.locator("pre").first()).toContainText("asyncio");
           }
           await context.close();

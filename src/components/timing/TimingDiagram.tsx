@@ -478,7 +478,7 @@ interface TimingDiagramProps {
   owner?: string;
 }
 
-/** The width of the diagram's box, once it is measured (the server lays out at the default width). */
+/** The width of the diagram's box, once it is measured (until then, and without the page's scripts, unknown). */
 function useBoxWidth(box: RefObject<HTMLElement | null>): number | undefined {
   const [width, setWidth] = useState<number | undefined>(undefined);
   useEffect(() => {
@@ -500,7 +500,10 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
   const boxWidth = useBoxWidth(figure);
   // Drawn at the box's own width, so text is as large as it is set (12px); narrower boxes scroll it.
   const { laneHeight, minLabelWidth, axisEnd } = layoutOptions ?? {};
-  const width = layoutOptions?.width ?? (boxWidth ? Math.max(MIN_WIDTH, boxWidth) : undefined);
+  // Before the box is measured (the build's render, all that a page without scripts shows), at the
+  // narrowest: it then fits any box at least as wide, as the studio's run column is at 1280 px (416)
+  // or 1440 (492), where layoutDiagram's default 640 hid the run's end; narrower boxes scroll it.
+  const width = layoutOptions?.width ?? Math.max(MIN_WIDTH, boxWidth ?? 0);
   const [zoom, setZoom] = useState(1);
   const layout = useMemo(() => layoutDiagram(timeline, { width, laneHeight, minLabelWidth, axisEnd, zoom }), [timeline, width, laneHeight, minLabelWidth, axisEnd, zoom]);
   const summary = summaryOf(layout);
