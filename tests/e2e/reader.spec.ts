@@ -172,6 +172,20 @@ test("Reset can be undone: the edit comes back", async ({ page }) => {
   await expect(pg.locator("[data-reset-notice]")).toHaveCount(0);
 });
 
+test("between 1152 and 1280 px, where the studio's run column is narrowest, the diagram fits its box: the run's end in sight", async ({ page }) => {
+  await page.goto("/lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await pg.scrollIntoViewIfNeeded();
+  await expect(pg.locator("button.pg-run")).toBeEnabled();
+  const box = pg.locator("[data-timing-diagram] .pg-timing-wide");
+  for (const width of [1152, 1200, 1240]) {
+    await page.setViewportSize({ width, height: 800 });
+    // Laid out again at the box's width once it is measured (a ResizeObserver, a frame later).
+    await expect.poll(() => box.evaluate((el) => el.scrollWidth - el.clientWidth), { message: `at ${width} px the diagram overflows its box by` }).toBe(0);
+    expect(await box.evaluate((el) => el.clientWidth), `at ${width} px the run column is narrower than at 1280`).toBeLessThan(416);
+  }
+});
+
 for (const size of SIZES)
   test(`at ${size.width}×${size.height}, the timing diagram zooms on its time axis: wider than its box, scrolled sideways with the lane names in view, its text at 12 px or more; Fit puts it back`, async ({ page }) => {
     await page.setViewportSize(size);
@@ -183,6 +197,8 @@ for (const size of SIZES)
     const box = diagram.locator(".pg-timing-wide");
     const svgWidth = () => box.locator("svg").first().evaluate((svg) => svg.getBoundingClientRect().width);
     const fit = await svgWidth();
+    // At ×1.0 it fits its box: the run's end is in sight without scrolling sideways.
+    expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     const zoomIn = diagram.getByRole("button", { name: "Zoom in" });
     for (let i = 0; i < 3; i++) await zoomIn.click();
     await expect(diagram.locator(".pg-zoom")).toHaveAttribute("data-zoom", "8.00");

@@ -3,7 +3,7 @@
 // Zoomed, the time axis is wider (the names' column is not), bars are merged at the zoomed width, the
 // ticks keep their spacing, and the moment zoomed at stays under the pointer.
 import { describe, expect, it } from "vitest";
-import { barsAtMost, layoutDiagram, MIN_BAR_WIDTH, RIGHT_PAD } from "../../src/components/timing/layout.ts";
+import { barsAtMost, layoutDiagram, MIN_BAR_WIDTH, MIN_PLOT_WIDTH, RIGHT_PAD } from "../../src/components/timing/layout.ts";
 import { anchorAt, clampZoom, MAX_ZOOM, scrollFor, wheelZoom, zoomStep } from "../../src/components/timing/zoom.ts";
 import { Intervals, type Interval, type Lane, type Timeline } from "../../src/runtime/trace/index.ts";
 
@@ -16,6 +16,34 @@ function sleeper(n: number): Lane {
   }
   return { id: "task-1", kind: "task", name: "Task-1", detail: "main()", intervals: Intervals.of(intervals) };
 }
+
+describe("layoutDiagram's width", () => {
+  const named = (name: string, detail: string): Timeline => ({ lanes: [{ ...sleeper(2), name, detail }], end: 2 });
+
+  it("is the box's, for any box with room for the names and the least time axis", () => {
+    for (const width of [332, 355, 416, 640]) {
+      const layout = layoutDiagram(named("Task-1", "main()"), { width });
+      expect(layout.width).toBe(width);
+      expect(layout.width - layout.labelWidth - RIGHT_PAD).toBeGreaterThanOrEqual(MIN_PLOT_WIDTH);
+    }
+  });
+
+  it("at its narrowest (before the box is measured) fits a phone's run column at 390 px (332) with the usual names", () => {
+    const layout = layoutDiagram(named("Task-12", "fetchData()"), { width: 0 });
+    expect(layout.width - layout.labelWidth - RIGHT_PAD).toBe(MIN_PLOT_WIDTH);
+    expect(layout.width).toBeLessThanOrEqual(332);
+  });
+
+  it("keeps the least time axis beside long names, wider than a narrow box (which scrolls it)", () => {
+    const layout = layoutDiagram(named("ThreadPoolExecutor-0_0", "thread"), { width: 332 });
+    expect(layout.labelWidth).toBeGreaterThan(150);
+    expect(layout.width - layout.labelWidth - RIGHT_PAD).toBe(MIN_PLOT_WIDTH);
+    expect(layout.width).toBeGreaterThan(332);
+    // Zoomed, the least axis is what grows.
+    const zoomed = layoutDiagram(named("ThreadPoolExecutor-0_0", "thread"), { width: 332, zoom: 4 });
+    expect(zoomed.width - zoomed.labelWidth - RIGHT_PAD).toBe(4 * MIN_PLOT_WIDTH);
+  });
+});
 
 describe("layoutDiagram for long runs", () => {
   it("draws a lane of 60,000 sleeps in no more bars than columns, covering the whole run", () => {
@@ -190,7 +218,7 @@ describe("the time axis's ticks", () => {
 
   it("are round steps whose labels have room, from a phone's plot to a wide one, for runs of milliseconds to days", () => {
     for (const end of [0.003, 0.01, 0.03, 0.3, 1.5, 3, 7, 60, 3000, 28_571, 100_000, 1_000_000])
-      for (const width of [400, 640, 1280])
+      for (const width of [0, 332, 400, 640, 1280])
         for (const zoom of [1, 4]) {
           const where = `end ${end} s, width ${width}, zoom ${zoom}`;
           const { ticks } = layoutDiagram({ lanes: [sleeper(1)], end }, { width, zoom });

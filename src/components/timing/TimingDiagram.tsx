@@ -5,7 +5,7 @@
 import { memo, startTransition, useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { stepAtTime, type Timeline } from "../../runtime/trace/index.ts";
 import type { StepperModel } from "../stepper/use-stepper.ts";
-import { AXIS_HEIGHT, MIN_WIDTH, RIGHT_PAD, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
+import { AXIS_HEIGHT, RIGHT_PAD, layoutDiagram, type Bar, type DiagramLayout, type LayoutOptions } from "./layout.ts";
 import { ZoomControls, useTimeZoom } from "./TimeZoom.tsx";
 import { countText } from "../count.ts";
 
@@ -501,9 +501,9 @@ export function TimingDiagram({ timeline, idPrefix, link, layoutOptions, legend 
   // Drawn at the box's own width, so text is as large as it is set (12px); narrower boxes scroll it.
   const { laneHeight, minLabelWidth, axisEnd } = layoutOptions ?? {};
   // Before the box is measured (the build's render, all that a page without scripts shows), at the
-  // narrowest: it then fits any box at least as wide, as the studio's run column is at 1280 px (416)
-  // or 1440 (492), where layoutDiagram's default 640 hid the run's end; narrower boxes scroll it.
-  const width = layoutOptions?.width ?? Math.max(MIN_WIDTH, boxWidth ?? 0);
+  // narrowest (0: layoutDiagram's least plot beside the names), which fits any box as wide: the
+  // studio's run column at any width, a phone's at 390 px; layoutDiagram's default 640 hid the run's end.
+  const width = layoutOptions?.width ?? boxWidth ?? 0;
   const [zoom, setZoom] = useState(1);
   const layout = useMemo(() => layoutDiagram(timeline, { width, laneHeight, minLabelWidth, axisEnd, zoom }), [timeline, width, laneHeight, minLabelWidth, axisEnd, zoom]);
   const summary = summaryOf(layout);

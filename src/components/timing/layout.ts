@@ -75,9 +75,12 @@ export const COMPACT_AFTER = 24;
 const LANE_HEIGHT = 28;
 /** Room above the first lane for its labels (text sits above a waiting bar). */
 const TOP = 8;
-/** The narrowest a diagram is laid out (the studio's run column at 1280 px is wider): a narrower box
- *  scrolls it sideways (text never shrinks). */
-export const MIN_WIDTH = 400;
+/** The narrowest time axis a diagram is laid out with, beside its lane names: a box narrower than
+ *  both scrolls the diagram sideways (text never shrinks). With the names' usual room (150–160:
+ *  "Task-12 · fetchData()") the drawing is then 320–330 units, which a phone's run column at 390 px
+ *  (332) holds. A fixed 400 for the whole drawing hid a 2 s run's last half second at 1152–1240 px
+ *  (the run column 355–397). */
+export const MIN_PLOT_WIDTH = 150;
 /** Room right of the plot: the last tick's label ("2.0 s") is centred on the plot's end. */
 export const RIGHT_PAD = 20;
 /** The strip under the lanes that holds the time axis's labels. */
@@ -125,7 +128,7 @@ export function layoutDiagram(timeline: Timeline, { width: fitWidth = 640, laneH
   const laneHeight = given ?? (compact ? COMPACT_LANE_HEIGHT : LANE_HEIGHT);
   const labelWidth = labelRoom(timeline, minLabelWidth);
   const end = Math.max(timeline.end, axisEnd) > 0 ? Math.max(timeline.end, axisEnd) : 1;
-  const plotWidth = (fitWidth - labelWidth - RIGHT_PAD) * zoom;
+  const plotWidth = Math.max(MIN_PLOT_WIDTH, fitWidth - labelWidth - RIGHT_PAD) * zoom;
   const width = labelWidth + plotWidth + RIGHT_PAD;
   const step = tickStep(end, plotWidth, zoom);
   const x = (t: number) => labelWidth + (t / end) * plotWidth;
