@@ -1,8 +1,9 @@
-// Site-level behaviour: lesson order in the sidebar, offline search, the examples' diagrams.
+// Site-level behaviour: lesson order in the sidebar, offline search, the examples' diagrams, every page within a phone's width.
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { test, expect, expectAnswering, playground } from "./support.ts";
 import { LESSONS_DIR, mdxFiles } from "../support/lesson-sources.ts";
+import { ROOT_SITE, builtPages, isEmbedPage } from "../support/built-site.ts";
 
 // The lessons in the order their frontmatter gives (sidebar.order), read from the sources.
 function lessonOrder(): string[] {
@@ -130,4 +131,25 @@ test("disabled controls are dimmed by their colours, not by opacity (which gives
   // Every dimmed control of the page, hydrated or not.
   const withOpacity = await page.evaluate(() => [...document.querySelectorAll(".pg button:disabled, .pg button[aria-disabled=true], .pg select:disabled")].filter((el) => getComputedStyle(el).opacity !== "1").length);
   expect(withOpacity).toBe(0);
+});
+
+// A phone's screen holds every page's width: prose wraps (an aside's title too, code and all), and
+// only what scrolls in a box of its own (code, tables, diagrams) is wider. The prose is the same with
+// scripts or without: read without them, a page is laid out at once.
+test("no page scrolls sideways on a phone's screen (320 and 390 px)", async ({ browser }) => {
+  test.slow();
+  const pages = builtPages(ROOT_SITE).filter((page) => !isEmbedPage(page, ROOT_SITE));
+  expect(pages.length).toBeGreaterThan(20);
+  const wider: string[] = [];
+  for (const width of [320, 390]) {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    for (const { path } of pages) {
+      await page.goto(path);
+      const by = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (by > 0) wider.push(`${path} at ${width} px: ${by} px wider`);
+    }
+    await context.close();
+  }
+  expect(wider).toEqual([]);
 });
