@@ -51,10 +51,10 @@ async function compilerReady(page: Page): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName("playground:compiler-ready")[0].startTime);
 }
 
+const PHASES = ["before", "compile", "run", "draw", "paint"] as const;
 /** Where one Run's time went, in ms: click → compile asked, the compile, the run in its worker (with
  *  the trace's transfer), drawing (views derived, React render, until the "drawn" mark), and
  *  painting (the next frame, until the "painted" mark). */
-const PHASES = ["before", "compile", "run", "draw", "paint"] as const;
 interface RunTimes {
   total: number;
   phases: Record<(typeof PHASES)[number], number>;
