@@ -123,6 +123,40 @@ test.describe("runaway programs end with a message and never stall the page", ()
   });
 });
 
+// JavaScript's own callbacks run outside the loop, as the program's code (asyncio-api.mdx). Before,
+// a print in a microtask or an error in a timer was thrown out of the run: "The runner failed", and
+// the run's own output was lost for the last run's.
+test("a program's setTimeout, queueMicrotask and promise callbacks print into its run; an error thrown in one is written to stderr; the next Run works", async ({ page }) => {
+  const code = `import { run, sleep, print } from "asyncio";
+queueMicrotask(() => print("microtask"));
+async function main() {
+  print("start");
+  await new Promise((resolve) => setTimeout(() => { print("timer"); resolve(0); }, 10));
+  setTimeout(() => { throw new Error("in a timer"); }, 0);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  setTimeout(() => print("never"), 60_000);
+  await sleep(1);
+  print("end");
+}
+await run(main());
+`;
+  await page.goto(PAGE);
+  const pg = playground(page, ID);
+  await runCode(page, pg, code);
+  await expect(pg).toHaveAttribute("data-status", "done");
+  await expect(pg.locator("[data-run-error]")).toHaveCount(0);
+  // The microtask runs once main first waits for real I/O (the stack is empty then), as in JavaScript.
+  await expect(pg.locator("[data-console-line]")).toHaveText(["start", "microtask", "timer", "end"]);
+  const errors = (await stderr(pg)).join("\n");
+  expect(errors).toContain("Exception in callback setTimeout(…)\nError: in a timer (line 6)");
+  expect(errors).toContain("RuntimeWarning: 1 setTimeout callback never ran: the program ended first.");
+  await expect(pg).toHaveAttribute("data-virtual-end", "1.000");
+  // The playground is as usable as after any run.
+  await runCode(page, pg, code.replace('print("end")', 'print("end again")'));
+  await expect(pg).toHaveAttribute("data-status", "done");
+  await expect(pg.locator("[data-console-line]").last()).toHaveText("end again");
+});
+
 test("an edit, its run and a failed run put no element in or out before the console and the diagram (one made the browser restyle all that follows it)", async ({ page }) => {
   await page.goto(PAGE);
   const pg = playground(page, ID);

@@ -309,11 +309,14 @@ export class EventLoop {
       let alarm: ReturnType<typeof setTimeout> | undefined;
       return new Promise<void>((resolve) => {
         this.wakeOnIo = resolve;
+        this.session.wakeLoop = resolve;
         if (realWait) alarm = setTimeout(resolve, timeout! * 1000);
       }).then(() =>
         this.inPass(() => {
           clearTimeout(alarm);
           this.wakeOnIo = null;
+          this.session.wakeLoop = null;
+          if (this.session.stopped) throw this.session.stopped;
           this.processIo();
           this.readSelfPipe();
           this.runReady();

@@ -95,11 +95,17 @@ export interface RunningLoopView {
 // of a program (each pass of its loop, each step of its top level), so runs never see each other's
 // state even when several are in flight at once (their stretches interleave, never overlap).
 let active: Session | null = null;
+// The programs under way on this thread (runProgram's start to its end).
+const underWay = new Set<Session>();
 
 /** The program running now: what asyncio's functions and classes record into. */
 export function currentSession(): Session {
-  if (!active) throw new RuntimeError("no program is running: asyncio's functions work only inside a playground program");
-  return active;
+  if (active) return active;
+  // A callback the program gave JavaScript (a promise's then) runs outside its stretches: it is the
+  // program's own code while that program is the only one under way.
+  if (underWay.size === 1) for (const only of underWay) return only;
+  if (underWay.size) throw new RuntimeError("asyncio's functions were called from a JavaScript callback while several programs run: which one it belongs to is not known");
+  throw new RuntimeError("no program is running: asyncio's functions work only inside a playground program, while it runs");
 }
 
 /** A program run: its clock (shared by every event loop it starts), trace and console. */
@@ -128,6 +134,9 @@ export class Session {
   private newest: { name: string } | null = null;
   /** Set once a limit is hit; from then on every step, event and print stops the program again. */
   stopped: LimitExceeded | null = null;
+  /** Wakes the running loop while it waits for real I/O: a limit hit outside its stretches (in a
+   *  JavaScript timer's callback, program/timers.ts) stops the program at the loop's next step. */
+  wakeLoop: (() => void) | null = null;
   /** Called at most every heartbeatSeconds while the program makes progress (the browser's runner
    * tells the page it is alive; a silent worker is stopped), with what the trace's columns take. */
   onHeartbeat: ((traceBytes: number) => void) | null = null;
@@ -172,6 +181,13 @@ export class Session {
   /** Seconds since the run started of an epoch time in milliseconds (workers report those). */
   realSeconds(epochMs: number): number {
     return epochMs / 1000 - this.origin;
+  }
+
+  /** The program starts (true) or has ended (false): while under way, a callback that runs outside
+   *  its stretches finds it, when no other program is under way. */
+  underWay(started: boolean): void {
+    if (started) underWay.add(this);
+    else underWay.delete(this);
   }
 
   /** Run `stretch` as this program's code: currentSession() is this session meanwhile. */
@@ -408,6 +424,7 @@ export class Session {
     this.stopped = new LimitExceeded(`Stopped: ${what} (${name}). ${hint}`);
     // The reader's line that was running when the limit was hit, not the top level's run(main()).
     this.noteRaised(this.stopped);
+    this.wakeLoop?.();
     throw this.stopped;
   }
 }

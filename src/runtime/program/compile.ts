@@ -68,8 +68,10 @@ const ProgramParser = Parser.extend(
     } as unknown as typeof Parser,
 );
 
-// The program body becomes one generator run by `__rt.program`; the prefix stays on line 1.
-const PREFIX = "return __rt.program(function* (console) {const { __at, __call, __tick } = __rt;";
+// The program body becomes one generator run by `__rt.program`, given the globals that are the
+// program's own (execute.ts: its console, timers and microtasks) in a scope around it, so that the
+// program may declare the same names; the prefix stays on line 1.
+const PREFIX = "return __rt.program(({ console, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask }) => function* () {const { __at, __call, __tick } = __rt;";
 const SUFFIX = "\n});";
 
 // esbuild helpers we implement ourselves, on the scheduler (see execute.ts).
@@ -134,7 +136,7 @@ export async function compileProgram(
     if (pos === undefined) throw error;
     throw new CompileError([problemAt(Math.max(0, pos - shift), String(message).replace(/ \(\d+:\d+\)$/, ""))]);
   }
-  const programFn = ast.body[0].argument.arguments[0] as AnyNode;
+  const programFn = ast.body[0].argument.arguments[0].body as AnyNode;
 
   const edits: Edit[] = [];
   const problems: CompileProblem[] = [];

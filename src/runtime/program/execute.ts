@@ -6,6 +6,7 @@ import { attachWorkerHost, terminateWorkers, webWorkerHost, type WorkerHost } fr
 import { attachNetwork, browserNetworkHost, type NetworkHost } from "../io/index.ts";
 import { consoleLines, encodeCompact, packEvents, packStore, TRACE_VERSION, type CompactTrace, type PackedEvents, type RunResult, type TraceEvent, type TraceEventKind, type TraceStore } from "../trace/index.ts";
 import type { CompiledProgram } from "./compile.ts";
+import { programTimers } from "./timers.ts";
 
 /** Options of one run: limits, the clock, and where threads and processes get real workers. */
 export interface RunOptions extends Pick<SessionOptions, "limits" | "clock" | "model"> {
@@ -30,6 +31,7 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
   if (options.heartbeatSeconds !== undefined) session.heartbeatSeconds = options.heartbeatSeconds;
   attachWorkerHost(session, options.workers ?? webWorkerHost());
   attachNetwork(session, options.network ?? browserNetworkHost());
+  const timers = programTimers(session, (error) => errorLine(error, program));
   const rt = {
     asyncio: asyncioModule,
     async: (thisArg: unknown, args: ArrayLike<unknown> | null, body: (...a: unknown[]) => Generator, site: number, name: string) => {
@@ -49,7 +51,11 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
     asyncGenerator,
     Await,
     yieldStar,
-    program: (body: (console: unknown) => Generator) => driveTopLevel(session, body(consoleFor(session))),
+    // The globals the program sees as its own (compile.ts's PREFIX names them).
+    program: (body: (globals: object) => () => Generator) => {
+      const { setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask } = timers;
+      return driveTopLevel(session, body({ console: consoleFor(session), setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask })());
+    },
     // Compiled code marks each await and asyncio call with its site (see compile.ts).
     __at: (site: number, value: unknown) => ((session.site = site), value),
     __call: (site: number, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => ((session.site = site), fn(...args)),
@@ -58,15 +64,21 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
 
   let error: unknown;
   let failed = false;
+  session.underWay(true);
   try {
-    await new Function("__rt", program.code)(rt);
-  } catch (caught) {
-    [failed, error] = [true, caught];
+    try {
+      await new Function("__rt", program.code)(rt);
+    } catch (caught) {
+      [failed, error] = [true, caught];
+    }
+    const lost = unobservedFailures(session);
+    if (!failed && lost.length) [failed, error] = [true, lost[0]];
+    // As Python's interpreter does at exit, let threads and processes still at work finish.
+    if (!session.stopped) await finishBackgroundWork(session);
+    timers.end();
+  } finally {
+    session.underWay(false);
   }
-  const lost = unobservedFailures(session);
-  if (!failed && lost.length) [failed, error] = [true, lost[0]];
-  // As Python's interpreter does at exit, let threads and processes still at work finish.
-  if (!session.stopped) await finishBackgroundWork(session);
   terminateWorkers(session);
 
   // Python's warnings filter shows each warning once per place; we know the coroutine, not the place.
