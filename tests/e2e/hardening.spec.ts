@@ -126,8 +126,8 @@ test.describe("runaway programs end with a message and never stall the page", ()
 // JavaScript's own callbacks run outside the loop, as the program's code (asyncio-api.mdx). Before,
 // a print in a microtask or an error in a timer was thrown out of the run: "The runner failed", and
 // the run's own output was lost for the last run's.
-test("a program's setTimeout, queueMicrotask and promise callbacks print into its run; an error thrown in one is written to stderr; the next Run works", async ({ page }) => {
-  const code = `import { run, sleep, print } from "asyncio";
+test("a program's setTimeout, queueMicrotask and promise callbacks print into its run; an error thrown in one is written to stderr; console.log writes as Node's, in a thread too; the next Run works", async ({ page }) => {
+  const code = `import { run, sleep, print, toThread } from "asyncio";
 queueMicrotask(() => print("microtask"));
 async function main() {
   print("start");
@@ -136,6 +136,8 @@ async function main() {
   await new Promise((resolve) => setTimeout(resolve, 30));
   setTimeout(() => print("never"), 60_000);
   await sleep(1);
+  console.log(new Map([["a", 1]]), [NaN]);
+  await toThread(() => console.log("%s thread", new Set([2])));
   print("end");
 }
 await run(main());
@@ -146,7 +148,7 @@ await run(main());
   await expect(pg).toHaveAttribute("data-status", "done");
   await expect(pg.locator("[data-run-error]")).toHaveCount(0);
   // The microtask runs once main first waits for real I/O (the stack is empty then), as in JavaScript.
-  await expect(pg.locator("[data-console-line]")).toHaveText(["start", "microtask", "timer", "end"]);
+  await expect(pg.locator("[data-console-line]")).toHaveText(["start", "microtask", "timer", "Map(1) { 'a' => 1 } [ NaN ]", "Set(1) { 2 } thread", "end"]);
   const errors = (await stderr(pg)).join("\n");
   expect(errors).toContain("Exception in callback setTimeout(…)\nError: in a timer (line 6)");
   expect(errors).toContain("RuntimeWarning: 1 setTimeout callback never ran: the program ended first.");

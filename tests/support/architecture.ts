@@ -19,8 +19,9 @@ export const ALLOWED: Record<string, readonly string[]> = {
   node: ["workers", "io"],
 };
 
-/** Packages the runtime may import: the compiler's parser and source maps; Node's modules only in node/. */
-const RUNTIME_PACKAGES = ["acorn", "acorn-walk", "@jridgewell/trace-mapping"];
+/** Packages the runtime may import: the compiler's parser and source maps, console.log's formatting
+ *  (Node's util.inspect for the browser); Node's modules only in node/. */
+const RUNTIME_PACKAGES = ["acorn", "acorn-walk", "@jridgewell/trace-mapping", "node-inspect-extracted"];
 
 /** A source file: its path from the repository root (with "/") and its text. */
 export interface SourceFile {

@@ -1,6 +1,6 @@
 // Run a compiled program on a fresh Session and collect its RunResult. The program's top level is
 // one generator (see compile.ts); it may `await run(main())`, which is real JavaScript awaiting.
-import { _getRunningLoop, asyncGenerator, Await, callDispose, Coroutine, forAwait, using, yieldStar, describeChain, describeError, Future, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
+import { _getRunningLoop, asyncGenerator, Await, callDispose, Coroutine, forAwait, using, yieldStar, describeChain, describeError, formatConsoleArgs, Future, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
 import { asyncioModule, unobservedFailures } from "../asyncio/index.ts";
 import { attachWorkerHost, terminateWorkers, webWorkerHost, type WorkerHost } from "../workers/index.ts";
 import { attachNetwork, browserNetworkHost, type NetworkHost } from "../io/index.ts";
@@ -189,20 +189,11 @@ async function driveTopLevel(session: Session, program: Generator): Promise<unkn
   }
 }
 
-// console.log and friends write to the playground console, formatted as JavaScript would.
+// console.log and friends write to the playground console, formatted as JavaScript's console does.
 function consoleFor(session: Session) {
-  const format = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : safeJson(a))).join(" ");
-  const out = (...args: unknown[]) => session.write(format(args), "stdout");
-  const err = (...args: unknown[]) => session.write(format(args), "stderr");
+  const out = (...args: unknown[]) => session.write(formatConsoleArgs(args), "stdout");
+  const err = (...args: unknown[]) => session.write(formatConsoleArgs(args), "stderr");
   return { log: out, info: out, debug: out, warn: err, error: err };
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 // The reader's line of the call that made an eager task: the frame in the program's code that called

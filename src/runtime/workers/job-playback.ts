@@ -4,7 +4,7 @@
 // GIL, as CPython's threads do: a thread's cpu() first waits for it, so CPU work in threads takes
 // turns (processes each have their own). In real time, the worker's own timestamps are used as
 // they are (no GIL: Web Workers compute in parallel).
-import { formatPrintArgs, type Session } from "../core/index.ts";
+import { formatConsoleArgs, formatPrintArgs, type Session } from "../core/index.ts";
 import type { JobHappening } from "./job-worker.ts";
 
 /** CPython's global interpreter lock, for the threads of a run: held for a whole cpu() call, FIFO. */
@@ -52,7 +52,7 @@ export function playBack(session: Session, job: PlayedJob, happenings: readonly 
       const h = happenings[i];
       const line = session.lineOf(h.site);
       if (h.kind === "print") {
-        session.emitAt(t, { kind: "print", text: formatPrintArgs(h.args), stream: "stdout", lane: job.lane, line });
+        session.emitAt(t, { kind: "print", ...printed(h), lane: job.lane, line });
         continue;
       }
       const seconds = h.to - h.from;
@@ -78,10 +78,15 @@ export function placeReal(session: Session, lane: number, happenings: readonly J
   const t = (epochSeconds: number) => session.realSeconds(epochSeconds * 1000);
   for (const h of happenings) {
     const line = session.lineOf(h.site);
-    if (h.kind === "print") session.emitAt(t(h.at), { kind: "print", text: formatPrintArgs(h.args), stream: "stdout", lane, line });
+    if (h.kind === "print") session.emitAt(t(h.at), { kind: "print", ...printed(h), lane, line });
     else {
       session.emitAt(t(h.from), { kind: "blocking-start", until: t(h.to), lane, label: h.label, work: h.work, line });
       session.emitAt(t(h.to), { kind: "blocking-end", lane });
     }
   }
+}
+
+// A print's line as Python writes it, or console.log's as JavaScript does, on its stream.
+function printed(h: Extract<JobHappening, { kind: "print" }>): { text: string; stream: "stdout" | "stderr" } {
+  return h.stream ? { text: formatConsoleArgs(h.args), stream: h.stream } : { text: formatPrintArgs(h.args), stream: "stdout" };
 }

@@ -30,7 +30,9 @@ export interface JobRequest {
 
 /** Something a job did, at a time on the job's clock (see JobReply.start). */
 export type JobHappening =
-  | { kind: "print"; args: unknown[]; at: number; site: number }
+  // `stream`: written by console.log (stdout) or console.error (stderr), formatted as JavaScript does;
+  // without one, by print, formatted as Python does.
+  | { kind: "print"; args: unknown[]; at: number; site: number; stream?: "stdout" | "stderr" }
   | { kind: "span"; work: "sleep" | "cpu"; label: string; from: number; to: number; site: number };
 
 /** A worker's answer. Times are seconds: from the job's start (virtual), or epoch seconds (real). */
@@ -86,6 +88,14 @@ export function jobWorkerMain(): void {
     }
   };
 
+  // A function's console writes to the run's console, as the program's does (the worker's own would
+  // write to the browser's developer tools).
+  const consoleOf = (write: (stream: "stdout" | "stderr", args: unknown[]) => void) => {
+    const out = (...args: unknown[]) => write("stdout", args);
+    const err = (...args: unknown[]) => write("stderr", args);
+    return { log: out, info: out, debug: out, warn: err, error: err };
+  };
+
   const run = (request: JobRequest) => {
     const real = request.clock === "real";
     const start = real ? epochSeconds() : 0;
@@ -133,6 +143,7 @@ export function jobWorkerMain(): void {
       __call: (callSite: number, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => ((site = callSite), fn(...args)),
       __tick: tick,
       print: (...args: unknown[]) => void happenings.push({ kind: "print", args: args.map(cloneable), at: clock(), site }),
+      console: consoleOf((stream, args) => happenings.push({ kind: "print", args: args.map(cloneable), at: clock(), site, stream })),
       blockingSleep: (seconds: unknown) => span("sleep", seconds, `blockingSleep(${repr(seconds)})`),
       cpu: (seconds: unknown) => span("cpu", seconds, `cpu(${repr(seconds)})`),
       threadName: () => request.laneName,
