@@ -60,13 +60,7 @@ export default defineConfig({
     precompressed(),
   ],
   vite: {
-    worker: {
-      format: "es",
-      // node-inspect-extracted (console.log's formatting, runtime/core/console-format.ts) is a UMD
-      // bundle, which Rollup keeps for its side effects unless told it has none: the job workers,
-      // which never format, loaded it too (14 → 65 KB each).
-      rollupOptions: { treeshake: { moduleSideEffects: (id) => !id.includes("/node-inspect-extracted/") } },
-    },
+    worker: { format: "es" },
     // esbuild-wasm's browser build is an ES module; keep Vite from pre-bundling it into the page.
     optimizeDeps: { exclude: ["esbuild-wasm"] },
   },

@@ -1,8 +1,9 @@
 // The site built under a sub-path (/async-animated/, as a GitHub Pages project site is served), in
 // Chromium: what the discovery specs do not reach. The home page's link, search (Pagefind's index and
-// results) and a mermaid diagram (lazily loaded chunks) all work under the base path. Runs in the
-// "subpath" project only (npm test); its URLs are relative, so they resolve under the base.
-import { test, expect } from "./support.ts";
+// results), a mermaid diagram and console.log's formatter (lazily loaded chunks) all work under the
+// base path. Runs in the "subpath" project only (npm test); its URLs are relative, so they resolve
+// under the base.
+import { test, expect, hydrated, playground, typeCode } from "./support.ts";
 import { SUBPATH_SITE, siteTag } from "../support/built-site.ts";
 
 const tag = siteTag(SUBPATH_SITE);
@@ -39,4 +40,19 @@ test("a concept diagram is drawn with mermaid, its chunks loaded from under the 
   const figure = page.locator('figure[data-diagram][data-title="One turn of the event loop"]');
   await figure.scrollIntoViewIfNeeded();
   await expect(figure.locator(".diagram-svg svg")).toBeVisible();
+});
+
+test("console.log's formatter, loaded by the runner for a program that names console, comes from under the base path", tag, async ({ page }) => {
+  const requests: string[] = [];
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto("lessons/example-3-create-task/");
+  const pg = playground(page, "create-task");
+  await hydrated(pg);
+  await typeCode(page, pg, `console.log(new Map([["a", 1]]), [NaN]);\n`);
+  await pg.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(pg).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  await expect(pg.locator("[data-console-line]")).toHaveText(["Map(1) { 'a' => 1 } [ NaN ]"]);
+  const formatter = requests.filter((path) => path.includes("node-inspect-extracted"));
+  expect(formatter.length).toBeGreaterThan(0);
+  expect(formatter.filter((path) => !path.startsWith(base))).toEqual([]);
 });

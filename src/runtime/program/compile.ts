@@ -74,6 +74,11 @@ const ProgramParser = Parser.extend(
 const PREFIX = "return __rt.program(({ console, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask }) => function* () {const { __at, __call, __tick } = __rt;";
 const SUFFIX = "\n});";
 
+/** Whether the program's code names `console` (a word in a string or a comment counts too). */
+export function namesConsole(program: CompiledProgram): boolean {
+  return program.code.includes("console", PREFIX.length);
+}
+
 // esbuild helpers we implement ourselves, on the scheduler (see execute.ts).
 const OWN_HELPERS: Record<string, string> = {
   __async: "__rt.async",

@@ -1,11 +1,11 @@
 // Run a compiled program on a fresh Session and collect its RunResult. The program's top level is
 // one generator (see compile.ts); it may `await run(main())`, which is real JavaScript awaiting.
-import { _getRunningLoop, asyncGenerator, Await, callDispose, Coroutine, forAwait, using, yieldStar, describeChain, describeError, formatConsoleArgs, Future, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
+import { _getRunningLoop, asyncGenerator, Await, callDispose, Coroutine, forAwait, using, yieldStar, describeChain, describeError, formatConsoleArgs, Future, loadConsoleFormat, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
 import { asyncioModule, unobservedFailures } from "../asyncio/index.ts";
 import { attachWorkerHost, terminateWorkers, webWorkerHost, type WorkerHost } from "../workers/index.ts";
 import { attachNetwork, browserNetworkHost, type NetworkHost } from "../io/index.ts";
 import { consoleLines, encodeCompact, packEvents, packStore, TRACE_VERSION, type CompactTrace, type PackedEvents, type RunResult, type TraceEvent, type TraceEventKind, type TraceStore } from "../trace/index.ts";
-import type { CompiledProgram } from "./compile.ts";
+import { namesConsole, type CompiledProgram } from "./compile.ts";
 import { programTimers } from "./timers.ts";
 
 /** Options of one run: limits, the clock, and where threads and processes get real workers. */
@@ -62,6 +62,7 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
     __tick: (site: number) => session.tick(site),
   };
 
+  if (namesConsole(program)) await loadConsoleFormat();
   let error: unknown;
   let failed = false;
   session.underWay(true);
