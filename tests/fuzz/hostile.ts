@@ -27,6 +27,10 @@ const RUNAWAYS = [
   `import { run } from "asyncio";\nawait run(run as never);`,
   `import { run, sleep } from "asyncio";\nasync function main() { await run(main()); }\nawait run(main());`,
   `import { gather } from "asyncio";\nawait gather([1, 2, 3] as never);`,
+  // JavaScript's own callbacks (program/timers.ts): a spin in a timer, a microtask that queues itself, an interval that prints.
+  `import { run } from "asyncio";\nasync function main() { await new Promise(() => setTimeout(() => { while (true) {} }, 0)); }\nawait run(main());`,
+  `import { run } from "asyncio";\nasync function main() { queueMicrotask(function again() { queueMicrotask(again); }); await new Promise(() => {}); }\nawait run(main());`,
+  `import { print } from "asyncio";\nsetInterval(() => print("tick"), 0);\nawait new Promise((resolve) => setTimeout(resolve, 20));`,
 ];
 
 const SNIPPETS = ["await sleep(0);", "while (true) {}", "throw new Error(\"mutant\");", "return;", "break;", "await 1;", "print(undefined, null, NaN, -0);", "createTask(sleep(-1));", "}", "{", "async () => {}", ";;;"];

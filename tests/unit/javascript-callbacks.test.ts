@@ -122,6 +122,20 @@ await run(main());
     expect(r.error?.line).toBe(lineOf(source, "while (true)"));
   });
 
+  it("a microtask that queues itself for ever, while the loop waits for a promise that never settles, is stopped by the step cap", async () => {
+    const source = `import { run, print } from "asyncio";
+async function main() {
+  print("a");
+  queueMicrotask(function again() { queueMicrotask(again); });
+  await new Promise(() => {});
+}
+await run(main());
+`;
+    const r = await runTs(source, { limits: { maxSteps: 5_000 } });
+    expect(r.stdout).toEqual(["a"]);
+    expect(r.error?.message).toMatch(/^LimitExceeded: Stopped: the event loop ran 5,000 steps/);
+  });
+
   it("a program may declare the names of the globals it is given (console, setTimeout, queueMicrotask)", async () => {
     const r = await runTs(`import { run, print } from "asyncio";
 const setTimeout = (f: () => void) => f();

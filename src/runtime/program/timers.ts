@@ -1,11 +1,12 @@
 // JavaScript's own timers and microtasks in a program: setTimeout, setInterval, their clears and
 // queueMicrotask, as the program sees them. Their callbacks run outside the asyncio loop, on the real
 // clock (asyncio-api.mdx: a real promise is outside I/O), but as the program's own code: asyncio's
-// functions and print find the run, a runaway loop in one is stopped like any other, and an error
-// thrown in one is written to stderr as the loop writes one from its callbacks (base_events.py's
-// default exception handler: "Exception in callback …"), where JavaScript would have thrown it out of
-// the run's reach (the page's runner failed, `npm run trace` crashed). Timers still set when the
-// program ends are cleared, and stderr says their callbacks never ran.
+// functions and print find the run, a runaway loop in one is stopped like any other (and so is a
+// microtask that queues itself for ever: each callback is a step), and an error thrown in one is
+// written to stderr as the loop writes one from its callbacks (base_events.py's default exception
+// handler: "Exception in callback …"), where JavaScript would have thrown it out of the run's reach
+// (the page's runner failed, `npm run trace` crashed). Timers still set when the program ends are
+// cleared, and stderr says their callbacks never ran.
 import { describeChain, LimitExceeded, type Session } from "../core/index.ts";
 
 type Callback = (...args: unknown[]) => void;
@@ -31,10 +32,13 @@ export function programTimers(session: Session, lineOf: (error: unknown) => numb
     globalThis.clearTimeout(id);
   };
 
-  // One call of a callback, as a stretch of the program's code.
+  // One call of a callback, as a stretch of the program's code. Each counts as a step of the
+  // program: a microtask that queues itself again never lets the page's runner go on, and the step
+  // cap stops it.
   const call = (kind: string, callback: Callback, args: unknown[]) => {
     if (ended) return;
     try {
+      session.countStep();
       session.enter(() => callback(...args));
     } catch (error) {
       // A limit hit in the callback (the print cap, a runaway loop) stops the run at its next step.
