@@ -90,6 +90,20 @@ await run(main());
     expect(r.stderr).toEqual(["RuntimeWarning: 1 setInterval timer still set when the program ended was cleared"]);
   });
 
+  it("clearTimeout clears a timer set by the realm's own setTimeout too, as JavaScript's does", async () => {
+    const r = await runTs(`import { run, print } from "asyncio";
+async function main() {
+  const id = globalThis.setTimeout(() => print("never"), 5);
+  clearTimeout(id);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  print("end");
+}
+await run(main());
+`);
+    expect(r.stdout).toEqual(["end"]);
+    expect(r.stderr).toEqual([]);
+  });
+
   it("a setTimeout still to come when the program ends never runs, and stderr says why", async () => {
     const r = await runTs(`import { run, sleep, print } from "asyncio";
 async function main() {

@@ -76,8 +76,8 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
     if (!failed && lost.length) [failed, error] = [true, lost[0]];
     // As Python's interpreter does at exit, let threads and processes still at work finish.
     if (!session.stopped) await finishBackgroundWork(session);
-    timers.end();
   } finally {
+    timers.end();
     session.underWay(false);
   }
   terminateWorkers(session);

@@ -27,8 +27,10 @@ export function programTimers(session: Session, lineOf: (error: unknown) => numb
   // Each timer still set, by its id: whether it repeats.
   const set = new Map<TimerId, "setTimeout" | "setInterval">();
   let ended = false;
+  // Any timer, as JavaScript's clearTimeout clears one set by globalThis.setTimeout too.
   const clear = (id?: TimerId) => {
-    if (id === undefined || !set.delete(id)) return;
+    if (id === undefined) return;
+    set.delete(id);
     globalThis.clearTimeout(id);
   };
 
@@ -41,8 +43,9 @@ export function programTimers(session: Session, lineOf: (error: unknown) => numb
       session.countStep();
       session.enter(() => callback(...args));
     } catch (error) {
-      // A limit hit in the callback (the print cap, a runaway loop) stops the run at its next step.
-      if (error instanceof LimitExceeded) return;
+      // A limit hit in the callback (the print cap, a runaway loop) stops the run at its next step;
+      // once stopped, the run writes nothing more.
+      if (error instanceof LimitExceeded || session.stopped) return;
       const line = lineOf(error);
       session.write(`Exception in callback ${kind}(…)\n${describeChain(error)}${line ? ` (line ${line})` : ""}`, "stderr");
     }
