@@ -4,6 +4,8 @@
 // [object Object], and a function run in a thread wrote to the worker's own console, outside the run.
 import { describe, expect, it } from "vitest";
 import { format } from "node:util";
+import { Console } from "node:console";
+import { PassThrough } from "node:stream";
 import { runTs } from "../support/run-ts.ts";
 
 // Each is the argument list of one console.log call.
@@ -49,3 +51,48 @@ await run(main());
     expect(prints.every((e) => e.kind === "print" && e.lane !== undefined)).toBe(true);
   });
 });
+
+// What Node's own console writes for the same calls, line by line, stdout and stderr apart.
+async function nodeConsole(calls: (console: Console) => void): Promise<{ stdout: string[]; stderr: string[] }> {
+  const [out, err] = [new PassThrough(), new PassThrough()];
+  const text = { stdout: "", stderr: "" };
+  out.on("data", (chunk) => (text.stdout += chunk));
+  err.on("data", (chunk) => (text.stderr += chunk));
+  calls(new Console({ stdout: out, stderr: err }));
+  await new Promise((resolve) => setImmediate(resolve));
+  const lines = (s: string) => s.split("\n").slice(0, -1);
+  return { stdout: lines(text.stdout), stderr: lines(text.stderr) };
+}
+
+describe("the rest of the console, as Node's", () => {
+  it("count, countReset, assert, group, dir and trace write what Node's console writes (trace without its stack)", async () => {
+    const calls = `console.count(); console.count("x"); console.count(); console.countReset(); console.count();
+console.assert(1 > 2, "bad %s", "thing"); console.assert(false); console.assert(true, "not shown");
+console.group("G"); console.log("in\\nside"); console.group(); console.warn("deep"); console.groupEnd(); console.groupEnd(); console.log("out");
+console.dir({ a: { b: { c: { d: 1 } } } }); console.dir("s"); console.trace("tr %d", 5);`;
+    const r = await runTs(`${calls}\n`);
+    const node = await nodeConsole((console) => new Function("console", calls)(console));
+    expect(r.stdout).toEqual(node.stdout);
+    expect(r.stderr).toEqual(node.stderr.filter((line) => !line.startsWith("    at ")));
+  });
+
+  it("time and timeEnd read the run's clock: a virtual second shows as 1.000s, half of one as 500ms, in Node's format", async () => {
+    const r = await runTs(`import { run, sleep } from "asyncio";
+async function main() {
+  console.time("all");
+  console.time();
+  await sleep(0.5);
+  console.timeEnd();
+  await sleep(0.5);
+  console.timeLog("all", "so far");
+  await sleep(89);
+  console.timeEnd("all");
+  console.timeEnd("all");
+}
+await run(main());
+`);
+    expect(r.stdout).toEqual(["default: 500ms", "all: 1.000s so far", "all: 1:30.000 (m:ss.mmm)"]);
+    expect(r.stderr).toEqual(["Warning: No such label 'all' for console.timeEnd()"]);
+  });
+});
+

@@ -21,3 +21,8 @@ export function formatConsoleArgs(args: readonly unknown[]): string {
   const { format, inspect } = inspector;
   return format(...args.map((arg) => (arg instanceof Error ? { [inspect.custom]: () => describeError(arg) } : arg)));
 }
+
+/** One value as console.dir shows it (util.inspect). */
+export function inspectValue(value: unknown): string {
+  return inspector ? inspector.inspect(value) : String(value);
+}

@@ -11,7 +11,7 @@ export { CancelledError, InvalidStateError, TimeoutError, RuntimeError, Recursio
 export { heappush, heappop, heapify, type Less } from "./heapq.ts";
 export { pyLess, pyEquals } from "./python-order.ts";
 export { pyRepr, pyStr, pyFloat, shortRepr, formatPrintArgs } from "./python-format.ts";
-export { formatConsoleArgs, loadConsoleFormat } from "./console-format.ts";
+export { formatConsoleArgs, inspectValue, loadConsoleFormat } from "./console-format.ts";
 export { forAwait } from "./for-await.ts";
 export { Await, AsyncGenerator, asyncGenerator, yieldStar, takeAsyncGenerators } from "./async-generator.ts";
 export { AEXIT, ENTER, EXIT, ASYNC_DISPOSE, makeAsyncDisposable, callDispose, using, type ContextManager, type AsyncContextManager } from "./dispose.ts";

@@ -1,11 +1,12 @@
 // Run a compiled program on a fresh Session and collect its RunResult. The program's top level is
 // one generator (see compile.ts); it may `await run(main())`, which is real JavaScript awaiting.
-import { _getRunningLoop, asyncGenerator, Await, callDispose, Coroutine, forAwait, using, yieldStar, describeChain, describeError, formatConsoleArgs, Future, loadConsoleFormat, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
+import { _getRunningLoop, asyncGenerator, Await, callDispose, Coroutine, forAwait, using, yieldStar, describeChain, describeError, Future, loadConsoleFormat, isThenable, RuntimeError, Session, Task, type SessionOptions } from "../core/index.ts";
 import { asyncioModule, unobservedFailures } from "../asyncio/index.ts";
 import { attachWorkerHost, terminateWorkers, webWorkerHost, type WorkerHost } from "../workers/index.ts";
 import { attachNetwork, browserNetworkHost, type NetworkHost } from "../io/index.ts";
 import { consoleLines, encodeCompact, packEvents, packStore, TRACE_VERSION, type CompactTrace, type PackedEvents, type RunResult, type TraceEvent, type TraceEventKind, type TraceStore } from "../trace/index.ts";
 import { namesConsole, type CompiledProgram } from "./compile.ts";
+import { programConsole } from "./console.ts";
 import { programTimers } from "./timers.ts";
 
 /** Options of one run: limits, the clock, and where threads and processes get real workers. */
@@ -54,7 +55,7 @@ export async function runProgram(program: CompiledProgram, options: RunOptions =
     // The globals the program sees as its own (compile.ts's PREFIX names them).
     program: (body: (globals: object) => () => Generator) => {
       const { setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask } = timers;
-      return driveTopLevel(session, body({ console: consoleFor(session), setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask })());
+      return driveTopLevel(session, body({ console: programConsole(session), setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask })());
     },
     // Compiled code marks each await and asyncio call with its site (see compile.ts).
     __at: (site: number, value: unknown) => ((session.site = site), value),
@@ -188,13 +189,6 @@ async function driveTopLevel(session: Session, program: Generator): Promise<unkn
       }
     } else [throwing, payload] = [false, awaited];
   }
-}
-
-// console.log and friends write to the playground console, formatted as JavaScript's console does.
-function consoleFor(session: Session) {
-  const out = (...args: unknown[]) => session.write(formatConsoleArgs(args), "stdout");
-  const err = (...args: unknown[]) => session.write(formatConsoleArgs(args), "stderr");
-  return { log: out, info: out, debug: out, warn: err, error: err };
 }
 
 // The reader's line of the call that made an eager task: the frame in the program's code that called
