@@ -75,11 +75,18 @@ await run(main());
     const r = await runTs(`import { run, print } from "asyncio";
 let n = 0;
 async function main() {
-  const id = setInterval(() => {
-    print("tick", ++n);
-    if (n === 3) clearInterval(id);
-  }, 5);
-  await new Promise((resolve) => setTimeout(resolve, 80));
+  // Resolved by the interval itself: no race with another timer on a busy machine.
+  await new Promise((resolve) => {
+    const id = setInterval(() => {
+      print("tick", ++n);
+      if (n === 3) {
+        clearInterval(id);
+        resolve(0);
+      }
+    }, 5);
+  });
+  // Cleared: no fourth tick, however long this takes.
+  await new Promise((resolve) => setTimeout(resolve, 30));
   setInterval(() => print("never"), 60_000);
   print("end", n);
 }
