@@ -13,8 +13,16 @@ export function programConsole(session: Session) {
   const err = (...args: unknown[]) => write("stderr", formatConsoleArgs(args));
   const counts = new Map<string, number>();
   const started = new Map<string, number>();
-  const elapsed = (label: string) => formatTime((session.now - started.get(label)!) * 1000);
-  const known = (label: string, method: string) => started.has(label) || (write("stderr", `Warning: No such label '${label}' for console.${method}()`), false);
+  // The time since console.time(label), or a warning (and undefined) for a label never started.
+  const elapsed = (label: string, method: string) => {
+    const since = started.get(label);
+    if (since === undefined) write("stderr", `Warning: No such label '${label}' for console.${method}()`);
+    return since === undefined ? undefined : formatTime((session.now - since) * 1000);
+  };
+  const group = (...args: unknown[]) => {
+    if (args.length) out(...args);
+    indent += "  ";
+  };
   return {
     log: out,
     info: out,
@@ -27,33 +35,33 @@ export function programConsole(session: Session) {
       if (!condition) write("stderr", `Assertion failed${args.length ? `: ${formatConsoleArgs(args)}` : ""}`);
     },
     count: (label: unknown = "default") => {
-      const count = (counts.get(String(label)) ?? 0) + 1;
-      counts.set(String(label), count);
-      write("stdout", `${String(label)}: ${count}`);
+      const name = String(label);
+      const count = (counts.get(name) ?? 0) + 1;
+      counts.set(name, count);
+      write("stdout", `${name}: ${count}`);
     },
     countReset: (label: unknown = "default") => {
       if (!counts.delete(String(label))) write("stderr", `Warning: Count for '${String(label)}' does not exist`);
     },
-    group: (...args: unknown[]) => {
-      if (args.length) out(...args);
-      indent += "  ";
-    },
-    groupCollapsed: (...args: unknown[]) => {
-      if (args.length) out(...args);
-      indent += "  ";
-    },
+    group,
+    groupCollapsed: group,
     groupEnd: () => void (indent = indent.slice(2)),
     time: (label: unknown = "default") => {
-      if (started.has(String(label))) write("stderr", `Warning: Label '${String(label)}' already exists for console.time()`);
-      else started.set(String(label), session.now);
+      const name = String(label);
+      if (started.has(name)) write("stderr", `Warning: Label '${name}' already exists for console.time()`);
+      else started.set(name, session.now);
     },
     timeLog: (label: unknown = "default", ...args: unknown[]) => {
-      if (known(String(label), "timeLog")) write("stdout", `${String(label)}: ${elapsed(String(label))}${args.length ? ` ${formatConsoleArgs(args)}` : ""}`);
+      const name = String(label);
+      const time = elapsed(name, "timeLog");
+      if (time !== undefined) write("stdout", `${name}: ${time}${args.length ? ` ${formatConsoleArgs(args)}` : ""}`);
     },
     timeEnd: (label: unknown = "default") => {
-      if (!known(String(label), "timeEnd")) return;
-      write("stdout", `${String(label)}: ${elapsed(String(label))}`);
-      started.delete(String(label));
+      const name = String(label);
+      const time = elapsed(name, "timeEnd");
+      if (time === undefined) return;
+      write("stdout", `${name}: ${time}`);
+      started.delete(name);
     },
   };
 }
